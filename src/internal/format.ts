@@ -1,0 +1,61 @@
+/**
+ * Numbers as readers see them: file sizes of attachments and visitor counts, with the
+ * locale's digits, grouping and units through `Intl.NumberFormat`. Pure code, no DOM.
+ */
+
+const FALLBACK_LOCALE = 'zh-CN';
+
+/** `locale` when `Intl` accepts it as a language tag, otherwise the source locale. */
+function usableLocale(locale: string): string {
+  try {
+    return Intl.getCanonicalLocales(locale)[0] ?? FALLBACK_LOCALE;
+  } catch {
+    return FALLBACK_LOCALE;
+  }
+}
+
+const UNITS = ['kilobyte', 'megabyte', 'gigabyte', 'terabyte', 'petabyte'] as const;
+const STEP = 1024;
+
+/**
+ * A file size in human units: `512 bytes`, `179 KB`, `1.2 MB`.
+ *
+ * Sizes step by 1024 and are labelled KB, MB, GB (the convention readers know from their
+ * file managers). One decimal below 10 units, whole numbers from 10 up. Digits, grouping and
+ * unit words follow `locale` through `Intl.NumberFormat`. Returns `''` for a value that is not
+ * a finite number of bytes at or above zero, so a caller can leave the size out.
+ */
+export function formatBytes(bytes: number, locale: string): string {
+  if (typeof bytes !== 'number' || !Number.isFinite(bytes) || bytes < 0) return '';
+  const tag = usableLocale(locale);
+  if (bytes < STEP) {
+    return new Intl.NumberFormat(tag, { style: 'unit', unit: 'byte', unitDisplay: 'long', maximumFractionDigits: 0 }).format(
+      Math.round(bytes),
+    );
+  }
+  let value = bytes / STEP;
+  let index = 0;
+  for (;;) {
+    const digits = value < 10 ? 1 : 0;
+    const rounded = Number(value.toFixed(digits));
+    if (rounded >= STEP && index < UNITS.length - 1) {
+      value /= STEP;
+      index++;
+      continue;
+    }
+    const parts = new Intl.NumberFormat(tag, {
+      style: 'unit',
+      unit: UNITS[index]!,
+      unitDisplay: 'short',
+      maximumFractionDigits: digits,
+    }).formatToParts(rounded);
+    // CLDR spells the decimal kilobyte "kB"; sizes here step by 1024, written "KB".
+    return parts.map((part) => (part.type === 'unit' && part.value === 'kB' ? 'KB' : part.value)).join('');
+  }
+}
+
+/** A whole count with the locale's digit grouping: `1,234,567`. `''` for a value that is not a finite number. */
+export function formatCount(n: number, locale: string): string {
+  if (typeof n !== 'number' || !Number.isFinite(n)) return '';
+  return new Intl.NumberFormat(usableLocale(locale), { maximumFractionDigits: 0, useGrouping: true }).format(Math.round(n));
+}
