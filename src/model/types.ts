@@ -11,6 +11,15 @@ export interface Link {
   href: string;
 }
 
+/**
+ * One step of the 当前位置 trail. `href` is optional: the last item (the current section)
+ * often has none, and an unsafe `href` is dropped while the label stays.
+ */
+export interface BreadcrumbItem {
+  label: string;
+  href?: string;
+}
+
 /** 上一篇 / 下一篇. */
 export interface ArticleRef {
   title: string;
@@ -25,7 +34,10 @@ export interface Attachment {
   bytes?: number;
 }
 
-/** A paragraph: `text` is plain text; `html` is inline markup (a, strong, b, em, i, u, br, span, sub, sup). */
+/**
+ * A paragraph: `text` is plain text; `html` is inline markup (a, strong, b, em, i, u, br, span,
+ * sub, sup). The input needs one of the two; a parsed paragraph has exactly one (`html` wins).
+ */
 export interface ParagraphBlock {
   type: 'paragraph';
   text?: string;
@@ -36,7 +48,7 @@ export interface ParagraphBlock {
 export interface HeadingBlock {
   type: 'heading';
   text: string;
-  /** 2 to 4; 2 when absent. */
+  /** 2 to 4; 2 when absent. Always present on a parsed block. */
   level?: 2 | 3 | 4;
 }
 
@@ -70,11 +82,11 @@ export interface Article {
   publishedAt: string;
   body: Block[];
   id?: string;
-  /** BCP 47; `zh-CN` when absent. */
+  /** BCP 47; `zh-CN` when absent. Always present on a parsed article. */
   lang?: string;
   /** Canonical address of the article. */
   url?: string;
-  breadcrumb?: Link[];
+  breadcrumb?: BreadcrumbItem[];
   kicker?: string;
   subtitle?: string;
   author?: string;
@@ -143,6 +155,8 @@ export interface Problem {
   expected?: string;
   /** For `limit`: the limit that was exceeded. */
   limit?: number;
+  /** For `json`: 0-based character offset in the JSON text, when the parser reports one. */
+  position?: number;
 }
 
 export type ParseResult<T> =

@@ -1,0 +1,809 @@
+/**
+ * Reading court news JSON: `parseArticle` and `parseSite`.
+ *
+ * Both take an object or a JSON string and return a new, normalized value, or the list of
+ * problems that stop it from being rendered. They never throw, never mutate their input,
+ * never hang (see `LIMITS`), and touch neither the DOM nor the network.
+ *
+ * ## Rules, in order of precedence
+ *
+ * 1. **Limits** (`limit`, fatal, reported alone): JSON text longer than `maxJsonLength`,
+ *    nesting deeper than `maxDepth`, more than `maxValues` values, more than `maxBlocks`
+ *    blocks, more than `maxBreadcrumb` / `maxAttachments` / `maxLinks` items, a field longer
+ *    than `maxHtmlLength` (html), `maxUrlLength` (href, src, url, srcset) or `maxTextLength`
+ *    (every other string).
+ * 2. **JSON** (`json`, fatal): a string input that is not JSON text; `position` is the
+ *    0-based offset of the error when the engine reports one. A leading byte-order mark is
+ *    ignored.
+ * 3. **Required fields** (`missing` when absent or `undefined`, `type` when of another JSON
+ *    type, fatal): the document must be an object with `version` (must be 1, else `version`),
+ *    a non-blank `title`, `publishedAt` (ISO 8601 with `Z` or `±hh:mm`, else `date`) and a
+ *    `body` array. Every block must be an object with a string `type`; a paragraph needs
+ *    `text` or `html`, a heading `text`, an image `src`, an html block `html`; breadcrumb items
+ *    need `label`, links `label` and `href`, attachments and prev/next `title` and `href`,
+ *    phones `label` and `number`. A site needs `version` and a non-blank `name`.
+ * 4. **Types of optional fields** (`type`, fatal): a known optional field that is present
+ *    with the wrong JSON type (e.g. `"subtitle": 5`, `"breadcrumb": {}`) stops the document:
+ *    it is a broken export, and the contract is not rendered half-way. Exceptions, repaired
+ *    with a `value` warning because they only affect presentation: `lang`, heading `level`,
+ *    image `width` / `height`, attachment `bytes`.
+ * 5. **Repairs** (warnings, the document still renders):
+ *    - `unknown-block`: a block whose `type` is not paragraph, heading, image or html is
+ *      skipped.
+ *    - `url`: a URL that is not http, https, mailto, tel or relative (decided by `isSafeUrl`)
+ *      is dropped: `url` is omitted; a breadcrumb item keeps its label without `href`; an
+ *      image block, attachment, prev/next, site link or `reportSite` is dropped whole; a
+ *      `srcset` with any unsafe candidate is dropped whole.
+ *    - `value`: `lang` that does not look like BCP 47 becomes `zh-CN`; heading `level` that is
+ *      an integer outside 2–4 is clamped to 2 or 4, and any other non-2–4 value becomes 2;
+ *      `width` / `height` that are not positive integers, and `bytes` that is not a
+ *      non-negative integer, are dropped; a paragraph with both `text` and `html` keeps `html`;
+ *      a heading with blank text, an image with a blank `src`, a breadcrumb item with a blank
+ *      label, a link, attachment or prev/next with a blank label/title or href, and a phone
+ *      with no digit in its number are dropped. (A breadcrumb item with a blank `href` simply
+ *      has no link.)
+ * 6. **Normalization** (silent): unknown fields are dropped (except the documented
+ *    extension image `sizes`); optional plain-text fields that are empty or only whitespace
+ *    are omitted; `lang` and heading `level` are always present in the result; URLs are
+ *    trimmed of surrounding whitespace. Content is otherwise kept exactly as given.
+ *
+ * Every problem carries the JSON path of the field (`body[3].src`, `` for the document), a
+ * code and an English message starting with that path. Problems and warnings are listed in
+ * the contract's field order, blocks and items in array order.
+ */
+import { isSafeUrl } from '../internal/url.js';
+import { parseOffsetDateTime } from './date.js';
+import { LIMITS } from './limits.js';
+import type {
+  Article,
+  ArticleRef,
+  Attachment,
+  Block,
+  BreadcrumbItem,
+  HeadingBlock,
+  ImageBlock,
+  Link,
+  ParagraphBlock,
+  ParseResult,
+  Phone,
+  Problem,
+  ProblemCode,
+  Site,
+} from './types.js';
+
+// ---------------------------------------------------------------------------------------------
+// A plain, read-once copy of the input
+
+/** A value that JSON cannot hold (function, symbol, bigint, Map, Date…), kept to be reported. */
+class Foreign {
+  constructor(readonly kind: string) {}
+}
+
+type Plain = null | boolean | number | string | Plain[] | PlainObject | Foreign;
+interface PlainObject {
+  [key: string]: Plain | undefined;
+}
+
+/** Thrown inside this module only; turned into the one fatal problem of the result. */
+class Stop {
+  constructor(readonly problem: Problem) {}
+}
+
+function limitProblem(path: string, limit: number, what: string): Stop {
+  const where = path === '' ? 'document' : path;
+  return new Stop({ path, code: 'limit', message: `${where}: ${what}`, limit });
+}
+
+interface Task {
+  src: unknown;
+  parent: PlainObject | Plain[];
+  key: string | number;
+  /** Nesting level of `parent`; the document object is level 1. */
+  depth: number;
+}
+
+/**
+ * Copies `input` into null-prototype objects and arrays, reading every own enumerable
+ * property once (getters run once, proxies are not consulted again). Walks with an explicit
+ * stack so that deep or cyclic input ends in a `limit` problem rather than a stack overflow.
+ */
+function snapshot(input: unknown): Plain | undefined {
+  const holder: PlainObject = Object.create(null) as PlainObject;
+  const stack: Task[] = [{ src: input, parent: holder, key: 'root', depth: 0 }];
+  let count = 0;
+  while (stack.length > 0) {
+    const task = stack.pop()!;
+    if (++count > LIMITS.maxValues) {
+      throw limitProblem('', LIMITS.maxValues, `more than ${LIMITS.maxValues} values`);
+    }
+    const src = task.src;
+    let out: Plain | undefined;
+    if (src === null || typeof src === 'string' || typeof src === 'number' || typeof src === 'boolean') {
+      out = src;
+    } else if (src === undefined) {
+      out = undefined;
+    } else if (typeof src === 'object') {
+      const depth = task.depth + 1;
+      if (depth > LIMITS.maxDepth) {
+        throw limitProblem('', LIMITS.maxDepth, `nested deeper than ${LIMITS.maxDepth} levels`);
+      }
+      if (Array.isArray(src)) {
+        const length = src.length;
+        if (length > LIMITS.maxValues) {
+          throw limitProblem('', LIMITS.maxValues, `more than ${LIMITS.maxValues} values`);
+        }
+        const array: Plain[] = new Array<Plain>(length);
+        for (let i = length - 1; i >= 0; i--) stack.push({ src: src[i], parent: array, key: i, depth });
+        out = array;
+      } else if (Object.prototype.toString.call(src) === '[object Object]') {
+        const keys = Object.keys(src);
+        if (keys.length > LIMITS.maxValues) {
+          throw limitProblem('', LIMITS.maxValues, `more than ${LIMITS.maxValues} values`);
+        }
+        const object = Object.create(null) as PlainObject;
+        for (let i = keys.length - 1; i >= 0; i--) {
+          const key = keys[i]!;
+          stack.push({ src: (src as Record<string, unknown>)[key], parent: object, key, depth });
+        }
+        out = object;
+      } else {
+        out = new Foreign(Object.prototype.toString.call(src).slice(8, -1) + ' object');
+      }
+    } else {
+      out = new Foreign(typeof src);
+    }
+    (task.parent as Record<string | number, Plain | undefined>)[task.key] = out;
+  }
+  return holder['root'];
+}
+
+/** Finds the first place where JSON text nests deeper than the limit, without recursion. */
+function tooDeepAt(text: string): number {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) {
+      inString = true;
+    } else if (c === 0x5b || c === 0x7b) {
+      if (++depth > LIMITS.maxDepth) return i;
+    } else if (c === 0x5d || c === 0x7d) {
+      depth--;
+    }
+  }
+  return -1;
+}
+
+function errorPosition(message: string, text: string): number | undefined {
+  const at = /at position (\d+)/.exec(message);
+  if (at) return Number(at[1]);
+  const lineColumn = /line (\d+) column (\d+)/.exec(message);
+  if (lineColumn) {
+    let line = Number(lineColumn[1]);
+    let offset = 0;
+    while (line > 1) {
+      const next = text.indexOf('\n', offset);
+      if (next < 0) break;
+      offset = next + 1;
+      line--;
+    }
+    return offset + Number(lineColumn[2]) - 1;
+  }
+  if (/end of (JSON )?input|Unterminated/i.test(message)) return text.length;
+  return undefined;
+}
+
+/** Turns the input into plain data, or stops with a `json`, `limit` or `type` problem. */
+function readInput(input: unknown): Plain | undefined {
+  if (typeof input === 'string') {
+    let text = input;
+    if (text.length > LIMITS.maxJsonLength) {
+      throw limitProblem('', LIMITS.maxJsonLength, `JSON text longer than ${LIMITS.maxJsonLength} characters`);
+    }
+    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    const deepAt = tooDeepAt(text);
+    if (deepAt >= 0) {
+      throw limitProblem('', LIMITS.maxDepth, `nested deeper than ${LIMITS.maxDepth} levels (at position ${deepAt})`);
+    }
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch (error) {
+      const detail = error instanceof Error ? error.message : String(error);
+      const position = errorPosition(detail, text);
+      const problem: Problem = {
+        path: '',
+        code: 'json',
+        message:
+          position === undefined
+            ? `not valid JSON: ${clip(detail, 160)}`
+            : `not valid JSON at position ${position}: ${clip(detail, 160)}`,
+      };
+      if (position !== undefined) problem.position = position;
+      throw new Stop(problem);
+    }
+    return snapshot(parsed);
+  }
+  try {
+    return snapshot(input);
+  } catch (error) {
+    if (error instanceof Stop) throw error;
+    throw new Stop({ path: '', code: 'type', message: 'the input object could not be read', expected: 'object' });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Checking
+
+function clip(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text;
+}
+
+function jsonType(value: Plain | undefined): string {
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'null';
+  if (value instanceof Foreign) return value.kind;
+  if (Array.isArray(value)) return 'array';
+  return typeof value;
+}
+
+function isObject(value: Plain | undefined): value is PlainObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Foreign);
+}
+
+const NON_BLANK = /\S/;
+
+/**
+ * BCP 47 language tag, structurally: language (2–3 letters with up to three extended
+ * subtags, or 4–8 letters), optional script, region, variants, extensions and private use;
+ * or a private-use tag alone (`x-…`).
+ */
+export const BCP47 =
+  /^(?:(?:[A-Za-z]{2,3}(?:-[A-Za-z]{3}){0,3}|[A-Za-z]{4,8})(?:-[A-Za-z]{4})?(?:-(?:[A-Za-z]{2}|\d{3}))?(?:-(?:[A-Za-z\d]{5,8}|\d[A-Za-z\d]{3}))*(?:-[A-WYZa-wyz\d](?:-[A-Za-z\d]{2,8})+)*(?:-[Xx](?:-[A-Za-z\d]{1,8})+)?|[Xx](?:-[A-Za-z\d]{1,8})+)$/;
+
+/** Default language of the contract. */
+export const DEFAULT_LANG = 'zh-CN';
+
+type StringKind = 'text' | 'html' | 'url';
+
+function maxLengthOf(kind: StringKind): number {
+  return kind === 'html' ? LIMITS.maxHtmlLength : kind === 'url' ? LIMITS.maxUrlLength : LIMITS.maxTextLength;
+}
+
+function join(path: string, key: string): string {
+  return path === '' ? key : `${path}.${key}`;
+}
+
+class Checker {
+  readonly problems: Problem[] = [];
+  readonly warnings: Problem[] = [];
+
+  private add(list: Problem[], path: string, code: ProblemCode, text: string, extra?: Partial<Problem>): void {
+    const where = path === '' ? 'document' : path;
+    list.push({ path, code, message: `${where}: ${text}`, ...extra });
+  }
+
+  fail(path: string, code: ProblemCode, text: string, extra?: Partial<Problem>): void {
+    this.add(this.problems, path, code, text, extra);
+  }
+
+  warn(path: string, code: ProblemCode, text: string): void {
+    this.add(this.warnings, path, code, text);
+  }
+
+  wrongType(path: string, expected: string, value: Plain | undefined): void {
+    this.fail(path, 'type', `must be ${expected === 'array' || expected === 'object' ? 'an' : 'a'} ${expected}, got ${jsonType(value)}`, {
+      expected,
+    });
+  }
+
+  missing(path: string, what = 'required field is missing'): void {
+    this.fail(path, 'missing', what);
+  }
+
+  /** A string of the given kind, length-checked; reports a wrong type. */
+  private string(value: Plain | undefined, path: string, kind: StringKind): string | undefined {
+    if (typeof value !== 'string') {
+      this.wrongType(path, 'string', value);
+      return undefined;
+    }
+    const max = maxLengthOf(kind);
+    if (value.length > max) throw limitProblem(path, max, `longer than ${max} characters`);
+    return value;
+  }
+
+  /** A required string: `missing` when absent, `type` when not a string. */
+  required(obj: PlainObject, key: string, path: string, kind: StringKind = 'text'): string | undefined {
+    const value = obj[key];
+    const at = join(path, key);
+    if (value === undefined) {
+      this.missing(at);
+      return undefined;
+    }
+    return this.string(value, at, kind);
+  }
+
+  /** An optional string: `undefined` when absent, blank (silently omitted) or of a wrong type (reported). */
+  optional(obj: PlainObject, key: string, path: string, kind: StringKind = 'text'): string | undefined {
+    const value = obj[key];
+    if (value === undefined) return undefined;
+    const text = this.string(value, join(path, key), kind);
+    return text !== undefined && NON_BLANK.test(text) ? text : undefined;
+  }
+
+  /** An optional array, count-limited; `undefined` when absent or of a wrong type (reported). */
+  array(obj: PlainObject, key: string, path: string, max: number, noun: string): Plain[] | undefined {
+    const value = obj[key];
+    const at = join(path, key);
+    if (value === undefined) return undefined;
+    if (!Array.isArray(value)) {
+      this.wrongType(at, 'array', value);
+      return undefined;
+    }
+    if (value.length > max) throw limitProblem(at, max, `more than ${max} ${noun}`);
+    return value;
+  }
+
+  /** An object at `path`, or `undefined` after reporting a wrong type. */
+  object(value: Plain | undefined, path: string): PlainObject | undefined {
+    if (!isObject(value)) {
+      this.wrongType(path, 'object', value);
+      return undefined;
+    }
+    return value;
+  }
+
+  /**
+   * A URL that passed the type check: trimmed; `undefined` with a `url` warning when unsafe,
+   * or a `value` warning when blank.
+   */
+  url(raw: string, path: string, consequence: string): string | undefined {
+    const trimmed = raw.trim();
+    if (trimmed === '') {
+      this.warn(path, 'value', `is empty; ${consequence}`);
+      return undefined;
+    }
+    if (!isSafeUrl(trimmed)) {
+      this.warn(path, 'url', `only http, https, mailto, tel or relative URLs; ${consequence}`);
+      return undefined;
+    }
+    return trimmed;
+  }
+
+  /** Checks `version` (required, must be 1). */
+  version(obj: PlainObject): void {
+    const value = obj['version'];
+    if (value === undefined) this.missing('version');
+    else if (typeof value !== 'number') this.wrongType('version', 'number', value);
+    else if (value !== 1) this.fail('version', 'version', `must be 1, got ${String(value)}`);
+  }
+}
+
+function quote(value: string): string {
+  return JSON.stringify(clip(value, 40));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Article
+
+function checkParagraph(c: Checker, block: PlainObject, path: string): ParagraphBlock | undefined {
+  const hasText = block['text'] !== undefined;
+  const hasHtml = block['html'] !== undefined;
+  if (!hasText && !hasHtml) {
+    c.missing(join(path, 'text'), 'a paragraph needs text or html');
+    return undefined;
+  }
+  const text = hasText ? c.required(block, 'text', path, 'text') : undefined;
+  const html = hasHtml ? c.required(block, 'html', path, 'html') : undefined;
+  if (html !== undefined) {
+    if (text !== undefined) c.warn(join(path, 'text'), 'value', 'a paragraph has both text and html; html is used');
+    return { type: 'paragraph', html };
+  }
+  return text === undefined ? undefined : { type: 'paragraph', text };
+}
+
+function checkHeading(c: Checker, block: PlainObject, path: string): HeadingBlock | undefined {
+  const text = c.required(block, 'text', path);
+  let level: 2 | 3 | 4 = 2;
+  const raw = block['level'];
+  if (raw !== undefined) {
+    const at = join(path, 'level');
+    if (raw === 2 || raw === 3 || raw === 4) {
+      level = raw;
+    } else if (typeof raw === 'number' && Number.isInteger(raw)) {
+      level = raw < 2 ? 2 : 4;
+      c.warn(at, 'value', `must be 2, 3 or 4, got ${raw}; ${level} is used`);
+    } else {
+      c.warn(at, 'value', `must be 2, 3 or 4, got ${typeof raw === 'number' ? String(raw) : jsonType(raw)}; 2 is used`);
+    }
+  }
+  if (text === undefined) return undefined;
+  if (!NON_BLANK.test(text)) {
+    c.warn(join(path, 'text'), 'value', 'is empty; the heading is skipped');
+    return undefined;
+  }
+  return { type: 'heading', text, level };
+}
+
+function positiveInteger(c: Checker, obj: PlainObject, key: string, path: string, min: number): number | undefined {
+  const value = obj[key];
+  if (value === undefined) return undefined;
+  if (typeof value === 'number' && Number.isInteger(value) && value >= min && value <= Number.MAX_SAFE_INTEGER) {
+    return value;
+  }
+  const shown = typeof value === 'number' ? String(value) : jsonType(value);
+  c.warn(join(path, key), 'value', `must be an integer of at least ${min}, got ${shown}; it is ignored`);
+  return undefined;
+}
+
+/**
+ * Candidates of a `srcset` attribute (HTML's algorithm, simplified: URLs end at whitespace,
+ * trailing commas end a candidate, descriptors run to the next comma outside parentheses).
+ */
+export function srcsetUrls(srcset: string): string[] {
+  const urls: string[] = [];
+  let i = 0;
+  const n = srcset.length;
+  const isSpace = (ch: string) => ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r' || ch === '\f';
+  while (i < n) {
+    while (i < n && (isSpace(srcset[i]!) || srcset[i] === ',')) i++;
+    if (i >= n) break;
+    const start = i;
+    while (i < n && !isSpace(srcset[i]!)) i++;
+    let url = srcset.slice(start, i);
+    if (url.endsWith(',')) {
+      url = url.replace(/,+$/, '');
+    } else {
+      let depth = 0;
+      while (i < n) {
+        const ch = srcset[i]!;
+        if (ch === '(') depth++;
+        else if (ch === ')') depth = Math.max(0, depth - 1);
+        else if (ch === ',' && depth === 0) break;
+        i++;
+      }
+    }
+    if (url !== '') urls.push(url);
+  }
+  return urls;
+}
+
+function checkImage(c: Checker, block: PlainObject, path: string): ImageBlock | undefined {
+  const rawSrc = c.required(block, 'src', path, 'url');
+  const alt = c.optional(block, 'alt', path);
+  const caption = c.optional(block, 'caption', path);
+  const srcsetRaw = c.optional(block, 'srcset', path, 'url');
+  const sizes = c.optional(block, 'sizes', path);
+  const width = positiveInteger(c, block, 'width', path, 1);
+  const height = positiveInteger(c, block, 'height', path, 1);
+  if (rawSrc === undefined) return undefined;
+  const src = c.url(rawSrc, join(path, 'src'), 'the image block is skipped');
+  if (src === undefined) return undefined;
+  const image: ImageBlock = { type: 'image', src };
+  if (alt !== undefined) image.alt = alt;
+  if (caption !== undefined) image.caption = caption;
+  if (width !== undefined) image.width = width;
+  if (height !== undefined) image.height = height;
+  if (srcsetRaw !== undefined) {
+    const unsafe = srcsetUrls(srcsetRaw).some((url) => !isSafeUrl(url));
+    if (unsafe) {
+      c.warn(join(path, 'srcset'), 'url', 'only http, https, mailto, tel or relative URLs; srcset is dropped');
+    } else {
+      image.srcset = srcsetRaw.trim();
+      if (sizes !== undefined) image.sizes = sizes;
+    }
+  } else if (sizes !== undefined) {
+    image.sizes = sizes;
+  }
+  return image;
+}
+
+function checkBlock(c: Checker, value: Plain | undefined, path: string): Block | undefined {
+  const block = c.object(value, path);
+  if (!block) return undefined;
+  const type = block['type'];
+  if (type === undefined) {
+    c.missing(join(path, 'type'));
+    return undefined;
+  }
+  if (typeof type !== 'string') {
+    c.wrongType(join(path, 'type'), 'string', type);
+    return undefined;
+  }
+  switch (type) {
+    case 'paragraph':
+      return checkParagraph(c, block, path);
+    case 'heading':
+      return checkHeading(c, block, path);
+    case 'image':
+      return checkImage(c, block, path);
+    case 'html': {
+      const html = c.required(block, 'html', path, 'html');
+      return html === undefined ? undefined : { type: 'html', html };
+    }
+    default:
+      c.warn(join(path, 'type'), 'unknown-block', `unknown block type ${quote(type)}; the block is skipped`);
+      return undefined;
+  }
+}
+
+/** `{ title, href }` of prev/next or an attachment: dropped with a warning when blank or unsafe. */
+function checkTitledLink(c: Checker, obj: PlainObject, path: string, noun: string): { title: string; href: string } | undefined {
+  const title = c.required(obj, 'title', path);
+  const rawHref = c.required(obj, 'href', path, 'url');
+  if (title === undefined || rawHref === undefined) return undefined;
+  if (!NON_BLANK.test(title)) {
+    c.warn(join(path, 'title'), 'value', `is empty; the ${noun} is dropped`);
+    return undefined;
+  }
+  const href = c.url(rawHref, join(path, 'href'), `the ${noun} is dropped`);
+  return href === undefined ? undefined : { title, href };
+}
+
+function checkArticleRef(c: Checker, doc: PlainObject, key: 'prev' | 'next'): ArticleRef | undefined {
+  const value = doc[key];
+  if (value === undefined) return undefined;
+  const obj = c.object(value, key);
+  return obj ? checkTitledLink(c, obj, key, 'link') : undefined;
+}
+
+function checkLang(c: Checker, doc: PlainObject): string {
+  const value = doc['lang'];
+  if (value === undefined) return DEFAULT_LANG;
+  if (typeof value === 'string' && value.length <= 64 && BCP47.test(value)) return value;
+  const shown = typeof value === 'string' ? quote(value) : jsonType(value);
+  c.warn('lang', 'value', `must be a BCP 47 language tag, got ${shown}; ${DEFAULT_LANG} is used`);
+  return DEFAULT_LANG;
+}
+
+function checkArticle(c: Checker, root: Plain | undefined): Article | undefined {
+  if (!isObject(root)) {
+    c.wrongType('', 'object', root);
+    return undefined;
+  }
+  const doc = root;
+  c.version(doc);
+  const id = c.optional(doc, 'id', '');
+  const lang = checkLang(c, doc);
+  const urlRaw = c.optional(doc, 'url', '', 'url');
+  const url = urlRaw === undefined ? undefined : c.url(urlRaw, 'url', 'it is dropped');
+
+  let breadcrumb: BreadcrumbItem[] | undefined;
+  const crumbs = c.array(doc, 'breadcrumb', '', LIMITS.maxBreadcrumb, 'breadcrumb items');
+  if (crumbs) {
+    breadcrumb = [];
+    crumbs.forEach((value, i) => {
+      const at = `breadcrumb[${i}]`;
+      const item = c.object(value, at);
+      if (!item) return;
+      const label = c.required(item, 'label', at);
+      const hrefRaw = item['href'] === undefined ? undefined : c.required(item, 'href', at, 'url');
+      if (label === undefined) return;
+      if (!NON_BLANK.test(label)) {
+        c.warn(join(at, 'label'), 'value', 'is empty; the breadcrumb item is dropped');
+        return;
+      }
+      const crumb: BreadcrumbItem = { label };
+      if (hrefRaw !== undefined && NON_BLANK.test(hrefRaw)) {
+        const href = c.url(hrefRaw, join(at, 'href'), 'the label is shown without a link');
+        if (href !== undefined) crumb.href = href;
+      }
+      breadcrumb!.push(crumb);
+    });
+  }
+
+  const kicker = c.optional(doc, 'kicker', '');
+  const titleValue = doc['title'];
+  let title: string | undefined;
+  if (titleValue === undefined) c.missing('title');
+  else {
+    title = c.required(doc, 'title', '');
+    if (title !== undefined && !NON_BLANK.test(title)) {
+      c.missing('title', 'must not be empty');
+      title = undefined;
+    }
+  }
+  const subtitle = c.optional(doc, 'subtitle', '');
+  const author = c.optional(doc, 'author', '');
+  const source = c.optional(doc, 'source', '');
+
+  const publishedAt = c.required(doc, 'publishedAt', '');
+  if (publishedAt !== undefined && parseOffsetDateTime(publishedAt) === undefined) {
+    c.fail(
+      'publishedAt',
+      'date',
+      `must be an ISO 8601 date-time with an offset, like 2024-02-28T20:54:53+08:00; got ${quote(publishedAt)}`,
+    );
+  }
+  const editor = c.optional(doc, 'editor', '');
+
+  const body: Block[] = [];
+  const bodyValue = doc['body'];
+  if (bodyValue === undefined) c.missing('body');
+  else {
+    const blocks = c.array(doc, 'body', '', LIMITS.maxBlocks, 'blocks');
+    blocks?.forEach((value, i) => {
+      const block = checkBlock(c, value, `body[${i}]`);
+      if (block) body.push(block);
+    });
+  }
+
+  let attachments: Attachment[] | undefined;
+  const files = c.array(doc, 'attachments', '', LIMITS.maxAttachments, 'attachments');
+  if (files) {
+    attachments = [];
+    files.forEach((value, i) => {
+      const at = `attachments[${i}]`;
+      const obj = c.object(value, at);
+      if (!obj) return;
+      const bytes = positiveInteger(c, obj, 'bytes', at, 0);
+      const link = checkTitledLink(c, obj, at, 'attachment');
+      if (!link) return;
+      const attachment: Attachment = { title: link.title, href: link.href };
+      if (bytes !== undefined) attachment.bytes = bytes;
+      attachments!.push(attachment);
+    });
+  }
+  const prev = checkArticleRef(c, doc, 'prev');
+  const next = checkArticleRef(c, doc, 'next');
+
+  if (c.problems.length > 0 || title === undefined || publishedAt === undefined) return undefined;
+  // Built field by field in the contract's order: nothing from the input is copied wholesale.
+  const article = { version: 1 } as Article;
+  if (id !== undefined) article.id = id;
+  article.lang = lang;
+  if (url !== undefined) article.url = url;
+  if (breadcrumb !== undefined) article.breadcrumb = breadcrumb;
+  if (kicker !== undefined) article.kicker = kicker;
+  article.title = title;
+  if (subtitle !== undefined) article.subtitle = subtitle;
+  if (author !== undefined) article.author = author;
+  if (source !== undefined) article.source = source;
+  article.publishedAt = publishedAt;
+  if (editor !== undefined) article.editor = editor;
+  article.body = body;
+  if (attachments !== undefined) article.attachments = attachments;
+  if (prev !== undefined) article.prev = prev;
+  if (next !== undefined) article.next = next;
+  return article;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Site
+
+function checkLink(c: Checker, value: Plain | undefined, path: string): Link | undefined {
+  const obj = c.object(value, path);
+  if (!obj) return undefined;
+  const label = c.required(obj, 'label', path);
+  const hrefRaw = c.required(obj, 'href', path, 'url');
+  if (label === undefined || hrefRaw === undefined) return undefined;
+  if (!NON_BLANK.test(label)) {
+    c.warn(join(path, 'label'), 'value', 'is empty; the link is dropped');
+    return undefined;
+  }
+  const href = c.url(hrefRaw, join(path, 'href'), 'the link is dropped');
+  return href === undefined ? undefined : { label, href };
+}
+
+function checkSite(c: Checker, root: Plain | undefined): Site | undefined {
+  if (!isObject(root)) {
+    c.wrongType('', 'object', root);
+    return undefined;
+  }
+  const doc = root;
+  c.version(doc);
+  let name: string | undefined;
+  if (doc['name'] === undefined) c.missing('name');
+  else {
+    name = c.required(doc, 'name', '');
+    if (name !== undefined && !NON_BLANK.test(name)) {
+      c.missing('name', 'must not be empty');
+      name = undefined;
+    }
+  }
+
+  let links: Link[] | undefined;
+  const linkValues = c.array(doc, 'links', '', LIMITS.maxLinks, 'links');
+  if (linkValues) {
+    links = [];
+    linkValues.forEach((value, i) => {
+      const link = checkLink(c, value, `links[${i}]`);
+      if (link) links!.push(link);
+    });
+  }
+  const address = c.optional(doc, 'address', '');
+  const postcode = c.optional(doc, 'postcode', '');
+
+  let phones: Phone[] | undefined;
+  const phoneValues = c.array(doc, 'phones', '', LIMITS.maxLinks, 'phones');
+  if (phoneValues) {
+    phones = [];
+    phoneValues.forEach((value, i) => {
+      const at = `phones[${i}]`;
+      const obj = c.object(value, at);
+      if (!obj) return;
+      const label = c.required(obj, 'label', at);
+      const number = c.required(obj, 'number', at);
+      if (label === undefined || number === undefined) return;
+      if (!/\d/.test(number)) {
+        c.warn(join(at, 'number'), 'value', 'has no digit; the phone is dropped');
+        return;
+      }
+      phones!.push({ label, number });
+    });
+  }
+
+  let reportSite: Link | undefined;
+  if (doc['reportSite'] !== undefined) reportSite = checkLink(c, doc['reportSite'], 'reportSite');
+  const transport = c.optional(doc, 'transport', '');
+  const copyright = c.optional(doc, 'copyright', '');
+  const credits = c.optional(doc, 'credits', '');
+  const icp = c.optional(doc, 'icp', '');
+  const publicSecurity = c.optional(doc, 'publicSecurity', '');
+
+  if (c.problems.length > 0 || name === undefined) return undefined;
+  const site: Site = { version: 1, name };
+  if (links !== undefined) site.links = links;
+  if (address !== undefined) site.address = address;
+  if (postcode !== undefined) site.postcode = postcode;
+  if (phones !== undefined) site.phones = phones;
+  if (reportSite !== undefined) site.reportSite = reportSite;
+  if (transport !== undefined) site.transport = transport;
+  if (copyright !== undefined) site.copyright = copyright;
+  if (credits !== undefined) site.credits = credits;
+  if (icp !== undefined) site.icp = icp;
+  if (publicSecurity !== undefined) site.publicSecurity = publicSecurity;
+  return site;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Entry points
+
+function run<T>(input: unknown, check: (c: Checker, root: Plain | undefined) => T | undefined): ParseResult<T> {
+  const c = new Checker();
+  try {
+    const root = readInput(input);
+    const value = check(c, root);
+    if (value !== undefined && c.problems.length === 0) return { ok: true, value, warnings: c.warnings };
+    return { ok: false, problems: c.problems, warnings: c.warnings };
+  } catch (error) {
+    if (error instanceof Stop) return { ok: false, problems: [error.problem], warnings: [] };
+    // Not reachable with plain data; kept so that no exception ever escapes.
+    return {
+      ok: false,
+      problems: [{ path: '', code: 'type', message: 'document: could not be read', expected: 'object' }],
+      warnings: [],
+    };
+  }
+}
+
+/**
+ * Reads a court article (contract version 1) from an object or JSON text.
+ *
+ * @returns `{ ok: true, value, warnings }` with a new, normalized `Article`, or
+ *   `{ ok: false, problems, warnings }` naming every field at fault. See the module
+ *   documentation for the exact rule of each field.
+ */
+export function parseArticle(input: unknown): ParseResult<Article> {
+  return run(input, checkArticle);
+}
+
+/**
+ * Reads site (footer) data (contract version 1) from an object or JSON text.
+ *
+ * @returns `{ ok: true, value, warnings }` with a new, normalized `Site`, or
+ *   `{ ok: false, problems, warnings }`. Same rules as `parseArticle`: `version` and a
+ *   non-blank `name` are required; a link or `reportSite` needs `label` and `href`, a phone
+ *   `label` and `number` (with at least one digit).
+ */
+export function parseSite(input: unknown): ParseResult<Site> {
+  return run(input, checkSite);
+}
+
+/** A one-line English summary of problems, for logs and the command line. */
+export function formatProblems(problems: readonly Problem[]): string {
+  return problems.map((problem) => problem.message).join('; ');
+}
