@@ -1,0 +1,343 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Logger } from 'pino';
+import { SITE_ID, type CounterConfig, type SiteConfig } from './config.js';
+import type { RateLimiter } from './rate-limit.js';
+import { PageLimitError, type CounterStore, type HitKind } from './stores/store.js';
+
+/** Error codes of the API, each sent as `{ error: { code, message } }`. */
+export type ErrorCode =
+  | 'not-found'
+  | 'method-not-allowed'
+  | 'origin-not-allowed'
+  | 'unsupported-media-type'
+  | 'body-too-large'
+  | 'invalid-json'
+  | 'invalid-body'
+  | 'invalid-site'
+  | 'unknown-site'
+  | 'invalid-kind'
+  | 'invalid-page'
+  | 'page-too-long'
+  | 'page-limit-reached'
+  | 'rate-limited'
+  | 'store-unavailable'
+  | 'shutting-down'
+  | 'internal';
+
+export const API_VERSION = 'v1';
+export const HITS_PATH = '/api/v1/hits';
+export const COUNTS_PATH = '/api/v1/counts';
+export const HEALTH_PATH = '/healthz';
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: ErrorCode,
+    message: string,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(message);
+  }
+}
+
+type PageResult = { ok: true; page: string } | { ok: false; code: 'invalid-page' | 'page-too-long'; message: string };
+
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?:^|[^\ud800-\udbff])[\udc00-\udfff]/;
+
+/**
+ * Page ids as stored: an absolute http(s) URL is reduced to its path; query and fragment are
+ * dropped; percent-encoding is decoded once (malformed encoding is refused); the result is
+ * NFC-normalized, trimmed and at most `max` characters long, without control characters.
+ */
+export function normalizePage(raw: unknown, max: number): PageResult {
+  if (typeof raw !== 'string') return { ok: false, code: 'invalid-page', message: 'page must be a string' };
+  let page = raw.trim();
+  if (/^https?:\/\//i.test(page)) {
+    try {
+      page = new URL(page).pathname;
+    } catch {
+      return { ok: false, code: 'invalid-page', message: 'page looks like a URL but cannot be parsed' };
+    }
+  }
+  page = page.replace(/[?#][\s\S]*$/, '');
+  if (page.includes('%')) {
+    try {
+      page = decodeURIComponent(page);
+    } catch {
+      return { ok: false, code: 'invalid-page', message: 'page has malformed percent-encoding' };
+    }
+  }
+  if (LONE_SURROGATE.test(page)) return { ok: false, code: 'invalid-page', message: 'page is not well-formed Unicode' };
+  page = page.normalize('NFC').trim();
+  if (CONTROL.test(page)) return { ok: false, code: 'invalid-page', message: 'page contains control characters' };
+  if (page === '') return { ok: false, code: 'invalid-page', message: 'page is empty once query and fragment are removed' };
+  const length = [...page].length;
+  if (length > max) {
+    return { ok: false, code: 'page-too-long', message: `page is ${length} characters long; at most ${max} are accepted` };
+  }
+  return { ok: true, page };
+}
+
+/**
+ * The address used for rate limiting. X-Forwarded-For is read only when `trustProxy` hops
+ * are configured: the entry added by the outermost trusted proxy is the client.
+ */
+export function clientAddress(req: IncomingMessage, trustProxy: number): string {
+  const socketAddress = req.socket.remoteAddress ?? 'unknown';
+  if (trustProxy <= 0) return socketAddress;
+  const header = req.headers['x-forwarded-for'];
+  const value = Array.isArray(header) ? header.join(',') : header;
+  if (!value) return socketAddress;
+  const hops = value.split(',').map((s) => s.trim()).filter(Boolean);
+  if (hops.length === 0) return socketAddress;
+  return hops[Math.max(0, hops.length - trustProxy)]!;
+}
+
+export interface RouteContext {
+  config: CounterConfig;
+  store: CounterStore;
+  limiter: RateLimiter;
+  logger: Logger;
+  isShuttingDown: () => boolean;
+}
+
+const JSON_HEADERS = {
+  'content-type': 'application/json; charset=utf-8',
+  'cache-control': 'no-store',
+  'x-content-type-options': 'nosniff',
+};
+
+function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { ...JSON_HEADERS, 'content-length': String(Buffer.byteLength(text)), ...headers });
+  res.end(text);
+}
+
+function readBody(req: IncomingMessage, max: number): Promise<string> {
+  const declared = Number(req.headers['content-length']);
+  if (Number.isFinite(declared) && declared > max) {
+    return Promise.reject(new HttpError(413, 'body-too-large', `request body is ${declared} bytes; at most ${max} are accepted`));
+  }
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let done = false;
+    req.on('data', (chunk: Buffer) => {
+      if (done) return;
+      size += chunk.length;
+      if (size > max) {
+        done = true;
+        reject(new HttpError(413, 'body-too-large', `request body is larger than ${max} bytes`));
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => {
+      if (!done) {
+        done = true;
+        resolve(Buffer.concat(chunks).toString('utf8'));
+      }
+    });
+    req.on('error', (error) => {
+      if (!done) {
+        done = true;
+        reject(error);
+      }
+    });
+  });
+}
+
+/** Builds the request handler of the service: routing, CORS, validation, rate limit, store. */
+export function createHandler(ctx: RouteContext): (req: IncomingMessage, res: ServerResponse) => void {
+  const { config, store, limiter, logger } = ctx;
+  const sites = new Map<string, SiteConfig>(config.sites.map((s) => [s.id, s]));
+  const anyOrigin = new Set(config.sites.flatMap((s) => s.origins));
+
+  function corsFor(origin: string | undefined, allowed: Iterable<string> | Set<string>): Record<string, string> {
+    const set = allowed instanceof Set ? allowed : new Set(allowed);
+    if (origin && set.has(origin)) return { 'access-control-allow-origin': origin, vary: 'Origin' };
+    return { vary: 'Origin' };
+  }
+
+  function lookupSite(value: unknown, origin: string | undefined): SiteConfig {
+    if (typeof value !== 'string' || value === '') throw new HttpError(400, 'invalid-site', 'site is required and must be a string');
+    if (!SITE_ID.test(value)) {
+      throw new HttpError(400, 'invalid-site', 'site may use only letters, digits, ".", "_" and "-" (at most 64)');
+    }
+    const site = sites.get(value);
+    if (!site) throw new HttpError(404, 'unknown-site', `site "${value}" is not configured on this counter`);
+    if (origin !== undefined && !site.origins.includes(origin)) {
+      throw new HttpError(403, 'origin-not-allowed', `origin ${origin} is not allowed for site "${site.id}"`);
+    }
+    return site;
+  }
+
+  function limit(req: IncomingMessage): void {
+    const taken = limiter.take(clientAddress(req, config.trustProxy));
+    if (!taken.ok) {
+      throw new HttpError(429, 'rate-limited', `too many requests; retry in ${taken.retryAfterSeconds} s`, {
+        'retry-after': String(taken.retryAfterSeconds),
+      });
+    }
+  }
+
+  function preflight(req: IncomingMessage, res: ServerResponse, methods: string): void {
+    const origin = req.headers.origin;
+    const requested = String(req.headers['access-control-request-method'] ?? '').toUpperCase();
+    if (!origin || !anyOrigin.has(origin)) {
+      throw new HttpError(403, 'origin-not-allowed', `origin ${origin ?? '(none)'} is not allowed by any configured site`);
+    }
+    if (!methods.split(', ').includes(requested)) {
+      throw new HttpError(405, 'method-not-allowed', `${requested || '(no method)'} is not allowed here; use ${methods}`, {
+        allow: `${methods}, OPTIONS`,
+      });
+    }
+    res.writeHead(204, {
+      'access-control-allow-origin': origin,
+      'access-control-allow-methods': methods,
+      'access-control-allow-headers': 'content-type',
+      'access-control-max-age': '600',
+      vary: 'Origin, Access-Control-Request-Method, Access-Control-Request-Headers',
+      'cache-control': 'no-store',
+      'content-length': '0',
+    });
+    res.end();
+  }
+
+  function storeFailed(error: unknown): HttpError {
+    logger.error({ err: { message: (error as Error).message, name: (error as Error).name } }, 'store request failed');
+    return new HttpError(503, 'store-unavailable', 'the counter store is unavailable; try again later');
+  }
+
+  async function hits(req: IncomingMessage, res: ServerResponse, origin: string | undefined): Promise<void> {
+    limit(req);
+    const type = String(req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+    if (type !== '' && type !== 'application/json' && type !== 'text/plain') {
+      throw new HttpError(415, 'unsupported-media-type', `content-type ${type} is not accepted; send application/json`);
+    }
+    const raw = await readBody(req, config.maxBodyBytes);
+    let body: unknown;
+    try {
+      body = JSON.parse(raw);
+    } catch {
+      throw new HttpError(400, 'invalid-json', 'request body is not valid JSON');
+    }
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+      throw new HttpError(400, 'invalid-body', 'request body must be a JSON object { site, kind, page? }');
+    }
+    const fields = body as Record<string, unknown>;
+    for (const key of Object.keys(fields)) {
+      if (key !== 'site' && key !== 'kind' && key !== 'page') {
+        throw new HttpError(400, 'invalid-body', `unknown field "${key.slice(0, 40)}"; expected site, kind and page`);
+      }
+    }
+    const site = lookupSite(fields.site, origin);
+    const cors = corsFor(origin, site.origins);
+    const kind = fields.kind;
+    if (kind !== 'visit' && kind !== 'page-view') {
+      throw new HttpError(400, 'invalid-kind', 'kind must be "visit" or "page-view"', cors);
+    }
+    let page: string | undefined;
+    if (fields.page !== undefined && fields.page !== null) {
+      const normalized = normalizePage(fields.page, config.maxPageLength);
+      if (!normalized.ok) throw new HttpError(400, normalized.code, normalized.message, cors);
+      page = normalized.page;
+    } else if (kind === 'page-view') {
+      throw new HttpError(400, 'invalid-page', 'page is required for kind "page-view"', cors);
+    }
+    let counts;
+    try {
+      counts = await store.hit(site.id, kind as HitKind, page, site.maxPages);
+    } catch (error) {
+      if (error instanceof PageLimitError) {
+        throw new HttpError(409, 'page-limit-reached', `site "${site.id}" already counts its limit of ${site.maxPages} pages`, cors);
+      }
+      const failure = storeFailed(error);
+      throw new HttpError(failure.status, failure.code, failure.message, cors);
+    }
+    const reply: Record<string, unknown> = { site: site.id, visits: counts.visits };
+    if (page !== undefined) Object.assign(reply, { page, pageViews: counts.pageViews ?? 0 });
+    send(res, 200, reply, cors);
+  }
+
+  async function counts(req: IncomingMessage, res: ServerResponse, url: URL, origin: string | undefined): Promise<void> {
+    limit(req);
+    const site = lookupSite(url.searchParams.get('site') ?? undefined, origin);
+    const cors = corsFor(origin, site.origins);
+    const rawPage = url.searchParams.get('page');
+    let page: string | undefined;
+    if (rawPage !== null) {
+      const normalized = normalizePage(rawPage, config.maxPageLength);
+      if (!normalized.ok) throw new HttpError(400, normalized.code, normalized.message, cors);
+      page = normalized.page;
+    }
+    let result;
+    try {
+      result = await store.counts(site.id, page);
+    } catch (error) {
+      const failure = storeFailed(error);
+      throw new HttpError(failure.status, failure.code, failure.message, cors);
+    }
+    const reply: Record<string, unknown> = { site: site.id, visits: result.visits };
+    if (page !== undefined) Object.assign(reply, { page, pageViews: result.pageViews ?? 0 });
+    send(res, 200, reply, cors);
+  }
+
+  async function health(res: ServerResponse): Promise<void> {
+    const state = ctx.isShuttingDown() ? { ok: false, error: 'shutting down' } : await store.health();
+    const storeInfo: Record<string, unknown> = { kind: store.kind, ok: state.ok };
+    if (state.error) storeInfo.error = state.error;
+    send(res, state.ok ? 200 : 503, { status: state.ok ? 'ok' : 'unavailable', api: API_VERSION, store: storeInfo });
+  }
+
+  async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://counter.invalid');
+    const method = req.method ?? 'GET';
+    const origin = typeof req.headers.origin === 'string' ? req.headers.origin : undefined;
+    if (url.pathname === HEALTH_PATH) {
+      if (method !== 'GET') throw new HttpError(405, 'method-not-allowed', `${method} is not allowed on ${HEALTH_PATH}; use GET`, { allow: 'GET' });
+      return health(res);
+    }
+    if (url.pathname !== HITS_PATH && url.pathname !== COUNTS_PATH) {
+      throw new HttpError(404, 'not-found', `no such endpoint: ${url.pathname.slice(0, 100)}`);
+    }
+    if (ctx.isShuttingDown()) throw new HttpError(503, 'shutting-down', 'the counter is shutting down; try again shortly');
+    const methods = url.pathname === HITS_PATH ? 'POST' : 'GET';
+    if (method === 'OPTIONS') return preflight(req, res, methods);
+    if (method !== methods) {
+      throw new HttpError(405, 'method-not-allowed', `${method} is not allowed on ${url.pathname}; use ${methods}`, {
+        allow: `${methods}, OPTIONS`,
+      });
+    }
+    return url.pathname === HITS_PATH ? hits(req, res, origin) : counts(req, res, url, origin);
+  }
+
+  return (req, res) => {
+    const started = performance.now();
+    const origin = typeof req.headers.origin === 'string' ? req.headers.origin : undefined;
+    if (ctx.isShuttingDown()) res.setHeader('connection', 'close');
+    res.on('finish', () => {
+      if (logger.isLevelEnabled('debug')) {
+        const path = (req.url ?? '/').split('?')[0]!.slice(0, 200);
+        logger.debug({ method: req.method, path, status: res.statusCode, ms: Math.round((performance.now() - started) * 10) / 10 }, 'request');
+      }
+    });
+    route(req, res).catch((error: unknown) => {
+      const failure =
+        error instanceof HttpError ? error : (logger.error({ err: { message: (error as Error)?.message } }, 'unexpected error'),
+        new HttpError(500, 'internal', 'internal error'));
+      if (res.headersSent) {
+        res.destroy();
+        return;
+      }
+      const headers = { ...(failure.headers.vary ? {} : corsFor(origin, anyOrigin)), ...failure.headers };
+      if (failure.status === 413) {
+        // The rest of the body is not read: close the connection after the reply.
+        headers.connection = 'close';
+        res.on('finish', () => req.destroy());
+      }
+      send(res, failure.status, { error: { code: failure.code, message: failure.message } }, headers);
+    });
+  };
+}

@@ -1,0 +1,204 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import Database from 'better-sqlite3';
+import { PageLimitError, type CountRow, type CounterStore, type Counts, type HitKind, type StoreHealth } from './store.js';
+
+export interface SqliteStoreOptions {
+  /** Database file; its directory is created when missing. */
+  file: string;
+  /**
+   * `full` (default): every commit is fsynced before the reply, so acknowledged counts
+   * survive a power cut. `normal`: in WAL mode a commit survives a crash of the service
+   * but the last commits may be lost if the machine itself loses power.
+   */
+  synchronous?: 'full' | 'normal';
+}
+
+interface PendingHit {
+  site: string;
+  kind: HitKind;
+  page: string | undefined;
+  maxPages: number;
+  resolve: (counts: Counts) => void;
+  reject: (error: unknown) => void;
+}
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS site_visits (
+  site TEXT PRIMARY KEY,
+  visits INTEGER NOT NULL DEFAULT 0
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS page_views (
+  site TEXT NOT NULL,
+  page TEXT NOT NULL,
+  views INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (site, page)
+) WITHOUT ROWID;
+`;
+
+/**
+ * Counts in one SQLite file (WAL journal). Hits that arrive while the event loop is busy
+ * are grouped into one transaction ("group commit"); each caller's promise resolves only
+ * after that transaction has committed, so no reply ever reports an uncommitted count.
+ */
+export class SqliteStore implements CounterStore {
+  readonly kind = 'sqlite' as const;
+  readonly file: string;
+  #db: Database.Database;
+  #queue: PendingHit[] = [];
+  #flushScheduled = false;
+  #pageTotals = new Map<string, number>();
+  #closed = false;
+  #stmts;
+  #commitBatch;
+
+  constructor(options: SqliteStoreOptions) {
+    this.file = resolve(options.file);
+    mkdirSync(dirname(this.file), { recursive: true });
+    this.#db = new Database(this.file);
+    this.#db.pragma('journal_mode = WAL');
+    this.#db.pragma(`synchronous = ${options.synchronous === 'normal' ? 'NORMAL' : 'FULL'}`);
+    this.#db.pragma('busy_timeout = 5000');
+    this.#db.exec(SCHEMA);
+    const db = this.#db;
+    this.#stmts = {
+      addVisit: db.prepare<[string], { visits: number }>(
+        'INSERT INTO site_visits (site, visits) VALUES (?, 1) ON CONFLICT (site) DO UPDATE SET visits = visits + 1 RETURNING visits',
+      ),
+      addView: db.prepare<[string, string], { views: number }>(
+        'UPDATE page_views SET views = views + 1 WHERE site = ? AND page = ? RETURNING views',
+      ),
+      newPage: db.prepare<[string, string], { views: number }>(
+        'INSERT INTO page_views (site, page, views) VALUES (?, ?, 1) RETURNING views',
+      ),
+      countPages: db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM page_views WHERE site = ?'),
+      visits: db.prepare<[string], { visits: number }>('SELECT visits FROM site_visits WHERE site = ?'),
+      views: db.prepare<[string, string], { views: number }>('SELECT views FROM page_views WHERE site = ? AND page = ?'),
+      setVisits: db.prepare<[string, number]>(
+        'INSERT INTO site_visits (site, visits) VALUES (?, ?) ON CONFLICT (site) DO UPDATE SET visits = excluded.visits',
+      ),
+      setViews: db.prepare<[string, string, number]>(
+        'INSERT INTO page_views (site, page, views) VALUES (?, ?, ?) ON CONFLICT (site, page) DO UPDATE SET views = excluded.views',
+      ),
+      allVisits: db.prepare<[], { site: string; visits: number }>('SELECT site, visits FROM site_visits ORDER BY site'),
+      allViews: db.prepare<[], { site: string; page: string; views: number }>(
+        'SELECT site, page, views FROM page_views ORDER BY site, page',
+      ),
+    };
+    // One transaction for a whole batch; results are handed out only after it returns (commit).
+    this.#commitBatch = db.transaction((batch: PendingHit[]) => {
+      const results: Array<Counts | Error> = [];
+      for (const hit of batch) {
+        try {
+          results.push(this.#apply(hit));
+        } catch (error) {
+          if (!(error instanceof PageLimitError)) throw error;
+          results.push(error);
+        }
+      }
+      return results;
+    });
+  }
+
+  #pagesOf(site: string): number {
+    let total = this.#pageTotals.get(site);
+    if (total === undefined) {
+      total = this.#stmts.countPages.get(site)?.n ?? 0;
+      this.#pageTotals.set(site, total);
+    }
+    return total;
+  }
+
+  #apply(hit: PendingHit): Counts {
+    const { site, kind, page } = hit;
+    if (kind === 'visit') {
+      const visits = this.#stmts.addVisit.get(site)!.visits;
+      return page === undefined ? { visits } : { visits, pageViews: this.#stmts.views.get(site, page)?.views ?? 0 };
+    }
+    if (page === undefined) throw new TypeError('a page-view needs a page');
+    let views = this.#stmts.addView.get(site, page)?.views;
+    if (views === undefined) {
+      const pages = this.#pagesOf(site);
+      if (pages >= hit.maxPages) throw new PageLimitError(site, hit.maxPages);
+      views = this.#stmts.newPage.get(site, page)!.views;
+      this.#pageTotals.set(site, pages + 1);
+    }
+    return { visits: this.#stmts.visits.get(site)?.visits ?? 0, pageViews: views };
+  }
+
+  #flush = (): void => {
+    this.#flushScheduled = false;
+    const batch = this.#queue;
+    this.#queue = [];
+    if (batch.length === 0) return;
+    let results: Array<Counts | Error>;
+    try {
+      results = this.#commitBatch(batch);
+    } catch (error) {
+      // Nothing of the batch was committed; the page totals may be ahead of the table.
+      this.#pageTotals.clear();
+      for (const hit of batch) hit.reject(error);
+      return;
+    }
+    batch.forEach((hit, i) => {
+      const result = results[i]!;
+      if (result instanceof Error) hit.reject(result);
+      else hit.resolve(result);
+    });
+  };
+
+  hit(site: string, kind: HitKind, page?: string, maxPages = Number.POSITIVE_INFINITY): Promise<Counts> {
+    if (this.#closed) return Promise.reject(new Error('the SQLite store is closed'));
+    return new Promise<Counts>((resolve, reject) => {
+      this.#queue.push({ site, kind, page, maxPages, resolve, reject });
+      if (!this.#flushScheduled) {
+        this.#flushScheduled = true;
+        setImmediate(this.#flush);
+      }
+    });
+  }
+
+  async counts(site: string, page?: string): Promise<Counts> {
+    if (this.#closed) throw new Error('the SQLite store is closed');
+    const visits = this.#stmts.visits.get(site)?.visits ?? 0;
+    return page === undefined ? { visits } : { visits, pageViews: this.#stmts.views.get(site, page)?.views ?? 0 };
+  }
+
+  async set(site: string, count: number, page?: string): Promise<void> {
+    if (this.#closed) throw new Error('the SQLite store is closed');
+    if (page === undefined) this.#stmts.setVisits.run(site, count);
+    else {
+      this.#stmts.setViews.run(site, page, count);
+      this.#pageTotals.delete(site);
+    }
+  }
+
+  async exportRows(): Promise<CountRow[]> {
+    const rows: CountRow[] = this.#stmts.allVisits.all().map((r) => ({ site: r.site, page: null, count: r.visits }));
+    for (const r of this.#stmts.allViews.all()) rows.push({ site: r.site, page: r.page, count: r.views });
+    return sortRows(rows);
+  }
+
+  async health(): Promise<StoreHealth> {
+    if (this.#closed) return { ok: false, error: 'closed' };
+    try {
+      this.#db.prepare('SELECT 1').get();
+      return { ok: true };
+    } catch (error) {
+      return { ok: false, error: (error as Error).message };
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    if (this.#queue.length) this.#flush();
+    this.#closed = true;
+    this.#db.close();
+  }
+}
+
+/** Sorts export rows: by site, the site's visit row first, then pages in code-point order. */
+export function sortRows(rows: CountRow[]): CountRow[] {
+  const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  return rows.sort((a, b) => cmp(a.site, b.site) || (a.page === null ? -1 : b.page === null ? 1 : cmp(a.page, b.page)));
+}

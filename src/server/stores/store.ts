@@ -1,0 +1,53 @@
+/** What a hit counts: a site visit, or one view of one page. */
+export type HitKind = 'visit' | 'page-view';
+
+/** Numbers returned after a hit or a read. `pageViews` is present when a page was named. */
+export interface Counts {
+  visits: number;
+  pageViews?: number;
+}
+
+/** One row of an export: the site's visits, or one page's views (`page` set). */
+export interface CountRow {
+  site: string;
+  /** Page id, or `null` for the site's visit count. */
+  page: string | null;
+  count: number;
+}
+
+export interface StoreHealth {
+  ok: boolean;
+  /** Short reason when not ok. */
+  error?: string;
+}
+
+/** Raised by {@link CounterStore.hit} when a site already keeps its allowed number of pages. */
+export class PageLimitError extends Error {
+  override name = 'PageLimitError';
+  constructor(readonly site: string, readonly limit: number) {
+    super(`site ${site} already counts ${limit} pages`);
+  }
+}
+
+/**
+ * Where counts live. Every method resolves only once the change is durable in the
+ * store (committed in SQLite, acknowledged by Redis), so a reply built from it is true.
+ */
+export interface CounterStore {
+  readonly kind: 'sqlite' | 'redis';
+  /**
+   * Adds one visit (kind `visit`) or one view of `page` (kind `page-view`) and returns
+   * the numbers after the increment. For a `visit` with a page, the page's views are read too.
+   * `maxPages` bounds how many distinct pages a site may have; a new page beyond it rejects
+   * with {@link PageLimitError}.
+   */
+  hit(site: string, kind: HitKind, page?: string, maxPages?: number): Promise<Counts>;
+  /** Reads the numbers without changing them (zero for what was never counted). */
+  counts(site: string, page?: string): Promise<Counts>;
+  /** Sets a starting number, e.g. carried over from an older counter. */
+  set(site: string, count: number, page?: string): Promise<void>;
+  /** Every stored number, sites first then their pages, sorted. */
+  exportRows(): Promise<CountRow[]>;
+  health(): Promise<StoreHealth>;
+  close(): Promise<void>;
+}
