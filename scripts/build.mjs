@@ -1,0 +1,157 @@
+// `npm run build`: everything the package ships and the demo serves, into dist/.
+//
+//  1. dist/ emptied.
+//  2. Per-module ES modules with .d.ts for npm (TypeScript over src/**, lit, @lit/localize and
+//     dompurify left as imports); the Node bins get their shebang and the executable bit;
+//     the JSON Schemas of the contract copied beside the model.
+//  3. The two script-tag bundles with rollup (rollup.config.mjs).
+//  4. custom-elements.json from the elements' JSDoc, and docs/api.md from it.
+//  5. demo/inline.html: the seed article as a CMS would print it, inline JSON.
+//  6. The bundle sizes: minified, gzip and brotli.
+//
+// Exits non-zero on a type error or a failed step, after saying which.
+import { spawnSync } from 'node:child_process';
+import {
+  chmodSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { rollup } from 'rollup';
+import { bundleSizes, formatSizes } from './sizes.mjs';
+import { writeInlineDemo } from './inline-demo.mjs';
+import { writeApiDocs } from './docs.mjs';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = join(root, 'dist');
+process.chdir(root);
+
+const started = Date.now();
+const step = (name) => console.log(`\n› ${name}`);
+
+function fail(message) {
+  console.error(`\nBuild failed: ${message}`);
+  process.exit(1);
+}
+
+// 1. Clean.
+step('Cleaning dist/');
+rmSync(dist, { recursive: true, force: true });
+mkdirSync(dist, { recursive: true });
+
+// 2. Per-module build with TypeScript. tsconfig.json is the project's type-check config
+// (noEmit, tests included); this build extends it for src/ only and emits.
+step('Compiling src/ to dist/ (ES modules + .d.ts)');
+const tmp = mkdtempSync(join(tmpdir(), 'court-widgets-build-'));
+const buildConfig = join(tmp, 'tsconfig.build.json');
+writeFileSync(
+  buildConfig,
+  JSON.stringify({
+    extends: join(root, 'tsconfig.json'),
+    compilerOptions: {
+      noEmit: false,
+      rootDir: join(root, 'src'),
+      outDir: dist,
+      declaration: true,
+      declarationMap: true,
+      sourceMap: true,
+      inlineSources: true,
+      tsBuildInfoFile: null,
+      typeRoots: [join(root, 'node_modules/@types')],
+    },
+    include: [join(root, 'src/**/*.ts')],
+    exclude: [],
+  }),
+);
+const tsc = spawnSync(
+  process.execPath,
+  [join(root, 'node_modules/typescript/bin/tsc'), '-p', buildConfig, '--pretty'],
+  { stdio: 'inherit' },
+);
+rmSync(tmp, { recursive: true, force: true });
+if (tsc.status !== 0) fail('TypeScript reported errors in src/ (see above).');
+
+for (const bin of ['court-counter', 'court-widgets']) {
+  const file = join(dist, 'cli', `${bin}.js`);
+  if (!existsSync(file)) {
+    console.log(`  (no src/cli/${bin}.ts yet: bin ${bin} not built)`);
+    continue;
+  }
+  const code = readFileSync(file, 'utf8');
+  if (!code.startsWith('#!')) writeFileSync(file, `#!/usr/bin/env node\n${code}`);
+  chmodSync(file, 0o755);
+  console.log(`  bin dist/cli/${bin}.js (executable)`);
+}
+
+const modelDir = join(root, 'src/model');
+for (const name of readdirSync(modelDir).filter((n) => n.endsWith('.schema.json'))) {
+  mkdirSync(join(dist, 'model'), { recursive: true });
+  copyFileSync(join(modelDir, name), join(dist, 'model', name));
+  console.log(`  dist/model/${name}`);
+}
+
+// 3. The script-tag bundles.
+step('Bundling dist/court-widgets.min.js and dist/court-widgets.iife.min.js (rollup)');
+const { default: config } = await import(pathToFileURL(join(root, 'rollup.config.mjs')).href);
+try {
+  const warnings = [];
+  const bundle = await rollup({
+    ...config,
+    onwarn: (warning) => config.onwarn(warning, (w) => warnings.push(w)),
+  });
+  for (const output of config.output) await bundle.write(output);
+  await bundle.close();
+  for (const w of warnings) console.warn(`  warning: ${w.message}`);
+} catch (error) {
+  fail(`rollup: ${error.message}${error.id ? ` (${relative(root, error.id)})` : ''}`);
+}
+
+// 4. The manifest and the API reference generated from it.
+step('Analysing elements into custom-elements.json');
+const cemOut = mkdtempSync(join(tmpdir(), 'court-widgets-cem-'));
+const cem = spawnSync(
+  process.execPath,
+  [
+    join(root, 'node_modules/@custom-elements-manifest/analyzer/cem.js'),
+    'analyze',
+    '--config',
+    'custom-elements-manifest.config.mjs',
+    '--outdir',
+    relative(root, cemOut),
+    '--quiet',
+  ],
+  { stdio: 'inherit' },
+);
+if (cem.status !== 0) fail('custom-elements-manifest analyzer failed (see above).');
+const manifestFile = join(cemOut, 'custom-elements.json');
+const tmpManifest = join(root, 'custom-elements.json.tmp');
+copyFileSync(manifestFile, tmpManifest);
+renameSync(tmpManifest, join(root, 'custom-elements.json'));
+rmSync(cemOut, { recursive: true, force: true });
+const manifest = JSON.parse(readFileSync(join(root, 'custom-elements.json'), 'utf8'));
+const tags = manifest.modules
+  .flatMap((m) => m.declarations ?? [])
+  .filter((d) => d.customElement && d.tagName)
+  .map((d) => d.tagName);
+console.log(`  custom-elements.json: ${tags.length ? tags.join(', ') : 'no elements yet'}`);
+writeApiDocs(manifest, join(root, 'docs/api.md'));
+console.log('  docs/api.md');
+
+// 5. The inline-JSON demo page.
+step('Writing demo/inline.html');
+const inline = writeInlineDemo(root);
+console.log(inline ? `  ${relative(root, inline)}` : '  (no demo/data/seed-article.json yet: skipped)');
+
+// 6. Sizes.
+step('Bundle sizes');
+console.log(formatSizes(bundleSizes(dist)));
+console.log(`\nBuilt in ${((Date.now() - started) / 1000).toFixed(1)} s.`);

@@ -1,0 +1,41 @@
+// Sizes of the script-tag bundles: as served (minified), gzip -9 and brotli q11, via node:zlib.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+
+export const bundleFiles = ['court-widgets.min.js', 'court-widgets.iife.min.js'];
+
+/**
+ * @param {string} distDir
+ * @returns {{ file: string, min: number, gzip: number, brotli: number }[]}
+ */
+export function bundleSizes(distDir) {
+  return bundleFiles
+    .map((file) => join(distDir, file))
+    .filter((path) => existsSync(path))
+    .map((path) => {
+      const bytes = readFileSync(path);
+      return {
+        file: `dist/${path.split(/[\\/]/).pop()}`,
+        min: bytes.length,
+        gzip: gzipSync(bytes, { level: 9 }).length,
+        brotli: brotliCompressSync(bytes, {
+          params: {
+            [constants.BROTLI_PARAM_QUALITY]: 11,
+            [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length,
+          },
+        }).length,
+      };
+    });
+}
+
+const n = (value) => value.toLocaleString('en-US').padStart(9);
+
+/** A small table: file, minified, gzip, brotli, in bytes. */
+export function formatSizes(sizes) {
+  const width = Math.max(...sizes.map((s) => s.file.length), 4);
+  const lines = [`  ${'file'.padEnd(width)}  ${'minified'.padStart(9)}  ${'gzip'.padStart(9)}  ${'brotli'.padStart(9)}`];
+  for (const s of sizes) lines.push(`  ${s.file.padEnd(width)}  ${n(s.min)}  ${n(s.gzip)}  ${n(s.brotli)}`);
+  lines.push('  (bytes; gzip level 9, brotli quality 11)');
+  return lines.join('\n');
+}
