@@ -1,0 +1,571 @@
+/**
+ * Localization of court-widgets: how a locale is chosen for each element, where the
+ * translations come from, and how elements re-render when a language changes.
+ *
+ * Strings are written with `msg()` from `@lit/localize` (source language zh-CN). This module
+ * is the one place that configures `@lit/localize`, once, in its re-entrant mode: every
+ * `msg()` call asks {@link currentLocale} which language it is rendering in, and the answer is
+ * synchronous. That is what lets two elements on one page render in two languages:
+ *
+ * 1. An element decorated with {@link localized} (this module's decorator, a drop-in for the
+ *    one in `@lit/localize`) renders in the locale of its own `lang`, else of the nearest
+ *    ancestor with a `lang` (crossing shadow roots), else of the page: the locale given to
+ *    {@link setCourtLocale}, else `<html lang>`, else zh-CN.
+ * 2. Every other `msg()` call (an element decorated with `@lit/localize`'s own `localized()`,
+ *    or code outside an element) renders in the page locale.
+ *
+ * Language tags are normalised to the locales the package ships (zh-CN, zh-Hant, en, ug) or
+ * that a site registered with {@link registerLocale}; anything unknown reads as zh-CN.
+ *
+ * Translations of the built-in locales are embedded (they are small: see
+ * docs/localization.md for the measurement), so switching language never waits for the
+ * network and never shows a half-translated frame.
+ *
+ * A `MutationObserver` watches `lang` attributes: changing `<html lang>`, an ancestor's
+ * `lang` or an element's own `lang` re-renders the elements it affects. Whenever the page
+ * locale changes, the `lit-localize-status` event (`status: 'ready'`) is dispatched on
+ * `window`, which also re-renders elements that use `@lit/localize`'s own decorator.
+ *
+ * Nothing here touches the DOM at module load outside a browser: under server rendering
+ * the page locale is whatever {@link setCourtLocale} set (zh-CN by default).
+ */
+import type { ReactiveController, ReactiveControllerHost, ReactiveElement, TemplateResult } from 'lit';
+import { LOCALE_STATUS_EVENT } from '@lit/localize';
+import type { LocaleModule, TemplateLike, TemplateMap } from '@lit/localize';
+import { configureReentrantLocalization } from '@lit/localize/init/reentrant.js';
+import { templates as enTemplates } from '../locales/en.js';
+import { templates as ugTemplates } from '../locales/ug.js';
+import { templates as zhHantTemplates } from '../locales/zh-Hant.js';
+
+/** The language the source strings are written in. */
+export const sourceLocale = 'zh-CN';
+
+/** The locales the package ships: the source and its translations. */
+export const builtInLocales = ['zh-CN', 'zh-Hant', 'en', 'ug'] as const;
+
+/** Text direction of a locale. */
+export type TextDirection = 'ltr' | 'rtl';
+
+/**
+ * A translation as {@link registerLocale} accepts it: what `lit-localize build` generates
+ * (strings, `str` results, `html` results), or the portable JSON form written by
+ * `scripts/xliff-to-module.mjs`, where a message with values is an array alternating text
+ * and the index of the source value, e.g. `["Visitor no. ", 0]`.
+ */
+export type PortableTemplate = TemplateLike | ReadonlyArray<string | number>;
+
+/** Options of {@link registerLocale}. */
+export interface RegisterLocaleOptions {
+  /** Text direction; by default from the language (`rtl` for ar, fa, he, ug, ur, …). */
+  dir?: TextDirection;
+}
+
+interface LocaleEntry {
+  templates: TemplateMap;
+  dir: TextDirection;
+}
+
+// Languages written right to left by default (ISO 639 codes).
+const RTL_LANGUAGES = new Set(['ar', 'arc', 'ckb', 'dv', 'fa', 'he', 'ks', 'ku', 'ps', 'sd', 'syr', 'ug', 'ur', 'yi']);
+const RTL_SCRIPTS = new Set(['Arab', 'Hebr', 'Syrc', 'Thaa', 'Nkoo', 'Adlm', 'Rohg']);
+
+const registry = new Map<string, LocaleEntry>([
+  [sourceLocale, { templates: {}, dir: 'ltr' }],
+  ['zh-Hant', { templates: zhHantTemplates as TemplateMap, dir: 'ltr' }],
+  ['en', { templates: enTemplates as TemplateMap, dir: 'ltr' }],
+  ['ug', { templates: ugTemplates as TemplateMap, dir: 'rtl' }],
+]);
+
+/* ------------------------------------------------------------------------------------------ */
+/* Language tags                                                                               */
+/* ------------------------------------------------------------------------------------------ */
+
+/** Subtags of a language tag, lower-cased language, title-cased script, upper-cased region. */
+function subtags(tag: string): { language: string; script: string; region: string } | undefined {
+  const cleaned = tag.trim().replace(/_/g, '-');
+  if (cleaned === '' || cleaned.length > 64 || !/^[A-Za-z0-9-]+$/.test(cleaned)) return undefined;
+  let canonical = cleaned;
+  try {
+    canonical = Intl.getCanonicalLocales(cleaned)[0] ?? cleaned;
+  } catch {
+    // Not well-formed BCP 47 (e.g. `zh-`): read what can be read.
+  }
+  const parts = canonical.split('-');
+  const language = (parts[0] ?? '').toLowerCase();
+  let script = '';
+  let region = '';
+  for (const part of parts.slice(1)) {
+    if (/^[A-Za-z]{4}$/.test(part) && !script && !region) script = part[0]!.toUpperCase() + part.slice(1).toLowerCase();
+    else if (/^([A-Za-z]{2}|\d{3})$/.test(part) && !region) region = part.toUpperCase();
+    else if (part.length === 1) break; // extensions and private use: stop
+  }
+  return { language, script, region };
+}
+
+/** A registered locale code matching `tag` exactly, ignoring case, or `undefined`. */
+function registeredCode(tag: string): string | undefined {
+  const lower = tag.toLowerCase();
+  for (const code of registry.keys()) if (code.toLowerCase() === lower) return code;
+  return undefined;
+}
+
+/**
+ * The locale the package renders for a BCP 47 language tag.
+ *
+ * - `zh`, `zh-CN`, `zh-SG`, `zh-Hans`, `zh-Hans-*` → `zh-CN`
+ * - `zh-TW`, `zh-HK`, `zh-MO`, `zh-Hant`, `zh-Hant-*`, `yue` → `zh-Hant`
+ * - `en`, `en-*` → `en`
+ * - `ug`, `ug-CN`, `ug-Arab`, `ug-*` → `ug`
+ * - a code registered with {@link registerLocale}, exactly or by its language (`fr-CA` → `fr`)
+ * - anything else, including empty or malformed tags → `zh-CN`
+ *
+ * Case and `_` separators are tolerated (`ZH_tw` → `zh-Hant`).
+ */
+export function normalizeLocale(tag: string | null | undefined): string {
+  if (typeof tag !== 'string') return sourceLocale;
+  const exact = registeredCode(tag.trim().replace(/_/g, '-'));
+  if (exact) return exact;
+  const parsed = subtags(tag);
+  if (!parsed) return sourceLocale;
+  const { language, script, region } = parsed;
+  if (language === 'zh' || language === 'yue' || language === 'cmn') {
+    if (script === 'Hant') return 'zh-Hant';
+    if (script === 'Hans') return 'zh-CN';
+    if (region === 'TW' || region === 'HK' || region === 'MO') return 'zh-Hant';
+    return language === 'yue' ? 'zh-Hant' : 'zh-CN';
+  }
+  if (language === 'en') return 'en';
+  if (language === 'ug') return 'ug';
+  // Sites' own locales: language + script, then language alone.
+  if (script) {
+    const withScript = registeredCode(`${language}-${script}`);
+    if (withScript) return withScript;
+  }
+  if (region) {
+    const withRegion = registeredCode(`${language}-${region}`);
+    if (withRegion) return withRegion;
+  }
+  return registeredCode(language) ?? sourceLocale;
+}
+
+/** Text direction of a locale the package renders (`ug` → `rtl`). */
+export function localeDirection(locale: string): TextDirection {
+  const entry = registry.get(normalizeLocale(locale));
+  if (entry) return entry.dir;
+  return 'ltr';
+}
+
+function defaultDirection(code: string): TextDirection {
+  const parsed = subtags(code);
+  if (!parsed) return 'ltr';
+  if (parsed.script) return RTL_SCRIPTS.has(parsed.script) ? 'rtl' : 'ltr';
+  return RTL_LANGUAGES.has(parsed.language) ? 'rtl' : 'ltr';
+}
+
+/** The codes of every locale that can be rendered: the built-in ones and registered ones. */
+export function availableLocales(): string[] {
+  return [...registry.keys()];
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Registering translations                                                                    */
+/* ------------------------------------------------------------------------------------------ */
+
+const MAX_TEMPLATES = 10_000;
+const MAX_TEXT = 10_000;
+
+function isTemplateResult(value: unknown): value is TemplateResult {
+  return typeof value === 'object' && value !== null && '_$litType$' in value && 'strings' in value;
+}
+
+/** One portable translation turned into what `msg()` understands, or `undefined` if unusable. */
+function toTemplate(value: unknown): TemplateLike | undefined {
+  if (typeof value === 'string') return value.length <= MAX_TEXT ? value : undefined;
+  if (Array.isArray(value)) {
+    // ["text", 0, "text", 1, "text"]: text runs and source value indexes, in reading order.
+    const strings: string[] = [''];
+    const values: number[] = [];
+    for (const part of value) {
+      if (typeof part === 'string') strings[strings.length - 1] += part;
+      else if (typeof part === 'number' && Number.isInteger(part) && part >= 0 && part < 100) {
+        values.push(part);
+        strings.push('');
+      } else return undefined;
+    }
+    if (strings.join('').length > MAX_TEXT) return undefined;
+    if (values.length === 0) return strings[0];
+    return { strTag: true, strings, values } as unknown as TemplateLike;
+  }
+  if (typeof value === 'object' && value !== null) {
+    // A `str` result from a generated module, or an `html` result (only a real lit template
+    // passes Lit's own check, so data cannot smuggle markup in).
+    if ('strTag' in value && Array.isArray((value as { strings?: unknown }).strings)) return value as TemplateLike;
+    if (isTemplateResult(value)) return value;
+  }
+  return undefined;
+}
+
+/**
+ * Adds a locale, or adds to one, from translations keyed by message id.
+ *
+ * `templates` is the `templates` export of a module that `lit-localize build` generated, or
+ * the portable form that `scripts/xliff-to-module.mjs` writes from an XLIFF file. Messages
+ * the locale lacks fall back to the zh-CN source. Registering a code that exists merges the
+ * new translations over the old ones (a site may correct one string). Every element
+ * re-renders.
+ *
+ * ```js
+ * import { registerLocale } from 'court-widgets/localize.js';
+ * import { templates } from './court-widgets.kk.js';
+ * registerLocale('kk-Arab', templates); // <html lang="kk-Arab-CN"> now renders in Kazakh
+ * ```
+ *
+ * Returns the canonical code, or throws a `TypeError` for a malformed code or table.
+ */
+export function registerLocale(
+  code: string,
+  templates: Readonly<Record<string, PortableTemplate>> | LocaleModule,
+  options: RegisterLocaleOptions = {},
+): string {
+  let canonical: string;
+  try {
+    canonical = Intl.getCanonicalLocales(String(code).replace(/_/g, '-'))[0] ?? '';
+  } catch {
+    canonical = '';
+  }
+  if (!canonical) throw new TypeError(`registerLocale: "${String(code)}" is not a BCP 47 language tag`);
+  const table =
+    templates && typeof templates === 'object' && 'templates' in templates && typeof templates.templates === 'object'
+      ? (templates as LocaleModule).templates
+      : (templates as Readonly<Record<string, PortableTemplate>>);
+  if (!table || typeof table !== 'object' || Array.isArray(table)) {
+    throw new TypeError('registerLocale: templates must be an object keyed by message id');
+  }
+  const entries = Object.entries(table);
+  if (entries.length > MAX_TEMPLATES) throw new TypeError(`registerLocale: more than ${MAX_TEMPLATES} messages`);
+  const converted: TemplateMap = {};
+  for (const [id, value] of entries) {
+    const template = toTemplate(value);
+    if (template !== undefined) converted[id] = template;
+  }
+  const existingCode = registeredCode(canonical) ?? canonical;
+  if (existingCode === sourceLocale) {
+    // The source locale has no table: its text is in the code. Corrections go to zh-CN
+    // as a table of its own, consulted like a translation.
+    sourceOverrides = { ...sourceOverrides, ...converted };
+  } else {
+    const previous = registry.get(existingCode);
+    registry.set(existingCode, {
+      templates: { ...(previous?.templates ?? {}), ...converted },
+      dir: options.dir ?? previous?.dir ?? defaultDirection(existingCode),
+    });
+  }
+  ensureLocalization();
+  refreshAll(true);
+  return existingCode;
+}
+
+let sourceOverrides: TemplateMap = {};
+
+/* ------------------------------------------------------------------------------------------ */
+/* Which locale is rendering                                                                   */
+/* ------------------------------------------------------------------------------------------ */
+
+let explicitPageLocale: string | undefined;
+let contextLocale: string | undefined;
+
+function htmlLang(): string | undefined {
+  if (typeof document === 'undefined' || !document.documentElement) return undefined;
+  const lang = document.documentElement.getAttribute('lang');
+  return lang && lang.trim() ? lang : undefined;
+}
+
+/**
+ * The page locale: the one given to {@link setCourtLocale}, else `<html lang>`, else zh-CN.
+ * Elements without a `lang` of their own or on an ancestor render in it.
+ */
+export function getCourtLocale(): string {
+  if (explicitPageLocale !== undefined) return explicitPageLocale;
+  return normalizeLocale(htmlLang());
+}
+
+/**
+ * The locale `msg()` is rendering in right now: inside the update of a {@link localized}
+ * element, that element's locale; elsewhere the page locale. Elements use it in `render()`
+ * for `Intl` formatting and for `lang`/`dir` on their root container.
+ */
+export function currentLocale(): string {
+  return contextLocale ?? getCourtLocale();
+}
+
+/** The text direction of {@link currentLocale}. */
+export function currentDir(): TextDirection {
+  return localeDirection(currentLocale());
+}
+
+/**
+ * Runs `fn` with `msg()` rendering in `locale` (normalised), synchronously, and returns its
+ * result. Used around each element update; also useful to render one template in a given
+ * language (tests, server rendering of a fragment).
+ */
+export function withLocale<T>(locale: string, fn: () => T): T {
+  ensureLocalization();
+  const previous = contextLocale;
+  contextLocale = normalizeLocale(locale);
+  try {
+    return fn();
+  } finally {
+    contextLocale = previous;
+  }
+}
+
+const LANG_SELECTOR = '[lang]:not([lang=""])';
+
+/**
+ * The raw language tag that applies to `el`: its own `lang`, else the nearest ancestor's,
+ * crossing shadow roots to their hosts; `<html lang>` is not included (see
+ * {@link resolveLocale}). `undefined` when none applies.
+ */
+export function inheritedLang(el: Element): string | undefined {
+  let current: Element | null = el;
+  while (current) {
+    const hit: Element | null = current.closest(LANG_SELECTOR);
+    if (hit && hit !== hit.ownerDocument?.documentElement) return hit.getAttribute('lang') ?? undefined;
+    const root = current.getRootNode();
+    current = root && (root as ShadowRoot).host instanceof Element ? (root as ShadowRoot).host : null;
+  }
+  return undefined;
+}
+
+/**
+ * The locale `el` renders in: from its own `lang`, else the nearest ancestor's (crossing
+ * shadow roots), else the page locale ({@link setCourtLocale}, else `<html lang>`, else zh-CN),
+ * normalised by {@link normalizeLocale}.
+ */
+export function resolveLocale(el: Element): string {
+  const lang = inheritedLang(el);
+  return lang !== undefined ? normalizeLocale(lang) : getCourtLocale();
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* The one configuration of @lit/localize                                                      */
+/* ------------------------------------------------------------------------------------------ */
+
+// @lit/localize's re-entrant mode looks a locale up in a set fixed at configuration time;
+// locales registered later would be missed. So msg() is told a single stand-in code for
+// "translated", and the table is chosen here from the real current locale.
+const TRANSLATED = 'x-court-translated';
+let configured = false;
+
+function templatesFor(locale: string): LocaleModule | undefined {
+  if (locale === sourceLocale) return { templates: sourceOverrides };
+  const entry = registry.get(locale);
+  return entry ? { templates: entry.templates } : undefined;
+}
+
+/**
+ * The one setup of `@lit/localize` for the package. Idempotent: the first call configures,
+ * later calls do nothing. Called on import of this module and by every localized element,
+ * so a page never needs to call it. When the page has configured `@lit/localize` itself
+ * (one shared copy), court-widgets keeps that configuration and renders in its locale.
+ */
+export function ensureLocalization(): void {
+  if (configured) return;
+  configured = true;
+  try {
+    configureReentrantLocalization({
+      sourceLocale,
+      targetLocales: [TRANSLATED],
+      getLocale: () => TRANSLATED,
+      loadLocaleSync: () => templatesFor(currentLocale()),
+    });
+  } catch (error) {
+    console.warn('court-widgets: @lit/localize was configured by the page; its locale applies to every element.', error);
+  }
+  drainQueuedLocales();
+  startObserving();
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Re-rendering                                                                                */
+/* ------------------------------------------------------------------------------------------ */
+
+type LocalizedHost = ReactiveControllerHost & ReactiveElement;
+
+const controllers = new Set<LocaleController>();
+const controllerOf = new WeakMap<object, LocaleController>();
+let observer: MutationObserver | undefined;
+const observedRoots = new WeakSet<Node>();
+let lastPageLocale: string | undefined;
+
+function observe(node: Node, subtree: boolean): void {
+  if (!observer || observedRoots.has(node)) return;
+  observedRoots.add(node);
+  observer.observe(node, { attributes: true, attributeFilter: ['lang'], subtree });
+}
+
+function startObserving(): void {
+  if (observer || typeof MutationObserver !== 'function' || typeof document === 'undefined') return;
+  observer = new MutationObserver(() => refreshAll());
+  observe(document, true);
+  lastPageLocale = getCourtLocale();
+}
+
+function dispatchReady(locale: string): void {
+  if (typeof window === 'undefined' || typeof window.dispatchEvent !== 'function') return;
+  window.dispatchEvent(new CustomEvent(LOCALE_STATUS_EVENT, { detail: { status: 'ready', readyLocale: locale } }));
+}
+
+/** Re-renders every element whose locale changed; announces a new page locale. */
+function refreshAll(force = false): void {
+  for (const controller of controllers) controller.refresh(force);
+  const page = getCourtLocale();
+  if (force || page !== lastPageLocale) {
+    lastPageLocale = page;
+    dispatchReady(page);
+  }
+}
+
+/**
+ * Sets the page locale, which takes the place of `<html lang>` for every element without a
+ * `lang` of its own or on an ancestor; `null` returns to `<html lang>`. Every element
+ * re-renders; the promise resolves when the localized elements have.
+ *
+ * The page's own `<html lang>` is not changed: use this for a language switch inside a
+ * widget area, or under server rendering; set `<html lang>` when the whole page changes.
+ */
+export function setCourtLocale(locale: string | null): Promise<void> {
+  ensureLocalization();
+  explicitPageLocale = locale === null || locale === undefined ? undefined : normalizeLocale(locale);
+  refreshAll();
+  return Promise.all([...controllers].map((c) => c.host.updateComplete)).then(() => undefined);
+}
+
+/**
+ * Keeps one element in its locale: renders each update in {@link resolveLocale} of the host
+ * and requests an update when that changes (a `lang` attribute changed, the element moved,
+ * the page locale changed, a locale was registered). Added by {@link localized}; use it
+ * directly with `new LocaleController(this)` in a constructor when decorators are not an
+ * option, and call `wrapUpdate` from `performUpdate`.
+ */
+export class LocaleController implements ReactiveController {
+  readonly host: LocalizedHost;
+  /** The locale of the last (or current) render. */
+  locale: string = sourceLocale;
+
+  constructor(host: LocalizedHost) {
+    this.host = host;
+    controllerOf.set(host, this);
+    host.addController(this);
+  }
+
+  /** The text direction of {@link LocaleController.locale}. */
+  get dir(): TextDirection {
+    return localeDirection(this.locale);
+  }
+
+  hostConnected(): void {
+    ensureLocalization();
+    controllers.add(this);
+    // Watch lang attributes on every tree between the element and the document: its own
+    // attribute and those of ancestors inside other components' shadow roots.
+    let node: Node | null = this.host;
+    while (node) {
+      const root: Node = node.getRootNode();
+      if (root === node) break;
+      observe(root, true);
+      node = (root as ShadowRoot).host ?? null;
+    }
+    observe(this.host, false);
+    if (this.host.renderRoot && this.host.renderRoot !== this.host) observe(this.host.renderRoot, true);
+    this.refresh(false);
+  }
+
+  hostDisconnected(): void {
+    controllers.delete(this);
+  }
+
+  /** Requests an update when the host's locale changed since its last render, or when forced. */
+  refresh(force: boolean): void {
+    if (force || (this.host.hasUpdated && resolveLocale(this.host) !== this.locale)) this.host.requestUpdate();
+  }
+
+  /** Runs one update of the host (`willUpdate`, `render`, `updated`…) in the host's locale. */
+  wrapUpdate<T>(update: () => T): T {
+    this.locale = resolveLocale(this.host);
+    return withLocale(this.locale, update);
+  }
+}
+
+const wrappedPrototypes = new WeakSet<object>();
+
+/**
+ * Class decorator, a drop-in for `localized()` of `@lit/localize`: the element renders in
+ * its own locale ({@link resolveLocale}) and re-renders when that changes.
+ *
+ * ```ts
+ * import { msg } from '@lit/localize';
+ * import { localized } from '../../internal/localize.js';
+ *
+ * @localized()
+ * export class PrintControlsElement extends LitElement { … }
+ * ```
+ */
+export function localized() {
+  return <C extends abstract new (...args: never[]) => ReactiveElement>(clazz: C, _context?: unknown): C => {
+    ensureLocalization();
+    const ctor = clazz as unknown as typeof ReactiveElement;
+    ctor.addInitializer((element) => {
+      if (!controllerOf.has(element)) new LocaleController(element);
+    });
+    const proto = ctor.prototype as ReactiveElement & { performUpdate(): void | Promise<unknown> };
+    if (!wrappedPrototypes.has(proto)) {
+      wrappedPrototypes.add(proto);
+      const original = proto.performUpdate;
+      proto.performUpdate = function (this: ReactiveElement) {
+        const controller = controllerOf.get(this);
+        return controller ? controller.wrapUpdate(() => original.call(this)) : original.call(this);
+      };
+    }
+    return clazz;
+  };
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Locales added by a classic script                                                           */
+/* ------------------------------------------------------------------------------------------ */
+
+/** What a locale script made by `scripts/xliff-to-module.mjs --format script` queues. */
+export interface QueuedLocale {
+  code: string;
+  templates: Record<string, PortableTemplate>;
+  dir?: TextDirection;
+}
+
+/** The global array that locale scripts push to, so that load order does not matter. */
+export const LOCALE_QUEUE = 'courtWidgetsLocales';
+/** The event a locale script dispatches on `window` after queueing. */
+export const LOCALE_QUEUED_EVENT = 'court-widgets-locale';
+
+function drainQueuedLocales(): void {
+  const scope = globalThis as unknown as Record<string, unknown>;
+  const queue = scope[LOCALE_QUEUE];
+  if (Array.isArray(queue)) {
+    const items = queue.splice(0, queue.length) as unknown[];
+    for (const item of items) {
+      try {
+        const { code, templates, dir } = item as QueuedLocale;
+        registerLocale(code, templates, dir === 'rtl' || dir === 'ltr' ? { dir } : {});
+      } catch (error) {
+        console.warn('court-widgets: a queued locale was not registered.', error);
+      }
+    }
+  }
+  if (!queueListening && typeof window !== 'undefined' && typeof window.addEventListener === 'function') {
+    queueListening = true;
+    window.addEventListener(LOCALE_QUEUED_EVENT, () => drainQueuedLocales());
+  }
+}
+let queueListening = false;
+
+ensureLocalization();
