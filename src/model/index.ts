@@ -3,7 +3,7 @@
  * and date helpers. Pure code without DOM or Lit, usable in browsers and in Node.
  */
 export type * from './types.js';
-export { parseArticle, parseSite, formatProblems, srcsetUrls, BCP47, DEFAULT_LANG } from './parse.js';
+export { parseArticle, parseSite, formatProblems, BCP47, DEFAULT_LANG } from './parse.js';
 export { LIMITS } from './limits.js';
 export type { Limits } from './limits.js';
 export {

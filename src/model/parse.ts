@@ -30,7 +30,8 @@
  * 5. **Repairs** (warnings, the document still renders):
  *    - `unknown-block`: a block whose `type` is not paragraph, heading, image or html is
  *      skipped.
- *    - `url`: a URL that is not http, https, mailto, tel or relative (decided by `isSafeUrl`)
+ *    - `url`: a URL that is not http, https, mailto, tel or relative (decided by `isSafeUrl`
+ *      and, for `srcset`, `isSafeSrcset`)
  *      is dropped: `url` is omitted; a breadcrumb item keeps its label without `href`; an
  *      image block, attachment, prev/next, site link or `reportSite` is dropped whole; a
  *      `srcset` with any unsafe candidate is dropped whole.
@@ -51,7 +52,7 @@
  * code and an English message starting with that path. Problems and warnings are listed in
  * the contract's field order, blocks and items in array order.
  */
-import { isSafeUrl } from '../internal/url.js';
+import { isSafeSrcset, isSafeUrl } from '../internal/url.js';
 import { parseOffsetDateTime } from './date.js';
 import { LIMITS } from './limits.js';
 import type {
@@ -439,38 +440,6 @@ function positiveInteger(c: Checker, obj: PlainObject, key: string, path: string
   return undefined;
 }
 
-/**
- * Candidates of a `srcset` attribute (HTML's algorithm, simplified: URLs end at whitespace,
- * trailing commas end a candidate, descriptors run to the next comma outside parentheses).
- */
-export function srcsetUrls(srcset: string): string[] {
-  const urls: string[] = [];
-  let i = 0;
-  const n = srcset.length;
-  const isSpace = (ch: string) => ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r' || ch === '\f';
-  while (i < n) {
-    while (i < n && (isSpace(srcset[i]!) || srcset[i] === ',')) i++;
-    if (i >= n) break;
-    const start = i;
-    while (i < n && !isSpace(srcset[i]!)) i++;
-    let url = srcset.slice(start, i);
-    if (url.endsWith(',')) {
-      url = url.replace(/,+$/, '');
-    } else {
-      let depth = 0;
-      while (i < n) {
-        const ch = srcset[i]!;
-        if (ch === '(') depth++;
-        else if (ch === ')') depth = Math.max(0, depth - 1);
-        else if (ch === ',' && depth === 0) break;
-        i++;
-      }
-    }
-    if (url !== '') urls.push(url);
-  }
-  return urls;
-}
-
 function checkImage(c: Checker, block: PlainObject, path: string): ImageBlock | undefined {
   const rawSrc = c.required(block, 'src', path, 'url');
   const alt = c.optional(block, 'alt', path);
@@ -488,8 +457,7 @@ function checkImage(c: Checker, block: PlainObject, path: string): ImageBlock | 
   if (width !== undefined) image.width = width;
   if (height !== undefined) image.height = height;
   if (srcsetRaw !== undefined) {
-    const unsafe = srcsetUrls(srcsetRaw).some((url) => !isSafeUrl(url));
-    if (unsafe) {
+    if (!isSafeSrcset(srcsetRaw.trim())) {
       c.warn(join(path, 'srcset'), 'url', 'only http, https, mailto, tel or relative URLs; srcset is dropped');
     } else {
       image.srcset = srcsetRaw.trim();
