@@ -1,0 +1,22 @@
+/**
+ * Registers `<print-controls>`. Importing this module is the only side effect of the tag.
+ */
+import { PrintControlsElement } from '../elements/print-controls/print-controls.js';
+import type { PrintControlsChangedDetail } from '../elements/print-controls/print-controls.js';
+
+export { PrintControlsElement };
+export type { PrintControlsChangedDetail };
+
+const tag = 'print-controls';
+if (!customElements.get(tag)) {
+  customElements.define(tag, PrintControlsElement);
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'print-controls': PrintControlsElement;
+  }
+  interface HTMLElementEventMap {
+    'print-controls-changed': CustomEvent<PrintControlsChangedDetail>;
+  }
+}

@@ -1,0 +1,559 @@
+/**
+ * Reading tools for a court article, as elderly-friendly (适老化) pages need them: 打印 (print
+ * the article alone), 字号 (four text sizes applied to the article, not browser zoom), 朗读
+ * (read aloud with speechSynthesis, highlighting the paragraph being read) and 关怀模式 (high
+ * contrast, generous line height, strong focus ring, large cursor).
+ *
+ * The target is the element named by `for` (an id in the same document or shadow root) or,
+ * without `for`, the closest `<court-article>` (the one whose `controls` slot holds these
+ * controls, also across shadow roots). Any element works as a target: a plain `<article>`
+ * written by a CMS is read aloud heading by heading and paragraph by paragraph.
+ *
+ * On the target the controls set `font-size="small|medium|large|x-large"`, `care` (present in
+ * 关怀模式) and `data-print-controls-target`; a document-level style sheet, injected once,
+ * gives every target `--court-font-size` and high-contrast `--court-…` colours, and styles
+ * plain targets directly. When the target has a `readableBlocks()` method, read-aloud reads
+ * the elements it returns, in order; when it has `highlightBlock(block | null)`, that method is
+ * called with the block being read. Otherwise the block gets a `data-court-reading` attribute
+ * (and the `reading` part when it sits in a shadow tree).
+ *
+ * The 字号 and 关怀模式 choices are kept per site in localStorage (key
+ * `court-widgets:<host>:print-controls.font-size` and `….care`); blocked or full storage only
+ * means the choice is not remembered.
+ *
+ * Printing: the 打印 button calls `window.print()` (only from the click) after laying out the
+ * page so that the article prints alone: see `print-layout.ts`. The browser's own Print command
+ * (Ctrl+P, ⌘P or the menu) gives the same result: every connected `<print-controls>` registers
+ * its article, and on `beforeprint` (or when `matchMedia('print')` starts matching) the articles
+ * are marked and everything else on the page is hidden, until `afterprint`. The printed page
+ * starts with a line giving the address (the `url` attribute, else the article's canonical
+ * `url`, else the page address) and the print date.
+ *
+ * ```html
+ * <print-controls for="article"></print-controls>
+ * <article id="article" lang="zh-CN">…</article>
+ *
+ * <court-article src="article.json">
+ *   <print-controls slot="controls"></print-controls>
+ * </court-article>
+ * ```
+ *
+ * @summary 打印, 字号, 朗读 and 关怀模式 for an article.
+ *
+ * @fires {CustomEvent<PrintControlsChangedDetail>} print-controls-changed - The reader chose a
+ *   text size or switched 关怀模式. `detail: { fontSize, care }`. Bubbles, composed. Not fired
+ *   for values set by script or restored from storage.
+ *
+ * @csspart bar - The row holding every control.
+ * @csspart button - Every button.
+ * @csspart print-button - The 打印 button.
+ * @csspart font-size - The 字号 group.
+ * @csspart font-size-button - Each text size button (小, 中, 大, 特大).
+ * @csspart read-button - The 朗读 / 暂停朗读 / 继续朗读 button.
+ * @csspart stop-button - The 停止朗读 button, present while reading.
+ * @csspart care-button - The 关怀模式 toggle.
+ * @csspart note - The explanation shown when read-aloud is not available.
+ *
+ * @cssproperty --print-controls-accent - Background of pressed buttons. Default `var(--court-accent, #b0191e)`.
+ * @cssproperty --print-controls-accent-contrast - Text of pressed buttons. Default `var(--court-accent-contrast, #ffffff)`.
+ * @cssproperty --print-controls-text - Text colour. Default `var(--court-text, #1f1f1f)`.
+ * @cssproperty --print-controls-surface - Button background. Default `var(--court-surface, #ffffff)`.
+ * @cssproperty --print-controls-border - Button border colour. Default `#767676`.
+ * @cssproperty --print-controls-focus - Focus ring colour. Default `var(--court-focus, #1a5fb4)`.
+ * @cssproperty --print-controls-radius - Button corner radius. Default `6px`.
+ * @cssproperty --print-controls-font-size - Text size of the controls. Default `1rem`.
+ * @cssproperty --print-controls-note-color - Colour of the explanation text. Default `#595959`.
+ */
+import { LitElement, html, isServer, nothing } from 'lit';
+import type { PropertyValues } from 'lit';
+import { property } from 'lit/decorators/property.js';
+import { state } from 'lit/decorators/state.js';
+import { localized, msg, str } from '@lit/localize';
+import { focusRing, tokens } from '../../internal/theme.js';
+import { readSetting, writeSetting } from '../../internal/storage.js';
+import { ReadAloudController } from '../../internal/speech.js';
+import type { ReadAloudItem, ReadAloudState } from '../../internal/speech.js';
+import { injectStyles, printArticle, registerPrintSource } from './print-layout.js';
+import type { PrintSource } from './print-layout.js';
+import { printControlsStyles, targetCss } from './print-controls.styles.js';
+
+/** The text size steps, smallest first. */
+export const FONT_SIZES = ['small', 'medium', 'large', 'x-large'] as const;
+
+/** A text size step. */
+export type FontSize = (typeof FONT_SIZES)[number];
+
+/** Body text size of each step (`--court-font-size`); `x-large` is 24 px at default settings. */
+export const FONT_SIZE_VALUES: Readonly<Record<FontSize, string>> = {
+  small: '0.9375rem',
+  medium: '1.0625rem',
+  large: '1.25rem',
+  'x-large': '1.5rem',
+};
+
+/** `detail` of `print-controls-changed`. */
+export interface PrintControlsChangedDetail {
+  fontSize: FontSize;
+  care: boolean;
+}
+
+/** Storage names (prefixed per site by `internal/storage`). */
+export const STORAGE_FONT_SIZE = 'print-controls.font-size';
+export const STORAGE_CARE = 'print-controls.care';
+
+/** Attribute marking every element that a `<print-controls>` drives. */
+export const TARGET_ATTR = 'data-print-controls-target';
+/** Attribute on the block being read aloud. */
+export const READING_ATTR = 'data-court-reading';
+const TARGET_STYLE_ID = 'court-widgets-print-controls-style';
+
+/** What a target may offer (a `<court-article>` does). */
+interface ReadableTarget extends HTMLElement {
+  readableBlocks?: () => Iterable<HTMLElement> | null | undefined;
+  highlightBlock?: (block: HTMLElement | null) => void;
+  article?: { url?: unknown; lang?: unknown } | null;
+}
+
+const GENERIC_BLOCKS = 'h1, h2, h3, h4, h5, h6, p, li, blockquote, figcaption, dt, dd, pre';
+
+function isFontSize(value: unknown): value is FontSize {
+  return typeof value === 'string' && (FONT_SIZES as readonly string[]).includes(value);
+}
+
+function textOf(el: HTMLElement): string {
+  const text = (typeof el.innerText === 'string' && el.innerText) || el.textContent || '';
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+/** `2026-11-27 15:04`, in the reader's time zone. */
+function formatDate(date: Date): string {
+  return (
+    `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ` +
+    `${pad(date.getHours())}:${pad(date.getMinutes())}`
+  );
+}
+
+@localized()
+export class PrintControlsElement extends LitElement {
+  static override styles = [tokens, focusRing, printControlsStyles];
+
+  /**
+   * Id of the element to control (looked up in the same document or shadow root). Without it,
+   * the closest `<court-article>` is controlled.
+   */
+  @property({ attribute: 'for' }) for = '';
+
+  /** Address printed in the header line. Default: the article's canonical `url`, else the page address. */
+  @property({ attribute: 'url' }) url = '';
+
+  /**
+   * Text size of the article: `small`, `medium` (default), `large` or `x-large`. A size the
+   * reader chose earlier on this site, kept in localStorage, takes precedence over the attribute.
+   */
+  @property({ attribute: 'font-size', reflect: true }) fontSize: FontSize = 'medium';
+
+  /** 关怀模式: high contrast, large line height, strong focus ring, large cursor. Remembered like the size. */
+  @property({ type: Boolean, attribute: 'care', reflect: true }) care = false;
+
+  /** Hides the 打印 button. */
+  @property({ type: Boolean, attribute: 'no-print' }) noPrint = false;
+
+  /** Hides the 字号 buttons. */
+  @property({ type: Boolean, attribute: 'no-font-size' }) noFontSize = false;
+
+  /** Hides the 朗读 buttons. */
+  @property({ type: Boolean, attribute: 'no-read-aloud' }) noReadAloud = false;
+
+  /** Hides the 关怀模式 button. */
+  @property({ type: Boolean, attribute: 'no-care' }) noCare = false;
+
+  @state() private readingState: ReadAloudState = 'idle';
+  /** Bumped when the browser's voices change, to re-check read-aloud availability. */
+  @state() private voicesVersion = 0;
+  @state() private announcement = '';
+  @state() private targetLang = 'zh-CN';
+
+  private target: ReadableTarget | null = null;
+  private highlighted: HTMLElement | null = null;
+  private unregisterPrint: (() => void) | null = null;
+  private unwatchVoices: (() => void) | null = null;
+  private waitingForDocument = false;
+
+  private readonly speech = new ReadAloudController({
+    onBlock: (element) => this.highlight(element),
+    onStateChange: (value) => this.handleReadingState(value),
+  });
+
+  private readonly printSource: PrintSource = {
+    printTarget: () => this.resolveTarget(),
+    printHeader: () => this.printHeader(),
+  };
+
+  /** The element these controls act on, or `null` when it is not (yet) in the page. */
+  get controlledElement(): HTMLElement | null {
+    return this.target;
+  }
+
+  /** Whether read-aloud is idle, speaking or paused. */
+  get readAloudState(): ReadAloudState {
+    return this.readingState;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (isServer) return;
+    const storedSize = readSetting(STORAGE_FONT_SIZE);
+    if (isFontSize(storedSize)) this.fontSize = storedSize;
+    const storedCare = readSetting(STORAGE_CARE);
+    if (storedCare === 'on' || storedCare === 'off') this.care = storedCare === 'on';
+    injectStyles(document, TARGET_STYLE_ID, targetCss);
+    this.unregisterPrint = registerPrintSource(this.printSource);
+    this.unwatchVoices = this.speech.watchVoices(this.handleVoicesChanged);
+    window.addEventListener('pagehide', this.handlePageHide);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.speech.stop();
+    this.highlight(null);
+    this.unregisterPrint?.();
+    this.unregisterPrint = null;
+    this.unwatchVoices?.();
+    this.unwatchVoices = null;
+    window.removeEventListener('pagehide', this.handlePageHide);
+    document.removeEventListener('DOMContentLoaded', this.handleDocumentReady);
+    this.waitingForDocument = false;
+    this.target?.removeAttribute(TARGET_ATTR);
+    this.target = null;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('fontSize') && !isFontSize(this.fontSize)) this.fontSize = 'medium';
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('for') || !this.target || !this.target.isConnected) this.resolveTarget();
+    this.applyToTarget();
+  }
+
+  /** Finds the target, moving the settings to it when it changed. */
+  private resolveTarget(): ReadableTarget | null {
+    if (isServer) return null;
+    const found = this.findTarget();
+    if (found !== this.target) {
+      if (this.target && this.target !== found) {
+        this.speech.stop();
+        this.target.removeAttribute(TARGET_ATTR);
+      }
+      this.target = found;
+      this.targetLang = this.languageOf(found);
+      this.applyToTarget();
+    }
+    if (!found && document.readyState === 'loading' && !this.waitingForDocument) {
+      // <print-controls for="x"> placed before #x, upgraded while the page is still parsing.
+      this.waitingForDocument = true;
+      document.addEventListener('DOMContentLoaded', this.handleDocumentReady, { once: true });
+    }
+    return found;
+  }
+
+  private findTarget(): ReadableTarget | null {
+    if (this.for) {
+      const root = this.getRootNode() as Document | ShadowRoot;
+      const byId =
+        (typeof root.getElementById === 'function' ? root.getElementById(this.for) : null) ??
+        document.getElementById(this.for);
+      return byId instanceof HTMLElement ? (byId as ReadableTarget) : null;
+    }
+    let node: Element | null = this;
+    while (node) {
+      const article = node.closest('court-article');
+      if (article instanceof HTMLElement) return article as ReadableTarget;
+      const root = node.getRootNode();
+      node = root instanceof ShadowRoot ? root.host : null;
+    }
+    return null;
+  }
+
+  private languageOf(target: ReadableTarget | null): string {
+    const fromData = target?.article?.lang;
+    const own = target?.getAttribute('lang');
+    let lang = own || (typeof fromData === 'string' ? fromData : '');
+    let node: Element | null = target;
+    while (!lang && node) {
+      const withLang: Element | null = node.closest('[lang]');
+      if (withLang) {
+        lang = withLang.getAttribute('lang') ?? '';
+        break;
+      }
+      const root = node.getRootNode();
+      node = root instanceof ShadowRoot ? root.host : null;
+    }
+    return lang || document.documentElement.lang || 'zh-CN';
+  }
+
+  private applyToTarget(): void {
+    const target = this.target;
+    if (!target) return;
+    target.setAttribute(TARGET_ATTR, '');
+    if (target.getAttribute('font-size') !== this.fontSize) {
+      target.setAttribute('font-size', this.fontSize);
+    }
+    if (target.hasAttribute('care') !== this.care) target.toggleAttribute('care', this.care);
+  }
+
+  private canonicalUrl(): string {
+    if (this.url) return this.url;
+    const fromData = this.target?.article?.url;
+    if (typeof fromData === 'string' && /^https?:\/\//i.test(fromData.trim())) return fromData.trim();
+    return location.href;
+  }
+
+  private printHeader(): string[] {
+    const address = this.canonicalUrl();
+    const date = formatDate(new Date());
+    return [
+      msg(str`网址:${address}`, {
+        id: 'print-controls.print-url',
+        desc: 'Header line of the printed article: the address of the article',
+      }),
+      msg(str`打印时间:${date}`, {
+        id: 'print-controls.print-date',
+        desc: 'Header line of the printed article: the date and time of printing',
+      }),
+    ];
+  }
+
+  private sizeLabel(size: FontSize): string {
+    switch (size) {
+      case 'small':
+        return msg('小', { id: 'print-controls.size-small', desc: 'Text size button: small' });
+      case 'medium':
+        return msg('中', { id: 'print-controls.size-medium', desc: 'Text size button: medium (default)' });
+      case 'large':
+        return msg('大', { id: 'print-controls.size-large', desc: 'Text size button: large' });
+      case 'x-large':
+        return msg('特大', { id: 'print-controls.size-x-large', desc: 'Text size button: extra large' });
+    }
+  }
+
+  private emitChanged(): void {
+    this.dispatchEvent(
+      new CustomEvent<PrintControlsChangedDetail>('print-controls-changed', {
+        detail: { fontSize: this.fontSize, care: this.care },
+        bubbles: true,
+        composed: true,
+      }),
+    );
+  }
+
+  private readableItems(): ReadAloudItem[] {
+    const target = this.resolveTarget();
+    if (!target) return [];
+    let blocks: HTMLElement[] = [];
+    if (typeof target.readableBlocks === 'function') {
+      try {
+        blocks = Array.from(target.readableBlocks() ?? []);
+      } catch {
+        blocks = [];
+      }
+    } else {
+      const scope: ParentNode = target.shadowRoot ?? target;
+      blocks = Array.from(scope.querySelectorAll<HTMLElement>(GENERIC_BLOCKS)).filter(
+        (el) =>
+          !el.closest('print-controls, [aria-hidden="true"], [hidden]') &&
+          !el.parentElement?.closest(GENERIC_BLOCKS),
+      );
+    }
+    return blocks
+      .filter((el): el is HTMLElement => el instanceof HTMLElement)
+      .map((element) => ({ element, text: textOf(element) }))
+      .filter((item) => item.text !== '');
+  }
+
+  private highlight(element: HTMLElement | null): void {
+    const previous = this.highlighted;
+    if (previous && previous !== element) {
+      previous.removeAttribute(READING_ATTR);
+      previous.part?.remove('reading');
+      if (previous.getAttribute('part') === '') previous.removeAttribute('part');
+    }
+    this.highlighted = element;
+    const target = this.target;
+    if (target && typeof target.highlightBlock === 'function') {
+      try {
+        target.highlightBlock(element);
+      } catch {
+        // The attribute below still shows the block.
+      }
+    }
+    if (!element) return;
+    element.setAttribute(READING_ATTR, '');
+    if (element.getRootNode() instanceof ShadowRoot) element.part?.add('reading');
+    const reduced = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
+    element.scrollIntoView?.({ block: 'center', behavior: reduced ? 'auto' : 'smooth' });
+  }
+
+  /** `''` when read-aloud can start, otherwise the reason shown beside the disabled button. */
+  private readAloudUnavailable(): string {
+    if (!this.speech.supported) {
+      return msg('此浏览器不支持朗读', {
+        id: 'print-controls.speech-unsupported',
+        desc: 'Shown beside the disabled read-aloud button when the browser cannot speak',
+      });
+    }
+    if (this.readingState === 'idle' && !this.speech.voiceFor(this.targetLang)) {
+      return msg('此浏览器没有该语言的朗读语音', {
+        id: 'print-controls.speech-no-voice',
+        desc: 'Shown beside the disabled read-aloud button when no voice speaks the language of the article',
+      });
+    }
+    return '';
+  }
+
+  private readonly handleVoicesChanged = (): void => {
+    this.voicesVersion += 1;
+  };
+
+  private readonly handlePageHide = (): void => {
+    this.speech.stop();
+  };
+
+  private readonly handleDocumentReady = (): void => {
+    this.waitingForDocument = false;
+    this.resolveTarget();
+    this.requestUpdate();
+  };
+
+  private handlePrint(): void {
+    this.speech.stop();
+    printArticle(this.printSource);
+  }
+
+  private handleFontSize(size: FontSize): void {
+    const changed = size !== this.fontSize;
+    this.fontSize = size;
+    writeSetting(STORAGE_FONT_SIZE, size);
+    this.announcement = msg(str`字号:${this.sizeLabel(size)}`, {
+      id: 'print-controls.announce-font-size',
+      desc: 'Announced to screen readers after the text size changed, e.g. 字号:大',
+    });
+    if (changed) this.emitChanged();
+  }
+
+  private handleCare(): void {
+    this.care = !this.care;
+    writeSetting(STORAGE_CARE, this.care ? 'on' : 'off');
+    this.announcement = this.care
+      ? msg('关怀模式已开启', { id: 'print-controls.announce-care-on', desc: 'Announced when care mode is switched on' })
+      : msg('关怀模式已关闭', { id: 'print-controls.announce-care-off', desc: 'Announced when care mode is switched off' });
+    this.emitChanged();
+  }
+
+  private handleRead(): void {
+    if (this.readingState === 'speaking') {
+      this.speech.pause();
+    } else if (this.readingState === 'paused') {
+      this.speech.resume();
+    } else {
+      this.resolveTarget();
+      this.speech.start(this.readableItems(), this.targetLang);
+    }
+  }
+
+  private handleStop(): void {
+    this.speech.stop();
+  }
+
+  private handleReadingState(value: ReadAloudState): void {
+    const stopFocused = this.shadowRoot?.activeElement?.classList.contains('stop') ?? false;
+    this.readingState = value;
+    if (value === 'idle') {
+      this.announcement = msg('朗读已停止', { id: 'print-controls.announce-stopped', desc: 'Announced when reading aloud ends or is stopped' });
+      if (stopFocused) {
+        void this.updateComplete.then(() => this.shadowRoot?.querySelector<HTMLElement>('button.read')?.focus());
+      }
+    } else if (value === 'paused') {
+      this.announcement = msg('朗读已暂停', { id: 'print-controls.announce-paused', desc: 'Announced when reading aloud is paused' });
+    }
+  }
+
+  private renderFontSizes() {
+    const label = msg('字号', { id: 'print-controls.font-size', desc: 'Label of the group of text size buttons' });
+    return html`<div class="group" part="font-size" role="group" aria-labelledby="font-size-label">
+      <span class="label" id="font-size-label">${label}</span>
+      ${FONT_SIZES.map(
+        (size) => html`<button
+          type="button"
+          part="button font-size-button"
+          data-size=${size}
+          aria-pressed=${this.fontSize === size ? 'true' : 'false'}
+          @click=${() => this.handleFontSize(size)}
+        >
+          ${this.sizeLabel(size)}
+        </button>`,
+      )}
+    </div>`;
+  }
+
+  private renderReadAloud() {
+    const reason = this.readAloudUnavailable();
+    const label =
+      this.readingState === 'speaking'
+        ? msg('暂停朗读', { id: 'print-controls.pause', desc: 'Button that pauses reading aloud' })
+        : this.readingState === 'paused'
+          ? msg('继续朗读', { id: 'print-controls.resume', desc: 'Button that resumes reading aloud' })
+          : msg('朗读', { id: 'print-controls.read-aloud', desc: 'Button that reads the article aloud' });
+    return html`<div class="group">
+      <button
+        type="button"
+        class="read"
+        part="button read-button"
+        ?disabled=${reason !== ''}
+        aria-describedby=${reason ? 'speech-note' : nothing}
+        @click=${this.handleRead}
+      >
+        ${label}
+      </button>
+      ${this.readingState === 'idle'
+        ? nothing
+        : html`<button type="button" class="stop" part="button stop-button" @click=${this.handleStop}>
+            ${msg('停止朗读', { id: 'print-controls.stop', desc: 'Button that stops reading aloud' })}
+          </button>`}
+      ${reason ? html`<span class="note" part="note" id="speech-note">${reason}</span>` : nothing}
+    </div>`;
+  }
+
+  override render() {
+    // Read so that a change of the voice list re-renders the availability.
+    void this.voicesVersion;
+    return html`<div class="bar" part="bar" role="group" aria-label=${msg('阅读辅助工具', {
+      id: 'print-controls.toolbar',
+      desc: 'Accessible name of the row of print, text size, read-aloud and care-mode controls',
+    })}>
+      ${this.noPrint
+        ? nothing
+        : html`<button type="button" class="print" part="button print-button" @click=${this.handlePrint}>
+            ${msg('打印', { id: 'print-controls.print', desc: 'Button that prints the article' })}
+          </button>`}
+      ${this.noFontSize ? nothing : this.renderFontSizes()}
+      ${this.noReadAloud ? nothing : this.renderReadAloud()}
+      ${this.noCare
+        ? nothing
+        : html`<button
+            type="button"
+            class="care"
+            part="button care-button"
+            aria-pressed=${this.care ? 'true' : 'false'}
+            @click=${this.handleCare}
+          >
+            ${msg('关怀模式', { id: 'print-controls.care', desc: 'Toggle button for the elderly-friendly high-contrast view' })}
+          </button>`}
+      <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
+    </div>`;
+  }
+}
