@@ -74,7 +74,11 @@ export class RedisStore implements CounterStore {
       await client.connect();
       await client.ping();
     } catch (error) {
-      client.destroy();
+      try {
+        client.destroy();
+      } catch {
+        // already closed by the failed connection attempt
+      }
       throw new Error(`cannot connect to Redis at ${where}: ${(error as Error).message}`);
     }
     started = true;
@@ -153,7 +157,11 @@ export class RedisStore implements CounterStore {
     try {
       await this.#client.close();
     } catch {
-      this.#client.destroy();
+      try {
+        this.#client.destroy();
+      } catch {
+        // already closed
+      }
     }
   }
 }

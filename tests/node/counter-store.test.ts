@@ -1,0 +1,171 @@
+// One suite, two stores: SQLite on a temp file and a real redis-server started here.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import Database from 'better-sqlite3';
+import { PageLimitError, RedisStore, SqliteStore, type CounterStore } from '../../src/server/index.js';
+import { startRedis, tempDir, type RedisServer } from './counter-helpers.js';
+
+interface Backend {
+  name: 'sqlite' | 'redis';
+  setUp(): Promise<void>;
+  open(): Promise<CounterStore>;
+  tearDown(): Promise<void>;
+}
+
+function sqliteBackend(): Backend & { file: string } {
+  const dir = tempDir();
+  const file = `${dir.path}/counter.sqlite`;
+  return {
+    name: 'sqlite',
+    file,
+    async setUp() {},
+    async open() {
+      return new SqliteStore({ file });
+    },
+    async tearDown() {
+      dir.remove();
+    },
+  };
+}
+
+function redisBackend(): Backend {
+  const dir = tempDir();
+  let redis: RedisServer | undefined;
+  const prefix = `test-${process.pid}:`;
+  return {
+    name: 'redis',
+    async setUp() {
+      redis = await startRedis(dir.path);
+    },
+    async open() {
+      return RedisStore.open({ url: redis!.url, prefix });
+    },
+    async tearDown() {
+      await redis?.stop();
+      dir.remove();
+    },
+  };
+}
+
+function storeSuite(backend: Backend): void {
+  describe(`${backend.name} store`, () => {
+    let store: CounterStore;
+    before(async () => {
+      await backend.setUp();
+      store = await backend.open();
+    });
+    after(async () => {
+      await store.close();
+      await backend.tearDown();
+    });
+
+    test('reads zero for a site and page never counted', async () => {
+      assert.deepEqual(await store.counts('never'), { visits: 0 });
+      assert.deepEqual(await store.counts('never', '/a'), { visits: 0, pageViews: 0 });
+    });
+
+    test('a visit adds one and returns the new total', async () => {
+      assert.deepEqual(await store.hit('s1', 'visit'), { visits: 1 });
+      assert.deepEqual(await store.hit('s1', 'visit'), { visits: 2 });
+      assert.deepEqual(await store.counts('s1'), { visits: 2 });
+    });
+
+    test('a page view counts the page only; a visit naming a page reads its views', async () => {
+      assert.deepEqual(await store.hit('s2', 'visit'), { visits: 1 });
+      assert.deepEqual(await store.hit('s2', 'page-view', '/news/1.html'), { visits: 1, pageViews: 1 });
+      assert.deepEqual(await store.hit('s2', 'page-view', '/news/1.html'), { visits: 1, pageViews: 2 });
+      assert.deepEqual(await store.hit('s2', 'page-view', '/news/2.html'), { visits: 1, pageViews: 1 });
+      assert.deepEqual(await store.hit('s2', 'visit', '/news/1.html'), { visits: 2, pageViews: 2 });
+      assert.deepEqual(await store.counts('s2', '/news/1.html'), { visits: 2, pageViews: 2 });
+    });
+
+    test('sites are counted apart, even for the same page id', async () => {
+      await store.hit('s3a', 'page-view', '/same');
+      await store.hit('s3a', 'page-view', '/same');
+      await store.hit('s3b', 'page-view', '/same');
+      assert.equal((await store.counts('s3a', '/same')).pageViews, 2);
+      assert.equal((await store.counts('s3b', '/same')).pageViews, 1);
+    });
+
+    test('200 concurrent hits each get their own number and none is lost', async () => {
+      const replies = await Promise.all(Array.from({ length: 200 }, () => store.hit('s4', 'visit')));
+      const numbers = replies.map((r) => r.visits).sort((a, b) => a - b);
+      assert.deepEqual(numbers, Array.from({ length: 200 }, (_, i) => i + 1));
+      assert.equal((await store.counts('s4')).visits, 200);
+    });
+
+    test('a starting count carried over from an old counter is continued', async () => {
+      await store.set('s5', 123456);
+      assert.deepEqual(await store.hit('s5', 'visit'), { visits: 123457 });
+      await store.set('s5', 40, '/old/page');
+      assert.equal((await store.hit('s5', 'page-view', '/old/page')).pageViews, 41);
+    });
+
+    test('a site at its page limit refuses new pages and writes nothing, old pages still count', async () => {
+      await store.hit('s6', 'page-view', '/p1', 2);
+      await store.hit('s6', 'page-view', '/p2', 2);
+      await assert.rejects(store.hit('s6', 'page-view', '/p3', 2), PageLimitError);
+      assert.equal((await store.counts('s6', '/p3')).pageViews, 0);
+      assert.equal((await store.hit('s6', 'page-view', '/p1', 2)).pageViews, 2);
+      assert.equal((await store.exportRows()).filter((r) => r.site === 's6').length, 2);
+    });
+
+    test('page ids keep any Unicode text', async () => {
+      const page = '/新闻/审判动态/2024 "案件"';
+      await store.hit('s7', 'page-view', page);
+      assert.equal((await store.counts('s7', page)).pageViews, 1);
+    });
+
+    test('export lists every site first, then its pages in order', async () => {
+      await store.set('s8', 7);
+      await store.set('s8', 3, '/b');
+      await store.set('s8', 2, '/a');
+      const rows = (await store.exportRows()).filter((r) => r.site === 's8');
+      assert.deepEqual(rows, [
+        { site: 's8', page: null, count: 7 },
+        { site: 's8', page: '/a', count: 2 },
+        { site: 's8', page: '/b', count: 3 },
+      ]);
+    });
+
+    test('counts survive closing and reopening the store', async () => {
+      await store.set('s9', 99);
+      await store.hit('s9', 'page-view', '/kept');
+      await store.close();
+      store = await backend.open();
+      assert.deepEqual(await store.counts('s9', '/kept'), { visits: 99, pageViews: 1 });
+    });
+
+    test('health is ok while open and not ok once closed', async () => {
+      assert.deepEqual(await store.health(), { ok: true });
+      const other = await backend.open();
+      await other.close();
+      assert.equal((await other.health()).ok, false);
+      await assert.rejects(other.hit('s10', 'visit'));
+    });
+  });
+}
+
+storeSuite(sqliteBackend());
+storeSuite(redisBackend());
+
+describe('sqlite store file', () => {
+  test('uses the WAL journal and keeps counts in the named file', async () => {
+    const dir = tempDir();
+    const file = `${dir.path}/nested/dir/c.sqlite`;
+    const store = new SqliteStore({ file });
+    await store.hit('fs', 'visit');
+    await store.close();
+    const db = new Database(file, { readonly: true });
+    assert.equal(db.pragma('journal_mode', { simple: true }), 'wal');
+    assert.deepEqual(db.prepare('SELECT site, visits FROM site_visits').all(), [{ site: 'fs', visits: 1 }]);
+    db.close();
+    dir.remove();
+  });
+});
+
+describe('redis store connection', () => {
+  test('names the URL when Redis cannot be reached', async () => {
+    await assert.rejects(RedisStore.open({ url: 'redis://127.0.0.1:1', connectTimeout: 1000 }), /cannot connect to Redis at redis:\/\/127\.0\.0\.1:1/);
+  });
+});
