@@ -1,0 +1,324 @@
+// The counter service over real HTTP on an ephemeral port, against real stores.
+import assert from 'node:assert/strict';
+import { request } from 'node:http';
+import { Writable } from 'node:stream';
+import { after, describe, test } from 'node:test';
+import { pino } from 'pino';
+import { createCounterService, SqliteStore, type CounterService, type CounterStore, type Counts } from '../../src/server/index.js';
+import { startRedis, tempDir } from './counter-helpers.js';
+
+const SITE_ORIGIN = 'https://www.fscourt.example';
+const OTHER_ORIGIN = 'https://other.example';
+
+interface Started {
+  service: CounterService;
+  url: string;
+  logs: string[];
+  store: CounterStore;
+}
+
+const cleanups: Array<() => Promise<void> | void> = [];
+after(async () => {
+  for (const cleanup of cleanups.reverse()) await cleanup();
+});
+
+async function start(config: Record<string, unknown> = {}, store?: CounterStore): Promise<Started> {
+  const dir = tempDir();
+  const logs: string[] = [];
+  const sink = new Writable({
+    write(chunk, _enc, done) {
+      logs.push(...String(chunk).split('\n').filter(Boolean));
+      done();
+    },
+  });
+  const logger = pino({ level: 'debug' }, sink);
+  const service = createCounterService({
+    config: {
+      port: 0,
+      db: `${dir.path}/c.sqlite`,
+      sites: [
+        { id: 'fs', origins: [SITE_ORIGIN, 'http://localhost:8080'] },
+        { id: 'other', origins: [OTHER_ORIGIN] },
+      ] as never,
+      ...config,
+    },
+    logger,
+    ...(store ? { store } : {}),
+  });
+  const url = await service.listen();
+  cleanups.push(async () => {
+    await service.close();
+    dir.remove();
+  });
+  return { service, url, logs, store: service.store! };
+}
+
+function hit(url: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
+  return fetch(`${url}/api/v1/hits`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+}
+
+async function expectError(response: Response, status: number, code: string, message?: RegExp): Promise<void> {
+  assert.equal(response.status, status);
+  assert.match(response.headers.get('content-type') ?? '', /^application\/json/);
+  const body = (await response.json()) as { error: { code: string; message: string } };
+  assert.equal(body.error.code, code);
+  assert.equal(typeof body.error.message, 'string');
+  if (message) assert.match(body.error.message, message);
+}
+
+describe('counter service: counting', () => {
+  test('counts visits and answers with the new total', async () => {
+    const { url } = await start();
+    let res = await hit(url, { site: 'fs', kind: 'visit' });
+    assert.equal(res.status, 200);
+    assert.deepEqual(await res.json(), { site: 'fs', visits: 1 });
+    res = await hit(url, { site: 'fs', kind: 'visit' });
+    assert.deepEqual(await res.json(), { site: 'fs', visits: 2 });
+    res = await fetch(`${url}/api/v1/counts?site=fs`);
+    assert.equal(res.status, 200);
+    assert.equal(res.headers.get('cache-control'), 'no-store');
+    assert.deepEqual(await res.json(), { site: 'fs', visits: 2 });
+  });
+
+  test('counts page views under the page id without query or fragment', async () => {
+    const { url } = await start();
+    await hit(url, { site: 'fs', kind: 'page-view', page: '/art/2024/02/1.html?from=home#top' });
+    const res = await hit(url, { site: 'fs', kind: 'page-view', page: 'https://www.fscourt.example/art/2024/02/1.html' });
+    assert.deepEqual(await res.json(), { site: 'fs', visits: 0, page: '/art/2024/02/1.html', pageViews: 2 });
+    const counts = await fetch(`${url}/api/v1/counts?site=fs&page=${encodeURIComponent('/art/2024/02/1.html')}`);
+    assert.deepEqual(await counts.json(), { site: 'fs', visits: 0, page: '/art/2024/02/1.html', pageViews: 2 });
+  });
+
+  test('decodes percent-encoded page ids once', async () => {
+    const { url } = await start();
+    const res = await hit(url, { site: 'fs', kind: 'page-view', page: '/%E6%96%B0%E9%97%BB/1.html' });
+    assert.equal(((await res.json()) as { page: string }).page, '/新闻/1.html');
+  });
+});
+
+describe('counter service: CORS', () => {
+  test('answers an allowed origin with that origin, never a wildcard or credentials', async () => {
+    const { url } = await start();
+    const res = await hit(url, { site: 'fs', kind: 'visit' }, { origin: SITE_ORIGIN });
+    assert.equal(res.status, 200);
+    assert.equal(res.headers.get('access-control-allow-origin'), SITE_ORIGIN);
+    assert.match(res.headers.get('vary') ?? '', /Origin/);
+    assert.equal(res.headers.get('access-control-allow-credentials'), null);
+  });
+
+  test('refuses an origin not configured for the site and counts nothing', async () => {
+    const { url } = await start();
+    await expectError(await hit(url, { site: 'fs', kind: 'visit' }, { origin: 'https://evil.example' }), 403, 'origin-not-allowed', /evil\.example/);
+    const denied = await hit(url, { site: 'fs', kind: 'visit' }, { origin: 'https://evil.example' });
+    assert.equal(denied.headers.get('access-control-allow-origin'), null);
+    // An origin of another configured site may not count this one either.
+    await expectError(await hit(url, { site: 'fs', kind: 'visit' }, { origin: OTHER_ORIGIN }), 403, 'origin-not-allowed');
+    await expectError(await fetch(`${url}/api/v1/counts?site=fs`, { headers: { origin: 'https://evil.example' } }), 403, 'origin-not-allowed');
+    const counts = await fetch(`${url}/api/v1/counts?site=fs`);
+    assert.equal(((await counts.json()) as Counts).visits, 0);
+  });
+
+  test('answers a preflight from a configured origin', async () => {
+    const { url } = await start();
+    const res = await fetch(`${url}/api/v1/hits`, {
+      method: 'OPTIONS',
+      headers: { origin: SITE_ORIGIN, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+    });
+    assert.equal(res.status, 204);
+    assert.equal(res.headers.get('access-control-allow-origin'), SITE_ORIGIN);
+    assert.equal(res.headers.get('access-control-allow-methods'), 'POST');
+    assert.equal(res.headers.get('access-control-allow-headers'), 'content-type');
+  });
+
+  test('refuses a preflight from an unknown origin or for another method', async () => {
+    const { url } = await start();
+    const res = await fetch(`${url}/api/v1/hits`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' },
+    });
+    assert.equal(res.headers.get('access-control-allow-origin'), null);
+    await expectError(res, 403, 'origin-not-allowed');
+    await expectError(
+      await fetch(`${url}/api/v1/hits`, { method: 'OPTIONS', headers: { origin: SITE_ORIGIN, 'access-control-request-method': 'DELETE' } }),
+      405,
+      'method-not-allowed',
+    );
+  });
+});
+
+describe('counter service: bad requests write nothing', () => {
+  test('unknown site is a 404 naming the site', async () => {
+    const { url, store } = await start();
+    await expectError(await hit(url, { site: 'nosuch', kind: 'visit' }), 404, 'unknown-site', /nosuch/);
+    await expectError(await fetch(`${url}/api/v1/counts?site=nosuch`), 404, 'unknown-site');
+    assert.deepEqual(await store.exportRows(), []);
+  });
+
+  test('malformed bodies name the problem', async () => {
+    const { url, store } = await start();
+    await expectError(await hit(url, '{"site": "fs",'), 400, 'invalid-json');
+    await expectError(await hit(url, '[1,2]'), 400, 'invalid-body');
+    await expectError(await hit(url, { site: 'fs', kind: 'visit', ip: '1.2.3.4' }), 400, 'invalid-body', /"ip"/);
+    await expectError(await hit(url, { kind: 'visit' }), 400, 'invalid-site', /site is required/);
+    await expectError(await hit(url, { site: '../etc', kind: 'visit' }), 400, 'invalid-site');
+    await expectError(await hit(url, { site: 'fs', kind: 'click' }), 400, 'invalid-kind', /"visit" or "page-view"/);
+    await expectError(await hit(url, { site: 'fs', kind: 'page-view' }), 400, 'invalid-page', /required/);
+    await expectError(
+      await fetch(`${url}/api/v1/hits`, { method: 'POST', headers: { 'content-type': 'application/xml' }, body: '<hit/>' }),
+      415,
+      'unsupported-media-type',
+    );
+    assert.deepEqual(await store.exportRows(), []);
+  });
+
+  test('bad page ids are refused: too long, malformed encoding, control characters, empty', async () => {
+    const { url, store } = await start();
+    await expectError(await hit(url, { site: 'fs', kind: 'page-view', page: `/${'a'.repeat(512)}` }), 400, 'page-too-long', /513/);
+    await expectError(await hit(url, { site: 'fs', kind: 'page-view', page: '/bad%E0%A4%A' }), 400, 'invalid-page', /percent-encoding/);
+    await expectError(await hit(url, { site: 'fs', kind: 'page-view', page: '/a\u0000b' }), 400, 'invalid-page', /control/);
+    await expectError(await hit(url, { site: 'fs', kind: 'page-view', page: '?only=query' }), 400, 'invalid-page', /empty/);
+    await expectError(await hit(url, { site: 'fs', kind: 'page-view', page: 42 }), 400, 'invalid-page');
+    await expectError(await fetch(`${url}/api/v1/counts?site=fs&page=%ZZ`), 400, 'invalid-page');
+    const ok = await hit(url, { site: 'fs', kind: 'page-view', page: `/${'页'.repeat(511)}` });
+    assert.equal(ok.status, 200, 'a page id of exactly 512 characters is accepted');
+    assert.equal((await store.exportRows()).filter((r) => r.page !== null).length, 1);
+  });
+
+  test('an oversized body is a 413, declared or streamed', async () => {
+    const { url, store } = await start({ maxBodyBytes: 4096 });
+    const big = JSON.stringify({ site: 'fs', kind: 'visit', page: `/${'x'.repeat(5000)}` });
+    await expectError(await hit(url, big), 413, 'body-too-large', /4096/);
+    const streamed = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = request(`${url}/api/v1/hits`, { method: 'POST', headers: { 'content-type': 'application/json' } }, (res) => {
+        let body = '';
+        res.on('data', (c) => (body += c));
+        res.on('end', () => resolve({ status: res.statusCode!, body }));
+      });
+      req.on('error', reject);
+      req.write(big.slice(0, 3000));
+      req.end(big.slice(3000));
+    });
+    assert.equal(streamed.status, 413);
+    assert.equal(JSON.parse(streamed.body).error.code, 'body-too-large');
+    assert.deepEqual(await store.exportRows(), []);
+  });
+
+  test('unknown paths and wrong methods get JSON errors', async () => {
+    const { url } = await start();
+    await expectError(await fetch(`${url}/api/v2/hits`), 404, 'not-found');
+    const res = await fetch(`${url}/api/v1/hits`);
+    assert.equal(res.headers.get('allow'), 'POST, OPTIONS');
+    await expectError(res, 405, 'method-not-allowed');
+    await expectError(await fetch(`${url}/api/v1/counts`, { method: 'DELETE' }), 405, 'method-not-allowed');
+  });
+
+  test('a site at its page limit gets a 409 for a new page', async () => {
+    const { url } = await start({ sites: [{ id: 'fs', origins: [SITE_ORIGIN], maxPages: 1 }] });
+    assert.equal((await hit(url, { site: 'fs', kind: 'page-view', page: '/one' })).status, 200);
+    await expectError(await hit(url, { site: 'fs', kind: 'page-view', page: '/two' }), 409, 'page-limit-reached');
+    assert.equal((await hit(url, { site: 'fs', kind: 'page-view', page: '/one' })).status, 200);
+  });
+});
+
+describe('counter service: rate limit', () => {
+  test('a client over its burst gets 429 with Retry-After and is not counted', async () => {
+    const { url } = await start({ rateLimit: { burst: 3, perSecond: 0.01 } });
+    for (let i = 0; i < 3; i++) assert.equal((await hit(url, { site: 'fs', kind: 'visit' })).status, 200);
+    const limited = await hit(url, { site: 'fs', kind: 'visit' });
+    assert.ok(Number(limited.headers.get('retry-after')) >= 1);
+    await expectError(limited, 429, 'rate-limited');
+    await expectError(await fetch(`${url}/api/v1/counts?site=fs`), 429, 'rate-limited');
+  });
+
+  test('X-Forwarded-For is ignored unless a trusted proxy is configured', async () => {
+    const direct = await start({ rateLimit: { burst: 1, perSecond: 0.01 } });
+    assert.equal((await hit(direct.url, { site: 'fs', kind: 'visit' }, { 'x-forwarded-for': '198.51.100.1' })).status, 200);
+    assert.equal((await hit(direct.url, { site: 'fs', kind: 'visit' }, { 'x-forwarded-for': '198.51.100.2' })).status, 429);
+
+    const proxied = await start({ rateLimit: { burst: 1, perSecond: 0.01 }, trustProxy: 1 });
+    assert.equal((await hit(proxied.url, { site: 'fs', kind: 'visit' }, { 'x-forwarded-for': '198.51.100.1' })).status, 200);
+    assert.equal((await hit(proxied.url, { site: 'fs', kind: 'visit' }, { 'x-forwarded-for': '198.51.100.2' })).status, 200);
+    // A client-forged first entry does not escape: the proxy's own entry (the last) is used.
+    assert.equal((await hit(proxied.url, { site: 'fs', kind: 'visit' }, { 'x-forwarded-for': '203.0.113.7, 198.51.100.2' })).status, 429);
+  });
+});
+
+describe('counter service: health, logs, shutdown', () => {
+  test('healthz reports the store', async () => {
+    const { url, store } = await start();
+    let res = await fetch(`${url}/healthz`);
+    assert.equal(res.status, 200);
+    assert.deepEqual(await res.json(), { status: 'ok', api: 'v1', store: { kind: 'sqlite', ok: true } });
+    await store.close();
+    res = await fetch(`${url}/healthz`);
+    assert.equal(res.status, 503);
+    assert.deepEqual(await res.json(), { status: 'unavailable', api: 'v1', store: { kind: 'sqlite', ok: false, error: 'closed' } });
+    await expectError(await hit(url, { site: 'fs', kind: 'visit' }), 503, 'store-unavailable');
+  });
+
+  test('logs are JSON lines and never contain client addresses', async () => {
+    const { url, logs } = await start({ trustProxy: 1 });
+    await hit(url, { site: 'fs', kind: 'visit' }, { 'x-forwarded-for': '203.0.113.77' });
+    await hit(url, { site: 'nosuch', kind: 'visit' }, { 'x-forwarded-for': '203.0.113.77' });
+    const entries = logs.map((line) => JSON.parse(line) as Record<string, unknown>);
+    assert.ok(entries.some((e) => e.msg === 'request' && e.status === 404), 'requests are logged at debug level');
+    assert.ok(!logs.join('\n').includes('203.0.113.77'));
+    assert.ok(entries.every((e) => !('remoteAddress' in e) && !('ip' in e)));
+  });
+
+  test('close() finishes the request in flight, refuses new ones and closes the store', async () => {
+    const dir = tempDir();
+    cleanups.push(() => dir.remove());
+    const real = new SqliteStore({ file: `${dir.path}/slow.sqlite` });
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let entered!: () => void;
+    const inside = new Promise<void>((resolve) => (entered = resolve));
+    // The real store, with the first hit held until the test lets it go.
+    const held: CounterStore = Object.assign(Object.create(real) as CounterStore, {
+      kind: 'sqlite' as const,
+      async hit(...args: Parameters<CounterStore['hit']>) {
+        entered();
+        await gate;
+        return real.hit(...args);
+      },
+      counts: real.counts.bind(real),
+      set: real.set.bind(real),
+      exportRows: real.exportRows.bind(real),
+      health: real.health.bind(real),
+      close: real.close.bind(real),
+    });
+    const { service, url } = await start({}, held);
+    const inFlight = hit(url, { site: 'fs', kind: 'visit' });
+    await inside;
+    const closed = service.close();
+    await assert.rejects(fetch(`${url}/healthz`), 'new connections are refused while closing');
+    release();
+    const res = await inFlight;
+    assert.equal(res.status, 200);
+    assert.deepEqual(await res.json(), { site: 'fs', visits: 1 });
+    await closed;
+    assert.deepEqual(await real.health(), { ok: false, error: 'closed' });
+  });
+});
+
+describe('counter service on redis', () => {
+  test('counts through redis-server and reports it unavailable when it stops', async () => {
+    const dir = tempDir();
+    const redis = await startRedis(dir.path);
+    cleanups.push(async () => {
+      await redis.stop();
+      dir.remove();
+    });
+    const { url } = await start({ store: 'redis', redisUrl: redis.url, redisPrefix: `svc-${process.pid}:` });
+    assert.deepEqual(await (await hit(url, { site: 'fs', kind: 'visit' })).json(), { site: 'fs', visits: 1 });
+    assert.deepEqual(await (await fetch(`${url}/healthz`)).json(), { status: 'ok', api: 'v1', store: { kind: 'redis', ok: true } });
+    await redis.kill();
+    await expectError(await hit(url, { site: 'fs', kind: 'visit' }), 503, 'store-unavailable');
+    assert.equal((await fetch(`${url}/healthz`)).status, 503);
+  });
+});
