@@ -1,0 +1,162 @@
+import { css } from 'lit';
+
+/**
+ * Styles of `<photo-caption>`. Every colour and size reads a `--photo-caption-…` custom
+ * property that defaults to the shared `--court-…` tokens (see `internal/theme.ts`).
+ */
+export const photoCaptionStyles = css`
+  :host {
+    display: block;
+    margin-block: 1.25em;
+    margin-inline: 0;
+    color: var(--photo-caption-text, var(--_text));
+    font-family: var(--_font);
+    max-inline-size: 100%;
+  }
+
+  figure {
+    margin: 0;
+    text-align: center;
+  }
+
+  .frame {
+    display: inline-block;
+    max-inline-size: 100%;
+    vertical-align: top;
+  }
+
+  button.open {
+    display: block;
+    inline-size: 100%;
+    padding: 0;
+    margin: 0;
+    border: 0;
+    background: none;
+    color: inherit;
+    font: inherit;
+    cursor: zoom-in;
+    border-radius: var(--photo-caption-radius, 4px);
+  }
+
+  img {
+    display: block;
+    inline-size: 100%;
+    max-inline-size: 100%;
+    block-size: auto;
+    border-radius: var(--photo-caption-radius, 4px);
+    background: var(--photo-caption-placeholder, #f0f0f0);
+  }
+
+  .broken {
+    display: flex;
+    align-items: center;
+    justify-content: center;
+    box-sizing: border-box;
+    inline-size: 100%;
+    min-block-size: 6em;
+    padding: 1em;
+    border: 1px solid var(--_border);
+    border-radius: var(--photo-caption-radius, 4px);
+    background: var(--photo-caption-placeholder, #f0f0f0);
+    color: var(--_muted);
+    font-size: 0.95em;
+    line-height: 1.6;
+    overflow-wrap: anywhere;
+  }
+
+  figcaption {
+    margin-block-start: 0.5em;
+    color: var(--photo-caption-caption-color, var(--_muted));
+    font-size: var(--photo-caption-caption-size, 0.9375em);
+    line-height: 1.6;
+    overflow-wrap: anywhere;
+  }
+
+  .marker {
+    color: var(--photo-caption-marker-color, var(--_accent));
+    margin-inline-end: 0.15em;
+  }
+
+  dialog {
+    box-sizing: border-box;
+    max-inline-size: min(96vw, 1600px);
+    max-block-size: 96vh;
+    padding: 0.75rem;
+    border: 0;
+    border-radius: 6px;
+    background: var(--_surface);
+    color: var(--_text);
+  }
+
+  dialog::backdrop {
+    background: rgb(0 0 0 / 0.8);
+  }
+
+  .full {
+    display: block;
+    max-inline-size: 100%;
+    max-block-size: calc(96vh - 6rem);
+    inline-size: auto;
+    block-size: auto;
+    margin-inline: auto;
+    object-fit: contain;
+    background: none;
+  }
+
+  .dialog-bar {
+    display: flex;
+    align-items: center;
+    justify-content: space-between;
+    gap: 1rem;
+    margin-block-start: 0.5rem;
+  }
+
+  .dialog-caption {
+    margin: 0;
+    text-align: start;
+    color: var(--_text);
+    line-height: 1.6;
+    overflow-wrap: anywhere;
+  }
+
+  .close {
+    flex: none;
+    min-block-size: 44px;
+    min-inline-size: 44px;
+    padding-block: 0.4em;
+    padding-inline: 1em;
+    border: 1px solid var(--_accent);
+    border-radius: 4px;
+    background: var(--_accent);
+    color: var(--_accent-contrast);
+    font: inherit;
+    cursor: pointer;
+  }
+
+  @media print {
+    :host {
+      break-inside: avoid;
+      page-break-inside: avoid;
+      color: #000;
+    }
+    img,
+    .broken {
+      background: none;
+    }
+    figcaption {
+      color: #000;
+    }
+    button.open {
+      cursor: auto;
+    }
+    dialog {
+      display: none;
+    }
+  }
+
+  @media (forced-colors: active) {
+    .broken {
+      border-color: CanvasText;
+    }
+  }
+`;

@@ -1,0 +1,193 @@
+/**
+ * A news photo with its caption: `<figure>` + `<figcaption>`, the ▲ marker drawn by the
+ * element, space reserved from `width`/`height` so nothing shifts when the image arrives,
+ * lazy loading, and the full image in a modal dialog on click, Enter or Space.
+ *
+ * A broken image shows a neutral box with the caption instead of the browser's broken-image
+ * icon. URLs outside http, https and relative forms are dropped.
+ *
+ * ```html
+ * <photo-caption src="img/001.jpg" width="1280" height="853"
+ *   caption="于长春院长考察抚顺县人民法院办公楼南侧空地"></photo-caption>
+ * ```
+ *
+ * @summary A figure with a captioned photo that opens full size in a dialog.
+ *
+ * @csspart figure - The `<figure>`.
+ * @csspart button - The button around the image that opens the dialog.
+ * @csspart image - The `<img>`.
+ * @csspart placeholder - The neutral box shown when the image cannot be loaded.
+ * @csspart caption - The `<figcaption>`.
+ * @csspart marker - The marker before the caption (▲ by default).
+ * @csspart dialog - The modal `<dialog>` with the full image.
+ * @csspart full-image - The full image inside the dialog.
+ * @csspart close-button - The dialog's close button.
+ *
+ * @cssproperty --photo-caption-text - Text colour. Default `var(--court-text, #1f1f1f)`.
+ * @cssproperty --photo-caption-caption-color - Caption colour. Default `var(--court-muted, #595959)`.
+ * @cssproperty --photo-caption-caption-size - Caption font size. Default `0.9375em`.
+ * @cssproperty --photo-caption-marker-color - Marker colour. Default `var(--court-accent, #b0191e)`.
+ * @cssproperty --photo-caption-placeholder - Background while loading and of the broken-image box. Default `#f0f0f0`.
+ * @cssproperty --photo-caption-radius - Corner radius of the image. Default `4px`.
+ */
+import { LitElement, html, nothing } from 'lit';
+import type { PropertyValues } from 'lit';
+import { property } from 'lit/decorators/property.js';
+import { state } from 'lit/decorators/state.js';
+import { query } from 'lit/decorators/query.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { styleMap } from 'lit/directives/style-map.js';
+import { msg, str } from '@lit/localize';
+import { localized } from '../../internal/localize.js';
+import { safeSrcset, safeUrl } from '../../internal/url.js';
+import { focusRing, tokens } from '../../internal/theme.js';
+import { photoCaptionStyles } from './photo-caption.styles.js';
+
+/** A positive integer from an attribute, or `undefined`. */
+function positive(value: number | undefined): number | undefined {
+  return typeof value === 'number' && Number.isFinite(value) && value > 0 ? Math.round(value) : undefined;
+}
+
+@localized()
+export class PhotoCaptionElement extends LitElement {
+  static override styles = [tokens, focusRing, photoCaptionStyles];
+
+  /** Address of the image (http, https or relative; anything else is dropped). */
+  @property({ attribute: 'src' }) src = '';
+
+  /** Text alternative. Falls back to the caption when empty. */
+  @property({ attribute: 'alt' }) alt = '';
+
+  /** Caption shown under the image, plain text, without the marker. */
+  @property({ attribute: 'caption' }) caption = '';
+
+  /** Intrinsic width in pixels; with `height` it reserves the image's space before it loads. */
+  @property({ attribute: 'width', type: Number }) width?: number;
+
+  /** Intrinsic height in pixels; with `width` it reserves the image's space before it loads. */
+  @property({ attribute: 'height', type: Number }) height?: number;
+
+  /** Passed through to the image; candidates with an unsafe URL drop the whole attribute. */
+  @property({ attribute: 'srcset' }) srcset = '';
+
+  /** Passed through to the image with `srcset`. */
+  @property({ attribute: 'sizes' }) sizes = '';
+
+  /** Text drawn before the caption; `marker=""` turns it off. */
+  @property({ attribute: 'marker' }) marker = '▲';
+
+  /** Whether the image failed to load (the neutral box is shown instead). */
+  @state() private broken = false;
+
+  /** Whether the dialog is open; the full image is only requested then. */
+  @state() private viewing = false;
+
+  @query('dialog') private dialog?: HTMLDialogElement;
+  @query('button.open') private trigger?: HTMLButtonElement;
+
+  /** Opens the full image in the modal dialog. Does nothing when there is no usable image. */
+  show(): void {
+    const dialog = this.dialog;
+    if (!dialog || dialog.open || this.broken || !safeUrl(this.src)) return;
+    this.viewing = true;
+    dialog.showModal();
+    dialog.querySelector<HTMLButtonElement>('button.close')?.focus();
+  }
+
+  /** Closes the dialog; focus returns to the image button. */
+  close(): void {
+    const dialog = this.dialog;
+    if (!dialog?.open) return;
+    dialog.close();
+    this.trigger?.focus();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('src')) this.broken = false;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    // An image that failed before the element upgraded never fires `error` again.
+    if (changed.has('src') && !this.broken) {
+      const img = this.renderRoot.querySelector<HTMLImageElement>('img.photo');
+      if (img && img.complete && img.currentSrc !== '' && img.naturalWidth === 0) this.broken = true;
+    }
+  }
+
+  private handleError = (): void => {
+    this.broken = true;
+  };
+
+  private handleOpen = (): void => {
+    this.show();
+  };
+
+  private handleClose = (): void => {
+    this.close();
+  };
+
+  private handleDialogClick = (event: MouseEvent): void => {
+    // A click on the backdrop lands on the dialog itself.
+    if (event.target === this.dialog) this.close();
+  };
+
+  private handleDialogClosed = (): void => {
+    this.viewing = false;
+    this.trigger?.focus();
+  };
+
+  private altText(): string {
+    return this.alt.trim() || this.caption.trim();
+  }
+
+  protected override render() {
+    const src = safeUrl(this.src);
+    const srcset = safeSrcset(this.srcset);
+    const width = positive(this.width);
+    const height = positive(this.height);
+    const ratio = width && height ? `${width} / ${height}` : undefined;
+    const caption = this.caption.trim();
+    const alt = this.altText();
+    const frameStyle = styleMap({ 'inline-size': width ? `${width}px` : '100%' });
+    const ratioStyle = styleMap({ 'aspect-ratio': ratio });
+    const label = caption || alt;
+    const openLabel = label
+      ? msg(str`查看大图:${label}`, { id: 'photo-caption.open', desc: 'Accessible name of the button that opens the full image; the value is the caption' })
+      : msg('查看大图', { id: 'photo-caption.open-plain', desc: 'Accessible name of the button that opens the full image when there is no caption' });
+
+    let picture;
+    if (!src || this.broken) {
+      const brokenText = msg('图片无法显示', { id: 'photo-caption.broken', desc: 'Text of the box shown instead of an image that cannot be loaded' });
+      // The caption stays below the box; without one, the box shows the text alternative.
+      const boxText = caption ? brokenText : alt || brokenText;
+      picture = html`<div class="broken" part="placeholder" role="img" aria-label=${alt || brokenText} style=${ratioStyle}>
+        <span aria-hidden="true">${boxText}</span>
+      </div>`;
+    } else {
+      picture = html`<button class="open" part="button" type="button" aria-label=${openLabel} aria-haspopup="dialog" @click=${this.handleOpen}>
+        <img class="photo" part="image" src=${src} alt=${alt} width=${ifDefined(width)} height=${ifDefined(height)}
+          srcset=${ifDefined(srcset)} sizes=${ifDefined(srcset && this.sizes.trim() ? this.sizes.trim() : undefined)}
+          loading="lazy" decoding="async" style=${ratioStyle} @error=${this.handleError} />
+      </button>`;
+    }
+
+    return html`<figure part="figure">
+        <div class="frame" style=${frameStyle}>${picture}</div>
+        ${caption
+          ? html`<figcaption part="caption">${this.marker
+              ? html`<span class="marker" part="marker" aria-hidden="true">${this.marker}</span>`
+              : nothing}${caption}</figcaption>`
+          : nothing}
+      </figure>
+      ${src && !this.broken
+        ? html`<dialog part="dialog" aria-label=${label || msg('大图', { id: 'photo-caption.dialog', desc: 'Accessible name of the full-image dialog when there is no caption' })}
+            @click=${this.handleDialogClick} @close=${this.handleDialogClosed}>
+            ${this.viewing ? html`<img class="full" part="full-image" src=${src} alt=${alt} decoding="async" />` : nothing}
+            <div class="dialog-bar">
+              ${caption ? html`<p class="dialog-caption">${caption}</p>` : html`<span></span>`}
+              <button class="close" part="close-button" type="button" @click=${this.handleClose}>${msg('关闭', { id: 'photo-caption.close', desc: 'Button that closes the full-image dialog' })}</button>
+            </div>
+          </dialog>`
+        : nothing}`;
+  }
+}

@@ -1,0 +1,181 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
+import '../../src/define/photo-caption.js';
+import type { PhotoCaptionElement } from '../../src/elements/photo-caption/photo-caption.js';
+
+const PHOTO = '/demo/img/photo-1.svg';
+const MISSING = '/tests/fixtures/no-such-image.jpg';
+
+function shadow(el: PhotoCaptionElement): ShadowRoot {
+  return el.shadowRoot!;
+}
+
+function image(el: PhotoCaptionElement): HTMLImageElement {
+  return shadow(el).querySelector<HTMLImageElement>('img.photo')!;
+}
+
+function trigger(el: PhotoCaptionElement): HTMLButtonElement {
+  return shadow(el).querySelector<HTMLButtonElement>('button.open')!;
+}
+
+function dialog(el: PhotoCaptionElement): HTMLDialogElement {
+  return shadow(el).querySelector('dialog')!;
+}
+
+async function loaded(img: HTMLImageElement): Promise<void> {
+  if (!(img.complete && img.naturalWidth > 0)) await oneEvent(img, 'load');
+}
+
+describe('photo-caption', () => {
+  it('renders a figure with the caption after the ▲ marker', async () => {
+    const el = await fixture<PhotoCaptionElement>(
+      html`<photo-caption src=${PHOTO} caption="于长春院长考察上马法庭" width="1280" height="853"></photo-caption>`,
+    );
+    const figure = shadow(el).querySelector('figure')!;
+    const caption = figure.querySelector('figcaption')!;
+    expect(caption.textContent!.trim()).to.equal('▲于长春院长考察上马法庭');
+    const marker = caption.querySelector('[part="marker"]')!;
+    expect(marker.textContent).to.equal('▲');
+    expect(marker.getAttribute('aria-hidden')).to.equal('true');
+    expect(figure.contains(image(el))).to.equal(true);
+  });
+
+  it('draws another marker, or none with marker=""', async () => {
+    const custom = await fixture<PhotoCaptionElement>(html`<photo-caption src=${PHOTO} caption="说明" marker="●"></photo-caption>`);
+    expect(shadow(custom).querySelector('figcaption')!.textContent!.trim()).to.equal('●说明');
+
+    const none = await fixture<PhotoCaptionElement>(html`<photo-caption src=${PHOTO} caption="说明" marker=""></photo-caption>`);
+    expect(shadow(none).querySelector('[part="marker"]')).to.equal(null);
+    expect(shadow(none).querySelector('figcaption')!.textContent!.trim()).to.equal('说明');
+  });
+
+  it('loads lazily and asynchronously and passes srcset and sizes through', async () => {
+    const el = await fixture<PhotoCaptionElement>(
+      html`<photo-caption src=${PHOTO} caption="说明" srcset="${PHOTO} 1280w" sizes="100vw"></photo-caption>`,
+    );
+    const img = image(el);
+    expect(img.getAttribute('loading')).to.equal('lazy');
+    expect(img.getAttribute('decoding')).to.equal('async');
+    expect(img.getAttribute('srcset')).to.equal(`${PHOTO} 1280w`);
+    expect(img.getAttribute('sizes')).to.equal('100vw');
+  });
+
+  it('drops an unsafe src and srcset', async () => {
+    const el = await fixture<PhotoCaptionElement>(
+      html`<photo-caption src="javascript:alert(1)" caption="说明" srcset="javascript:alert(1) 1x"></photo-caption>`,
+    );
+    expect(shadow(el).querySelector('img')).to.equal(null);
+    expect(shadow(el).querySelector('[part="placeholder"]')).to.not.equal(null);
+
+    const srcset = await fixture<PhotoCaptionElement>(
+      html`<photo-caption src=${PHOTO} caption="说明" srcset="${PHOTO} 1x, javascript:alert(1) 2x"></photo-caption>`,
+    );
+    expect(image(srcset).hasAttribute('srcset')).to.equal(false);
+  });
+
+  it('reserves the space of width × height before the image loads', async () => {
+    await setViewport({ width: 800, height: 600 });
+    // Far below the viewport, a lazy image is not fetched.
+    const wrapper = await fixture<HTMLDivElement>(html`<div style="padding-top: 20000px; width: 600px">
+      <photo-caption src="${PHOTO}?not-yet=1" caption="说明" width="1200" height="800"></photo-caption>
+    </div>`);
+    const el = wrapper.querySelector('photo-caption')!;
+    await el.updateComplete;
+    const img = image(el);
+    expect(img.naturalWidth).to.equal(0);
+    const box = img.getBoundingClientRect();
+    expect(Math.round(box.width)).to.equal(600);
+    expect(Math.round(box.height)).to.equal(400);
+  });
+
+  it('uses the caption as the text alternative when alt is empty', async () => {
+    const el = await fixture<PhotoCaptionElement>(html`<photo-caption src=${PHOTO} caption="在抚顺县人民法院召开座谈会"></photo-caption>`);
+    expect(image(el).alt).to.equal('在抚顺县人民法院召开座谈会');
+
+    const withAlt = await fixture<PhotoCaptionElement>(html`<photo-caption src=${PHOTO} alt="会议室全景" caption="座谈会"></photo-caption>`);
+    expect(image(withAlt).alt).to.equal('会议室全景');
+  });
+
+  it('shows a neutral box with the caption when the image is broken', async () => {
+    const el = await fixture<PhotoCaptionElement>(
+      html`<photo-caption src=${MISSING} caption="无法显示的照片" width="400" height="300"></photo-caption>`,
+    );
+    await waitUntil(() => shadow(el).querySelector('[part="placeholder"]'), 'the placeholder did not appear');
+    expect(shadow(el).querySelector('img')).to.equal(null);
+    const box = shadow(el).querySelector<HTMLElement>('[part="placeholder"]')!;
+    expect(box.getAttribute('role')).to.equal('img');
+    expect(box.getAttribute('aria-label')).to.equal('无法显示的照片');
+    expect(shadow(el).querySelector('figcaption')!.textContent).to.contain('无法显示的照片');
+    const rect = box.getBoundingClientRect();
+    expect(Math.round(rect.width / rect.height * 3)).to.equal(4);
+    await expect(el).to.be.accessible();
+  });
+
+  it('opens the full image in a modal dialog on click; the close button closes it and focus returns', async () => {
+    const el = await fixture<PhotoCaptionElement>(html`<photo-caption src=${PHOTO} caption="考察石文法庭" width="1280" height="853"></photo-caption>`);
+    const button = trigger(el);
+    expect(button.getAttribute('aria-label')).to.equal('查看大图:考察石文法庭');
+    button.click();
+    await el.updateComplete;
+    const d = dialog(el);
+    expect(d.open).to.equal(true);
+    expect(d.matches(':modal')).to.equal(true);
+    expect(d.querySelector('img.full')!.getAttribute('src')).to.equal(PHOTO);
+    const close = d.querySelector<HTMLButtonElement>('button.close')!;
+    expect(shadow(el).activeElement).to.equal(close);
+    close.click();
+    await el.updateComplete;
+    expect(d.open).to.equal(false);
+    expect(shadow(el).activeElement).to.equal(button);
+  });
+
+  it('opens by Enter and by Space; Esc closes and focus returns to the image button', async () => {
+    const el = await fixture<PhotoCaptionElement>(html`<photo-caption src=${PHOTO} caption="考察上马法庭"></photo-caption>`);
+    const button = trigger(el);
+    button.focus();
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(dialog(el).open).to.equal(true);
+    await sendKeys({ press: 'Escape' });
+    await waitUntil(() => !dialog(el).open, 'Esc did not close the dialog');
+    expect(shadow(el).activeElement).to.equal(button);
+
+    await sendKeys({ press: 'Space' });
+    await el.updateComplete;
+    expect(dialog(el).open).to.equal(true);
+    await sendKeys({ press: 'Escape' });
+    await waitUntil(() => !dialog(el).open, 'Esc did not close the dialog');
+    expect(shadow(el).activeElement).to.equal(button);
+  });
+
+  it('passes an accessibility audit with the image loaded and with the dialog open', async () => {
+    const el = await fixture<PhotoCaptionElement>(html`<photo-caption src=${PHOTO} caption="座谈会" width="1280" height="853"></photo-caption>`);
+    await loaded(image(el));
+    await expect(el).to.be.accessible();
+    trigger(el).click();
+    await el.updateComplete;
+    await expect(el).to.be.accessible();
+    dialog(el).close();
+  });
+
+  it('passes an accessibility audit while the image is still loading', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div style="padding-top: 20000px">
+      <photo-caption src="${PHOTO}?not-yet=2" caption="座谈会" width="1280" height="853"></photo-caption>
+    </div>`);
+    const el = wrapper.querySelector('photo-caption')!;
+    await el.updateComplete;
+    expect(image(el).naturalWidth).to.equal(0);
+    await expect(el).to.be.accessible();
+  });
+
+  it('fits a 360 px wide screen without horizontal scrolling', async () => {
+    await setViewport({ width: 360, height: 640 });
+    const el = await fixture<PhotoCaptionElement>(
+      html`<photo-caption src=${PHOTO} width="1280" height="853" caption="一个很长很长的图片说明,https://court.example.cn/a/very/long/url/that/must/wrap/inside/its/own/box.shtml"></photo-caption>`,
+    );
+    await loaded(image(el));
+    expect(document.documentElement.scrollWidth).to.be.at.most(360);
+    expect(el.getBoundingClientRect().right).to.be.at.most(360);
+    await setViewport({ width: 800, height: 600 });
+  });
+});
