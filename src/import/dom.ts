@@ -1,0 +1,106 @@
+/** Small helpers over parse5's default tree, for reading old court pages. */
+import type { DefaultTreeAdapterMap } from 'parse5';
+
+export type Node = DefaultTreeAdapterMap['node'];
+export type Element = DefaultTreeAdapterMap['element'];
+export type ParentNode = DefaultTreeAdapterMap['parentNode'];
+export type TextNode = DefaultTreeAdapterMap['textNode'];
+
+export function isElement(node: Node): node is Element {
+  return 'tagName' in node;
+}
+
+export function isText(node: Node): node is TextNode {
+  return node.nodeName === '#text';
+}
+
+export function children(node: Node): Node[] {
+  return 'childNodes' in node ? node.childNodes : [];
+}
+
+export function attr(el: Element, name: string): string | undefined {
+  return el.attrs.find((a) => a.name === name)?.value;
+}
+
+/** Lower-case tokens of the class and id attributes, split on spaces, `_` and `-`. */
+export function nameTokens(el: Element): string[] {
+  const raw = `${attr(el, 'class') ?? ''} ${attr(el, 'id') ?? ''}`.toLowerCase();
+  return raw.split(/[\s_-]+/).filter(Boolean);
+}
+
+/** The class and id attributes, lower case, joined by a space. */
+export function names(el: Element): string {
+  return `${attr(el, 'class') ?? ''} ${attr(el, 'id') ?? ''}`.toLowerCase().trim();
+}
+
+/** Elements whose content is never page text. */
+export const NON_TEXT_TAGS = new Set([
+  'script', 'style', 'noscript', 'template', 'head', 'title', 'meta', 'link', 'base',
+  'iframe', 'object', 'embed', 'svg', 'math', 'canvas', 'audio', 'video', 'map', 'area',
+]);
+
+/** Whitespace of old pages: ASCII, no-break space, ideographic space, zero-width characters. */
+const SPACE = /[\s\u00a0\u3000\u200b\ufeff]+/g;
+
+/** Collapses runs of whitespace to one space and trims. */
+export function normalizeSpace(text: string): string {
+  return text.replace(SPACE, ' ').trim();
+}
+
+/** Removes every kind of whitespace (for comparisons that must not depend on layout). */
+export function squash(text: string): string {
+  return text.replace(SPACE, '');
+}
+
+/** The text of a node, skipping scripts, styles and other non-text elements. */
+export function textContent(node: Node): string {
+  if (isText(node)) return node.value;
+  if (isElement(node) && NON_TEXT_TAGS.has(node.tagName)) return '';
+  let out = '';
+  for (const child of children(node)) out += textContent(child);
+  return out;
+}
+
+/** Every element under `node` in document order (including `node` when it is one). */
+export function* descendants(node: Node): Generator<Element> {
+  if (isElement(node)) yield node;
+  for (const child of children(node)) yield* descendants(child);
+}
+
+/** Every text node under `node` in document order, skipping non-text elements. */
+export function* textNodes(node: Node): Generator<TextNode> {
+  if (isText(node)) {
+    yield node;
+    return;
+  }
+  if (isElement(node) && NON_TEXT_TAGS.has(node.tagName)) return;
+  for (const child of children(node)) yield* textNodes(child);
+}
+
+export function findFirst(node: Node, test: (el: Element) => boolean): Element | undefined {
+  for (const el of descendants(node)) if (test(el)) return el;
+  return undefined;
+}
+
+/** Whether `ancestor` contains `node` (or is it). */
+export function contains(ancestor: Node, node: Node): boolean {
+  let current: Node | null = node;
+  while (current) {
+    if (current === ancestor) return true;
+    current = 'parentNode' in current ? (current.parentNode as Node | null) : null;
+  }
+  return false;
+}
+
+/** Whether an inline style hides the element. */
+export function isHidden(el: Element): boolean {
+  const style = (attr(el, 'style') ?? '').toLowerCase().replace(/\s+/g, '');
+  return style.includes('display:none') || style.includes('visibility:hidden') || attr(el, 'hidden') !== undefined;
+}
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Escapes text for HTML text and double- or single-quoted attribute values. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+}

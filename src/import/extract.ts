@@ -1,0 +1,1084 @@
+/**
+ * Reads an old court article page (a parsed HTML document) into the court news contract.
+ *
+ * The page is parsed by parse5; everything here walks that tree. Templates differ from court
+ * to court, so fields are found by what court pages print rather than by one template's class
+ * names: the 当前位置 trail, a title element, the 作者 / 来源 / 发布时间 / 责任编辑 labels,
+ * 上一篇 / 下一篇, and the body: the smallest element that holds nearly all of the page's
+ * running text once navigation, header and footer are set aside.
+ *
+ * Every decision that loses or moves page text is recorded as an issue, and a final pass
+ * checks that each text run of the body ended up in the article or in the issue list.
+ */
+import { parse } from 'parse5';
+import type { Article, Attachment, Block, BreadcrumbItem } from '../model/types.js';
+import { isSafeUrl } from '../internal/url.js';
+import { parseCourtDate } from './date.js';
+import {
+  type Element,
+  type Node,
+  attr,
+  children,
+  contains,
+  descendants,
+  escapeHtml,
+  isElement,
+  isHidden,
+  isText,
+  nameTokens,
+  NON_TEXT_TAGS,
+  normalizeSpace,
+  squash,
+  textContent,
+  textNodes,
+} from './dom.js';
+
+/** What an import issue is about. */
+export type ImportIssueCode =
+  | 'charset-guessed'
+  | 'charset-unknown'
+  | 'title-missing'
+  | 'title-from-head'
+  | 'date-missing'
+  | 'date-invalid'
+  | 'offset-assumed'
+  | 'time-missing'
+  | 'body-empty'
+  | 'unmapped-text'
+  | 'label-dropped'
+  | 'chrome-dropped'
+  | 'orphan-caption'
+  | 'heading-inferred'
+  | 'unsafe-url'
+  | 'image-without-src'
+  | 'media-unsupported'
+  | 'table-kept'
+  | 'list-kept'
+  | 'breadcrumb-text'
+  | 'invalid-article';
+
+export interface ImportIssue {
+  code: ImportIssueCode;
+  /** `warning` when page content could not be mapped as it was; `info` for a decision worth knowing. */
+  severity: 'error' | 'warning' | 'info';
+  /** Contract field concerned, when there is one (`publishedAt`, `body[4]`). */
+  path?: string;
+  message: string;
+  /** The page text concerned, when some text was not mapped to a field. */
+  text?: string;
+}
+
+export interface ExtractOptions {
+  /** Identifier written to `id` (usually the file name without extension). */
+  id?: string;
+  /** Absolute URL that relative links and image sources are resolved against. */
+  baseUrl?: string;
+}
+
+export interface Extracted {
+  /** The article, when a title and a date were found. Validate it with `parseArticle`. */
+  article?: Article;
+  issues: ImportIssue[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Vocabulary of court pages
+
+const BLOCK_TAGS = new Set([
+  'address', 'article', 'aside', 'blockquote', 'center', 'dd', 'details', 'dialog', 'dir', 'div', 'dl', 'dt',
+  'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header',
+  'hgroup', 'hr', 'li', 'main', 'menu', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody',
+  'thead', 'tfoot', 'tr', 'td', 'th', 'caption', 'ul', 'body', 'html', 'listing', 'xmp', 'plaintext',
+]);
+
+/** Tags whose markup survives in a paragraph's `html`. */
+const KEPT_INLINE = new Set(['strong', 'b', 'em', 'i', 'u', 'sub', 'sup']);
+
+/** Elements that are page furniture whatever they contain. */
+const CHROME_TAGS = new Set(['nav', 'header', 'footer', 'aside', 'form', 'select', 'button', 'input', 'textarea', 'label']);
+
+/** Class/id tokens of page furniture in court templates. */
+const CHROME_TOKENS = new Set([
+  'foot', 'footer', 'bottom', 'copyright', 'banner', 'header', 'nav', 'navi', 'navbar', 'menu', 'sidebar',
+  'crumb', 'crumbs', 'breadcrumb', 'share', 'bdshare', 'fenxiang', 'friendlink', 'yqlj', 'search',
+  'login', 'related', 'xgxw', 'toolbar', 'tools', 'sitemap', 'logo', 'topbar', 'qrcode', 'ewm',
+]);
+
+const TITLE_TOKENS = new Set([
+  'title', 'bigtitle', 'btitle', 'biaoti', 'bt', 'tit', 'headline', 'arttitle', 'newstitle', 'wzbt', 'dbt',
+]);
+const SUBTITLE_TOKENS = new Set(['subtitle', 'sub', 'fbt', 'futitle', 'vice', 'subhead']);
+const KICKER_TOKENS = new Set(['kicker', 'yt', 'yinti', 'ytitle', 'pretitle', 'supertitle']);
+
+/** Footer content that is never article text, wherever a template puts it. */
+const FOOTER_TEXT = /版权所有|ICP备|ICP证|公网安备|技术支持|网站标识码|建议使用.{0,12}浏览器|Copyright|All Rights Reserved/i;
+
+const BREADCRUMB_LABEL = /^(?:当前位置|您现在的位置|您的位置|您所在的位置|所在位置|现在位置|当前页面|位置)\s*(?:是)?\s*[:：]?/;
+const CRUMB_SEPARATORS = /^[\s>›»→/|\\\-—:：]*$|^(?:&gt;|>>)+$/;
+
+const PREV_NEXT = /(上一篇|下一篇|上一条|下一条|上篇|下篇)\s*[:：]?/;
+
+type BylineField = 'author' | 'source' | 'date' | 'editor' | 'ignore';
+
+/** Labels of the byline. A label counts only at the start of a text or after a separator. */
+const BYLINE_LABELS: Array<[RegExp, BylineField]> = [
+  [/责任编辑|编辑/y, 'editor'],
+  [/作\s*者|撰稿|撰文|文\s*\/|记者/y, 'author'],
+  [/信息来源|文章来源|稿件来源|来\s*源|出处/y, 'source'],
+  [/发布时间|发布日期|发表时间|发文日期|更新时间|时\s*间|日\s*期|发布于/y, 'date'],
+  [/浏览次数|浏览量|点击数|点击量|阅读次数|访问次数|阅读量|浏览|点击|字号|字体/y, 'ignore'],
+];
+
+const BYLINE_STOP = /(?:【|\[|打印|关闭|字号|字体|浏览次数|分享|收藏|返回|\||｜)/;
+
+const ATTACHMENT_HREF = /\.(?:pdf|docx?|xlsx?|pptx?|wps|et|dps|zip|rar|7z|txt|ceb|ofd|csv|rtf|tif|tiff)(?:[?#]|$)/i;
+
+const CAPTION_START = /^(?:[▲△▶►]\s*|图为|[（(]?图\s*[一二三四五六七八九十\d]*\s*[)）]?\s*[:：]|摄影[:：]|\[图\])/;
+const CAPTION_MARKER = /^[▲△▶►]\s*/;
+
+/** Paragraphs made only of print/close/font-size controls. */
+const CHROME_LINE = /^(?:[\s【】[\]|｜:：()（）]*(?:打印本页|打印此文|打印|关闭窗口|关闭本页|关闭|返回顶部|返回|收藏本页|收藏|分享到|分享|字号|字体|大|中|小|默认))+[\s【】[\]|｜:：()（）]*$/;
+
+const SIZE_TEXT = /[(（\[]\s*(\d+(?:\.\d+)?)\s*(B|K|KB|M|MB|G|GB)\s*[)）\]]/i;
+
+// ---------------------------------------------------------------------------------------------
+
+interface Ctx {
+  issues: ImportIssue[];
+  baseUrl?: string;
+  /** Elements already mapped to a field (title, byline, breadcrumb, prev/next): not body. */
+  consumed: Set<Element>;
+  /** Texts accounted for outside the body walk (for the coverage check). */
+  accounted: string[];
+}
+
+function issue(ctx: Ctx, i: ImportIssue): void {
+  ctx.issues.push(i);
+}
+
+function isChrome(el: Element): boolean {
+  if (CHROME_TAGS.has(el.tagName) || NON_TEXT_TAGS.has(el.tagName)) return true;
+  if (isHidden(el)) return true;
+  return nameTokens(el).some((t) => CHROME_TOKENS.has(t));
+}
+
+function inChrome(el: Element, stopAt?: Node): boolean {
+  let current: Node | null = el;
+  while (current && current !== stopAt) {
+    if (isElement(current) && isChrome(current)) return true;
+    current = (current as Element).parentNode as Node | null;
+  }
+  return false;
+}
+
+function resolveUrl(ctx: Ctx, raw: string | undefined, path: string, what: string): string | undefined {
+  if (raw === undefined) return undefined;
+  const trimmed = raw.trim();
+  if (trimmed === '' || trimmed === '#') return undefined;
+  if (!isSafeUrl(trimmed)) {
+    issue(ctx, { code: 'unsafe-url', severity: 'warning', path, message: `${path}: ${what} "${trimmed.slice(0, 80)}" is not an http, https, mailto, tel or relative URL; dropped` });
+    return undefined;
+  }
+  if (ctx.baseUrl) {
+    try {
+      return new URL(trimmed, ctx.baseUrl).href;
+    } catch {
+      return trimmed;
+    }
+  }
+  return trimmed;
+}
+
+function metaContent(doc: Node, name: string): string | undefined {
+  for (const el of descendants(doc)) {
+    if (el.tagName !== 'meta') continue;
+    const n = (attr(el, 'name') ?? attr(el, 'property') ?? '').toLowerCase();
+    if (n === name.toLowerCase()) {
+      const content = normalizeSpace(attr(el, 'content') ?? '');
+      if (content) return content;
+    }
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Breadcrumb
+
+function findBreadcrumb(ctx: Ctx, doc: Node): BreadcrumbItem[] | undefined {
+  let found: Element | undefined;
+  for (const el of descendants(doc)) {
+    if (NON_TEXT_TAGS.has(el.tagName)) continue;
+    const text = normalizeSpace(textContent(el));
+    if (text.length > 300 || !BREADCRUMB_LABEL.test(text)) continue;
+    found = el; // keep descending: the deepest element that still starts with the label wins
+  }
+  if (!found) {
+    found = [...descendants(doc)].find((el) => nameTokens(el).some((t) => t === 'crumb' || t === 'breadcrumb' || t === 'position' || t === 'location' || t === 'dqwz'));
+    if (!found) return undefined;
+  }
+  // The label may sit in a sibling element before the links: widen to the parent when the
+  // element holds no link.
+  if (!findLinks(found).length && found.parentNode && isElement(found.parentNode as Node)) {
+    const parent = found.parentNode as Element;
+    if (normalizeSpace(textContent(parent)).length <= 300) found = parent;
+  }
+  ctx.consumed.add(found);
+  const items: BreadcrumbItem[] = [];
+  const walk = (node: Node) => {
+    if (isElement(node)) {
+      if (NON_TEXT_TAGS.has(node.tagName)) return;
+      if (node.tagName === 'a') {
+        const label = normalizeSpace(textContent(node)).replace(BREADCRUMB_LABEL, '').trim();
+        if (label) {
+          const href = resolveUrl(ctx, attr(node, 'href'), `breadcrumb[${items.length}].href`, 'link');
+          items.push(href ? { label, href } : { label });
+        }
+        return;
+      }
+      children(node).forEach(walk);
+      return;
+    }
+    if (isText(node)) {
+      const text = normalizeSpace(node.value).replace(BREADCRUMB_LABEL, '');
+      for (const part of text.split(/\s*(?:>>|>|›|»|→|\/|\\|＞)\s*/)) {
+        const label = part.trim();
+        if (!label || CRUMB_SEPARATORS.test(label)) continue;
+        items.push({ label });
+      }
+    }
+  };
+  children(found).forEach(walk);
+  ctx.accounted.push(normalizeSpace(textContent(found)));
+  return items.length ? items : undefined;
+}
+
+function findLinks(el: Element): Element[] {
+  return [...descendants(el)].filter((d) => d.tagName === 'a');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Title, kicker, subtitle
+
+function hasToken(el: Element, set: Set<string>): boolean {
+  return nameTokens(el).some((t) => set.has(t));
+}
+
+function textWithout(el: Element, skip: Set<Element>): string {
+  const parts: string[] = [];
+  const walk = (node: Node) => {
+    if (isElement(node)) {
+      if (skip.has(node) || NON_TEXT_TAGS.has(node.tagName)) return;
+      if (node.tagName === 'br') parts.push(' ');
+      children(node).forEach(walk);
+    } else if (isText(node)) parts.push(node.value);
+  };
+  walk(el);
+  return normalizeSpace(parts.join(''));
+}
+
+interface Titles {
+  title?: string;
+  subtitle?: string;
+  kicker?: string;
+  titleEl?: Element;
+}
+
+function findTitles(ctx: Ctx, doc: Node, body: Element): Titles {
+  const out: Titles = {};
+  const pick = (set: Set<string>, exclude?: Set<Element>): Element | undefined => {
+    for (const el of descendants(body)) {
+      if (exclude?.has(el) || el.tagName === 'a' || el.tagName === 'img') continue;
+      if (!hasToken(el, set) || inChrome(el)) continue;
+      const text = normalizeSpace(textContent(el));
+      if (text.length >= 2 && text.length <= 300) return el;
+    }
+    return undefined;
+  };
+  const kickerEl = pick(KICKER_TOKENS);
+  const subtitleEl = pick(SUBTITLE_TOKENS, kickerEl ? new Set([kickerEl]) : undefined);
+  const skip = new Set([kickerEl, subtitleEl].filter((e): e is Element => !!e));
+  let titleEl: Element | undefined;
+  for (const el of descendants(body)) {
+    if (skip.has(el) || el.tagName === 'a' || inChrome(el)) continue;
+    if (!(hasToken(el, TITLE_TOKENS) || el.tagName === 'h1')) continue;
+    const text = textWithout(el, skip);
+    if (text.length >= 4 && text.length <= 300 && !BREADCRUMB_LABEL.test(text)) {
+      titleEl = el;
+      break;
+    }
+  }
+  // A subtitle or kicker element found far from the title (e.g. a sidebar box) is ignored.
+  const near = (el: Element | undefined) => el && titleEl && (contains(titleEl, el) || contains(titleEl.parentNode as Node, el));
+  const kicker = near(kickerEl) ? kickerEl : undefined;
+  const subtitle = near(subtitleEl) ? subtitleEl : undefined;
+  const finalSkip = new Set([kicker, subtitle].filter((e): e is Element => !!e));
+  if (titleEl) {
+    out.title = textWithout(titleEl, finalSkip);
+    out.titleEl = titleEl;
+    ctx.consumed.add(titleEl);
+    ctx.accounted.push(out.title);
+  } else {
+    const meta = metaContent(doc, 'ArticleTitle') ?? metaContent(doc, 'og:title');
+    const head = [...descendants(doc)].find((el) => el.tagName === 'title');
+    const headText = head ? normalizeSpace(textContent(head)).split(/\s*(?:_|\s-\s|\||｜|—)\s*/)[0] : undefined;
+    const title = meta ?? headText;
+    if (title) {
+      out.title = title;
+      issue(ctx, { code: 'title-from-head', severity: 'info', path: 'title', message: `title: no title element in the page; taken from the ${meta ? 'ArticleTitle meta tag' : '<title>'}` });
+    }
+  }
+  if (kicker) {
+    out.kicker = normalizeSpace(textContent(kicker));
+    ctx.consumed.add(kicker);
+    ctx.accounted.push(out.kicker);
+  }
+  if (subtitle) {
+    out.subtitle = normalizeSpace(textContent(subtitle));
+    ctx.consumed.add(subtitle);
+    ctx.accounted.push(out.subtitle);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Byline: 作者 / 来源 / 发布时间 / 责任编辑
+
+interface LabelHit {
+  field: BylineField;
+  start: number;
+  end: number;
+}
+
+function labelHits(text: string): LabelHit[] {
+  const hits: LabelHit[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const before = i === 0 ? '' : text[i - 1]!;
+    if (i > 0 && !/[\s|｜【\[(（:：,，;；]/.test(before)) continue;
+    for (const [re, field] of BYLINE_LABELS) {
+      re.lastIndex = i;
+      const m = re.exec(text);
+      if (!m) continue;
+      const after = text.slice(i + m[0].length);
+      const colon = /^\s*[:：]\s*/.exec(after);
+      if (!colon) continue;
+      hits.push({ field, start: i, end: i + m[0].length + colon[0].length });
+      i += m[0].length + colon[0].length - 1;
+      break;
+    }
+  }
+  return hits;
+}
+
+export interface Byline {
+  author?: string;
+  source?: string;
+  date?: string;
+  editor?: string;
+  /** Text of the byline that is not a label or a value (print links, font size controls…). */
+  rest: string;
+}
+
+/** Reads labelled values out of one line of text; `undefined` when it holds no label. */
+export function readByline(raw: string): Byline | undefined {
+  const text = raw.replace(/[\u00a0\u3000]/g, ' ');
+  const hits = labelHits(text);
+  if (!hits.length) return undefined;
+  const out: Byline = { rest: normalizeSpace(text.slice(0, hits[0]!.start)) };
+  const rest: string[] = out.rest ? [out.rest] : [];
+  hits.forEach((hit, n) => {
+    const end = n + 1 < hits.length ? hits[n + 1]!.start : text.length;
+    let value = text.slice(hit.end, end);
+    let tail = '';
+    const stop = BYLINE_STOP.exec(value);
+    if (stop) {
+      tail = value.slice(stop.index);
+      value = value.slice(0, stop.index);
+    }
+    const gap = /\s{2,}/.exec(value.trim());
+    if (gap) {
+      const trimmed = value.trim();
+      tail = trimmed.slice(gap.index) + tail;
+      value = trimmed.slice(0, gap.index);
+    }
+    value = normalizeSpace(value).replace(/^[(（]|[)）]$/g, '').trim();
+    if (hit.field === 'date') {
+      const parsed = parseCourtDate(value);
+      if (parsed) {
+        const after = normalizeSpace(value.slice(value.indexOf(parsed.matched) + parsed.matched.length));
+        if (after) tail = `${after} ${tail}`;
+        value = parsed.matched;
+      }
+    }
+    if (hit.field === 'ignore') {
+      rest.push(text.slice(hit.start, end));
+      return;
+    }
+    if (value && out[hit.field] === undefined) out[hit.field] = value;
+    if (normalizeSpace(tail)) rest.push(normalizeSpace(tail));
+  });
+  out.rest = normalizeSpace(rest.join(' '));
+  return out;
+}
+
+/** Byline elements: the smallest elements that hold labels, short and made mostly of them. */
+function findBylines(ctx: Ctx, root: Node): Array<{ el: Element; byline: Byline }> {
+  const out: Array<{ el: Element; byline: Byline }> = [];
+  const visit = (el: Element) => {
+    if (NON_TEXT_TAGS.has(el.tagName) || ctx.consumed.has(el)) return;
+    if (CHROME_TAGS.has(el.tagName) && el.tagName !== 'header') return;
+    if (nameTokens(el).some((t) => t === 'foot' || t === 'footer' || t === 'copyright' || t === 'bottom')) return;
+    const text = textContent(el);
+    const hits = labelHits(text.replace(/[\u00a0\u3000]/g, ' '));
+    if (!hits.length) return;
+    const fields = new Set(hits.map((h) => h.field));
+    const normalized = normalizeSpace(text);
+    const childEls = children(el).filter(isElement);
+    const holder = childEls.find((c) => {
+      const ch = labelHits(textContent(c).replace(/[\u00a0\u3000]/g, ' '));
+      return ch.length && [...fields].every((f) => ch.some((h) => h.field === f));
+    });
+    if (normalized.length > 200 || holder || containsConsumed(ctx, el)) {
+      childEls.forEach(visit);
+      return;
+    }
+    const byline = readByline(text);
+    if (!byline) return;
+    const valueLength = [byline.author, byline.source, byline.date, byline.editor].join('').length;
+    if (valueLength === 0) return;
+    out.push({ el, byline });
+  };
+  for (const el of children(root).filter(isElement)) visit(el);
+  return out;
+}
+
+function containsConsumed(ctx: Ctx, el: Element): boolean {
+  for (const c of ctx.consumed) if (c !== el && contains(el, c)) return true;
+  return false;
+}
+
+// ---------------------------------------------------------------------------------------------
+// 上一篇 / 下一篇
+
+interface PrevNext {
+  prev?: { title: string; href: string };
+  next?: { title: string; href: string };
+}
+
+function findPrevNext(ctx: Ctx, root: Node): PrevNext {
+  const out: PrevNext = {};
+  for (const textNode of textNodes(root)) {
+    const m = PREV_NEXT.exec(normalizeSpace(textNode.value));
+    if (!m) continue;
+    const which = m[1]!.startsWith('上') ? 'prev' : 'next';
+    if (out[which]) continue;
+    // The link is the text's own <a>, or the first link after the label within its line.
+    let link: Element | undefined;
+    let holder = textNode.parentNode as Element;
+    for (let up: Node | null = holder; up && isElement(up); up = up.parentNode as Node | null) {
+      if (up.tagName === 'a') {
+        link = up;
+        holder = up;
+        break;
+      }
+    }
+    if (!link) {
+      let container: Element = holder;
+      for (let depth = 0; depth < 3 && !link; depth++) {
+        const after = [...descendants(container)].filter((a) => a.tagName === 'a' && followsInDocument(textNode, a));
+        const candidate = after[0];
+        if (candidate && !PREV_NEXT.test(normalizeSpace(textContent(candidate))) && !crossesOtherLabel(container, textNode, candidate)) {
+          link = candidate;
+          break;
+        }
+        if (!container.parentNode || !isElement(container.parentNode as Node)) break;
+        container = container.parentNode as Element;
+        if (normalizeSpace(textContent(container)).length > 400) break;
+      }
+    }
+    const lineEl = link && contains(holder, link) ? holder : (link?.parentNode as Element | undefined) ?? holder;
+    ctx.consumed.add(lineEl);
+    if (link) ctx.consumed.add(link);
+    ctx.accounted.push(normalizeSpace(textContent(lineEl)));
+    if (!link) continue;
+    const title = normalizeSpace(attr(link, 'title') ?? '') || normalizeSpace(textContent(link)).replace(PREV_NEXT, '').trim();
+    const href = resolveUrl(ctx, attr(link, 'href'), `${which}.href`, 'link');
+    if (title && href && !/^(?:没有了|无|暂无)$/.test(title)) out[which] = { title, href };
+  }
+  return out;
+}
+
+function documentOrder(node: Node): Node[] {
+  const path: Node[] = [];
+  for (let n: Node | null = node; n; n = 'parentNode' in n ? (n.parentNode as Node | null) : null) path.unshift(n);
+  return path;
+}
+
+function followsInDocument(a: Node, b: Node): boolean {
+  const pa = documentOrder(a);
+  const pb = documentOrder(b);
+  let i = 0;
+  while (i < pa.length && i < pb.length && pa[i] === pb[i]) i++;
+  if (i === pa.length) return true; // b inside a
+  if (i === pb.length) return false;
+  const parent = pa[i - 1]!;
+  const siblings = children(parent);
+  return siblings.indexOf(pb[i]!) > siblings.indexOf(pa[i]!);
+}
+
+function crossesOtherLabel(container: Element, from: Node, to: Element): boolean {
+  for (const t of textNodes(container)) {
+    if (t === from) continue;
+    if (PREV_NEXT.test(t.value) && followsInDocument(from, t) && followsInDocument(t, to)) return true;
+  }
+  return false;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Finding the body
+
+interface Segment {
+  nodes: Array<{ node: Node; length: number }>;
+  text: string;
+  linkText: number;
+}
+
+/**
+ * Weights every text node by whether it belongs to running text: a line of at least ten
+ * characters, mostly not link text, without footer wording, outside page furniture.
+ */
+function contentWeights(ctx: Ctx, root: Node): Map<Node, number> {
+  const weights = new Map<Node, number>();
+  let seg: Segment = { nodes: [], text: '', linkText: 0 };
+  const flush = () => {
+    const text = normalizeSpace(seg.text);
+    const useful = text.length >= 10 && seg.linkText / Math.max(1, seg.text.length) < 0.5 && !FOOTER_TEXT.test(text) && !CHROME_LINE.test(text);
+    if (useful) for (const { node, length } of seg.nodes) weights.set(node, length);
+    seg = { nodes: [], text: '', linkText: 0 };
+  };
+  const walk = (node: Node, inLink: boolean) => {
+    if (isElement(node)) {
+      if (ctx.consumed.has(node) || isChrome(node)) {
+        flush();
+        return;
+      }
+      const block = BLOCK_TAGS.has(node.tagName) || node.tagName === 'br' || node.tagName === 'img';
+      if (block) flush();
+      const link = inLink || node.tagName === 'a';
+      children(node).forEach((c) => walk(c, link));
+      if (block) flush();
+    } else if (isText(node)) {
+      const length = normalizeSpace(node.value).length;
+      seg.nodes.push({ node, length });
+      seg.text += node.value;
+      if (inLink) seg.linkText += node.value.length;
+    }
+  };
+  walk(root, false);
+  flush();
+  return weights;
+}
+
+function findBodyContainer(ctx: Ctx, root: Element): Element | undefined {
+  const weights = contentWeights(ctx, root);
+  const sums = new Map<Node, number>();
+  const sum = (node: Node): number => {
+    let total = weights.get(node) ?? 0;
+    for (const c of children(node)) total += sum(c);
+    sums.set(node, total);
+    return total;
+  };
+  const total = sum(root);
+  if (total === 0) return undefined;
+  let current: Element = root;
+  for (;;) {
+    const next = children(current).find((c): c is Element => isElement(c) && (sums.get(c) ?? 0) >= total * 0.95);
+    if (!next) break;
+    current = next;
+  }
+  return current;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Walking the body into blocks
+
+interface Para {
+  text: string;
+  html: string;
+  markup: boolean;
+  boldLength: number;
+  linkTexts: string[];
+  align?: string;
+}
+
+class BodyWriter {
+  readonly blocks: Block[] = [];
+  readonly attachments: Attachment[] = [];
+  /** Images waiting for a ▲ / 图为 caption, oldest first. */
+  private uncaptioned: number[] = [];
+  private para: Para = BodyWriter.empty();
+  private open: Array<{ open: string; close: string }> = [];
+  editor?: string;
+  source?: string;
+  author?: string;
+
+  constructor(private readonly ctx: Ctx) {}
+
+  static empty(): Para {
+    return { text: '', html: '', markup: false, boldLength: 0, linkTexts: [] };
+  }
+
+  private tags(el: Element): { open: string; close: string } {
+    if (el.tagName === 'a') {
+      const href = resolveUrl(this.ctx, attr(el, 'href'), `body[${this.blocks.length}]`, 'link');
+      return href ? { open: `<a href="${escapeHtml(href.replace(/\s/g, '%20'))}">`, close: '</a>' } : { open: '', close: '' };
+    }
+    return KEPT_INLINE.has(el.tagName) ? { open: `<${el.tagName}>`, close: `</${el.tagName}>` } : { open: '', close: '' };
+  }
+
+  enterInline(el: Element): void {
+    const tags = this.tags(el);
+    this.para.html += tags.open;
+    this.open.push(tags);
+  }
+
+  leaveInline(): void {
+    this.para.html += this.open.pop()?.close ?? '';
+  }
+
+  text(value: string, bold: boolean, inLink: boolean): void {
+    const collapsed = value.replace(/[\s\u00a0\u3000\u200b\ufeff]+/g, ' ');
+    this.para.text += collapsed;
+    this.para.html += escapeHtml(collapsed);
+    const visible = normalizeSpace(collapsed).length;
+    if (visible && this.open.some((t) => t.open !== '')) this.para.markup = true;
+    if (bold) this.para.boldLength += visible;
+    if (inLink && visible) this.para.linkTexts.push(normalizeSpace(collapsed));
+  }
+
+  setAlign(align: string | undefined): void {
+    if (align && !this.para.align) this.para.align = align;
+  }
+
+  /** Ends the current paragraph at a block boundary. */
+  flush(): void {
+    const para = this.para;
+    this.para = BodyWriter.empty();
+    // Re-open inline elements that span the boundary in the next paragraph.
+    for (const t of this.open) this.para.html += t.open;
+    let closing = '';
+    for (const t of [...this.open].reverse()) closing += t.close;
+    const text = normalizeSpace(para.text);
+    if (!text) return;
+    const html = normalizeSpace(para.html + closing)
+      .replace(/<(strong|b|em|i|u|sub|sup)>\s*<\/\1>/g, '')
+      .replace(/<a href="[^"]*">\s*<\/a>/g, '');
+    this.paragraph(text, para.markup ? html : undefined, para);
+  }
+
+  private paragraph(text: string, html: string | undefined, para: Para): void {
+    const at = `body[${this.blocks.length}]`;
+    // A caption line for the images just above it.
+    if (CAPTION_START.test(text) && this.uncaptioned.length) {
+      const index = this.uncaptioned.shift()!;
+      const image = this.blocks[index] as Extract<Block, { type: 'image' }>;
+      image.caption = text.replace(CAPTION_MARKER, '').trim();
+      if (!image.alt) image.alt = image.caption;
+      return;
+    }
+    this.uncaptioned = [];
+    if (CAPTION_MARKER.test(text)) {
+      issue(this.ctx, { code: 'orphan-caption', severity: 'warning', path: at, message: `${at}: a ▲ caption line with no image before it; kept as a paragraph`, text });
+    }
+    // 责任编辑 / 来源 lines inside the body become fields.
+    const byline = /^[(（【\[]?\s*(?:责任编辑|编辑|来\s*源|信息来源|文章来源|作\s*者)\s*[:：]/.test(text) && text.length <= 80 ? readByline(text.replace(/^[(（【\[]\s*/, '')) : undefined;
+    if (byline && !byline.rest.replace(/[)）】\]]/g, '').trim()) {
+      if (byline.editor && !this.editor) this.editor = byline.editor;
+      if (byline.source && !this.source) this.source = byline.source;
+      if (byline.author && !this.author) this.author = byline.author;
+      this.ctx.accounted.push(text);
+      return;
+    }
+    if (CHROME_LINE.test(text)) {
+      issue(this.ctx, { code: 'chrome-dropped', severity: 'info', path: at, message: `${at}: page controls "${text}" are not article text; dropped`, text });
+      return;
+    }
+    // "附件:" followed only by attachment links.
+    if (para.linkTexts.length) {
+      let rest = text;
+      for (const t of para.linkTexts) rest = rest.replace(t, '');
+      const sizes = new RegExp(SIZE_TEXT.source, 'gi');
+      rest = normalizeSpace(rest.replace(sizes, ''));
+      const allAttachments = para.linkTexts.every((t) => this.attachments.some((a) => a.title === t || normalizeSpace(a.title) === t));
+      if (allAttachments && /^(?:附件\s*\d*\s*[:：]?|相关附件\s*[:：]?|下载\s*[:：]?|\d+[.、．]?)*$/.test(rest.replace(/\s/g, ''))) {
+        if (rest) issue(this.ctx, { code: 'label-dropped', severity: 'info', path: 'attachments', message: `attachments: the label "${rest}" before the attachment links is not kept`, text: rest });
+        this.ctx.accounted.push(text);
+        return;
+      }
+    }
+    // A short line that is bold throughout is a section heading in court templates.
+    const bold = para.boldLength >= text.replace(/\s/g, '').length * 0.9 && para.boldLength > 0;
+    if (bold && text.length <= 40 && !/[。；;，,：:！!？?]$/.test(text)) {
+      this.blocks.push({ type: 'heading', level: 2, text });
+      issue(this.ctx, { code: 'heading-inferred', severity: 'info', path: at, message: `${at}: a short line in bold type is read as a section heading`, text });
+      return;
+    }
+    this.blocks.push(html !== undefined ? { type: 'paragraph', html } : { type: 'paragraph', text });
+  }
+
+  heading(el: Element): void {
+    this.flush();
+    const text = normalizeSpace(textContent(el));
+    if (!text) return;
+    const level = el.tagName === 'h3' ? 3 : el.tagName === 'h4' || el.tagName === 'h5' || el.tagName === 'h6' ? 4 : 2;
+    this.uncaptioned = [];
+    this.blocks.push({ type: 'heading', level, text });
+  }
+
+  image(el: Element, caption?: string): void {
+    const at = `body[${this.blocks.length}]`;
+    const rawSrc = [attr(el, 'src'), attr(el, 'data-src'), attr(el, 'data-original'), attr(el, 'oldsrc')].find((s) => s && s.trim() && !s.trim().startsWith('data:'));
+    const alt = normalizeSpace(attr(el, 'alt') ?? attr(el, 'title') ?? '');
+    if (!rawSrc) {
+      issue(this.ctx, { code: 'image-without-src', severity: 'warning', path: at, message: `${at}: an image without a usable src was skipped${alt ? ` (alt "${alt}")` : ''}`, ...(alt ? { text: alt } : {}) });
+      return;
+    }
+    const src = resolveUrl(this.ctx, rawSrc, `${at}.src`, 'image source');
+    if (!src) return;
+    this.flush();
+    const block: Extract<Block, { type: 'image' }> = { type: 'image', src };
+    if (alt) block.alt = alt;
+    const size = (name: 'width' | 'height') => {
+      const fromAttr = attr(el, name);
+      const fromStyle = new RegExp(`(?:^|;)\\s*${name}\\s*:\\s*(\\d+)px`, 'i').exec(attr(el, 'style') ?? '')?.[1];
+      const n = Number((fromAttr ?? fromStyle ?? '').replace(/px$/i, ''));
+      return Number.isInteger(n) && n > 0 ? n : undefined;
+    };
+    const width = size('width');
+    const height = size('height');
+    if (width && height) {
+      block.width = width;
+      block.height = height;
+    }
+    if (caption) {
+      block.caption = caption.replace(CAPTION_MARKER, '').trim();
+      if (!block.alt) block.alt = block.caption;
+    }
+    this.blocks.push(block);
+    if (!caption) this.uncaptioned.push(this.blocks.length - 1);
+  }
+
+  html(html: string, code: 'table-kept' | 'list-kept', label: string): void {
+    this.flush();
+    this.uncaptioned = [];
+    const at = `body[${this.blocks.length}]`;
+    this.blocks.push({ type: 'html', html });
+    issue(this.ctx, { code, severity: 'info', path: at, message: `${at}: ${label} kept as an html block` });
+  }
+
+  attachment(el: Element): boolean {
+    const rawHref = attr(el, 'href');
+    if (!rawHref || !ATTACHMENT_HREF.test(rawHref.trim())) return false;
+    const href = resolveUrl(this.ctx, rawHref, `attachments[${this.attachments.length}].href`, 'attachment link');
+    if (!href) return false;
+    if (this.attachments.some((a) => a.href === href)) return true;
+    const linkText = normalizeSpace(textContent(el));
+    const fileName = decodeURIComponent(href.split(/[?#]/)[0]!.split('/').pop() ?? href);
+    const title = linkText || normalizeSpace(attr(el, 'title') ?? '') || fileName;
+    const attachment: Attachment = { title, href };
+    const around = `${linkText} ${el.parentNode ? textContent(el.parentNode as Node) : ''}`;
+    const size = SIZE_TEXT.exec(around);
+    if (size) {
+      const unit = size[2]!.toUpperCase()[0]!;
+      const factor = unit === 'K' ? 1024 : unit === 'M' ? 1024 ** 2 : unit === 'G' ? 1024 ** 3 : 1;
+      attachment.bytes = Math.round(Number(size[1]) * factor);
+    }
+    this.attachments.push(attachment);
+    return true;
+  }
+
+  end(): void {
+    this.flush();
+  }
+}
+
+/** Tables that only lay out the page: they hold paragraphs, images or other tables. */
+function isLayoutTable(table: Element): boolean {
+  let rows = 0;
+  let maxCells = 0;
+  for (const el of descendants(table)) {
+    if (el === table) continue;
+    if (['p', 'div', 'img', 'table', 'h1', 'h2', 'h3', 'h4', 'ul', 'ol', 'br'].includes(el.tagName)) return true;
+    if (el.tagName === 'tr') {
+      rows++;
+      maxCells = Math.max(maxCells, children(el).filter((c) => isElement(c) && (c.tagName === 'td' || c.tagName === 'th')).length);
+    }
+  }
+  return rows < 2 && maxCells < 2;
+}
+
+const FRAGMENT_TAGS = new Set([
+  'table', 'caption', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td', 'colgroup', 'col', 'ul', 'ol', 'li',
+  'dl', 'dt', 'dd', 'p', 'br', 'strong', 'b', 'em', 'i', 'u', 'sub', 'sup', 'a', 'img',
+]);
+const VOID = new Set(['br', 'img', 'col']);
+
+/** A cleaned copy of a table or list: known tags, cell spans, safe links; no styles or scripts. */
+function cleanFragment(ctx: Ctx, el: Element, path: string): string {
+  const out: string[] = [];
+  const walk = (node: Node) => {
+    if (isText(node)) {
+      out.push(escapeHtml(node.value.replace(/[\s\u00a0\u3000]+/g, ' ')));
+      return;
+    }
+    if (!isElement(node) || NON_TEXT_TAGS.has(node.tagName)) return;
+    if (!FRAGMENT_TAGS.has(node.tagName)) {
+      children(node).forEach(walk);
+      return;
+    }
+    const attrs: string[] = [];
+    for (const name of ['colspan', 'rowspan', 'scope']) {
+      const v = attr(node, name);
+      if (v && /^[a-z0-9]+$/i.test(v)) attrs.push(` ${name}="${v}"`);
+    }
+    if (node.tagName === 'a' || node.tagName === 'img') {
+      const key = node.tagName === 'a' ? 'href' : 'src';
+      const url = resolveUrl(ctx, attr(node, key), path, node.tagName === 'a' ? 'link' : 'image source');
+      if (url) attrs.push(` ${key}="${escapeHtml(url)}"`);
+      const alt = attr(node, 'alt');
+      if (node.tagName === 'img' && alt) attrs.push(` alt="${escapeHtml(alt)}"`);
+    }
+    out.push(`<${node.tagName}${attrs.join('')}>`);
+    if (VOID.has(node.tagName)) return;
+    children(node).forEach(walk);
+    out.push(`</${node.tagName}>`);
+  };
+  walk(el);
+  return out.join('').replace(/>\s+</g, '><').trim();
+}
+
+function walkBody(ctx: Ctx, writer: BodyWriter, container: Element): void {
+  const walk = (node: Node, bold: boolean, inLink: boolean) => {
+    if (isText(node)) {
+      writer.text(node.value, bold, inLink);
+      return;
+    }
+    if (!isElement(node)) return;
+    const el = node;
+    if (ctx.consumed.has(el)) {
+      writer.flush();
+      return;
+    }
+    if (NON_TEXT_TAGS.has(el.tagName)) {
+      if (['iframe', 'video', 'audio', 'embed', 'object'].includes(el.tagName)) {
+        const src = attr(el, 'src') ?? attr(el, 'data') ?? '';
+        const at = `body[${writer.blocks.length}]`;
+        issue(ctx, { code: 'media-unsupported', severity: 'warning', path: at, message: `${at}: a <${el.tagName}>${src ? ` (${src})` : ''} has no block type in the contract; not imported` });
+      }
+      return;
+    }
+    if (isChrome(el)) {
+      writer.flush();
+      return;
+    }
+    const tag = el.tagName;
+    if (tag === 'br') {
+      writer.flush();
+      return;
+    }
+    if (tag === 'img') {
+      writer.image(el);
+      return;
+    }
+    if (/^h[1-6]$/.test(tag)) {
+      if (findImages(el).length) {
+        writer.flush();
+        children(el).forEach((c) => walk(c, bold, inLink));
+        writer.flush();
+      } else writer.heading(el);
+      return;
+    }
+    if (tag === 'figure') {
+      const img = findImages(el)[0];
+      const figcaption = [...descendants(el)].find((d) => d.tagName === 'figcaption');
+      if (img) {
+        writer.flush();
+        const caption = figcaption ? normalizeSpace(textContent(figcaption)) : undefined;
+        writer.image(img, caption || undefined);
+        for (const extra of findImages(el).slice(1)) writer.image(extra);
+        if (caption) ctx.accounted.push(caption);
+        return;
+      }
+    }
+    if (tag === 'table' && !isLayoutTable(el)) {
+      writer.html(cleanFragment(ctx, el, `body[${writer.blocks.length}]`), 'table-kept', 'a data table');
+      return;
+    }
+    if ((tag === 'ul' || tag === 'ol') && !findImages(el).length) {
+      const links = findLinks(el);
+      if (links.length && links.every((a) => writer.attachment(a))) {
+        writer.flush();
+        ctx.accounted.push(normalizeSpace(textContent(el)));
+        return;
+      }
+      writer.html(cleanFragment(ctx, el, `body[${writer.blocks.length}]`), 'list-kept', 'a list');
+      return;
+    }
+    if (tag === 'a') writer.attachment(el);
+    const block = BLOCK_TAGS.has(tag);
+    if (block) {
+      writer.flush();
+      const align = (attr(el, 'align') ?? /text-align\s*:\s*(\w+)/i.exec(attr(el, 'style') ?? '')?.[1])?.toLowerCase();
+      writer.setAlign(align);
+    }
+    const isBold = bold || tag === 'strong' || tag === 'b' || /font-weight\s*:\s*(?:bold|[6-9]00)/i.test(attr(el, 'style') ?? '');
+    const link = inLink || tag === 'a';
+    if (!block) writer.enterInline(el);
+    children(el).forEach((c) => walk(c, isBold, link));
+    if (!block) writer.leaveInline();
+    if (block) writer.flush();
+  };
+  children(container).forEach((c) => walk(c, false, false));
+  writer.end();
+}
+
+function findImages(el: Element): Element[] {
+  return [...descendants(el)].filter((d) => d.tagName === 'img');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Coverage: no body text may vanish without a trace
+
+function blockTexts(article: Article): string[] {
+  const out: string[] = [];
+  for (const b of article.body) {
+    if (b.type === 'paragraph') out.push(b.text ?? htmlText(b.html ?? ''));
+    else if (b.type === 'heading') out.push(b.text);
+    else if (b.type === 'image') out.push(b.caption ?? '', b.alt ?? '');
+    else if (b.type === 'html') out.push(htmlText(b.html));
+  }
+  for (const a of article.attachments ?? []) out.push(a.title);
+  out.push(article.title, article.subtitle ?? '', article.kicker ?? '', article.author ?? '', article.source ?? '', article.editor ?? '');
+  out.push(article.prev?.title ?? '', article.next?.title ?? '');
+  for (const c of article.breadcrumb ?? []) out.push(c.label);
+  return out;
+}
+
+/** Text of an HTML fragment (for the coverage check). */
+export function htmlText(html: string): string {
+  return textContent(parse(`<body>${html}</body>`));
+}
+
+function checkCoverage(ctx: Ctx, container: Element, article: Article): void {
+  const corpus = squash(
+    [...blockTexts(article), ...ctx.accounted, ...ctx.issues.map((i) => i.text ?? '')].join('\n'),
+  ).replace(/[▲△▶►]/g, '');
+  for (const node of textNodes(container)) {
+    const run = squash(node.value).replace(/[▲△▶►]/g, '');
+    if (!run || corpus.includes(run)) continue;
+    const text = normalizeSpace(node.value);
+    const parent = node.parentNode as Element | null;
+    const where = parent && isElement(parent) ? `<${parent.tagName}${attr(parent, 'class') ? ` class="${attr(parent, 'class')}"` : ''}>` : 'the body';
+    issue(ctx, {
+      code: 'unmapped-text',
+      severity: 'warning',
+      path: 'body',
+      message: `body: text in ${where} could not be mapped to a block: "${text.length > 60 ? `${text.slice(0, 60)}…` : text}"`,
+      text,
+    });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function normalizeLang(raw: string | undefined): string {
+  const value = (raw ?? '').trim();
+  if (!value) return 'zh-CN';
+  const [lang, ...rest] = value.split(/[-_]/);
+  return [lang!.toLowerCase(), ...rest.map((p) => (p.length === 2 ? p.toUpperCase() : p.length === 4 ? p[0]!.toUpperCase() + p.slice(1).toLowerCase() : p))].join('-');
+}
+
+/** Extracts an article from the text of an HTML page. */
+export function extractArticle(html: string, options: ExtractOptions = {}): Extracted {
+  const ctx: Ctx = { issues: [], consumed: new Set(), accounted: [], ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}) };
+  const doc = parse(html);
+  const htmlEl = children(doc).find((n): n is Element => isElement(n) && n.tagName === 'html');
+  const body = htmlEl ? children(htmlEl).find((n): n is Element => isElement(n) && n.tagName === 'body') : undefined;
+  if (!body) return { issues: [{ code: 'body-empty', severity: 'error', message: 'the page has no <body>' }] };
+
+  const breadcrumb = findBreadcrumb(ctx, body);
+  const titles = findTitles(ctx, doc, body);
+  const prevNext = findPrevNext(ctx, body);
+  const bylines = findBylines(ctx, body);
+  const byline: Omit<Byline, 'rest'> = {};
+  for (const { el, byline: b } of bylines) {
+    ctx.consumed.add(el);
+    ctx.accounted.push(normalizeSpace(textContent(el)));
+    for (const key of ['author', 'source', 'date', 'editor'] as const) if (b[key] && !byline[key]) byline[key] = b[key];
+    if (b.rest && !CHROME_LINE.test(b.rest)) {
+      issue(ctx, { code: 'chrome-dropped', severity: 'info', message: `byline: "${b.rest}" next to the labels is not article data; dropped`, text: b.rest });
+    }
+  }
+
+  const container = findBodyContainer(ctx, body);
+  const writer = new BodyWriter(ctx);
+  // Attachments anywhere in the article area, not only in the body.
+  for (const a of descendants(body)) {
+    if (a.tagName === 'a' && !inChrome(a) && ATTACHMENT_HREF.test(attr(a, 'href') ?? '')) writer.attachment(a);
+  }
+  if (container) walkBody(ctx, writer, container);
+  if (!writer.blocks.length) {
+    issue(ctx, { code: 'body-empty', severity: 'warning', path: 'body', message: 'body: no article text was found in the page' });
+  }
+
+  // Date: byline label, then meta tags, then the first date near the title.
+  let dateText = byline.date;
+  if (!dateText) {
+    dateText = metaContent(doc, 'PubDate') ?? metaContent(doc, 'article:published_time') ?? metaContent(doc, 'publishdate') ?? metaContent(doc, 'pubdate');
+  }
+  if (!dateText && titles.titleEl) {
+    const around = titles.titleEl.parentNode ? textContent(titles.titleEl.parentNode as Node) : '';
+    dateText = parseCourtDate(around)?.matched;
+  }
+  const date = dateText ? parseCourtDate(dateText) : undefined;
+  if (!date) {
+    issue(ctx, dateText
+      ? { code: 'date-invalid', severity: 'error', path: 'publishedAt', message: `publishedAt: "${dateText}" is not a date`, text: dateText }
+      : { code: 'date-missing', severity: 'error', path: 'publishedAt', message: 'publishedAt: no 发布时间 (publication date) was found on the page' });
+  } else {
+    if (date.offsetAssumed) issue(ctx, { code: 'offset-assumed', severity: 'info', path: 'publishedAt', message: `publishedAt: the page gives no UTC offset; China Standard Time (+08:00) assumed for "${date.matched}"` });
+    if (date.timeMissing) issue(ctx, { code: 'time-missing', severity: 'info', path: 'publishedAt', message: `publishedAt: the page gives no time of day; 00:00:00 used` });
+  }
+  if (!titles.title) {
+    issue(ctx, { code: 'title-missing', severity: 'error', path: 'title', message: 'title: no title was found on the page' });
+  }
+
+  const canonical = [...descendants(doc)].find((el) => el.tagName === 'link' && (attr(el, 'rel') ?? '').toLowerCase().split(/\s+/).includes('canonical'));
+  const urlRaw = (canonical && attr(canonical, 'href')) || metaContent(doc, 'og:url') || metaContent(doc, 'Url');
+  const url = urlRaw && /^https?:\/\//i.test(urlRaw.trim()) ? urlRaw.trim() : undefined;
+
+  const source = byline.source ?? writer.source ?? metaContent(doc, 'ContentSource');
+  const author = byline.author ?? writer.author;
+  const editor = byline.editor ?? writer.editor;
+
+  const draft: Article = {
+    version: 1,
+    ...(options.id ? { id: options.id } : {}),
+    lang: normalizeLang(htmlEl ? attr(htmlEl, 'lang') : undefined),
+    ...(url ? { url } : {}),
+    ...(breadcrumb ? { breadcrumb } : {}),
+    ...(titles.kicker ? { kicker: titles.kicker } : {}),
+    title: titles.title ?? '',
+    ...(titles.subtitle ? { subtitle: titles.subtitle } : {}),
+    ...(author ? { author } : {}),
+    ...(source ? { source } : {}),
+    publishedAt: date?.iso ?? '',
+    ...(editor ? { editor } : {}),
+    body: writer.blocks,
+    ...(writer.attachments.length ? { attachments: writer.attachments } : {}),
+    ...(prevNext.prev ? { prev: prevNext.prev } : {}),
+    ...(prevNext.next ? { next: prevNext.next } : {}),
+  };
+  if (container) checkCoverage(ctx, container, draft);
+  const fatal = ctx.issues.some((i) => i.severity === 'error');
+  return fatal ? { issues: ctx.issues } : { article: draft, issues: ctx.issues };
+}
