@@ -1,0 +1,130 @@
+// The court-counter bin, run from source against a temp SQLite file.
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { after, describe, test } from 'node:test';
+import { collect, exited, freePort, tempDir, track, waitFor } from './counter-helpers.js';
+
+const dir = tempDir();
+after(() => dir.remove());
+
+const configFile = `${dir.path}/counter.json`;
+writeFileSync(
+  configFile,
+  JSON.stringify({ sites: [{ id: 'fs', name: '佛山中院', origins: ['https://www.fscourt.example'] }, { id: 'nh', origins: ['https://nh.example'] }] }),
+);
+
+function cli(args: string[], env: Record<string, string> = {}) {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/court-counter.ts', ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('court-counter set / export / sites', () => {
+  const db = `${dir.path}/admin.sqlite`;
+
+  test('set carries over a starting count and prints it', () => {
+    const r = cli(['set', '--config', configFile, '--db', db, '--site', 'fs', '--count', '123456']);
+    assert.equal(r.stderr, '');
+    assert.equal(r.code, 0);
+    assert.equal(r.stdout, 'fs: visits = 123456\n');
+    const page = cli(['set', '--config', configFile, '--db', db, '--site', 'fs', '--page', '/news/1.html?x=1', '--count', '42']);
+    assert.equal(page.code, 0);
+    assert.equal(page.stdout, 'fs: page "/news/1.html" views = 42\n');
+  });
+
+  test('export writes JSON', () => {
+    const r = cli(['export', '--format', 'json', '--db', db]);
+    assert.equal(r.code, 0);
+    const data = JSON.parse(r.stdout);
+    assert.match(data.exportedAt, /^\d{4}-\d\d-\d\dT/);
+    assert.deepEqual(data.sites, [{ site: 'fs', visits: 123456, pages: [{ page: '/news/1.html', pageViews: 42 }] }]);
+  });
+
+  test('export writes CSV, quoting commas and defusing formulas', () => {
+    assert.equal(cli(['set', '--db', db, '--site', 'fs', '--page', '=HYPERLINK("x"),1', '--count', '3']).code, 0);
+    const r = cli(['export', '--format', 'csv', '--db', db]);
+    assert.equal(r.code, 0);
+    assert.equal(
+      r.stdout,
+      'site,page,kind,count\r\nfs,,visits,123456\r\nfs,/news/1.html,page-views,42\r\nfs,"\'=HYPERLINK(""x""),1",page-views,3\r\n',
+    );
+  });
+
+  test('the database can come from COURT_COUNTER_DB', () => {
+    const r = cli(['export', '--format', 'csv'], { COURT_COUNTER_DB: db });
+    assert.equal(r.code, 0);
+    assert.match(r.stdout, /^fs,,visits,123456\r$/m);
+  });
+
+  test('sites lists the configured sites with their visits', () => {
+    const r = cli(['sites', '--config', configFile, '--db', db]);
+    assert.equal(r.code, 0);
+    assert.equal(r.stdout, 'fs\t123456\t佛山中院\thttps://www.fscourt.example\nnh\t0\t\thttps://nh.example\n');
+    const json = JSON.parse(cli(['sites', '--format', 'json', '--config', configFile, '--db', db]).stdout);
+    assert.deepEqual(json[0], { id: 'fs', name: '佛山中院', origins: ['https://www.fscourt.example'], visits: 123456 });
+  });
+});
+
+describe('court-counter bad arguments', () => {
+  const db = `${dir.path}/bad.sqlite`;
+  const cases: Array<[string, string[], RegExp]> = [
+    ['no command', [], /Usage:/],
+    ['unknown command', ['frob'], /unknown command "frob"/],
+    ['unknown option', ['export', '--colour'], /Unknown option '--colour'/],
+    ['option of another command', ['export', '--site', 'fs'], /--site is not an option of "export"/],
+    ['set without count', ['set', '--db', db, '--site', 'fs'], /set needs --count/],
+    ['count not a number', ['set', '--db', db, '--site', 'fs', '--count', '12k'], /--count "12k" must be a whole number/],
+    ['site not configured', ['set', '--config', configFile, '--db', db, '--site', 'zz', '--count', '1'], /"zz" is not in the configuration/],
+    ['bad site id', ['set', '--db', db, '--site', 'a b', '--count', '1'], /--site "a b" may use only/],
+    ['bad page', ['set', '--db', db, '--site', 'fs', '--count', '1', '--page', '%E0%A4%A'], /--page: page has malformed percent-encoding/],
+    ['bad format', ['export', '--db', db, '--format', 'xml'], /--format "xml" must be json or csv/],
+    ['bad store', ['export', '--store', 'mongo'], /store: expected one of sqlite, redis, got "mongo"/],
+    ['missing config file', ['sites', '--config', `${dir.path}/nope.json`], /config file .*nope\.json: cannot be read \(ENOENT\)/],
+    ['serve without sites', ['serve', '--db', db, '--port', '0'], /no sites are configured/],
+    ['serve with a bad port', ['serve', '--config', configFile, '--port', '99999'], /port: expected a whole number from 0 to 65535/],
+  ];
+  for (const [name, args, message] of cases) {
+    test(`${name}: non-zero exit and a clear message`, () => {
+      const r = cli(args);
+      assert.notEqual(r.code, 0);
+      assert.match(r.stderr, message);
+      assert.match(r.stderr, /^court-counter: |^Usage:/);
+      assert.doesNotMatch(r.stderr, /\n\s+at /, 'no stack trace');
+      assert.equal(r.stdout, '');
+    });
+  }
+  test('a bad config file names the file and the setting', () => {
+    const bad = `${dir.path}/bad.json`;
+    writeFileSync(bad, JSON.stringify({ sites: [{ id: 'fs', origins: ['*'] }] }));
+    const r = cli(['sites', '--config', bad]);
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /bad\.json: sites\[0\]\.origins\[0\]: "\*" is not allowed/);
+  });
+});
+
+describe('court-counter serve', () => {
+  test('serves the API with flags over env and stops gracefully on SIGTERM', async () => {
+    const port = await freePort();
+    const db = `${dir.path}/serve.sqlite`;
+    const child = track(
+      spawn(process.execPath, ['--import', 'tsx', 'src/cli/court-counter.ts', 'serve', '--config', configFile, '--db', db, '--port', String(port)], {
+        env: { ...process.env, COURT_COUNTER_PORT: '1', COURT_COUNTER_HOST: '127.0.0.1' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      }),
+    );
+    const output = collect(child);
+    const url = `http://127.0.0.1:${port}`;
+    await waitFor(async () => (await fetch(`${url}/healthz`).catch(() => null))?.ok === true, `court-counter serve (${output()})`);
+    const res = await fetch(`${url}/api/v1/hits`, { method: 'POST', body: JSON.stringify({ site: 'nh', kind: 'visit' }) });
+    assert.deepEqual(await res.json(), { site: 'nh', visits: 1 });
+    child.kill('SIGTERM');
+    await exited(child);
+    assert.equal(child.exitCode, 0, output());
+    const lines = output().trim().split('\n').map((l) => JSON.parse(l) as { msg: string });
+    assert.deepEqual(lines.map((l) => l.msg), ['counter listening', 'counter shutting down', 'counter stopped']);
+    assert.equal(cli(['export', '--format', 'csv', '--db', db]).stdout, 'site,page,kind,count\r\nnh,,visits,1\r\n');
+  });
+});
