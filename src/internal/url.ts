@@ -15,10 +15,11 @@ const ALLOWED_SCHEMES: ReadonlySet<string> = new Set(['http', 'https', 'mailto',
 
 // Characters browsers strip or ignore inside a scheme: the URL parser drops leading C0
 // controls and spaces and removes tabs and newlines anywhere. This removes more than that
-// (every C0/C1 control and space anywhere, and invisible format characters), so that a
+// (every C0/C1 control and space anywhere, Unicode spaces and invisible format characters), so that a
 // disguised scheme can only look *more* like a scheme to this check than to a browser.
 // eslint-disable-next-line no-control-regex
-const IGNORED = /[\u0000-\u0020\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]/g;
+const IGNORED =
+  /[\u0000-\u0020\u007f-\u00a0\u00ad\u061c\u1680\u180e\u2000-\u200f\u2028-\u202f\u205f-\u2064\u3000\ufeff]/g;
 
 const SCHEME = /^([a-zA-Z][a-zA-Z0-9+.-]*):/;
 

@@ -58,7 +58,7 @@ const DROPPED = [
 
 // Invisible characters that a browser keeps (so it reads a relative path) but that hide a
 // scheme from a human reviewer: dropped on purpose, the check errs on the side of dropping.
-const DROPPED_BY_CAUTION = ['jav\u00adascript:alert(1)', 'java\u200bscript:alert(1)', '\ufeffjavascript:alert(1)', 'java script:alert(1)'];
+const DROPPED_BY_CAUTION = ['jav\u00adascript:alert(1)', 'java\u200bscript:alert(1)', '\ufeffjavascript:alert(1)', 'java script:alert(1)', '\u00a0javascript:alert(1)', '\u3000javascript:alert(1)'];
 
 test('keeps http, https, mailto, tel and relative forms', () => {
   for (const url of KEPT) assert.equal(isSafeUrl(url), true, JSON.stringify(url));
