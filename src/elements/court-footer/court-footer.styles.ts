@@ -1,0 +1,203 @@
+import { css } from 'lit';
+
+/**
+ * Styles of `<court-footer>`. Every colour and size reads a `--court-footer-…` custom
+ * property that defaults to the shared `--court-…` tokens (see `internal/theme.ts`). Only
+ * logical properties (inline/block) are used, so the layout mirrors under `dir="rtl"`.
+ */
+export const courtFooterStyles = css`
+  :host {
+    display: block;
+    color: var(--court-footer-text, var(--_text));
+    background: var(--court-footer-background, var(--court-surface-alt, #f5f3f0));
+    border-block-start: var(--court-footer-border-width, 3px) solid var(--court-footer-accent, var(--_accent));
+    font-family: var(--_font);
+    font-size: var(--court-footer-font-size, 1rem);
+    line-height: var(--court-footer-line-height, 1.7);
+  }
+
+  .footer {
+    box-sizing: border-box;
+    max-inline-size: var(--court-footer-max-width, 72rem);
+    margin-inline: auto;
+    padding-block: 1.5rem;
+    padding-inline: 1rem;
+    text-align: start;
+  }
+
+  a {
+    color: var(--court-footer-link, var(--_link));
+    text-decoration: underline;
+    text-underline-offset: 0.15em;
+    overflow-wrap: anywhere;
+  }
+
+  a:hover {
+    text-decoration-thickness: 2px;
+  }
+
+  .head {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: 1rem;
+    margin-block-end: 1rem;
+  }
+
+  .name {
+    margin: 0;
+    font-size: 1.1875em;
+    font-weight: 700;
+  }
+
+  .hotline {
+    display: inline-flex;
+    flex-direction: column;
+    gap: 0.125rem;
+    padding-block: 0.5rem;
+    padding-inline: 1rem;
+    border: 2px solid var(--court-footer-hotline-color, var(--_accent));
+    border-radius: 6px;
+    background: var(--court-footer-hotline-background, var(--_surface));
+    color: var(--court-footer-hotline-color, var(--_accent));
+    text-decoration: none;
+    min-block-size: 44px;
+    box-sizing: border-box;
+  }
+
+  .hotline-label {
+    font-size: 0.9375em;
+    font-weight: 700;
+  }
+
+  .hotline-number {
+    font-size: var(--court-footer-hotline-size, 1.75em);
+    font-weight: 700;
+    line-height: 1.2;
+    letter-spacing: 0.04em;
+    font-variant-numeric: tabular-nums;
+  }
+
+  .hotline-hint {
+    font-size: 0.875em;
+    color: var(--court-footer-muted, var(--_muted));
+  }
+
+  .hotline:hover .hotline-number,
+  .hotline:focus-visible .hotline-number {
+    text-decoration: underline;
+  }
+
+  .links ul {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25rem 1.25rem;
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+
+  .links a {
+    display: inline-block;
+    padding-block: 0.5rem;
+  }
+
+  .columns {
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(min(100%, 20rem), 1fr));
+    gap: 1rem 2rem;
+    margin-block-start: 1rem;
+    padding-block-start: 1rem;
+    border-block-start: 1px solid var(--court-footer-rule, var(--_border));
+  }
+
+  dl {
+    margin: 0;
+  }
+
+  .row {
+    display: flex;
+    flex-wrap: wrap;
+    column-gap: 0.25em;
+    margin-block-end: 0.375rem;
+  }
+
+  dt {
+    color: var(--court-footer-muted, var(--_muted));
+  }
+
+  dd {
+    margin: 0;
+  }
+
+  .phone a {
+    display: inline-block;
+    min-block-size: 24px;
+  }
+
+  .legal p {
+    margin-block: 0 0.375rem;
+    margin-inline: 0;
+  }
+
+  .filing {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25rem 1.25rem;
+  }
+
+  ::slotted([slot='counter']) {
+    display: block;
+    margin-block-end: 0.5rem;
+  }
+
+  .status,
+  .error {
+    margin: 0;
+    padding-block: 0.75rem;
+    padding-inline: 1rem;
+  }
+
+  .error {
+    border-inline-start: 4px solid var(--court-footer-error, #b3261e);
+    background: var(--court-footer-error-background, #fdecea);
+    color: var(--court-footer-error-text, #5f1411);
+  }
+
+  .error p {
+    margin: 0;
+  }
+
+  .error button {
+    margin-block-start: 0.5rem;
+    min-block-size: 44px;
+    padding-inline: 1rem;
+    font: inherit;
+    color: var(--_accent-contrast);
+    background: var(--_accent);
+    border: 0;
+    border-radius: 4px;
+    cursor: pointer;
+  }
+
+  @media print {
+    :host {
+      background: none;
+      border-block-start-color: currentColor;
+    }
+    .hotline {
+      border-color: currentColor;
+      color: inherit;
+    }
+    a {
+      color: inherit;
+    }
+  }
+
+  @media (forced-colors: active) {
+    .hotline {
+      border-color: CanvasText;
+    }
+  }
+`;
