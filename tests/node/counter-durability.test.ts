@@ -1,0 +1,142 @@
+// Kill the service (and Redis) with SIGKILL under load, restart on the same data, and find
+// every acknowledged increment.
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { after, describe, test } from 'node:test';
+import { collect, exited, freePort, startRedis, tempDir, track, waitFor } from './counter-helpers.js';
+
+const dir = tempDir();
+after(() => dir.remove());
+
+const WORKERS = 24;
+const KILL_AFTER = 400;
+
+interface Service {
+  child: ChildProcess;
+  url: string;
+  output: () => string;
+}
+
+async function serve(config: Record<string, unknown>): Promise<Service> {
+  const port = await freePort();
+  const file = `${dir.path}/config-${port}.json`;
+  writeFileSync(
+    file,
+    JSON.stringify({
+      port,
+      logLevel: 'warn',
+      rateLimit: { burst: 1_000_000, perSecond: 1_000_000 },
+      sites: [{ id: 'fs', origins: ['http://localhost:8080'] }],
+      ...config,
+    }),
+  );
+  const child = track(
+    spawn(process.execPath, ['--import', 'tsx', 'src/cli/court-counter.ts', 'serve', '--config', file], { stdio: ['ignore', 'pipe', 'pipe'] }),
+  );
+  const output = collect(child);
+  const url = `http://127.0.0.1:${port}`;
+  await waitFor(async () => (await fetch(`${url}/healthz`).catch(() => null))?.ok === true, `the counter service (${output()})`);
+  return { child, url, output };
+}
+
+interface Load {
+  sent: { visit: number; 'page-view': number };
+  acked: { visit: number; 'page-view': number };
+  /** Highest number any acknowledged reply reported. */
+  highest: { visit: number; 'page-view': number };
+}
+
+/** Fires hits from many workers until `kill` has run and every worker has seen its connection fail. */
+async function loadAndKill(url: string, kill: () => Promise<void>): Promise<Load> {
+  const load: Load = { sent: { visit: 0, 'page-view': 0 }, acked: { visit: 0, 'page-view': 0 }, highest: { visit: 0, 'page-view': 0 } };
+  let killed = false;
+  let reachedThreshold!: () => void;
+  const threshold = new Promise<void>((resolve) => (reachedThreshold = resolve));
+  async function worker(n: number): Promise<void> {
+    for (let i = 0; ; i++) {
+      const kind = (n + i) % 2 === 0 ? 'visit' : 'page-view';
+      load.sent[kind] += 1;
+      let reply: { visits: number; pageViews?: number };
+      try {
+        const res = await fetch(`${url}/api/v1/hits`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(kind === 'visit' ? { site: 'fs', kind } : { site: 'fs', kind, page: '/durable' }),
+        });
+        if (res.status !== 200) throw new Error(`status ${res.status}`);
+        reply = (await res.json()) as typeof reply;
+      } catch {
+        if (killed) return;
+        throw new Error('a hit failed before the service was killed');
+      }
+      load.acked[kind] += 1;
+      const number = kind === 'visit' ? reply.visits : reply.pageViews!;
+      load.highest[kind] = Math.max(load.highest[kind], number);
+      if (load.acked.visit + load.acked['page-view'] >= KILL_AFTER) reachedThreshold();
+    }
+  }
+  const workers = Array.from({ length: WORKERS }, (_, n) => worker(n));
+  await threshold;
+  killed = true;
+  await kill();
+  await Promise.all(workers);
+  return load;
+}
+
+async function countsAfterRestart(url: string): Promise<{ visits: number; pageViews: number }> {
+  const res = await fetch(`${url}/api/v1/counts?site=fs&page=/durable`);
+  assert.equal(res.status, 200);
+  return (await res.json()) as { visits: number; pageViews: number };
+}
+
+function assertDurable(load: Load, counts: { visits: number; pageViews: number }): void {
+  // Every acknowledged increment is there, and nothing was counted that was never sent.
+  assert.ok(load.acked.visit > 0 && load.acked['page-view'] > 0);
+  assert.ok(counts.visits >= load.acked.visit, `visits ${counts.visits} < acknowledged ${load.acked.visit}`);
+  assert.ok(counts.visits >= load.highest.visit, `visits ${counts.visits} < highest acknowledged number ${load.highest.visit}`);
+  assert.ok(counts.visits <= load.sent.visit, `visits ${counts.visits} > sent ${load.sent.visit}`);
+  assert.ok(counts.pageViews >= load.acked['page-view'], `page views ${counts.pageViews} < acknowledged ${load.acked['page-view']}`);
+  assert.ok(counts.pageViews >= load.highest['page-view']);
+  assert.ok(counts.pageViews <= load.sent['page-view'], `page views ${counts.pageViews} > sent ${load.sent['page-view']}`);
+}
+
+describe('durability under SIGKILL', () => {
+  test('SQLite: every acknowledged hit survives a SIGKILL of the service', async () => {
+    const db = `${dir.path}/durable.sqlite`;
+    const first = await serve({ store: 'sqlite', db });
+    const load = await loadAndKill(first.url, async () => {
+      first.child.kill('SIGKILL');
+      await exited(first.child);
+    });
+    assert.equal(first.child.signalCode, 'SIGKILL');
+    const second = await serve({ store: 'sqlite', db });
+    const counts = await countsAfterRestart(second.url);
+    second.child.kill('SIGTERM');
+    await exited(second.child);
+    assertDurable(load, counts);
+  });
+
+  test('Redis (appendfsync always): every acknowledged hit survives a SIGKILL of the service and of redis-server', async () => {
+    const redisDir = tempDir();
+    const redis = await startRedis(redisDir.path);
+    try {
+      const config = { store: 'redis', redisUrl: redis.url, redisPrefix: 'durable:' };
+      const first = await serve(config);
+      const load = await loadAndKill(first.url, async () => {
+        await redis.kill();
+        first.child.kill('SIGKILL');
+        await exited(first.child);
+      });
+      await redis.start();
+      const second = await serve(config);
+      const counts = await countsAfterRestart(second.url);
+      second.child.kill('SIGTERM');
+      await exited(second.child);
+      assertDurable(load, counts);
+    } finally {
+      await redis.stop();
+      redisDir.remove();
+    }
+  });
+});
