@@ -135,18 +135,19 @@ const CARE = `${TARGET}[care]`;
 /**
  * Document-level rules for the targets of `<print-controls>`, injected once.
  *
- * Every target gets `--court-font-size` and, in 关怀模式, high-contrast `--court-…` colour
- * tokens, which `<court-article>` reads inside its shadow tree. A plain element such as an
+ * A `<court-article>` scales and recolours itself from its `font-size` and `care` attributes;
+ * in 关怀模式 every target also gets high-contrast `--court-…` colour tokens for the elements
+ * inside it (e.g. `<photo-caption>`) and a large cursor. A plain element such as an
  * `<article>` written by a CMS is styled directly: the chosen size on its text (overriding the
  * small fixed sizes old CMS content carries), and in 关怀模式 black text on white, line height
  * 1.9, underlined links, a strong focus ring and a large cursor. The paragraph being read aloud
  * is marked `data-court-reading` (and the `reading` part inside a shadow tree).
  */
 export const targetCss = `
-${TARGET}[font-size='small'] { --court-font-size: 0.9375rem !important; }
-${TARGET}[font-size='medium'] { --court-font-size: 1.0625rem !important; }
-${TARGET}[font-size='large'] { --court-font-size: 1.25rem !important; }
-${TARGET}[font-size='x-large'] { --court-font-size: 1.5rem !important; }
+${PLAIN}[font-size='small'] { --court-font-size: 0.9375rem !important; }
+${PLAIN}[font-size='medium'] { --court-font-size: 1.0625rem !important; }
+${PLAIN}[font-size='large'] { --court-font-size: 1.25rem !important; }
+${PLAIN}[font-size='x-large'] { --court-font-size: 1.5rem !important; }
 ${SIZED} {
   font-size: var(--court-font-size) !important;
   overflow-wrap: anywhere;

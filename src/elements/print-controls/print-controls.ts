@@ -10,12 +10,15 @@
  * written by a CMS is read aloud heading by heading and paragraph by paragraph.
  *
  * On the target the controls set `font-size="small|medium|large|x-large"`, `care` (present in
- * 关怀模式) and `data-print-controls-target`; a document-level style sheet, injected once,
- * gives every target `--court-font-size` and high-contrast `--court-…` colours, and styles
- * plain targets directly. When the target has a `readableBlocks()` method, read-aloud reads
- * the elements it returns, in order; when it has `highlightBlock(block | null)`, that method is
- * called with the block being read. Otherwise the block gets a `data-court-reading` attribute
- * (and the `reading` part when it sits in a shadow tree).
+ * 关怀模式) and `data-print-controls-target`; a `<court-article>` styles itself from these,
+ * and a document-level style sheet, injected once, styles plain targets (text size, high
+ * contrast, line height, focus ring, cursor). When the target has a `readableBlocks()` method,
+ * read-aloud reads the elements it returns, in order, and calls `highlightBlock(index)` (index
+ * in `readableBlocks()`, `-1` at the end) when it has one. Otherwise the block being read gets a
+ * `data-court-reading` attribute (and the `reading` part when it sits in a shadow tree). The
+ * language is the `lang` of the block (or of the target, its data or the page; default zh-CN);
+ * the address printed is the `url` attribute, else the data's canonical `url` (the `article`
+ * property or the `court-article-loaded` event), else the page address.
  *
  * The 字号 and 关怀模式 choices are kept per site in localStorage (key
  * `court-widgets:<host>:print-controls.font-size` and `….care`); blocked or full storage only
@@ -68,7 +71,8 @@ import { LitElement, html, isServer, nothing } from 'lit';
 import type { PropertyValues } from 'lit';
 import { property } from 'lit/decorators/property.js';
 import { state } from 'lit/decorators/state.js';
-import { localized, msg, str } from '@lit/localize';
+import { msg, str } from '@lit/localize';
+import { localized, resolveLocale, withLocale } from '../../internal/localize.js';
 import { focusRing, tokens } from '../../internal/theme.js';
 import { readSetting, writeSetting } from '../../internal/storage.js';
 import { ReadAloudController } from '../../internal/speech.js';
@@ -107,11 +111,25 @@ export const TARGET_ATTR = 'data-print-controls-target';
 export const READING_ATTR = 'data-court-reading';
 const TARGET_STYLE_ID = 'court-widgets-print-controls-style';
 
+/** What the live region last announced. */
+type Announcement =
+  | { kind: 'font-size'; size: FontSize }
+  | { kind: 'care'; on: boolean }
+  | { kind: 'paused' }
+  | { kind: 'stopped' }
+  | null;
+
 /** What a target may offer (a `<court-article>` does). */
 interface ReadableTarget extends HTMLElement {
   readableBlocks?: () => Iterable<HTMLElement> | null | undefined;
-  highlightBlock?: (block: HTMLElement | null) => void;
-  article?: { url?: unknown; lang?: unknown } | null;
+  highlightBlock?: (index: number) => unknown;
+  article?: ArticleFields | null;
+}
+
+/** The fields of an article's data the controls use. */
+interface ArticleFields {
+  url?: unknown;
+  lang?: unknown;
 }
 
 const GENERIC_BLOCKS = 'h1, h2, h3, h4, h5, h6, p, li, blockquote, figcaption, dt, dd, pre';
@@ -147,7 +165,10 @@ export class PrintControlsElement extends LitElement {
    */
   @property({ attribute: 'for' }) for = '';
 
-  /** Address printed in the header line. Default: the article's canonical `url`, else the page address. */
+  /**
+   * Address printed in the header line. Default: the article's canonical `url`, else the page's
+   * `<link rel="canonical">`, else the page address.
+   */
   @property({ attribute: 'url' }) url = '';
 
   /**
@@ -174,10 +195,12 @@ export class PrintControlsElement extends LitElement {
   @state() private readingState: ReadAloudState = 'idle';
   /** Bumped when the browser's voices change, to re-check read-aloud availability. */
   @state() private voicesVersion = 0;
-  @state() private announcement = '';
+  @state() private announcement: Announcement = null;
   @state() private targetLang = 'zh-CN';
 
   private target: ReadableTarget | null = null;
+  /** The target's data, from its `article` property or its `court-article-loaded` event. */
+  private articleData: ArticleFields | null = null;
   private highlighted: HTMLElement | null = null;
   private unregisterPrint: (() => void) | null = null;
   private unwatchVoices: (() => void) | null = null;
@@ -214,6 +237,9 @@ export class PrintControlsElement extends LitElement {
     this.unregisterPrint = registerPrintSource(this.printSource);
     this.unwatchVoices = this.speech.watchVoices(this.handleVoicesChanged);
     window.addEventListener('pagehide', this.handlePageHide);
+    // Early, so that the target's `court-article-loaded` (its canonical address and language)
+    // is not missed.
+    this.resolveTarget();
   }
 
   override disconnectedCallback(): void {
@@ -228,6 +254,7 @@ export class PrintControlsElement extends LitElement {
     document.removeEventListener('DOMContentLoaded', this.handleDocumentReady);
     this.waitingForDocument = false;
     this.target?.removeAttribute(TARGET_ATTR);
+    this.target?.removeEventListener('court-article-loaded', this.handleArticleLoaded);
     this.target = null;
   }
 
@@ -248,8 +275,11 @@ export class PrintControlsElement extends LitElement {
       if (this.target && this.target !== found) {
         this.speech.stop();
         this.target.removeAttribute(TARGET_ATTR);
+        this.target.removeEventListener('court-article-loaded', this.handleArticleLoaded);
       }
       this.target = found;
+      this.articleData = null;
+      found?.addEventListener('court-article-loaded', this.handleArticleLoaded);
       this.targetLang = this.languageOf(found);
       this.applyToTarget();
     }
@@ -279,10 +309,18 @@ export class PrintControlsElement extends LitElement {
     return null;
   }
 
-  private languageOf(target: ReadableTarget | null): string {
-    const fromData = target?.article?.lang;
+  /** The data of the target: its `article` property, else what its loaded event carried. */
+  private data(): ArticleFields | null {
+    const own = this.target?.article;
+    return own && typeof own === 'object' ? own : this.articleData;
+  }
+
+  /** The language of `block` (its own or inherited `lang`), else of the target. */
+  private languageOf(target: ReadableTarget | null, block?: HTMLElement): string {
+    const fromData = this.data()?.lang;
+    const fromBlock = block?.closest('[lang]')?.getAttribute('lang');
     const own = target?.getAttribute('lang');
-    let lang = own || (typeof fromData === 'string' ? fromData : '');
+    let lang = fromBlock || own || (typeof fromData === 'string' ? fromData : '');
     let node: Element | null = target;
     while (!lang && node) {
       const withLang: Element | null = node.closest('[lang]');
@@ -308,15 +346,17 @@ export class PrintControlsElement extends LitElement {
 
   private canonicalUrl(): string {
     if (this.url) return this.url;
-    const fromData = this.target?.article?.url;
+    const fromData = this.data()?.url;
     if (typeof fromData === 'string' && /^https?:\/\//i.test(fromData.trim())) return fromData.trim();
+    const canonical = document.querySelector<HTMLLinkElement>('link[rel~="canonical"][href]')?.href;
+    if (canonical && /^https?:\/\//i.test(canonical)) return canonical;
     return location.href;
   }
 
   private printHeader(): string[] {
     const address = this.canonicalUrl();
     const date = formatDate(new Date());
-    return [
+    return withLocale(resolveLocale(this), () => [
       msg(str`网址:${address}`, {
         id: 'print-controls.print-url',
         desc: 'Header line of the printed article: the address of the article',
@@ -325,7 +365,7 @@ export class PrintControlsElement extends LitElement {
         id: 'print-controls.print-date',
         desc: 'Header line of the printed article: the date and time of printing',
       }),
-    ];
+    ]);
   }
 
   private sizeLabel(size: FontSize): string {
@@ -384,11 +424,13 @@ export class PrintControlsElement extends LitElement {
     }
     this.highlighted = element;
     const target = this.target;
-    if (target && typeof target.highlightBlock === 'function') {
+    if (target && typeof target.highlightBlock === 'function' && typeof target.readableBlocks === 'function') {
       try {
-        target.highlightBlock(element);
+        const index = element ? Array.from(target.readableBlocks() ?? []).indexOf(element) : -1;
+        target.highlightBlock(index);
+        if (index >= 0 || !element) return;
       } catch {
-        // The attribute below still shows the block.
+        // Fall back to the attribute below.
       }
     }
     if (!element) return;
@@ -415,6 +457,13 @@ export class PrintControlsElement extends LitElement {
     return '';
   }
 
+  private readonly handleArticleLoaded = (event: Event): void => {
+    const detail = (event as CustomEvent<{ article?: unknown } | null>).detail;
+    const article = detail?.article;
+    if (article && typeof article === 'object') this.articleData = article as ArticleFields;
+    this.targetLang = this.languageOf(this.target);
+  };
+
   private readonly handleVoicesChanged = (): void => {
     this.voicesVersion += 1;
   };
@@ -438,19 +487,14 @@ export class PrintControlsElement extends LitElement {
     const changed = size !== this.fontSize;
     this.fontSize = size;
     writeSetting(STORAGE_FONT_SIZE, size);
-    this.announcement = msg(str`字号:${this.sizeLabel(size)}`, {
-      id: 'print-controls.announce-font-size',
-      desc: 'Announced to screen readers after the text size changed, e.g. 字号:大',
-    });
+    this.announcement = { kind: 'font-size', size };
     if (changed) this.emitChanged();
   }
 
   private handleCare(): void {
     this.care = !this.care;
     writeSetting(STORAGE_CARE, this.care ? 'on' : 'off');
-    this.announcement = this.care
-      ? msg('关怀模式已开启', { id: 'print-controls.announce-care-on', desc: 'Announced when care mode is switched on' })
-      : msg('关怀模式已关闭', { id: 'print-controls.announce-care-off', desc: 'Announced when care mode is switched off' });
+    this.announcement = { kind: 'care', on: this.care };
     this.emitChanged();
   }
 
@@ -460,8 +504,9 @@ export class PrintControlsElement extends LitElement {
     } else if (this.readingState === 'paused') {
       this.speech.resume();
     } else {
-      this.resolveTarget();
-      this.speech.start(this.readableItems(), this.targetLang);
+      const items = this.readableItems();
+      this.targetLang = this.languageOf(this.target, items[0]?.element ?? undefined);
+      this.speech.start(items, this.targetLang);
     }
   }
 
@@ -473,12 +518,34 @@ export class PrintControlsElement extends LitElement {
     const stopFocused = this.shadowRoot?.activeElement?.classList.contains('stop') ?? false;
     this.readingState = value;
     if (value === 'idle') {
-      this.announcement = msg('朗读已停止', { id: 'print-controls.announce-stopped', desc: 'Announced when reading aloud ends or is stopped' });
+      this.announcement = { kind: 'stopped' };
       if (stopFocused) {
         void this.updateComplete.then(() => this.shadowRoot?.querySelector<HTMLElement>('button.read')?.focus());
       }
     } else if (value === 'paused') {
-      this.announcement = msg('朗读已暂停', { id: 'print-controls.announce-paused', desc: 'Announced when reading aloud is paused' });
+      this.announcement = { kind: 'paused' };
+    } else if (this.announcement?.kind === 'paused' || this.announcement?.kind === 'stopped') {
+      this.announcement = null;
+    }
+  }
+
+  private announcementText(): string {
+    const a = this.announcement;
+    if (!a) return '';
+    switch (a.kind) {
+      case 'font-size':
+        return msg(str`字号:${this.sizeLabel(a.size)}`, {
+          id: 'print-controls.announce-font-size',
+          desc: 'Announced to screen readers after the text size changed, e.g. 字号:大',
+        });
+      case 'care':
+        return a.on
+          ? msg('关怀模式已开启', { id: 'print-controls.announce-care-on', desc: 'Announced when care mode is switched on' })
+          : msg('关怀模式已关闭', { id: 'print-controls.announce-care-off', desc: 'Announced when care mode is switched off' });
+      case 'paused':
+        return msg('朗读已暂停', { id: 'print-controls.announce-paused', desc: 'Announced when reading aloud is paused' });
+      case 'stopped':
+        return msg('朗读已停止', { id: 'print-controls.announce-stopped', desc: 'Announced when reading aloud ends or is stopped' });
     }
   }
 
@@ -553,7 +620,7 @@ export class PrintControlsElement extends LitElement {
           >
             ${msg('关怀模式', { id: 'print-controls.care', desc: 'Toggle button for the elderly-friendly high-contrast view' })}
           </button>`}
-      <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
+      <div class="visually-hidden" role="status" aria-live="polite">${this.announcementText()}</div>
     </div>`;
   }
 }
