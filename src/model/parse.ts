@@ -34,7 +34,8 @@
  *      and, for `srcset`, `isSafeSrcset`)
  *      is dropped: `url` is omitted; a breadcrumb item keeps its label without `href`; an
  *      image block, attachment, prev/next, site link or `reportSite` is dropped whole; a
- *      `srcset` with any unsafe candidate is dropped whole.
+ *      `srcset` with any unsafe candidate is dropped whole (and `sizes` with it: `sizes` is
+ *      kept only together with a kept `srcset`).
  *    - `value`: `lang` that does not look like BCP 47 becomes `zh-CN`; heading `level` that is
  *      an integer outside 2–4 is clamped to 2 or 4, and any other non-2–4 value becomes 2;
  *      `width` / `height` that are not positive integers, and `bytes` that is not a
@@ -463,8 +464,6 @@ function checkImage(c: Checker, block: PlainObject, path: string): ImageBlock | 
       image.srcset = srcsetRaw.trim();
       if (sizes !== undefined) image.sizes = sizes;
     }
-  } else if (sizes !== undefined) {
-    image.sizes = sizes;
   }
   return image;
 }
