@@ -1,0 +1,395 @@
+import { css } from 'lit';
+
+/**
+ * Styles of `<court-article>`. Every size and colour reads a `--court-article-…` custom
+ * property that defaults to the shared `--court-…` tokens (see `internal/theme.ts`).
+ *
+ * Text size: `--_size` is the body text size; everything else is in `em` of it, so the
+ * `font-size` attribute (set by `<print-controls>`) scales the whole article without
+ * browser zoom.
+ */
+export const courtArticleStyles = css`
+  :host {
+    --_base: var(--court-article-font-size, var(--_font-size));
+    --_size: var(--_base);
+    --_leading: var(--court-article-line-height, var(--_line-height));
+    --_article-text: var(--court-article-text, var(--_text));
+    --_article-muted: var(--court-article-muted, var(--_muted));
+    --_article-accent: var(--court-article-accent, var(--_accent));
+    --_article-link: var(--court-article-link, var(--_link));
+    --_article-surface: var(--court-article-surface, var(--_surface));
+    --_article-border: var(--court-article-border, var(--_border));
+    --_highlight: var(--court-article-highlight, #fff1a8);
+    display: block;
+    box-sizing: border-box;
+    max-inline-size: var(--court-article-max-width, 50rem);
+    margin-inline: auto;
+    color: var(--_article-text);
+    background: var(--_article-surface);
+    font-family: var(--_font);
+    font-size: var(--_size);
+    line-height: var(--_leading);
+    overflow-wrap: anywhere;
+    word-break: normal;
+    -webkit-text-size-adjust: 100%;
+    text-size-adjust: 100%;
+  }
+
+  /* 字号 steps, set by <print-controls> or by hand: large is at least 20 px, x-large 24 px. */
+  :host([font-size='small']) {
+    --_size: calc(var(--_base) * 0.88);
+  }
+  :host([font-size='large']) {
+    --_size: max(1.25rem, calc(var(--_base) * 1.18));
+  }
+  :host([font-size='x-large']) {
+    --_size: max(1.5rem, calc(var(--_base) * 1.41));
+  }
+
+  /* 关怀模式: body text at least 7:1, line height at least 1.8, stronger focus ring. */
+  :host([care]) {
+    --_article-text: var(--court-article-care-text, #000000);
+    --_article-muted: var(--court-article-care-text, #000000);
+    --_article-link: var(--court-article-care-link, #00307a);
+    --_article-accent: var(--court-article-care-accent, #8c0a0e);
+    --_article-surface: var(--court-article-care-surface, #ffffff);
+    --_article-border: #000000;
+    --_leading: var(--court-article-care-line-height, 2);
+    --_focus: #000000;
+  }
+  :host([care]) :focus-visible {
+    outline-width: 4px;
+    outline-offset: 3px;
+    box-shadow: 0 0 0 7px #ffdd00;
+  }
+
+  *,
+  *::before,
+  *::after {
+    box-sizing: border-box;
+  }
+
+  .article {
+    padding-block: 1em 1.5em;
+    padding-inline: 1em;
+  }
+
+  a {
+    color: var(--_article-link);
+    text-decoration: underline;
+    text-underline-offset: 0.15em;
+  }
+  a:hover {
+    color: var(--_article-accent);
+  }
+
+  /* Status and error */
+  .status:not(:empty) {
+    margin-block: 1em;
+    margin-inline: 1em;
+    color: var(--_article-muted);
+  }
+  .status:not(:empty)::before {
+    content: '';
+    display: inline-block;
+    inline-size: 0.8em;
+    block-size: 0.8em;
+    margin-inline-end: 0.5em;
+    border: 2px solid var(--_article-accent);
+    border-inline-end-color: transparent;
+    border-radius: 50%;
+    vertical-align: -0.05em;
+    animation: spin 0.9s linear infinite;
+  }
+  @keyframes spin {
+    to {
+      transform: rotate(360deg);
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .status:not(:empty)::before {
+      animation: none;
+    }
+  }
+
+  .error {
+    margin-block: 1em;
+    margin-inline: 1em;
+    padding-block: 0.75em;
+    padding-inline: 1em;
+    border: 1px solid var(--_article-accent);
+    border-inline-start-width: 4px;
+    border-radius: 4px;
+    background: #fdf2f2;
+    color: var(--_article-text);
+  }
+  .error p {
+    margin: 0;
+  }
+  .error p + p {
+    margin-block-start: 0.25em;
+    color: var(--_article-muted);
+    font-size: 0.9em;
+  }
+  .retry {
+    margin-block-start: 0.75em;
+    min-block-size: 44px;
+    padding-block: 0.35em;
+    padding-inline: 1.25em;
+    border: 1px solid var(--_article-accent);
+    border-radius: 4px;
+    background: var(--_article-accent);
+    color: var(--_accent-contrast);
+    font: inherit;
+    cursor: pointer;
+  }
+  .retry:hover {
+    filter: brightness(0.9);
+  }
+
+  /* Breadcrumb */
+  .breadcrumb {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25em;
+    margin-block-end: 1.25em;
+    padding-block-end: 0.5em;
+    border-block-end: 1px solid var(--_article-border);
+    color: var(--_article-muted);
+    font-size: 0.875em;
+    line-height: 1.6;
+  }
+  .breadcrumb ol {
+    display: flex;
+    flex-wrap: wrap;
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  .breadcrumb li + li::before {
+    content: '>' / '';
+    margin-inline: 0.4em;
+    color: var(--_article-muted);
+  }
+  .breadcrumb a {
+    color: inherit;
+  }
+  .breadcrumb [aria-current] {
+    color: var(--_article-text);
+  }
+
+  /* Heading group */
+  header {
+    text-align: center;
+  }
+  .kicker,
+  .subtitle {
+    margin-block: 0.25em;
+    margin-inline: 0;
+    color: var(--_article-text);
+    font-size: 1.05em;
+    line-height: 1.5;
+  }
+  h1 {
+    margin-block: 0.25em;
+    margin-inline: 0;
+    color: var(--_article-accent);
+    font-size: var(--court-article-title-size, 1.6em);
+    font-weight: 700;
+    line-height: 1.4;
+  }
+
+  .meta {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: center;
+    gap: 0.5em 1.5em;
+    margin-block: 0.75em 1.25em;
+    padding-block: 0.5em;
+    border-block: 1px solid var(--_article-border);
+  }
+  .byline {
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: center;
+    gap: 0.25em 1.25em;
+    margin: 0;
+    color: var(--_article-muted);
+    font-size: 0.875em;
+    line-height: 1.6;
+  }
+  .controls:empty {
+    display: none;
+  }
+
+  /* Body */
+  .body {
+    text-align: start;
+  }
+  .body p {
+    margin-block: 0 1em;
+    margin-inline: 0;
+    text-indent: var(--court-article-indent, 2em);
+  }
+  .body h2,
+  .body h3,
+  .body h4 {
+    margin-block: 1.5em 0.75em;
+    margin-inline: 0;
+    line-height: 1.5;
+    color: var(--_article-text);
+  }
+  .body h2 {
+    font-size: 1.2em;
+    padding-inline-start: 0.6em;
+    border-inline-start: 4px solid var(--_article-accent);
+  }
+  .body h3 {
+    font-size: 1.1em;
+  }
+  .body h4 {
+    font-size: 1em;
+  }
+  .html-block {
+    margin-block-end: 1em;
+    max-inline-size: 100%;
+    overflow-x: auto;
+  }
+  .html-block p {
+    text-indent: 0;
+  }
+  .html-block img {
+    max-inline-size: 100%;
+    block-size: auto;
+  }
+  .html-block table {
+    border-collapse: collapse;
+    max-inline-size: 100%;
+  }
+  .html-block th,
+  .html-block td {
+    padding-block: 0.25em;
+    padding-inline: 0.5em;
+    border: 1px solid var(--_article-border);
+    vertical-align: top;
+  }
+  .html-block pre {
+    white-space: pre-wrap;
+  }
+  [data-reading] {
+    background: var(--_highlight);
+    box-shadow: 0 0 0 0.25em var(--_highlight);
+    border-radius: 2px;
+  }
+
+  /* Editor, attachments, pager */
+  .editor {
+    margin-block: 1.5em 0;
+    text-align: end;
+    color: var(--_article-muted);
+    font-size: 0.9em;
+  }
+  .attachments {
+    margin-block-start: 1.5em;
+    padding-block: 0.75em;
+    padding-inline: 1em;
+    border: 1px solid var(--_article-border);
+    border-radius: 4px;
+  }
+  .attachments h2 {
+    margin: 0 0 0.5em;
+    font-size: 1em;
+  }
+  .attachments ul,
+  .pager ul {
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  .attachments li + li {
+    margin-block-start: 0.35em;
+  }
+  .size {
+    margin-inline-start: 0.5em;
+    color: var(--_article-muted);
+    font-size: 0.875em;
+  }
+  .pager {
+    margin-block-start: 1.5em;
+    padding-block-start: 0.75em;
+    border-block-start: 1px solid var(--_article-border);
+    font-size: 0.95em;
+  }
+  .pager li + li {
+    margin-block-start: 0.35em;
+  }
+  .label {
+    color: var(--_article-muted);
+  }
+
+  @media (max-width: 480px) {
+    .article {
+      padding-inline: 0.75em;
+    }
+    h1 {
+      font-size: var(--court-article-title-size, 1.4em);
+    }
+  }
+
+  @media print {
+    :host {
+      --_article-text: #000;
+      --_article-muted: #000;
+      --_article-link: #000;
+      --_article-accent: #000;
+      max-inline-size: none;
+      color: #000;
+      background: none;
+    }
+    .article {
+      padding: 0;
+    }
+    .meta {
+      border-block-end: 0;
+    }
+    .controls,
+    .retry,
+    .status {
+      display: none;
+    }
+    a {
+      text-decoration: none;
+    }
+    h1,
+    .body h2,
+    .body h3,
+    .body h4 {
+      break-after: avoid;
+      page-break-after: avoid;
+    }
+    .body p {
+      orphans: 3;
+      widows: 3;
+    }
+    photo-caption,
+    figure,
+    table,
+    img {
+      break-inside: avoid;
+      page-break-inside: avoid;
+    }
+    .html-block {
+      overflow: visible;
+    }
+    .error,
+    .attachments,
+    [data-reading] {
+      background: none;
+      box-shadow: none;
+    }
+    .pager {
+      display: none;
+    }
+  }
+`;

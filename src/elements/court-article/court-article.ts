@@ -1,0 +1,421 @@
+/**
+ * A court news article rendered from JSON (court news JSON, version 1).
+ *
+ * The data comes from, first one present wins: the `article` property; an inline
+ * `<script type="application/json">` child (no extra request); the `src` attribute (fetched,
+ * with a loading state and, on failure, an error naming the URL and status with a retry
+ * button). Invalid data shows a short localized error naming the field, warns once in the
+ * console, and leaves the host page alone.
+ *
+ * Content the CMS writes inside the element (the old article HTML) is shown until the article
+ * has rendered (while idle, loading or failed) and whenever JavaScript is off.
+ *
+ * ```html
+ * <court-article src="/data/article-001.json">
+ *   <print-controls slot="controls"></print-controls>
+ *   <div>旧版文章 HTML…</div>
+ * </court-article>
+ * ```
+ *
+ * **Hooks for `<print-controls>`**: the `font-size` attribute (`small`, `medium`, `large`,
+ * `x-large`) scales the article's text without browser zoom; the `care` attribute turns on
+ * the high-contrast, wide-leading view; `readableBlocks()` lists the title and the body's
+ * text blocks in reading order and `highlightBlock(index)` marks (and scrolls to) the one
+ * being read aloud.
+ *
+ * @summary A court news article from JSON: breadcrumb, headings, byline, body, attachments, pager.
+ *
+ * @fires court-article-loaded - Valid data was rendered. `detail: { article }`.
+ * @fires court-article-failed - The data could not be loaded or is invalid.
+ *   `detail: { problems }` for invalid data, `{ url, status, reason }` for a failed request.
+ *
+ * @slot - Fallback content (the old article HTML): shown until the article has rendered.
+ * @slot controls - Controls under the byline, e.g. `<print-controls>`.
+ *
+ * @csspart article - The `<article>` container (carries the article's `lang`).
+ * @csspart breadcrumb - The 当前位置 navigation.
+ * @csspart kicker - The 引题 above the title.
+ * @csspart title - The `<h1>`.
+ * @csspart subtitle - The 副题 under the title.
+ * @csspart byline - 作者, 来源 and 发布时间.
+ * @csspart body - The container of the body blocks.
+ * @csspart editor - 责任编辑.
+ * @csspart attachments - The 附件 list.
+ * @csspart pager - 上一篇 / 下一篇.
+ * @csspart status - The loading message.
+ * @csspart error - The error message box.
+ * @csspart retry-button - The 重试 button in the error box.
+ * @csspart reading - The block being read aloud (see `highlightBlock`).
+ *
+ * @cssproperty --court-article-font-size - Body text size at `font-size="medium"`. Default `var(--court-font-size, 1.0625rem)`.
+ * @cssproperty --court-article-line-height - Line height. Default `var(--court-line-height, 1.8)`.
+ * @cssproperty --court-article-max-width - Largest width of the article. Default `50rem`.
+ * @cssproperty --court-article-title-size - Size of the title. Default `1.6em`.
+ * @cssproperty --court-article-indent - First-line indent of paragraphs. Default `2em`.
+ * @cssproperty --court-article-text - Text colour. Default `var(--court-text, #1f1f1f)`.
+ * @cssproperty --court-article-muted - Colour of the byline and labels. Default `var(--court-muted, #595959)`.
+ * @cssproperty --court-article-accent - Accent colour (title, heading rule). Default `var(--court-accent, #b0191e)`.
+ * @cssproperty --court-article-link - Link colour. Default `var(--court-link, #0b4f9c)`.
+ * @cssproperty --court-article-surface - Background. Default `var(--court-surface, #ffffff)`.
+ * @cssproperty --court-article-border - Rule colour. Default `var(--court-border, #d9d9d9)`.
+ * @cssproperty --court-article-highlight - Background of the block being read aloud. Default `#fff1a8`.
+ * @cssproperty --court-article-care-text - Text colour in care mode. Default `#000000`.
+ * @cssproperty --court-article-care-link - Link colour in care mode. Default `#00307a`.
+ * @cssproperty --court-article-care-accent - Accent colour in care mode. Default `#8c0a0e`.
+ * @cssproperty --court-article-care-surface - Background in care mode. Default `#ffffff`.
+ * @cssproperty --court-article-care-line-height - Line height in care mode. Default `2`.
+ */
+import { LitElement, html, nothing } from 'lit';
+import type { PropertyValues, TemplateResult } from 'lit';
+import { property } from 'lit/decorators/property.js';
+import { unsafeHTML } from 'lit/directives/unsafe-html.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { msg } from '@lit/localize';
+import { parseArticle } from '../../model/index.js';
+import type { Article, Block, Problem } from '../../model/types.js';
+import { JsonSource } from '../../internal/json-source.js';
+import type { JsonSourceFailure } from '../../internal/json-source.js';
+import { loadFailureText, moreProblemsText, problemText } from '../../internal/problem-text.js';
+import { sanitizeFragment, sanitizeInline } from '../../internal/sanitize.js';
+import type { SafeHtml } from '../../internal/sanitize.js';
+import { safeUrl } from '../../internal/url.js';
+import { dateTimeAttr, formatPublished } from '../../internal/date.js';
+import { formatBytes } from '../../internal/format.js';
+import { currentLocale, localeDirection, localized } from '../../internal/localize.js';
+import { focusRing, tokens } from '../../internal/theme.js';
+import { courtArticleStyles } from './court-article.styles.js';
+
+/** The 字号 steps: body text about 15, 17, 20 and 24 px at the default size. */
+export type CourtArticleFontSize = 'small' | 'medium' | 'large' | 'x-large';
+
+/** `detail` of `court-article-loaded`. */
+export interface CourtArticleLoadedDetail {
+  article: Article;
+}
+
+/** `detail` of `court-article-failed`: invalid data, or a request that failed. */
+export type CourtArticleFailedDetail =
+  | { problems: Problem[] }
+  | { url: string; status?: number; reason: 'http' | 'network' | 'timeout' };
+
+/** Languages whose articles are written right to left. */
+const RTL = /^(ar|arc|ckb|dv|fa|he|ks|ku|ps|sd|syr|ug|ur|yi)(-|$)/i;
+
+/** Attribute that marks the elements `readableBlocks()` returns. */
+const READABLE = 'data-readable';
+/** Attribute set on the block being read aloud. */
+const READING = 'data-reading';
+
+@localized()
+export class CourtArticleElement extends LitElement {
+  static override styles = [tokens, focusRing, courtArticleStyles];
+
+  /** Address of the article JSON. Used when there is neither an `article` property nor an inline JSON child. */
+  @property({ attribute: 'src' }) src = '';
+
+  /**
+   * The article as an object (or JSON text), validated like any other source. Takes
+   * precedence over the inline JSON child and `src`; set `undefined` to hand back to them.
+   */
+  @property({ attribute: false }) article?: Article;
+
+  /**
+   * 字号: `small`, `medium` (default), `large` (at least 20 px body text) or `x-large`
+   * (at least 24 px). Scales the article only, without browser zoom. Set by `<print-controls>`.
+   */
+  @property({ attribute: 'font-size', reflect: true }) fontSize: CourtArticleFontSize = 'medium';
+
+  /** 关怀模式: body text at a contrast of at least 7:1, line height 2, stronger focus ring. */
+  @property({ attribute: 'care', type: Boolean, reflect: true }) care = false;
+
+  private readonly source = new JsonSource<Article>(this, parseArticle, {
+    onLoaded: (article, warnings) => this.handleLoaded(article, warnings),
+    onFailed: (failure) => this.handleFailed(failure),
+  });
+
+  /** Events to dispatch once the state they announce is rendered. */
+  private pendingEvents: CustomEvent[] = [];
+  /** Set by the retry button, so that focus can follow the result. */
+  private retrying = false;
+  /** Sanitized HTML per block object: sanitizing runs once per data, not once per render. */
+  private sanitized = new WeakMap<object, SafeHtml>();
+
+  /**
+   * The elements a reader reads aloud, in order: the title, then each heading, paragraph and
+   * HTML block of the body (images are left out). Their `textContent` is the text to speak.
+   * Empty until the article has rendered (`court-article-loaded`).
+   */
+  readableBlocks(): HTMLElement[] {
+    const root = this.renderRoot as ParentNode | undefined;
+    if (!root || typeof root.querySelectorAll !== 'function') return [];
+    return Array.from(root.querySelectorAll<HTMLElement>(`[${READABLE}]`));
+  }
+
+  /**
+   * Marks block `index` of `readableBlocks()` as being read (highlight colour
+   * `--court-article-highlight`, part `reading`) and scrolls it into view; any other mark is
+   * removed. `-1` (or any index out of range) removes the mark. Returns the marked element.
+   */
+  highlightBlock(index: number): HTMLElement | undefined {
+    const blocks = this.readableBlocks();
+    for (const block of blocks) {
+      if (block.hasAttribute(READING)) {
+        block.removeAttribute(READING);
+        block.part.remove('reading');
+      }
+    }
+    const target = Number.isInteger(index) ? blocks[index] : undefined;
+    if (!target) return undefined;
+    target.setAttribute(READING, '');
+    target.part.add('reading');
+    const reduce = typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+    target.scrollIntoView?.({ block: 'nearest', behavior: reduce ? 'auto' : 'smooth' });
+    return target;
+  }
+
+  /** Loads `src` again and re-reads the inline JSON child, e.g. after a failure. */
+  reload(): void {
+    this.source.retry();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('article')) this.source.setValue(this.article);
+    if (changed.has('src')) this.source.setSrc(this.src);
+  }
+
+  protected override updated(): void {
+    const events = this.pendingEvents;
+    this.pendingEvents = [];
+    for (const event of events) this.dispatchEvent(event);
+    if (this.retrying && this.source.status !== 'loading') {
+      this.retrying = false;
+      const target =
+        this.source.status === 'loaded'
+          ? this.renderRoot.querySelector<HTMLElement>('h1')
+          : this.renderRoot.querySelector<HTMLElement>('.retry');
+      target?.focus();
+    }
+    this.markScrollableBlocks();
+  }
+
+  /** HTML blocks wider than the article scroll inside their own box: make that box reachable by keyboard. */
+  private markScrollableBlocks(): void {
+    for (const block of this.renderRoot.querySelectorAll<HTMLElement>('.html-block')) {
+      if (block.scrollWidth > block.clientWidth + 1) {
+        block.tabIndex = 0;
+        block.setAttribute('role', 'region');
+        block.setAttribute('aria-label', msg('可横向滚动的内容', { id: 'court-article.scrollable', desc: 'Accessible name of a wide table or fragment that scrolls sideways' }));
+      } else if (block.hasAttribute('role')) {
+        block.removeAttribute('tabindex');
+        block.removeAttribute('role');
+        block.removeAttribute('aria-label');
+      }
+    }
+  }
+
+  private handleLoaded(article: Article, warnings: Problem[]): void {
+    for (const warning of warnings) {
+      console.warn(`<court-article>: ${warning.message}`, warning);
+    }
+    this.pendingEvents.push(
+      new CustomEvent<CourtArticleLoadedDetail>('court-article-loaded', {
+        detail: { article },
+        bubbles: true,
+        composed: true,
+      }),
+    );
+  }
+
+  private handleFailed(failure: JsonSourceFailure): void {
+    let detail: CourtArticleFailedDetail;
+    if (failure.kind === 'invalid') {
+      console.warn(`<court-article>: the article data is invalid and was not rendered (${failure.problems.length}).`, failure.problems);
+      detail = { problems: failure.problems };
+    } else {
+      detail = { url: failure.url, reason: failure.reason, ...(failure.status !== undefined ? { status: failure.status } : {}) };
+    }
+    this.pendingEvents.push(
+      new CustomEvent<CourtArticleFailedDetail>('court-article-failed', { detail, bubbles: true, composed: true }),
+    );
+  }
+
+  private handleRetry = (): void => {
+    this.retrying = true;
+    this.source.retry();
+  };
+
+  protected override render() {
+    const { status, value, failure } = this.source;
+    const loading = status === 'loading';
+    return html`<div class="status" part="status" role="status" aria-live="polite">${loading
+        ? msg('正在加载…', { id: 'court-article.loading', desc: 'Shown while the article data is being loaded' })
+        : nothing}</div>${status === 'loaded' && value
+        ? this.renderArticle(value)
+        : html`${status === 'error' && failure ? this.renderError(failure) : nothing}<div class="fallback" aria-busy=${loading ? 'true' : 'false'}><slot></slot></div>`}`;
+  }
+
+  private renderError(failure: JsonSourceFailure) {
+    if (failure.kind === 'invalid') {
+      const [first] = failure.problems;
+      const more = failure.problems.length - 1;
+      return html`<div class="error" part="error" role="alert">
+        <p>${first ? problemText(first, 'article') : nothing}</p>
+        ${more > 0 ? html`<p>${moreProblemsText(more)}</p>` : nothing}
+      </div>`;
+    }
+    return html`<div class="error" part="error" role="alert">
+      <p>${loadFailureText(failure, 'article')}</p>
+      <button class="retry" part="retry-button" type="button" @click=${this.handleRetry}>${msg('重试', {
+        id: 'court-article.retry',
+        desc: 'Button that loads the article data again after a failure',
+      })}</button>
+    </div>`;
+  }
+
+  /** `lang` and `dir` for UI text inside the article when the page language differs from the article's. */
+  private uiLang(articleLang: string): { lang: string | undefined; dir: string | undefined } {
+    const ui = currentLocale();
+    if (ui.toLowerCase() === articleLang.toLowerCase()) return { lang: undefined, dir: undefined };
+    return { lang: ui, dir: localeDirection(ui) };
+  }
+
+  /** A UI label (作者:, 上一篇:) marked with the page language when it differs from the article's. */
+  private label(text: string, articleLang: string): TemplateResult {
+    const { lang, dir } = this.uiLang(articleLang);
+    return html`<span class="label" lang=${ifDefined(lang)} dir=${ifDefined(dir)}>${text}</span>`;
+  }
+
+  private renderArticle(article: Article) {
+    const lang = article.lang || 'zh-CN';
+    const dir = RTL.test(lang) ? 'rtl' : 'ltr';
+    return html`<article class="article" part="article" lang=${lang} dir=${dir}>
+      ${this.renderBreadcrumb(article, lang)}
+      <header>
+        ${article.kicker ? html`<p class="kicker" part="kicker">${article.kicker}</p>` : nothing}
+        <h1 part="title" tabindex="-1" data-readable>${article.title}</h1>
+        ${article.subtitle ? html`<p class="subtitle" part="subtitle">${article.subtitle}</p>` : nothing}
+        <div class="meta">
+          ${this.renderByline(article, lang)}
+          <div class="controls"><slot name="controls"></slot></div>
+        </div>
+      </header>
+      <div class="body" part="body">${article.body.map((block) => this.renderBlock(block))}</div>
+      ${article.editor
+        ? html`<p class="editor" part="editor">${this.label(msg('责任编辑:', { id: 'court-article.editor', desc: 'Label before the name of the responsible editor' }), lang)}${article.editor}</p>`
+        : nothing}
+      ${this.renderAttachments(article, lang)} ${this.renderPager(article, lang)}
+    </article>`;
+  }
+
+  private renderBreadcrumb(article: Article, lang: string) {
+    const items = article.breadcrumb ?? [];
+    if (items.length === 0) return nothing;
+    const ui = this.uiLang(lang);
+    const label = msg('当前位置', { id: 'court-article.breadcrumb', desc: 'Accessible name and visible label of the breadcrumb trail' });
+    return html`<nav class="breadcrumb" part="breadcrumb" aria-label=${label} lang=${ifDefined(ui.lang)} dir=${ifDefined(ui.dir)}>
+      <span aria-hidden="true">${msg('当前位置:', { id: 'court-article.breadcrumb-lead', desc: 'Visible lead-in of the breadcrumb trail' })}</span>
+      <ol lang=${lang} dir=${RTL.test(lang) ? 'rtl' : 'ltr'}>
+        ${items.map((item, i) => {
+          const last = i === items.length - 1;
+          const href = safeUrl(item.href);
+          return html`<li>${href
+            ? html`<a href=${href} aria-current=${ifDefined(last ? 'location' : undefined)}>${item.label}</a>`
+            : html`<span aria-current=${ifDefined(last ? 'location' : undefined)}>${item.label}</span>`}</li>`;
+        })}
+      </ol>
+    </nav>`;
+  }
+
+  private renderByline(article: Article, lang: string) {
+    const datetime = dateTimeAttr(article.publishedAt);
+    const shown = formatPublished(article.publishedAt, currentLocale()) ?? article.publishedAt;
+    return html`<p class="byline" part="byline">
+      ${article.author
+        ? html`<span>${this.label(msg('作者:', { id: 'court-article.author', desc: 'Label before the author' }), lang)}${article.author}</span>`
+        : nothing}
+      ${article.source
+        ? html`<span>${this.label(msg('来源:', { id: 'court-article.source', desc: 'Label before the source (publication) of the article' }), lang)}${article.source}</span>`
+        : nothing}
+      <span>${this.label(msg('发布时间:', { id: 'court-article.published', desc: 'Label before the publication date and time' }), lang)}<time
+          datetime=${ifDefined(datetime)}
+          >${shown}</time
+        ></span>
+    </p>`;
+  }
+
+  private sanitizedOf(block: object, html: string, inline: boolean): SafeHtml {
+    let safe = this.sanitized.get(block);
+    if (safe === undefined) {
+      safe = inline ? sanitizeInline(html) : sanitizeFragment(html);
+      this.sanitized.set(block, safe);
+    }
+    return safe;
+  }
+
+  private renderBlock(block: Block) {
+    switch (block.type) {
+      case 'paragraph':
+        return block.html !== undefined
+          ? html`<p data-readable>${unsafeHTML(this.sanitizedOf(block, block.html, true))}</p>`
+          : html`<p data-readable>${block.text ?? ''}</p>`;
+      case 'heading':
+        switch (block.level) {
+          case 3:
+            return html`<h3 data-readable>${block.text}</h3>`;
+          case 4:
+            return html`<h4 data-readable>${block.text}</h4>`;
+          default:
+            return html`<h2 data-readable>${block.text}</h2>`;
+        }
+      case 'image':
+        return html`<photo-caption
+          src=${block.src}
+          alt=${block.alt ?? ''}
+          caption=${block.caption ?? ''}
+          width=${ifDefined(block.width)}
+          height=${ifDefined(block.height)}
+          srcset=${ifDefined(block.srcset)}
+          sizes=${ifDefined(block.sizes)}
+        ></photo-caption>`;
+      case 'html':
+        return html`<div class="html-block" data-readable>${unsafeHTML(this.sanitizedOf(block, block.html, false))}</div>`;
+      default:
+        // Unknown types are removed (with a warning) by the parser; nothing to draw here.
+        return nothing;
+    }
+  }
+
+  private renderAttachments(article: Article, lang: string) {
+    const items = (article.attachments ?? []).filter((item) => safeUrl(item.href));
+    if (items.length === 0) return nothing;
+    const ui = this.uiLang(lang);
+    const locale = currentLocale();
+    return html`<section class="attachments" part="attachments" aria-labelledby="attachments-heading">
+      <h2 id="attachments-heading" lang=${ifDefined(ui.lang)} dir=${ifDefined(ui.dir)}>${msg('附件', { id: 'court-article.attachments', desc: 'Heading of the list of attached files' })}</h2>
+      <ul>
+        ${items.map((item) => {
+          const size = item.bytes !== undefined ? formatBytes(item.bytes, locale) : '';
+          return html`<li><a href=${safeUrl(item.href)!}>${item.title}</a>${size
+            ? html`<span class="size" lang=${ifDefined(ui.lang)} dir=${ifDefined(ui.dir)}>(${size})</span>`
+            : nothing}</li>`;
+        })}
+      </ul>
+    </section>`;
+  }
+
+  private renderPager(article: Article, lang: string) {
+    const prevHref = article.prev ? safeUrl(article.prev.href) : undefined;
+    const nextHref = article.next ? safeUrl(article.next.href) : undefined;
+    if (!prevHref && !nextHref) return nothing;
+    return html`<nav class="pager" part="pager" aria-label=${msg('上一篇和下一篇', { id: 'court-article.pager', desc: 'Accessible name of the links to the previous and next articles' })}>
+      <ul>
+        ${article.prev && prevHref
+          ? html`<li>${this.label(msg('上一篇:', { id: 'court-article.prev', desc: 'Label before the link to the previous article' }), lang)}<a href=${prevHref} rel="prev">${article.prev.title}</a></li>`
+          : nothing}
+        ${article.next && nextHref
+          ? html`<li>${this.label(msg('下一篇:', { id: 'court-article.next', desc: 'Label before the link to the next article' }), lang)}<a href=${nextHref} rel="next">${article.next.title}</a></li>`
+          : nothing}
+      </ul>
+    </nav>`;
+  }
+}

@@ -1,0 +1,334 @@
+/**
+ * Where an element's JSON data comes from, as a Lit reactive controller.
+ *
+ * Three sources, first one present wins:
+ * 1. a value set by code ({@link JsonSource.setValue}, e.g. from an `article` property);
+ * 2. an inline `<script type="application/json">` child of the host (CMS templates: no extra
+ *    request), read when the host connects and again when that script changes;
+ * 3. a URL ({@link JsonSource.setSrc}, from a `src` attribute): fetched with
+ *    `credentials: 'same-origin'`, cancelled when the URL changes or the host disconnects,
+ *    given up after a timeout, the response cut off once it is larger than
+ *    `LIMITS.maxJsonLength` allows.
+ *
+ * Every input goes through the `parse` function given to the constructor (the model's
+ * `parseArticle`, `parseSite`), so the host only ever sees a validated value or a list of
+ * problems. Nothing here throws.
+ *
+ * ```ts
+ * private source = new JsonSource<Article>(this, parseArticle, {
+ *   onLoaded: (article) => …, onFailed: (failure) => …,
+ * });
+ * ```
+ */
+import { isServer } from 'lit';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { LIMITS } from '../model/limits.js';
+import type { ParseResult, Problem } from '../model/types.js';
+import type { LoadFailure } from './problem-text.js';
+
+export type { LoadFailure } from './problem-text.js';
+
+/** `idle`: no data given; `loading`: a request is under way; `loaded`: valid data; `error`: see `failure`. */
+export type JsonSourceStatus = 'idle' | 'loading' | 'loaded' | 'error';
+
+/** Where the current data came from. */
+export type JsonSourceOrigin = 'property' | 'inline' | 'src';
+
+/** Why there is no value: invalid data, or a request that failed. */
+export type JsonSourceFailure =
+  | { kind: 'invalid'; origin: JsonSourceOrigin; problems: Problem[] }
+  | ({ kind: 'load' } & LoadFailure);
+
+export interface JsonSourceOptions<T> {
+  /** Milliseconds before a request is given up. Default 20,000. */
+  timeout?: number;
+  /** Called once per new valid value, with the non-fatal problems the parser reported. */
+  onLoaded?: (value: T, warnings: Problem[], origin: JsonSourceOrigin) => void;
+  /** Called once per failure. */
+  onFailed?: (failure: JsonSourceFailure) => void;
+}
+
+/** The host: a Lit element (or any reactive host that is an element). */
+export type JsonSourceHost = ReactiveControllerHost & HTMLElement;
+
+/** Upper bound of the UTF-8 size of `LIMITS.maxJsonLength` UTF-16 code units. */
+const MAX_RESPONSE_BYTES = LIMITS.maxJsonLength * 3;
+
+const INLINE_SELECTOR = ':scope > script[type="application/json"]';
+
+function limitProblem(): Problem {
+  return {
+    path: '',
+    code: 'limit',
+    limit: LIMITS.maxJsonLength,
+    message: `the JSON text is longer than ${LIMITS.maxJsonLength} characters`,
+  };
+}
+
+/** Thrown inside `fetchText` only, and caught there. */
+class TooLarge extends Error {}
+
+export class JsonSource<T> implements ReactiveController {
+  /** Current state; the host re-renders whenever it changes. */
+  status: JsonSourceStatus = 'idle';
+  /** The validated value when `status` is `loaded`. */
+  value: T | undefined = undefined;
+  /** Non-fatal problems of the current value (e.g. unknown block types that were skipped). */
+  warnings: Problem[] = [];
+  /** Why there is no value when `status` is `error`. */
+  failure: JsonSourceFailure | undefined = undefined;
+  /** Where the current value or failure came from. */
+  origin: JsonSourceOrigin | undefined = undefined;
+
+  private readonly host: JsonSourceHost;
+  private readonly parse: (input: unknown) => ParseResult<T>;
+  private readonly options: JsonSourceOptions<T>;
+
+  private property: unknown = undefined;
+  private src = '';
+  private inlineText: string | undefined = undefined;
+  private connected = false;
+  private observer: MutationObserver | undefined;
+  private request: AbortController | undefined;
+  private generation = 0;
+  /** The input the current state was derived from, to skip work when nothing changed. */
+  private resolvedKey: unknown = undefined;
+  private dirty = true;
+
+  constructor(host: JsonSourceHost, parse: (input: unknown) => ParseResult<T>, options: JsonSourceOptions<T> = {}) {
+    this.host = host;
+    this.parse = parse;
+    this.options = options;
+    host.addController(this);
+  }
+
+  /** Data set by code; `undefined` or `null` hands over to the inline child or the URL. */
+  setValue(input: unknown): void {
+    const next = input === null ? undefined : input;
+    if (next === this.property) return;
+    this.property = next;
+    this.invalidate();
+  }
+
+  /** The URL to fetch when there is neither a value set by code nor an inline child. */
+  setSrc(src: string | null | undefined): void {
+    const next = (src ?? '').trim();
+    if (next === this.src) return;
+    this.src = next;
+    this.invalidate();
+  }
+
+  /** Reads the inline child and fetches the URL again (after a failure, or to refresh). */
+  retry(): void {
+    this.resolvedKey = undefined;
+    this.readInline();
+    this.invalidate();
+  }
+
+  /** The sources are resolved in the host's update, after its `willUpdate` passed them on. */
+  private invalidate(): void {
+    this.dirty = true;
+    this.host.requestUpdate();
+  }
+
+  hostUpdate(): void {
+    if (!this.dirty) return;
+    this.dirty = false;
+    this.resolve();
+  }
+
+  hostConnected(): void {
+    this.connected = true;
+    if (isServer) return;
+    if (typeof MutationObserver !== 'undefined') {
+      this.observer = new MutationObserver(() => {
+        if (this.readInline()) this.invalidate();
+      });
+      this.observer.observe(this.host, { childList: true, subtree: true, characterData: true });
+    }
+    this.readInline();
+    // A request cut off by an earlier disconnect starts again.
+    if (this.status === 'loading') this.resolvedKey = undefined;
+    this.invalidate();
+  }
+
+  hostDisconnected(): void {
+    this.connected = false;
+    this.observer?.disconnect();
+    this.observer = undefined;
+    this.cancel();
+  }
+
+  /** Reads the inline JSON child; `true` when its text changed. */
+  private readInline(): boolean {
+    let text: string | undefined;
+    try {
+      const script = this.host.querySelector?.(INLINE_SELECTOR);
+      text = script ? (script.textContent ?? '') : undefined;
+    } catch {
+      text = undefined;
+    }
+    if (text === this.inlineText) return false;
+    this.inlineText = text;
+    return true;
+  }
+
+  private cancel(): void {
+    this.generation++;
+    this.request?.abort();
+    this.request = undefined;
+  }
+
+  /** Works out the state from the sources, first one present wins. */
+  private resolve(): void {
+    if (this.property !== undefined) {
+      if (this.resolvedKey === this.property && this.origin === 'property') return;
+      this.cancel();
+      this.resolvedKey = this.property;
+      this.accept(this.property, 'property');
+      return;
+    }
+    if (this.inlineText !== undefined) {
+      const key = `inline:${this.inlineText}`;
+      if (this.resolvedKey === key) return;
+      this.cancel();
+      this.resolvedKey = key;
+      this.accept(this.inlineText.length > LIMITS.maxJsonLength ? undefined : this.inlineText, 'inline', this.inlineText.length > LIMITS.maxJsonLength);
+      return;
+    }
+    if (this.src) {
+      const key = `src:${this.src}`;
+      if (this.resolvedKey === key) return;
+      if (!this.connected || isServer) return;
+      this.cancel();
+      this.resolvedKey = key;
+      void this.load(this.src);
+      return;
+    }
+    if (this.status !== 'idle' || this.resolvedKey !== undefined) {
+      this.cancel();
+      this.resolvedKey = undefined;
+      this.set('idle', undefined, [], undefined, undefined);
+    }
+  }
+
+  /** Parses `input` and moves to `loaded` or `error`. */
+  private accept(input: unknown, origin: JsonSourceOrigin, tooLarge = false): void {
+    let result: ParseResult<T>;
+    if (tooLarge) {
+      result = { ok: false, problems: [limitProblem()], warnings: [] };
+    } else {
+      try {
+        result = this.parse(input);
+      } catch (error) {
+        // The parser is meant to be total; an exception still must not escape to the page.
+        result = {
+          ok: false,
+          problems: [{ path: '', code: 'json', message: error instanceof Error ? error.message : String(error) }],
+          warnings: [],
+        };
+      }
+    }
+    if (result.ok) {
+      this.set('loaded', result.value, result.warnings, undefined, origin);
+      this.options.onLoaded?.(result.value, result.warnings, origin);
+    } else {
+      const failure: JsonSourceFailure = { kind: 'invalid', origin, problems: result.problems };
+      this.set('error', undefined, result.warnings, failure, origin);
+      this.options.onFailed?.(failure);
+    }
+  }
+
+  private set(
+    status: JsonSourceStatus,
+    value: T | undefined,
+    warnings: Problem[],
+    failure: JsonSourceFailure | undefined,
+    origin: JsonSourceOrigin | undefined,
+  ): void {
+    this.status = status;
+    this.value = value;
+    this.warnings = warnings;
+    this.failure = failure;
+    this.origin = origin;
+    this.host.requestUpdate();
+  }
+
+  private async load(url: string): Promise<void> {
+    const generation = this.generation;
+    const controller = new AbortController();
+    this.request = controller;
+    this.set('loading', undefined, [], undefined, 'src');
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, this.options.timeout ?? 20_000);
+
+    let outcome: { text: string } | { tooLarge: true } | { failure: LoadFailure };
+    try {
+      const response = await fetch(url, {
+        credentials: 'same-origin',
+        signal: controller.signal,
+        headers: { Accept: 'application/json' },
+      });
+      if (!response.ok) {
+        outcome = { failure: { url, reason: 'http', status: response.status } };
+      } else {
+        const declared = Number(response.headers.get('content-length'));
+        if (Number.isFinite(declared) && declared > MAX_RESPONSE_BYTES) {
+          controller.abort();
+          outcome = { tooLarge: true };
+        } else {
+          outcome = { text: await this.readText(response) };
+        }
+      }
+    } catch (error) {
+      if (error instanceof TooLarge) {
+        controller.abort();
+        outcome = { tooLarge: true };
+      } else {
+        outcome = { failure: { url, reason: timedOut ? 'timeout' : 'network' } };
+      }
+    } finally {
+      clearTimeout(timer);
+    }
+
+    // A newer request, a disconnect or another source took over meanwhile.
+    if (generation !== this.generation) return;
+    this.request = undefined;
+    if ('failure' in outcome) {
+      const failure: JsonSourceFailure = { kind: 'load', ...outcome.failure };
+      this.set('error', undefined, [], failure, 'src');
+      this.options.onFailed?.(failure);
+    } else if ('tooLarge' in outcome) {
+      this.accept(undefined, 'src', true);
+    } else {
+      this.accept(outcome.text, 'src', outcome.text.length > LIMITS.maxJsonLength);
+    }
+  }
+
+  /** The body as text, stopping as soon as it is larger than the limit allows. */
+  private async readText(response: Response): Promise<string> {
+    if (!response.body) {
+      const text = await response.text();
+      if (text.length > LIMITS.maxJsonLength) throw new TooLarge();
+      return text;
+    }
+    const reader = response.body.getReader();
+    const decoder = new TextDecoder('utf-8');
+    let received = 0;
+    let text = '';
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      received += value.byteLength;
+      if (received > MAX_RESPONSE_BYTES) {
+        await reader.cancel().catch(() => undefined);
+        throw new TooLarge();
+      }
+      text += decoder.decode(value, { stream: true });
+    }
+    return text + decoder.decode();
+  }
+}

@@ -1,0 +1,474 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { setViewport } from '@web/test-runner-commands';
+import '../../src/define/court-article.js';
+import type { CourtArticleElement } from '../../src/elements/court-article/court-article.js';
+import type { PhotoCaptionElement } from '../../src/elements/photo-caption/photo-caption.js';
+import type { Article } from '../../src/model/types.js';
+import { formatBytes } from '../../src/internal/format.js';
+
+// Mocha's globals, provided by @web/test-runner (the project installs no @types/mocha).
+declare function describe(name: string, body: () => void): void;
+declare function it(name: string, body: () => Promise<void> | void): void;
+declare function afterEach(body: () => Promise<void> | void): void;
+
+const FULL = '/tests/fixtures/article-full.json';
+const MINIMAL = '/tests/fixtures/article-minimal.json';
+const MISSING_TITLE = '/tests/fixtures/article-missing-title.json';
+const UNKNOWN_BLOCK = '/tests/fixtures/article-unknown-block.json';
+const WIDE = '/tests/fixtures/article-wide.json';
+const SEED = '/demo/data/seed-article.json';
+const NOT_FOUND = '/tests/fixtures/article-does-not-exist.json';
+
+const realFetch = window.fetch.bind(window);
+const realWarn = console.warn;
+
+afterEach(async () => {
+  window.fetch = realFetch;
+  console.warn = realWarn;
+  await setViewport({ width: 800, height: 600 });
+});
+
+async function readJson<T = Article>(url: string): Promise<T> {
+  const response = await realFetch(url);
+  return (await response.json()) as T;
+}
+
+/** Replaces `fetch` for one test; the afterEach hook restores it. */
+function stubFetch(impl: (url: string, init?: RequestInit) => Promise<Response>): { calls: { url: string; init?: RequestInit }[] } {
+  const calls: { url: string; init?: RequestInit }[] = [];
+  window.fetch = ((input: RequestInfo | URL, init?: RequestInit) => {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    calls.push({ url, init });
+    return impl(url, init);
+  }) as typeof window.fetch;
+  return { calls };
+}
+
+/** Collects console.warn calls for one test; the afterEach hook restores it. */
+function stubWarn(): unknown[][] {
+  const calls: unknown[][] = [];
+  console.warn = (...args: unknown[]) => {
+    calls.push(args);
+  };
+  return calls;
+}
+
+function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => void; reject: (error: unknown) => void } {
+  let resolve!: (value: T) => void;
+  let reject!: (error: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}
+
+function $(el: CourtArticleElement, selector: string): HTMLElement | null {
+  return el.shadowRoot!.querySelector<HTMLElement>(selector);
+}
+
+function $$(el: CourtArticleElement, selector: string): HTMLElement[] {
+  return Array.from(el.shadowRoot!.querySelectorAll<HTMLElement>(selector));
+}
+
+function text(node: Element | null): string {
+  return (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** Renders and waits for the article (or the failure) to be on screen. */
+async function rendered(el: CourtArticleElement): Promise<CourtArticleElement> {
+  await waitUntil(() => $(el, 'h1') || $(el, '[part="error"]'), 'the article did not render', { timeout: 10_000 });
+  await el.updateComplete;
+  return el;
+}
+
+function isShown(node: Element): boolean {
+  return node.getClientRects().length > 0;
+}
+
+describe('court-article', () => {
+  describe('rendering', () => {
+    it('renders every field and block type of the contract', async () => {
+      const article = await readJson(FULL);
+      const el = await rendered(await fixture<CourtArticleElement>(html`<court-article .article=${article}></court-article>`));
+
+      const container = $(el, '[part="article"]')!;
+      expect(container.tagName).to.equal('ARTICLE');
+      expect(container.getAttribute('lang')).to.equal('zh-CN');
+
+      const nav = $(el, 'nav[part="breadcrumb"]')!;
+      expect(nav.getAttribute('aria-label')).to.equal('当前位置');
+      const crumbs = Array.from(nav.querySelectorAll('ol > li'));
+      expect(crumbs.map((li) => text(li))).to.deep.equal(['首页', '新闻中心', '图片新闻']);
+      expect(crumbs[0]!.querySelector('a')!.getAttribute('href')).to.equal('/');
+      expect(crumbs[2]!.querySelector('[aria-current]')).to.not.equal(null);
+      expect(crumbs[0]!.querySelector('[aria-current]')).to.equal(null);
+
+      expect(text($(el, '[part="kicker"]'))).to.equal('引题:全市法院工作会议');
+      expect($$(el, 'h1')).to.have.length(1);
+      expect(text($(el, 'h1'))).to.equal('标题里的 <b>标签</b> 照原样显示');
+      expect($(el, 'h1')!.querySelector('b')).to.equal(null);
+      expect(text($(el, '[part="subtitle"]'))).to.equal('副题:聚焦“人”,强班子强队伍');
+
+      const byline = $(el, '[part="byline"]')!;
+      expect(text(byline)).to.contain('作者:抚顺中院 宣教科');
+      expect(text(byline)).to.contain('来源:人民法院报');
+      expect(text(byline)).to.contain('发布时间:2024-02-28 20:54:53');
+      const time = byline.querySelector('time')!;
+      expect(time.getAttribute('datetime')).to.equal('2024-02-28T20:54:53+08:00');
+      expect(text(time)).to.equal('2024-02-28 20:54:53');
+
+      expect($(el, 'slot[name="controls"]')).to.not.equal(null);
+
+      const body = $(el, '[part="body"]')!;
+      const blocks = Array.from(body.children);
+      expect(blocks.map((b) => b.tagName.toLowerCase())).to.deep.equal(['p', 'photo-caption', 'h2', 'p', 'h3', 'h4', 'div', 'p']);
+      expect(text(blocks[0]!)).to.equal('第一段纯文本,其中的 <i>斜体标签</i> 与 &lt;b&gt; 都不是标记。');
+      expect(blocks[0]!.querySelector('i')).to.equal(null);
+
+      const photo = blocks[1] as PhotoCaptionElement;
+      expect(photo.src).to.equal('/demo/img/photo-1.svg');
+      expect(photo.caption).to.equal('考察办公楼南侧空地');
+      expect(photo.alt).to.equal('办公楼南侧空地');
+      expect(photo.width).to.equal(1280);
+      expect(photo.height).to.equal(853);
+      expect(photo.srcset).to.equal('/demo/img/photo-1.svg 1280w');
+      expect(photo.sizes).to.equal('(max-width: 800px) 100vw, 800px');
+      await photo.updateComplete;
+      expect(text(photo.shadowRoot!.querySelector('figcaption'))).to.equal('▲考察办公楼南侧空地');
+
+      expect(text(blocks[2]!)).to.equal('二级小标题');
+      const rich = blocks[3]!;
+      expect(rich.querySelector('strong')!.textContent).to.equal('扛牢主体责任');
+      expect(rich.querySelector('a')!.getAttribute('href')).to.equal('/news/');
+      expect(text(rich)).to.equal('要提高政治站位,扛牢主体责任,新闻中心。');
+      expect(text(blocks[4]!)).to.equal('三级小标题');
+      expect(text(blocks[5]!)).to.equal('四级小标题');
+      const table = blocks[6]!.querySelector('table')!;
+      expect(text(table.querySelector('caption'))).to.equal('案件统计');
+      expect(Array.from(table.querySelectorAll('td')).map((td) => td.textContent)).to.deep.equal(['民事', '120']);
+      expect(text(blocks[7]!)).to.equal('最后一段。');
+
+      expect(text($(el, '[part="editor"]'))).to.equal('责任编辑:宣教科');
+
+      const attachments = $(el, '[part="attachments"]')!;
+      expect(text(attachments.querySelector('h2'))).to.equal('附件');
+      const files = Array.from(attachments.querySelectorAll('li'));
+      expect(files).to.have.length(2);
+      expect(files[0]!.querySelector('a')!.getAttribute('href')).to.equal('/files/plan.pdf');
+      const size = formatBytes(183412, 'zh-CN');
+      expect(size).to.match(/^179\s?KB$/);
+      expect(text(files[0]!)).to.equal(`工作方案.pdf(${size})`);
+      expect(text(files[1]!)).to.equal('名单.xlsx');
+
+      const pager = $(el, 'nav[part="pager"]')!;
+      const prev = pager.querySelector<HTMLAnchorElement>('a[rel="prev"]')!;
+      const next = pager.querySelector<HTMLAnchorElement>('a[rel="next"]')!;
+      expect(prev.getAttribute('href')).to.equal('/article/000.shtml');
+      expect(text(prev.parentElement)).to.equal('上一篇:上一篇的标题');
+      expect(next.getAttribute('href')).to.equal('/article/002.shtml');
+      expect(text(next.parentElement)).to.equal('下一篇:下一篇的标题');
+    });
+
+    it('leaves optional parts out when the data has none', async () => {
+      const el = await rendered(await fixture<CourtArticleElement>(html`<court-article src=${MINIMAL}></court-article>`));
+      expect(text($(el, 'h1'))).to.equal('只有必填字段的文章');
+      for (const part of ['breadcrumb', 'kicker', 'subtitle', 'editor', 'attachments', 'pager']) {
+        expect($(el, `[part="${part}"]`), part).to.equal(null);
+      }
+      expect(text($(el, '[part="byline"]'))).to.equal('发布时间:2024-03-01 09:00:00');
+      expect(text($(el, '[part="body"]'))).to.equal('正文只有一段。');
+    });
+
+    it('renders the seed article with every paragraph, heading and photo caption complete', async () => {
+      const seed = await readJson(SEED);
+      const el = await rendered(await fixture<CourtArticleElement>(html`<court-article src=${SEED}></court-article>`));
+      const expected = [
+        seed.title,
+        ...seed.body
+          .filter((block) => block.type !== 'image')
+          .map((block) => {
+            if ('html' in block && block.html !== undefined) {
+              return new DOMParser().parseFromString(block.html, 'text/html').body.textContent ?? '';
+            }
+            return (block as { text: string }).text;
+          }),
+      ];
+      expect(el.readableBlocks().map((node) => node.textContent)).to.deep.equal(expected);
+      const captions = seed.body.filter((block) => block.type === 'image').map((block) => (block as { caption: string }).caption);
+      expect(captions.length).to.be.greaterThan(0);
+      const photos = $$(el, 'photo-caption') as PhotoCaptionElement[];
+      expect(photos.map((photo) => photo.caption)).to.deep.equal(captions);
+      expect(text($(el, '[part="editor"]'))).to.equal(`责任编辑:${seed.editor}`);
+      expect(text($(el, 'time'))).to.equal('2024-02-28 20:54:53');
+    });
+
+    it('keeps the article language on its container while the labels follow the page', async () => {
+      const article = { ...(await readJson(MINIMAL)), lang: 'en', title: 'Court opens a new service hall' };
+      const el = await rendered(await fixture<CourtArticleElement>(html`<court-article .article=${article}></court-article>`));
+      expect($(el, '[part="article"]')!.getAttribute('lang')).to.equal('en');
+      const label = $(el, '[part="byline"] .label')!;
+      expect(text(label)).to.equal('发布时间:');
+      expect(label.closest('[lang]')!.getAttribute('lang')).to.equal('zh-CN');
+    });
+
+    it('shows plain text literally and skips unknown block types with one warning each', async () => {
+      const warnings = stubWarn();
+      const el = await rendered(await fixture<CourtArticleElement>(html`<court-article src=${UNKNOWN_BLOCK}></court-article>`));
+      expect(Array.from($(el, '[part="body"]')!.children).map((b) => text(b))).to.deep.equal(['未知块之前的段落。', '未知块之后的段落。']);
+      expect(warnings).to.have.length(1);
+      expect(String(warnings[0]![0])).to.contain('body[1]');
+      expect($(el, '[part="error"]')).to.equal(null);
+    });
+  });
+
+  describe('data sources', () => {
+    it('takes the article property', async () => {
+      const article = await readJson(MINIMAL);
+      const loaded = new Promise<CustomEvent>((resolve) => document.addEventListener('court-article-loaded', (e) => resolve(e as CustomEvent), { once: true }));
+      const el = await rendered(await fixture<CourtArticleElement>(html`<court-article .article=${article}></court-article>`));
+      const event = await loaded;
+      expect(event.composed).to.equal(true);
+      expect(event.bubbles).to.equal(true);
+      expect(event.detail.article.title).to.equal('只有必填字段的文章');
+      expect(text($(el, 'h1'))).to.equal('只有必填字段的文章');
+
+      el.article = { ...article, title: '换了标题' };
+      await el.updateComplete;
+      expect(text($(el, 'h1'))).to.equal('换了标题');
+    });
+
+    it('reads an inline JSON child without a request and follows changes to it', async () => {
+      const article = await readJson(MINIMAL);
+      const { calls } = stubFetch(() => Promise.reject(new TypeError('no request expected')));
+      const el = await rendered(
+        await fixture<CourtArticleElement>(
+          `<court-article><script type="application/json">${JSON.stringify(article)}</script><p class="old">旧版正文</p></court-article>`,
+        ),
+      );
+      expect(text($(el, 'h1'))).to.equal('只有必填字段的文章');
+      expect(calls).to.have.length(0);
+
+      el.querySelector('script')!.textContent = JSON.stringify({ ...article, title: '内联数据更新后的标题' });
+      await waitUntil(() => text($(el, 'h1')) === '内联数据更新后的标题', 'the inline change was not rendered');
+      expect(calls).to.have.length(0);
+    });
+
+    it('fetches src same-origin and fires court-article-loaded', async () => {
+      const { calls } = stubFetch((url, init) => realFetch(url, init));
+      const loaded = new Promise<CustomEvent>((resolve) => document.addEventListener('court-article-loaded', (e) => resolve(e as CustomEvent), { once: true }));
+      const el = await rendered(await fixture<CourtArticleElement>(html`<court-article src=${FULL}></court-article>`));
+      expect((await loaded).detail.article.id).to.equal('test-full-001');
+      expect(calls).to.have.length(1);
+      expect(calls[0]!.url).to.equal(FULL);
+      expect(calls[0]!.init!.credentials).to.equal('same-origin');
+      expect(text($(el, 'h1'))).to.equal('标题里的 <b>标签</b> 照原样显示');
+    });
+
+    it('prefers the article property over the inline child and src', async () => {
+      const article = { ...(await readJson(MINIMAL)), title: '来自属性' };
+      const inline = { ...article, title: '来自内联' };
+      const { calls } = stubFetch(() => Promise.reject(new TypeError('no request expected')));
+      const el = await fixture<CourtArticleElement>(
+        `<court-article src="${FULL}"><script type="application/json">${JSON.stringify(inline)}</script></court-article>`,
+      );
+      await rendered(el);
+      expect(text($(el, 'h1'))).to.equal('来自内联');
+      el.article = article;
+      await el.updateComplete;
+      expect(text($(el, 'h1'))).to.equal('来自属性');
+      expect(calls).to.have.length(0);
+    });
+  });
+
+  describe('states', () => {
+    it('shows a polite loading message and the light-DOM fallback until the article renders', async () => {
+      const response = deferred<Response>();
+      stubFetch(() => response.promise);
+      const el = await fixture<CourtArticleElement>(
+        html`<court-article src="/slow/article.json"><div class="old">旧版文章正文仍然可见</div></court-article>`,
+      );
+      const status = $(el, '[part="status"]')!;
+      expect(status.getAttribute('role')).to.equal('status');
+      expect(status.getAttribute('aria-live')).to.equal('polite');
+      expect(text(status)).to.equal('正在加载…');
+      expect(isShown(status)).to.equal(true);
+      expect($(el, '[aria-busy="true"]')).to.not.equal(null);
+      const old = el.querySelector('.old')!;
+      expect(isShown(old)).to.equal(true);
+      await expect(el).to.be.accessible();
+
+      const article = await readJson(MINIMAL);
+      response.resolve(new Response(JSON.stringify(article), { status: 200, headers: { 'content-type': 'application/json' } }));
+      await rendered(el);
+      expect(text($(el, 'h1'))).to.equal('只有必填字段的文章');
+      expect(text($(el, '[part="status"]'))).to.equal('');
+      expect($(el, '[aria-busy="true"]')).to.equal(null);
+      expect(isShown(old)).to.equal(false);
+    });
+
+    it('shows the light-DOM fallback before the element is defined', async () => {
+      // The CMS markup inside an element that is not (yet) upgraded is ordinary content.
+      const wrapper = await fixture<HTMLDivElement>(
+        html`<div><court-article-not-defined><p class="old">没有脚本时的旧版文章</p></court-article-not-defined></div>`,
+      );
+      expect(isShown(wrapper.querySelector('.old')!)).to.equal(true);
+    });
+
+    it('names the URL and HTTP status when the request fails, and retries', async () => {
+      const failed = new Promise<CustomEvent>((resolve) => document.addEventListener('court-article-failed', (e) => resolve(e as CustomEvent), { once: true }));
+      const el = await rendered(await fixture<CourtArticleElement>(html`<court-article src=${NOT_FOUND}></court-article>`));
+      const event = await failed;
+      expect(event.detail).to.deep.include({ url: NOT_FOUND, status: 404, reason: 'http' });
+      const error = $(el, '[part="error"]')!;
+      expect(error.getAttribute('role')).to.equal('alert');
+      expect(text(error)).to.contain(`无法加载文章数据:${NOT_FOUND}(HTTP 404)`);
+      const retry = $(el, '[part="retry-button"]') as HTMLButtonElement;
+      expect(text(retry)).to.equal('重试');
+      await expect(el).to.be.accessible();
+
+      // The server has the file now.
+      const { calls } = stubFetch(() => realFetch(MINIMAL));
+      retry.click();
+      await waitUntil(() => $(el, 'h1'), 'retry did not render the article');
+      await el.updateComplete;
+      expect(calls).to.have.length(1);
+      expect(calls[0]!.url).to.equal(NOT_FOUND);
+      expect(text($(el, 'h1'))).to.equal('只有必填字段的文章');
+      expect($(el, '[part="error"]')).to.equal(null);
+      expect(el.shadowRoot!.activeElement).to.equal($(el, 'h1'));
+    });
+
+    it('reports a network error, keeps the fallback visible, and retries successfully', async () => {
+      let attempt = 0;
+      stubFetch(() => {
+        attempt++;
+        return attempt === 1 ? Promise.reject(new TypeError('Failed to fetch')) : realFetch(MINIMAL);
+      });
+      const el = await rendered(
+        await fixture<CourtArticleElement>(html`<court-article src="/offline/article.json"><p class="old">旧版文章</p></court-article>`),
+      );
+      expect(text($(el, '[part="error"]'))).to.contain('无法加载文章数据:/offline/article.json(网络错误)');
+      expect(isShown(el.querySelector('.old')!)).to.equal(true);
+      await expect(el).to.be.accessible();
+
+      ($(el, '[part="retry-button"]') as HTMLButtonElement).click();
+      await waitUntil(() => $(el, 'h1'), 'retry did not render the article');
+      expect(attempt).to.equal(2);
+      expect(isShown(el.querySelector('.old')!)).to.equal(false);
+    });
+
+    it('reports a real connection failure as a network error', async () => {
+      // Port 9 (discard) is refused by the browser or the machine: no server is needed.
+      const el = await rendered(await fixture<CourtArticleElement>(html`<court-article src="http://127.0.0.1:9/article.json"></court-article>`));
+      expect(text($(el, '[part="error"]'))).to.contain('(网络错误)');
+    });
+
+    it('shows a short error naming the field for invalid data, warns once and never throws', async () => {
+      const warnings = stubWarn();
+      const errors: unknown[] = [];
+      const onError = (event: ErrorEvent) => errors.push(event.error);
+      window.addEventListener('error', onError);
+      const failed = new Promise<CustomEvent>((resolve) => document.addEventListener('court-article-failed', (e) => resolve(e as CustomEvent), { once: true }));
+      const wrapper = await fixture<HTMLDivElement>(html`<div>
+        <p id="neighbour">页面的其他内容</p>
+        <court-article src=${MISSING_TITLE}><p class="old">旧版文章</p></court-article>
+      </div>`);
+      const el = await rendered(wrapper.querySelector('court-article')!);
+      window.removeEventListener('error', onError);
+
+      const error = $(el, '[part="error"]')!;
+      expect(text(error)).to.equal('文章数据有误:缺少 title');
+      expect($(el, '[part="retry-button"]')).to.equal(null);
+      expect($(el, 'h1')).to.equal(null);
+      expect(warnings).to.have.length(1);
+      const problems = warnings[0]![1] as { path: string; code: string }[];
+      expect(problems.some((p) => p.path === 'title' && p.code === 'missing')).to.equal(true);
+      expect((await failed).detail.problems[0].path).to.equal('title');
+      expect(errors).to.deep.equal([]);
+      expect(text(wrapper.querySelector('#neighbour'))).to.equal('页面的其他内容');
+      await expect(el).to.be.accessible();
+
+      // Re-rendering for another reason does not warn again.
+      el.fontSize = 'large';
+      await el.updateComplete;
+      expect(warnings).to.have.length(1);
+    });
+
+    it('counts further problems and rejects data given as a property too', async () => {
+      const warnings = stubWarn();
+      const el = await rendered(
+        await fixture<CourtArticleElement>(html`<court-article .article=${{ version: 2, body: 'x' } as unknown as Article}></court-article>`),
+      );
+      const lines = Array.from($(el, '[part="error"]')!.querySelectorAll('p')).map((p) => text(p));
+      expect(lines[0]).to.match(/^文章数据有误:/);
+      expect(lines[1]).to.match(/^还有 \d+ 处问题/);
+      expect(warnings).to.have.length(1);
+    });
+  });
+
+  describe('hooks for print-controls', () => {
+    it('scales the body text with the font-size attribute, without browser zoom', async () => {
+      const el = await rendered(await fixture<CourtArticleElement>(html`<court-article src=${MINIMAL}></court-article>`));
+      const paragraph = () => parseFloat(getComputedStyle($(el, '[part="body"] p')!).fontSize);
+      const medium = paragraph();
+      el.fontSize = 'small';
+      await el.updateComplete;
+      expect(el.getAttribute('font-size')).to.equal('small');
+      const small = paragraph();
+      el.setAttribute('font-size', 'large');
+      await el.updateComplete;
+      const large = paragraph();
+      el.fontSize = 'x-large';
+      await el.updateComplete;
+      const xLarge = paragraph();
+      expect(small).to.be.lessThan(medium);
+      expect(medium).to.be.lessThan(large);
+      expect(large).to.be.at.least(20);
+      expect(xLarge).to.be.at.least(24);
+      expect(parseFloat(getComputedStyle($(el, 'h1')!).fontSize)).to.be.greaterThan(xLarge);
+    });
+
+    it('care mode: black text on white and line height of at least 1.8', async () => {
+      const el = await rendered(await fixture<CourtArticleElement>(html`<court-article src=${MINIMAL} care></court-article>`));
+      expect(el.care).to.equal(true);
+      const style = getComputedStyle($(el, '[part="body"] p')!);
+      expect(style.color).to.equal('rgb(0, 0, 0)');
+      expect(parseFloat(style.lineHeight) / parseFloat(style.fontSize)).to.be.at.least(1.8);
+      await expect(el).to.be.accessible();
+    });
+
+    it('lists the title and the text blocks in reading order and highlights one', async () => {
+      const el = await rendered(await fixture<CourtArticleElement>(html`<court-article src=${FULL}></court-article>`));
+      const blocks = el.readableBlocks();
+      expect(blocks.map((b) => b.tagName.toLowerCase())).to.deep.equal(['h1', 'p', 'h2', 'p', 'h3', 'h4', 'div', 'p']);
+      expect(el.highlightBlock(3)).to.equal(blocks[3]);
+      expect(blocks[3]!.hasAttribute('data-reading')).to.equal(true);
+      expect(blocks[3]!.part.contains('reading')).to.equal(true);
+      expect(getComputedStyle(blocks[3]!).backgroundColor).to.not.equal(getComputedStyle(blocks[1]!).backgroundColor);
+      el.highlightBlock(4);
+      expect(blocks.filter((b) => b.hasAttribute('data-reading'))).to.deep.equal([blocks[4]]);
+      expect(el.highlightBlock(-1)).to.equal(undefined);
+      expect(blocks.some((b) => b.hasAttribute('data-reading'))).to.equal(false);
+    });
+  });
+
+  describe('accessibility and layout', () => {
+    it('passes an accessibility audit when loaded', async () => {
+      const el = await rendered(await fixture<CourtArticleElement>(html`<court-article src=${FULL}></court-article>`));
+      await expect(el).to.be.accessible();
+    });
+
+    it('has no horizontal scroll at 360 px, even in the largest text size', async () => {
+      await setViewport({ width: 360, height: 640 });
+      for (const src of [FULL, WIDE, SEED]) {
+        const el = await rendered(await fixture<CourtArticleElement>(html`<court-article src=${src} font-size="x-large"></court-article>`));
+        expect(document.documentElement.scrollWidth, src).to.be.at.most(360);
+        expect(el.getBoundingClientRect().width, src).to.be.at.most(360);
+        for (const block of $$(el, '[part="body"] > *')) {
+          expect(block.getBoundingClientRect().right, `${src} ${block.tagName}`).to.be.at.most(361);
+        }
+      }
+    });
+  });
+});
