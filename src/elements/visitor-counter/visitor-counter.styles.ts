@@ -1,0 +1,54 @@
+import { css } from 'lit';
+
+export const visitorCounterStyles = css`
+  :host {
+    display: inline-block;
+    /* Space is reserved while the number loads, so nothing around it moves. */
+    min-inline-size: var(--visitor-counter-min-width, 10em);
+    min-block-size: 1.5em;
+    min-block-size: 1lh;
+    vertical-align: baseline;
+    color: var(--visitor-counter-text, var(--_text));
+    font-size: var(--visitor-counter-font-size, inherit);
+    line-height: inherit;
+  }
+  :host([state='loading']),
+  :host([state='hidden']) {
+    visibility: hidden;
+  }
+  .number {
+    color: var(--visitor-counter-number-color, var(--_accent));
+    font-weight: var(--visitor-counter-number-weight, 700);
+    font-variant-numeric: tabular-nums;
+    unicode-bidi: isolate;
+    direction: ltr;
+  }
+  .digits {
+    display: inline-flex;
+    gap: var(--visitor-counter-digit-gap, 0.125em);
+    vertical-align: baseline;
+  }
+  [part~='digit'] {
+    display: inline-block;
+    min-inline-size: 1.25em;
+    padding: 0 0.125em;
+    text-align: center;
+    border: var(--visitor-counter-digit-border, 1px solid var(--_border));
+    border-radius: var(--visitor-counter-digit-radius, 3px);
+    background: var(--visitor-counter-digit-background, var(--_surface));
+    color: var(--visitor-counter-digit-color, var(--_accent));
+  }
+  .visually-hidden {
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+  @media print {
+    [part~='digit'] {
+      border-color: currentColor;
+    }
+  }
+`;

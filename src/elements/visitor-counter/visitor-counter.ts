@@ -1,0 +1,369 @@
+/**
+ * A visitor counter backed by the self-hosted counter service (`court-counter serve`):
+ * "您是第 1,234,567 位访客" for the site, or "浏览次数 N" for one page.
+ *
+ * A visit is counted once per browser session (a flag in `sessionStorage`; where storage is
+ * blocked, at most once per page load); reloads show the same number without a new request.
+ * The request starts after the first paint, has a timeout and never blocks the page. While
+ * it is pending the element keeps its space empty, or shows the last number this browser saw
+ * ("已有 N 位访客", which claims no new count). When the service is slow or down it keeps that
+ * number or hides the sentence (`state="hidden"`, `aria-hidden="true"`): it never shows
+ * "您是第位访客". No cookies are sent and nothing identifying is stored; automated browsers
+ * (`navigator.webdriver`) only read the numbers, and a prerendered page counts only once the
+ * reader actually opens it.
+ *
+ * ```html
+ * <visitor-counter endpoint="https://www.example.gov.cn/counter" site="fs"></visitor-counter>
+ * <visitor-counter endpoint="/counter" site="fs" kind="page-views" page="/art/2024/02/1.html"></visitor-counter>
+ * ```
+ *
+ * The host reflects its state in the `state` attribute: `loading`, `counted` (this visit's
+ * number), `total` (a number read or remembered, not a new count) or `hidden`.
+ *
+ * @summary Self-hosted visitor or page-view counter that never shows a broken sentence.
+ *
+ * @fires visitor-counter-updated - A number from the service is shown. `detail: { count, kind, counted }`.
+ *
+ * @csspart text - The whole sentence.
+ * @csspart number - The number, digits grouped for the reader's locale.
+ * @csspart digit - One digit, when the `digits` attribute is set (digit-box style).
+ * @csspart separator - A grouping separator between digit boxes.
+ *
+ * @cssproperty --visitor-counter-text - Text colour. Default `var(--court-text, #1f1f1f)`.
+ * @cssproperty --visitor-counter-font-size - Font size. Default `inherit`.
+ * @cssproperty --visitor-counter-min-width - Space reserved while loading. Default `10em`.
+ * @cssproperty --visitor-counter-number-color - Number colour. Default `var(--court-accent, #b0191e)`.
+ * @cssproperty --visitor-counter-number-weight - Number weight. Default `700`.
+ * @cssproperty --visitor-counter-digit-border - Border of a digit box. Default `1px solid var(--court-border, #d9d9d9)`.
+ * @cssproperty --visitor-counter-digit-background - Background of a digit box. Default `var(--court-surface, #ffffff)`.
+ * @cssproperty --visitor-counter-digit-color - Colour of a digit in a box. Default `var(--court-accent, #b0191e)`.
+ * @cssproperty --visitor-counter-digit-radius - Corner radius of a digit box. Default `3px`.
+ * @cssproperty --visitor-counter-digit-gap - Gap between digit boxes. Default `0.125em`.
+ */
+import { LitElement, html, nothing } from 'lit';
+import type { TemplateResult } from 'lit';
+import { property } from 'lit/decorators/property.js';
+import { state } from 'lit/decorators/state.js';
+import { msg, str } from '@lit/localize';
+import { formatCount } from '../../internal/format.js';
+import { currentLocale, localized } from '../../internal/localize.js';
+import { readSetting, writeSetting } from '../../internal/storage.js';
+import { tokens } from '../../internal/theme.js';
+import { isSafeUrl } from '../../internal/url.js';
+import { visitorCounterStyles } from './visitor-counter.styles.js';
+
+/** What is counted and shown. */
+export type VisitorCounterKind = 'visits' | 'page-views';
+
+/** What the element shows. */
+export type VisitorCounterState = 'loading' | 'counted' | 'total' | 'hidden';
+
+/** Detail of `visitor-counter-updated`. */
+export interface VisitorCounterUpdatedDetail {
+  /** The number shown. */
+  count: number;
+  kind: VisitorCounterKind;
+  /** `true` when this page load counted the visit or view; `false` when it only read the number. */
+  counted: boolean;
+}
+
+const DEFAULT_TIMEOUT = 3000;
+const SITE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+const MAX_PAGE = 512;
+// Stands for the number inside a translated sentence, so the number can get its own part.
+const SLOT = '\uE000';
+
+/* Per page load: what this browser counted, for when sessionStorage is blocked, and the
+   requests in flight, so two counters of one page never count twice. */
+const counted = new Map<string, string>();
+const inFlight = new Map<string, Promise<number>>();
+
+function sessionRead(key: string): string | null {
+  try {
+    const value = window.sessionStorage.getItem(key);
+    if (value !== null) return value;
+  } catch {
+    // Storage blocked: fall back to this page load's memory.
+  }
+  return counted.get(key) ?? null;
+}
+
+function sessionWrite(key: string, value: string): void {
+  counted.set(key, value);
+  try {
+    window.sessionStorage.setItem(key, value);
+  } catch {
+    // Storage blocked or full: counted at most once for this page load.
+  }
+}
+
+function afterFirstPaint(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+}
+
+function whenActivated(): Promise<void> {
+  const doc = document as Document & { prerendering?: boolean };
+  if (!doc.prerendering) return Promise.resolve();
+  return new Promise((resolve) => doc.addEventListener('prerenderingchange', () => resolve(), { once: true }));
+}
+
+function isCount(value: unknown): value is number {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+}
+
+class CounterRequestError extends Error {}
+
+@localized()
+export class VisitorCounterElement extends LitElement {
+  static override styles = [tokens, visitorCounterStyles];
+
+  /** Base URL of the counter service, e.g. `https://www.example.gov.cn/counter` or `/counter`. */
+  @property({ attribute: 'endpoint' }) endpoint = '';
+
+  /** Site id configured on the service. */
+  @property({ attribute: 'site' }) site = '';
+
+  /** `visits` (default): the site's visitors; `page-views`: views of `page`. */
+  @property({ attribute: 'kind' }) kind: VisitorCounterKind = 'visits';
+
+  /** Page id for `page-views`; defaults to the page's path. Query and fragment are ignored. */
+  @property({ attribute: 'page' }) page = '';
+
+  /** Milliseconds to wait for the service before giving up. */
+  @property({ attribute: 'timeout', type: Number }) timeout = DEFAULT_TIMEOUT;
+
+  /** Shows each digit in its own box (`digit` parts). */
+  @property({ attribute: 'digits', type: Boolean }) digits = false;
+
+  /** Only shows the number, never counts (e.g. on a preview page). */
+  @property({ attribute: 'no-count', type: Boolean }) noCount = false;
+
+  @state() private status: VisitorCounterState = 'loading';
+
+  @state() private count: number | undefined;
+
+  #key: string | undefined;
+  #controller: AbortController | undefined;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Moved or re-attached: start again once updated.
+    if (this.hasUpdated) this.requestUpdate();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#controller?.abort();
+    this.#controller = undefined;
+    this.#key = undefined;
+  }
+
+  protected override updated(): void {
+    this.setAttribute('state', this.status);
+    if (this.status === 'loading' || this.status === 'hidden') this.setAttribute('aria-hidden', 'true');
+    else this.removeAttribute('aria-hidden');
+    const key = [this.endpoint, this.site, this.kind, this.page, this.noCount].join('\n');
+    if (this.isConnected && key !== this.#key) {
+      this.#key = key;
+      this.#controller?.abort();
+      const controller = new AbortController();
+      this.#controller = controller;
+      this.#run(controller.signal).catch(() => {
+        // #run handles its own failures; nothing may escape to the host page.
+      });
+    }
+  }
+
+  /** What is wrong with the attributes, or `undefined`. */
+  #problem(): string | undefined {
+    if (!this.endpoint.trim()) return 'the endpoint attribute is missing';
+    if (!isSafeUrl(this.endpoint.trim()) || /^(mailto|tel):/i.test(this.endpoint.trim())) {
+      return `endpoint "${this.endpoint}" must be an http, https or relative URL`;
+    }
+    if (!this.site) return 'the site attribute is missing';
+    if (!SITE_ID.test(this.site)) return `site "${this.site}" may use only letters, digits, ".", "_" and "-"`;
+    if (this.kind !== 'visits' && this.kind !== 'page-views') return `kind "${String(this.kind)}" must be visits or page-views`;
+    return undefined;
+  }
+
+  #pageId(): string {
+    const page = (this.page || location.pathname).replace(/[?#][\s\S]*$/, '');
+    return [...page].slice(0, MAX_PAGE).join('');
+  }
+
+  async #run(signal: AbortSignal): Promise<void> {
+    // Start outside the update that triggered the run.
+    await Promise.resolve();
+    if (signal.aborted) return;
+    const problem = this.#problem();
+    if (problem) {
+      console.warn(`visitor-counter: ${problem}; the counter is hidden`);
+      this.count = undefined;
+      this.status = 'hidden';
+      return;
+    }
+    const base = this.endpoint.trim().replace(/\/+$/, '');
+    const kind = this.kind;
+    const page = kind === 'page-views' ? this.#pageId() : undefined;
+    const ids = `${base}|${this.site}|${page === undefined ? 'visit' : `page:${page}`}`;
+    const cacheName = `visitor-counter:${ids}`;
+    const sessionKey = `court-widgets:visitor-counter:${ids}`;
+
+    const cached = Number(readSetting(cacheName) ?? NaN);
+    if (isCount(cached)) {
+      this.count = cached;
+      this.status = 'total';
+    } else {
+      this.count = undefined;
+      this.status = 'loading';
+    }
+
+    await afterFirstPaint();
+    await whenActivated();
+    if (signal.aborted) return;
+
+    const seen = sessionRead(sessionKey);
+    if (kind === 'visits' && seen !== null && /^\d{1,16}$/.test(seen)) {
+      // This session was counted already: the reader keeps their number.
+      this.#show(Number(seen), 'counted', false);
+      return;
+    }
+    const automated = typeof navigator !== 'undefined' && navigator.webdriver === true;
+    const mayCount = !this.noCount && !automated && seen === null;
+    try {
+      let count: number;
+      let countedNow = false;
+      const pending = inFlight.get(sessionKey);
+      if (pending) {
+        count = await pending;
+        countedNow = true;
+      } else if (mayCount) {
+        const request = this.#hit(base, page, signal).then((n) => {
+          sessionWrite(sessionKey, kind === 'visits' ? String(n) : '1');
+          return n;
+        });
+        inFlight.set(sessionKey, request);
+        request.then(
+          () => inFlight.delete(sessionKey),
+          () => inFlight.delete(sessionKey),
+        );
+        count = await request;
+        countedNow = true;
+      } else {
+        count = await this.#read(base, page, signal);
+      }
+      if (signal.aborted) return;
+      writeSetting(cacheName, String(count));
+      this.#show(count, kind === 'visits' && countedNow ? 'counted' : 'total', countedNow);
+    } catch (error) {
+      if (signal.aborted) return;
+      console.warn(`visitor-counter: no number from ${base} (${(error as Error).message})`);
+      if (this.count === undefined) this.status = 'hidden';
+    }
+  }
+
+  #show(count: number, status: 'counted' | 'total', countedNow: boolean): void {
+    this.count = count;
+    this.status = status;
+    this.dispatchEvent(
+      new CustomEvent<VisitorCounterUpdatedDetail>('visitor-counter-updated', {
+        detail: { count, kind: this.kind, counted: countedNow },
+        bubbles: true,
+        composed: true,
+      }),
+    );
+  }
+
+  async #request(url: string, init: RequestInit, signal: AbortSignal): Promise<Record<string, unknown>> {
+    const timeout = Number.isFinite(this.timeout) && this.timeout > 0 ? this.timeout : DEFAULT_TIMEOUT;
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, timeout);
+    const stop = () => controller.abort();
+    signal.addEventListener('abort', stop, { once: true });
+    try {
+      // No cookies, no referrer, no keepalive: an ordinary request that can be cancelled.
+      const response = await fetch(url, {
+        ...init,
+        mode: 'cors',
+        credentials: 'omit',
+        cache: 'no-store',
+        referrerPolicy: 'no-referrer',
+        keepalive: false,
+        signal: controller.signal,
+      });
+      if (!response.ok) throw new CounterRequestError(`HTTP ${response.status}`);
+      const body: unknown = await response.json();
+      if (typeof body !== 'object' || body === null) throw new CounterRequestError('the answer is not a JSON object');
+      return body as Record<string, unknown>;
+    } catch (error) {
+      if (timedOut) throw new CounterRequestError(`no answer within ${timeout} ms`);
+      if (error instanceof CounterRequestError) throw error;
+      throw new CounterRequestError(error instanceof SyntaxError ? 'the answer is not JSON' : 'network error');
+    } finally {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', stop);
+    }
+  }
+
+  #pick(body: Record<string, unknown>, page: string | undefined): number {
+    const value = page === undefined ? body.visits : body.pageViews;
+    if (!isCount(value)) throw new CounterRequestError(`the answer has no ${page === undefined ? 'visits' : 'pageViews'} count`);
+    return value;
+  }
+
+  async #hit(base: string, page: string | undefined, signal: AbortSignal): Promise<number> {
+    const payload = page === undefined ? { site: this.site, kind: 'visit' } : { site: this.site, kind: 'page-view', page };
+    // A text/plain body keeps this a simple CORS request: one round trip, no preflight.
+    const body = await this.#request(`${base}/api/v1/hits`, { method: 'POST', body: JSON.stringify(payload) }, signal);
+    return this.#pick(body, page);
+  }
+
+  async #read(base: string, page: string | undefined, signal: AbortSignal): Promise<number> {
+    const query = new URLSearchParams({ site: this.site });
+    if (page !== undefined) query.set('page', page);
+    const body = await this.#request(`${base}/api/v1/counts?${query}`, { method: 'GET' }, signal);
+    return this.#pick(body, page);
+  }
+
+  #sentence(): string {
+    if (this.kind === 'page-views') {
+      return msg(str`浏览次数 ${SLOT}`, { id: 'visitor-counter.page-views', desc: 'Views of this article; the value is the number' });
+    }
+    if (this.status === 'counted') {
+      return msg(str`您是第 ${SLOT} 位访客`, {
+        id: 'visitor-counter.visitor-number',
+        desc: 'Site footer: this reader is the N-th visitor of the website; the value is the number',
+      });
+    }
+    return msg(str`已有 ${SLOT} 位访客`, {
+      id: 'visitor-counter.visits-total',
+      desc: 'Site footer: total visitors of the website so far (shown when this visit was not counted)',
+    });
+  }
+
+  #renderNumber(count: number): TemplateResult {
+    const text = formatCount(count, currentLocale());
+    if (!this.digits) return html`<span class="number" part="number">${text}</span>`;
+    return html`<span class="number" part="number"
+      ><span class="visually-hidden">${text}</span
+      ><span class="digits" aria-hidden="true"
+        >${[...text].map((ch) =>
+          /\p{Nd}/u.test(ch) ? html`<span part="digit">${ch}</span>` : html`<span part="separator">${ch}</span>`,
+        )}</span
+      ></span
+    >`;
+  }
+
+  override render() {
+    if (this.count === undefined || this.status === 'loading' || this.status === 'hidden') return nothing;
+    const [before = '', ...rest] = this.#sentence().split(SLOT);
+    // A translation that lost the placeholder still gets the number, after its text.
+    const after = rest.length > 0 ? rest.join('') : '';
+    const gap = rest.length > 0 ? '' : ' ';
+    return html`<span part="text">${before}${gap}${this.#renderNumber(this.count)}${after}</span>`;
+  }
+}
