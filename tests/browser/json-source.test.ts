@@ -1,0 +1,306 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { LitElement } from 'lit';
+import { JsonSource } from '../../src/internal/json-source.js';
+import type { JsonSourceFailure } from '../../src/internal/json-source.js';
+import { loadFailureText, moreProblemsText, problemText } from '../../src/internal/problem-text.js';
+import { LIMITS } from '../../src/model/limits.js';
+import type { ParseResult, Problem } from '../../src/model/types.js';
+
+// Mocha's globals, provided by @web/test-runner (the project installs no @types/mocha).
+declare function describe(name: string, body: () => void): void;
+declare function it(name: string, body: () => Promise<void> | void): void;
+declare function afterEach(body: () => Promise<void> | void): void;
+
+interface Doc {
+  name: string;
+}
+
+let parseCalls = 0;
+
+/** A small parser of its own: the controller is generic over what it validates. */
+function parseDoc(input: unknown): ParseResult<Doc> {
+  parseCalls++;
+  let value = input;
+  if (typeof input === 'string') {
+    try {
+      value = JSON.parse(input);
+    } catch {
+      return { ok: false, problems: [{ path: '', code: 'json', message: 'not JSON' }], warnings: [] };
+    }
+  }
+  const name = value && typeof value === 'object' ? (value as { name?: unknown }).name : undefined;
+  if (typeof name === 'string') return { ok: true, value: { name }, warnings: [] };
+  return { ok: false, problems: [{ path: 'name', code: 'missing', message: 'name: missing' }], warnings: [] };
+}
+
+class JsonSourceProbe extends LitElement {
+  static override properties = { src: { attribute: 'src' }, data: { attribute: false } };
+  static timeout = 20_000;
+  src = '';
+  data: unknown = undefined;
+  loaded: Doc[] = [];
+  failed: JsonSourceFailure[] = [];
+  source = new JsonSource<Doc>(this, parseDoc, {
+    timeout: JsonSourceProbe.timeout,
+    onLoaded: (value) => this.loaded.push(value),
+    onFailed: (failure) => this.failed.push(failure),
+  });
+
+  protected override willUpdate(): void {
+    this.source.setValue(this.data);
+    this.source.setSrc(this.src);
+  }
+
+  protected override render() {
+    return html`<output>${this.source.status}:${this.source.value?.name ?? ''}</output>`;
+  }
+}
+customElements.define('json-source-probe', JsonSourceProbe);
+
+const realFetch = window.fetch.bind(window);
+
+afterEach(() => {
+  window.fetch = realFetch;
+  JsonSourceProbe.timeout = 20_000;
+});
+
+type Call = { url: string; init: RequestInit };
+
+function stubFetch(impl: (call: Call) => Promise<Response>): Call[] {
+  const calls: Call[] = [];
+  window.fetch = ((input: RequestInfo | URL, init: RequestInit = {}) => {
+    const call = { url: String(input), init };
+    calls.push(call);
+    return impl(call);
+  }) as typeof window.fetch;
+  return calls;
+}
+
+/** A fetch that answers only when told to, and rejects like the browser when aborted. */
+function pendingFetch(): { calls: Call[]; answer: (index: number, response: Response) => void } {
+  const resolvers: ((response: Response) => void)[] = [];
+  const calls = stubFetch(
+    ({ init }) =>
+      new Promise<Response>((resolve, reject) => {
+        resolvers.push(resolve);
+        init.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
+      }),
+  );
+  return { calls, answer: (index, response) => resolvers[index]!(response) };
+}
+
+function json(value: unknown, init: ResponseInit = {}): Response {
+  return new Response(JSON.stringify(value), { status: 200, headers: { 'content-type': 'application/json' }, ...init });
+}
+
+function shown(el: JsonSourceProbe): string {
+  return el.shadowRoot!.querySelector('output')!.textContent!;
+}
+
+async function until(el: JsonSourceProbe, status: string): Promise<void> {
+  await waitUntil(() => el.source.status === status, `status never became ${status} (is ${el.source.status})`);
+  await el.updateComplete;
+}
+
+describe('JsonSource', () => {
+  it('takes a value set by code first, then the inline child, then the URL', async () => {
+    const calls = stubFetch(() => Promise.resolve(json({ name: 'from src' })));
+    const el = await fixture<JsonSourceProbe>(
+      `<json-source-probe src="/data.json"><script type="application/json">{"name":"from inline"}</script></json-source-probe>`,
+    );
+    expect(shown(el)).to.equal('loaded:from inline');
+    expect(el.source.origin).to.equal('inline');
+    expect(calls).to.have.length(0);
+
+    el.data = { name: 'from code' };
+    await el.updateComplete;
+    expect(shown(el)).to.equal('loaded:from code');
+    expect(el.source.origin).to.equal('property');
+
+    el.data = undefined;
+    await el.updateComplete;
+    expect(shown(el)).to.equal('loaded:from inline');
+
+    el.querySelector('script')!.remove();
+    await until(el, 'loaded');
+    await waitUntil(() => el.source.origin === 'src');
+    await el.updateComplete;
+    expect(shown(el)).to.equal('loaded:from src');
+    expect(calls).to.have.length(1);
+    expect(el.loaded.map((d) => d.name)).to.deep.equal(['from inline', 'from code', 'from inline', 'from src']);
+  });
+
+  it('re-reads the inline child only when its text changes', async () => {
+    const el = await fixture<JsonSourceProbe>(
+      `<json-source-probe><script type="application/json">{"name":"one"}</script><p>旧版内容</p></json-source-probe>`,
+    );
+    expect(shown(el)).to.equal('loaded:one');
+    const before = parseCalls;
+    el.querySelector('p')!.textContent = '改动了旧版内容';
+    el.appendChild(document.createElement('span'));
+    await new Promise((resolve) => setTimeout(resolve));
+    await el.updateComplete;
+    expect(parseCalls).to.equal(before);
+
+    el.querySelector('script')!.textContent = '{"name":"two"}';
+    await waitUntil(() => shown(el) === 'loaded:two', 'the new inline text was not read');
+    expect(parseCalls).to.equal(before + 1);
+  });
+
+  it('fetches same-origin with an abort signal and reports loading', async () => {
+    const { calls, answer } = pendingFetch();
+    const el = await fixture<JsonSourceProbe>(html`<json-source-probe src="/doc.json"></json-source-probe>`);
+    expect(shown(el)).to.equal('loading:');
+    expect(calls).to.have.length(1);
+    expect(calls[0]!.url).to.equal('/doc.json');
+    expect(calls[0]!.init.credentials).to.equal('same-origin');
+    expect(calls[0]!.init.signal).to.be.instanceOf(AbortSignal);
+    answer(0, json({ name: 'doc' }));
+    await until(el, 'loaded');
+    expect(shown(el)).to.equal('loaded:doc');
+  });
+
+  it('cancels the request when src changes and ignores its late answer', async () => {
+    const { calls, answer } = pendingFetch();
+    const el = await fixture<JsonSourceProbe>(html`<json-source-probe src="/first.json"></json-source-probe>`);
+    el.src = '/second.json';
+    await el.updateComplete;
+    expect(calls.map((c) => c.url)).to.deep.equal(['/first.json', '/second.json']);
+    expect(calls[0]!.init.signal!.aborted).to.equal(true);
+    expect(calls[1]!.init.signal!.aborted).to.equal(false);
+    answer(1, json({ name: 'second' }));
+    await until(el, 'loaded');
+    expect(shown(el)).to.equal('loaded:second');
+    expect(el.failed).to.deep.equal([]);
+  });
+
+  it('cancels on disconnect and loads again on reconnect', async () => {
+    const { calls, answer } = pendingFetch();
+    const el = await fixture<JsonSourceProbe>(html`<json-source-probe src="/doc.json"></json-source-probe>`);
+    const parent = el.parentElement!;
+    el.remove();
+    expect(calls[0]!.init.signal!.aborted).to.equal(true);
+    parent.appendChild(el);
+    await el.updateComplete;
+    expect(calls).to.have.length(2);
+    answer(1, json({ name: 'again' }));
+    await until(el, 'loaded');
+    expect(shown(el)).to.equal('loaded:again');
+    expect(el.failed).to.deep.equal([]);
+  });
+
+  it('reports the URL and status of an HTTP error, and retry() loads again', async () => {
+    let attempt = 0;
+    stubFetch(() => Promise.resolve(++attempt === 1 ? new Response('oops', { status: 503 }) : json({ name: 'back' })));
+    const el = await fixture<JsonSourceProbe>(html`<json-source-probe src="/flaky.json"></json-source-probe>`);
+    await until(el, 'error');
+    expect(el.source.failure).to.deep.equal({ kind: 'load', url: '/flaky.json', reason: 'http', status: 503 });
+    expect(el.failed).to.have.length(1);
+    el.source.retry();
+    await until(el, 'loaded');
+    expect(shown(el)).to.equal('loaded:back');
+    expect(attempt).to.equal(2);
+  });
+
+  it('reports a network error', async () => {
+    stubFetch(() => Promise.reject(new TypeError('Failed to fetch')));
+    const el = await fixture<JsonSourceProbe>(html`<json-source-probe src="/down.json"></json-source-probe>`);
+    await until(el, 'error');
+    expect(el.source.failure).to.deep.equal({ kind: 'load', url: '/down.json', reason: 'network' });
+  });
+
+  it('gives up after the timeout', async () => {
+    JsonSourceProbe.timeout = 30;
+    const { calls } = pendingFetch();
+    const el = await fixture<JsonSourceProbe>(html`<json-source-probe src="/never.json"></json-source-probe>`);
+    await until(el, 'error');
+    expect(el.source.failure).to.deep.equal({ kind: 'load', url: '/never.json', reason: 'timeout' });
+    expect(calls[0]!.init.signal!.aborted).to.equal(true);
+  });
+
+  it('refuses a response whose declared size is over the limit without parsing it', async () => {
+    const before = parseCalls;
+    stubFetch(() =>
+      Promise.resolve(new Response('{"name":"x"}', { status: 200, headers: { 'content-length': String(LIMITS.maxJsonLength * 3 + 1) } })),
+    );
+    const el = await fixture<JsonSourceProbe>(html`<json-source-probe src="/huge.json"></json-source-probe>`);
+    await until(el, 'error');
+    const failure = el.source.failure as Extract<JsonSourceFailure, { kind: 'invalid' }>;
+    expect(failure.kind).to.equal('invalid');
+    expect(failure.problems[0]!.code).to.equal('limit');
+    expect(failure.problems[0]!.limit).to.equal(LIMITS.maxJsonLength);
+    expect(parseCalls).to.equal(before);
+  });
+
+  it('stops reading a streamed response once it passes the limit', async () => {
+    const chunk = new Uint8Array(1024 * 1024).fill(0x20);
+    let pulled = 0;
+    let cancelled = false;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled += chunk.byteLength;
+        controller.enqueue(chunk);
+      },
+      cancel() {
+        cancelled = true;
+      },
+    });
+    stubFetch(() => Promise.resolve(new Response(body, { status: 200 })));
+    const el = await fixture<JsonSourceProbe>(html`<json-source-probe src="/endless.json"></json-source-probe>`);
+    await until(el, 'error');
+    const failure = el.source.failure as Extract<JsonSourceFailure, { kind: 'invalid' }>;
+    expect(failure.problems[0]!.code).to.equal('limit');
+    expect(cancelled).to.equal(true);
+    expect(pulled).to.be.at.most(LIMITS.maxJsonLength * 3 + 4 * chunk.byteLength);
+  });
+
+  it('passes invalid data to the parser and reports its problems once', async () => {
+    stubFetch(() => Promise.resolve(new Response('{"name": ', { status: 200 })));
+    const el = await fixture<JsonSourceProbe>(html`<json-source-probe src="/broken.json"></json-source-probe>`);
+    await until(el, 'error');
+    expect(el.source.failure).to.deep.equal({
+      kind: 'invalid',
+      origin: 'src',
+      problems: [{ path: '', code: 'json', message: 'not JSON' }],
+    });
+    el.requestUpdate();
+    await el.updateComplete;
+    expect(el.failed).to.have.length(1);
+  });
+
+  it('goes back to idle when every source is removed', async () => {
+    const el = await fixture<JsonSourceProbe>(html`<json-source-probe></json-source-probe>`);
+    expect(shown(el)).to.equal('idle:');
+    el.data = { name: 'x' };
+    await el.updateComplete;
+    expect(shown(el)).to.equal('loaded:x');
+    el.data = undefined;
+    await el.updateComplete;
+    expect(shown(el)).to.equal('idle:');
+  });
+});
+
+describe('problem text', () => {
+  const problem = (p: Partial<Problem> & Pick<Problem, 'code'>): Problem => ({ path: 'title', message: '', ...p });
+
+  it('names the field at fault in a short sentence', () => {
+    expect(problemText(problem({ code: 'missing' }))).to.equal('文章数据有误:缺少 title');
+    expect(problemText(problem({ code: 'missing', path: 'name' }), 'site')).to.equal('网站数据有误:缺少 name');
+    expect(problemText(problem({ code: 'type', path: 'body', expected: 'array' }))).to.equal('文章数据有误:body 应为数组');
+    expect(problemText(problem({ code: 'version', path: 'version' }))).to.contain('version');
+    expect(problemText(problem({ code: 'url', path: 'body[3].src' }))).to.contain('body[3].src');
+    expect(problemText(problem({ code: 'date', path: 'publishedAt' }))).to.contain('publishedAt');
+    expect(problemText(problem({ code: 'value', path: 'body[2].level' }))).to.contain('body[2].level');
+    expect(problemText(problem({ code: 'limit', path: 'body', limit: 2000 }))).to.equal('文章数据有误:body 超过上限(2000)');
+    expect(problemText(problem({ code: 'json', path: '' }))).to.equal('文章数据有误:不是有效的 JSON');
+    expect(problemText(problem({ code: 'unknown-block', path: 'body[1].type' }))).to.contain('body[1].type');
+    expect(moreProblemsText(2)).to.contain('2');
+  });
+
+  it('names the URL and the reason of a failed request', () => {
+    expect(loadFailureText({ url: '/a.json', reason: 'http', status: 404 })).to.equal('无法加载文章数据:/a.json(HTTP 404)');
+    expect(loadFailureText({ url: '/s.json', reason: 'http', status: 500 }, 'site')).to.equal('无法加载网站数据:/s.json(HTTP 500)');
+    expect(loadFailureText({ url: '/a.json', reason: 'network' })).to.equal('无法加载文章数据:/a.json(网络错误)');
+    expect(loadFailureText({ url: '/a.json', reason: 'timeout' })).to.equal('无法加载文章数据:/a.json(超时)');
+  });
+});
