@@ -259,12 +259,13 @@ function isObject(value: Plain | undefined): value is PlainObject {
 const NON_BLANK = /\S/;
 
 /**
- * BCP 47 language tag, structurally: language (2–3 letters with up to three extended
- * subtags, or 4–8 letters), optional script, region, variants, extensions and private use;
- * or a private-use tag alone (`x-…`).
+ * BCP 47 language tag, structurally: a 2–3 letter language (with up to three extended
+ * subtags), optional script, region, variants, extensions and private use; or a private-use
+ * tag alone (`x-…`). The 4–8 letter language subtags that the grammar reserves but the
+ * registry does not use are refused, so that words such as `Chinese` are not taken for tags.
  */
 export const BCP47 =
-  /^(?:(?:[A-Za-z]{2,3}(?:-[A-Za-z]{3}){0,3}|[A-Za-z]{4,8})(?:-[A-Za-z]{4})?(?:-(?:[A-Za-z]{2}|\d{3}))?(?:-(?:[A-Za-z\d]{5,8}|\d[A-Za-z\d]{3}))*(?:-[A-WYZa-wyz\d](?:-[A-Za-z\d]{2,8})+)*(?:-[Xx](?:-[A-Za-z\d]{1,8})+)?|[Xx](?:-[A-Za-z\d]{1,8})+)$/;
+  /^(?:(?:[A-Za-z]{2,3}(?:-[A-Za-z]{3}){0,3})(?:-[A-Za-z]{4})?(?:-(?:[A-Za-z]{2}|\d{3}))?(?:-(?:[A-Za-z\d]{5,8}|\d[A-Za-z\d]{3}))*(?:-[A-WYZa-wyz\d](?:-[A-Za-z\d]{2,8})+)*(?:-[Xx](?:-[A-Za-z\d]{1,8})+)?|[Xx](?:-[A-Za-z\d]{1,8})+)$/;
 
 /** Default language of the contract. */
 export const DEFAULT_LANG = 'zh-CN';

@@ -653,7 +653,7 @@ describe('parseArticle: optional fields', () => {
   });
 
   test('lang that is not a language tag becomes zh-CN with a value warning', () => {
-    for (const lang of ['', 'chinese simplified', 'zh_CN', 'z', '中文', 'zh--CN', 42, null]) {
+    for (const lang of ['', 'Chinese', 'english', 'chinese simplified', 'zh_CN', 'z', '中文', 'zh--CN', 42, null]) {
       const result = parseArticle(minimal({ lang }));
       assert.equal(valueOf(result).lang, 'zh-CN', String(lang));
       assert.deepEqual(brief(result.warnings), [['lang', 'value']]);
