@@ -1,0 +1,323 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import '../../src/define/visitor-counter.js';
+import type { VisitorCounterElement, VisitorCounterUpdatedDetail } from '../../src/elements/visitor-counter/visitor-counter.js';
+
+// Mocha's globals, provided by @web/test-runner (the project installs no @types/mocha).
+declare function describe(name: string, body: () => void): void;
+declare function it(name: string, body: () => Promise<void> | void): void;
+declare function beforeEach(body: () => void): void;
+declare function afterEach(body: () => void): void;
+
+// These tests drive the element's states with a stubbed fetch (timeouts, errors, caching);
+// the real service is covered by the Node tests under tests/node/counter-*.test.ts.
+
+interface Call {
+  url: string;
+  init: RequestInit;
+}
+
+type Handler = (url: string, init: RequestInit) => Promise<Response>;
+
+const realFetch = window.fetch;
+let calls: Call[] = [];
+let warnings: string[] = [];
+const realWarn = console.warn;
+let endpointSeq = 0;
+let events: VisitorCounterUpdatedDetail[] = [];
+const onUpdated = (event: Event) => events.push((event as CustomEvent<VisitorCounterUpdatedDetail>).detail);
+
+function json(body: unknown, status = 200): Promise<Response> {
+  return Promise.resolve(new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } }));
+}
+
+/** A request that never answers until it is aborted. */
+function hang(_url: string, init: RequestInit): Promise<Response> {
+  return new Promise((_resolve, reject) => {
+    init.signal?.addEventListener('abort', () => reject(new DOMException('The operation was aborted.', 'AbortError')));
+  });
+}
+
+function stubFetch(handler: Handler): void {
+  window.fetch = ((input: RequestInfo | URL, init: RequestInit = {}) => {
+    const url = String(input);
+    calls.push({ url, init });
+    return handler(url, init);
+  }) as typeof fetch;
+}
+
+function setWebdriver(value: boolean): void {
+  Object.defineProperty(navigator, 'webdriver', { configurable: true, get: () => value });
+}
+
+/** A fresh endpoint per test, so session flags and caches of other tests do not apply. */
+function freshEndpoint(): string {
+  endpointSeq += 1;
+  return `https://counter.example/t${endpointSeq}-${Date.now()}`;
+}
+
+function text(el: VisitorCounterElement): string {
+  return el.shadowRoot!.textContent!.replace(/\s+/g, ' ').trim();
+}
+
+function part(el: VisitorCounterElement, name: string): HTMLElement[] {
+  return [...el.shadowRoot!.querySelectorAll<HTMLElement>(`[part~="${name}"]`)];
+}
+
+async function settled(el: VisitorCounterElement, state: string): Promise<void> {
+  await waitUntil(() => el.getAttribute('state') === state, `state stays ${el.getAttribute('state')}, expected ${state}`);
+  await el.updateComplete;
+}
+
+function body(call: Call): unknown {
+  return JSON.parse(String(call.init.body));
+}
+
+describe('visitor-counter', () => {
+  beforeEach(() => {
+    calls = [];
+    warnings = [];
+    events = [];
+    console.warn = (...args: unknown[]) => warnings.push(args.map(String).join(' '));
+    setWebdriver(false);
+    document.addEventListener('visitor-counter-updated', onUpdated);
+  });
+
+  afterEach(() => {
+    window.fetch = realFetch;
+    console.warn = realWarn;
+    setWebdriver(true);
+    document.removeEventListener('visitor-counter-updated', onUpdated);
+  });
+
+  it('counts a visit and shows 您是第 1,234,567 位访客, with no cookies', async () => {
+    const endpoint = freshEndpoint();
+    stubFetch(() => json({ site: 'fs', visits: 1234567 }));
+    const cookies = document.cookie;
+    const el = await fixture<VisitorCounterElement>(html`<visitor-counter endpoint=${endpoint} site="fs"></visitor-counter>`);
+    await settled(el, 'counted');
+    expect(text(el)).to.equal('您是第 1,234,567 位访客');
+    expect(part(el, 'number')[0]!.textContent).to.equal('1,234,567');
+    expect(calls).to.have.length(1);
+    expect(calls[0]!.url).to.equal(`${endpoint}/api/v1/hits`);
+    expect(calls[0]!.init.method).to.equal('POST');
+    expect(calls[0]!.init.credentials).to.equal('omit');
+    expect(calls[0]!.init.keepalive).to.equal(false);
+    expect(body(calls[0]!)).to.deep.equal({ site: 'fs', kind: 'visit' });
+    expect(events).to.deep.equal([{ count: 1234567, kind: 'visits', counted: true }]);
+    expect(el.hasAttribute('aria-hidden')).to.equal(false);
+    expect(document.cookie).to.equal(cookies);
+    expect(warnings).to.deep.equal([]);
+    await expect(el).to.be.accessible();
+  });
+
+  it('counts a visit once per session: a reload shows the same number without a request', async () => {
+    const endpoint = freshEndpoint();
+    stubFetch(() => json({ site: 'fs', visits: 42 }));
+    const first = await fixture<VisitorCounterElement>(html`<visitor-counter endpoint=${endpoint} site="fs"></visitor-counter>`);
+    await settled(first, 'counted');
+    first.remove();
+    stubFetch(() => json({ site: 'fs', visits: 99 }));
+    const again = await fixture<VisitorCounterElement>(html`<visitor-counter endpoint=${endpoint} site="fs"></visitor-counter>`);
+    await settled(again, 'counted');
+    expect(text(again)).to.equal('您是第 42 位访客');
+    expect(calls).to.have.length(1);
+  });
+
+  it('counts an article view once per session per page and shows 浏览次数', async () => {
+    const endpoint = freshEndpoint();
+    stubFetch((url) =>
+      url.includes('/hits') ? json({ site: 'fs', visits: 5, page: '/art/1.html', pageViews: 1234 }) : json({ site: 'fs', visits: 5, page: '/art/1.html', pageViews: 1240 }),
+    );
+    const el = await fixture<VisitorCounterElement>(
+      html`<visitor-counter endpoint=${endpoint} site="fs" kind="page-views" page="/art/1.html?from=list#top"></visitor-counter>`,
+    );
+    await settled(el, 'total');
+    expect(text(el)).to.equal('浏览次数 1,234');
+    expect(body(calls[0]!)).to.deep.equal({ site: 'fs', kind: 'page-view', page: '/art/1.html' });
+    expect(events).to.deep.equal([{ count: 1234, kind: 'page-views', counted: true }]);
+    await expect(el).to.be.accessible();
+
+    const again = await fixture<VisitorCounterElement>(
+      html`<visitor-counter endpoint=${endpoint} site="fs" kind="page-views" page="/art/1.html"></visitor-counter>`,
+    );
+    await waitUntil(() => text(again) === '浏览次数 1,240');
+    expect(calls).to.have.length(2);
+    expect(calls[1]!.url).to.equal(`${endpoint}/api/v1/counts?site=fs&page=%2Fart%2F1.html`);
+    expect(calls[1]!.init.method).to.equal('GET');
+
+    const other = await fixture<VisitorCounterElement>(
+      html`<visitor-counter endpoint=${endpoint} site="fs" kind="page-views" page="/art/2.html"></visitor-counter>`,
+    );
+    await settled(other, 'total');
+    expect(calls).to.have.length(3);
+    expect(body(calls[2]!)).to.deep.equal({ site: 'fs', kind: 'page-view', page: '/art/2.html' });
+  });
+
+  it('does not count automated browsers: it only reads the total', async () => {
+    setWebdriver(true);
+    const endpoint = freshEndpoint();
+    stubFetch(() => json({ site: 'fs', visits: 1234567 }));
+    const el = await fixture<VisitorCounterElement>(html`<visitor-counter endpoint=${endpoint} site="fs"></visitor-counter>`);
+    await settled(el, 'total');
+    expect(calls.map((c) => c.init.method)).to.deep.equal(['GET']);
+    expect(calls[0]!.url).to.equal(`${endpoint}/api/v1/counts?site=fs`);
+    expect(text(el)).to.equal('已有 1,234,567 位访客');
+    expect(events).to.deep.equal([{ count: 1234567, kind: 'visits', counted: false }]);
+  });
+
+  it('no-count only reads the total', async () => {
+    const endpoint = freshEndpoint();
+    stubFetch(() => json({ site: 'fs', visits: 7 }));
+    const el = await fixture<VisitorCounterElement>(html`<visitor-counter endpoint=${endpoint} site="fs" no-count></visitor-counter>`);
+    await settled(el, 'total');
+    expect(calls.map((c) => c.init.method)).to.deep.equal(['GET']);
+    expect(text(el)).to.equal('已有 7 位访客');
+  });
+
+  it('waits for a prerendered page to be opened before counting', async () => {
+    const endpoint = freshEndpoint();
+    Object.defineProperty(document, 'prerendering', { configurable: true, get: () => true });
+    stubFetch(() => json({ site: 'fs', visits: 3 }));
+    try {
+      const el = await fixture<VisitorCounterElement>(html`<visitor-counter endpoint=${endpoint} site="fs"></visitor-counter>`);
+      // Past the first paint, where a request would otherwise start.
+      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 20)));
+      expect(calls).to.have.length(0);
+      expect(el.getAttribute('state')).to.equal('loading');
+      Object.defineProperty(document, 'prerendering', { configurable: true, get: () => false });
+      document.dispatchEvent(new Event('prerenderingchange'));
+      await settled(el, 'counted');
+      expect(calls).to.have.length(1);
+    } finally {
+      delete (document as { prerendering?: boolean }).prerendering;
+    }
+  });
+
+  it('reserves its space and shows nothing while loading', async () => {
+    const endpoint = freshEndpoint();
+    let answer!: () => void;
+    stubFetch(() => new Promise<Response>((resolve) => (answer = () => resolve(new Response('{"site":"fs","visits":12}', { status: 200 })))));
+    const el = await fixture<VisitorCounterElement>(html`<p>访问统计:<visitor-counter endpoint=${endpoint} site="fs"></visitor-counter></p>`)
+      .then((p) => p.querySelector('visitor-counter')!);
+    await waitUntil(() => calls.length === 1);
+    expect(el.getAttribute('state')).to.equal('loading');
+    expect(text(el)).to.equal('');
+    expect(el.getAttribute('aria-hidden')).to.equal('true');
+    const box = el.getBoundingClientRect();
+    expect(box.width).to.be.greaterThan(0);
+    expect(box.height).to.be.greaterThan(0);
+    await expect(el.parentElement!).to.be.accessible();
+    answer();
+    await settled(el, 'counted');
+    expect(text(el)).to.equal('您是第 12 位访客');
+  });
+
+  it('on timeout hides the sentence, never showing 您是第位访客', async () => {
+    const endpoint = freshEndpoint();
+    stubFetch(hang);
+    const el = await fixture<VisitorCounterElement>(html`<visitor-counter endpoint=${endpoint} site="fs" timeout="50"></visitor-counter>`);
+    await settled(el, 'hidden');
+    expect(text(el)).to.equal('');
+    expect(el.shadowRoot!.textContent).not.to.include('位访客');
+    expect(el.getAttribute('aria-hidden')).to.equal('true');
+    expect(getComputedStyle(el).visibility).to.equal('hidden');
+    expect(calls[0]!.init.signal!.aborted).to.equal(true);
+    expect(warnings).to.deep.equal([`visitor-counter: no number from ${endpoint} (no answer within 50 ms)`]);
+    expect(events).to.deep.equal([]);
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows the cached last number while loading and keeps it when the service fails', async () => {
+    setWebdriver(true);
+    const endpoint = freshEndpoint();
+    stubFetch(() => json({ site: 'fs', visits: 4321 }));
+    const first = await fixture<VisitorCounterElement>(html`<visitor-counter endpoint=${endpoint} site="fs"></visitor-counter>`);
+    await settled(first, 'total');
+    first.remove();
+
+    setWebdriver(false);
+    let fail!: () => void;
+    stubFetch(() => new Promise<Response>((resolve) => (fail = () => resolve(new Response('down', { status: 503 })))));
+    const el = await fixture<VisitorCounterElement>(html`<visitor-counter endpoint=${endpoint} site="fs"></visitor-counter>`);
+    // Before any answer: the remembered number, worded as a total, not as this visit's number.
+    expect(el.getAttribute('state')).to.equal('total');
+    expect(text(el)).to.equal('已有 4,321 位访客');
+    await waitUntil(() => calls.length === 2);
+    fail();
+    await waitUntil(() => warnings.length === 1);
+    expect(warnings[0]).to.equal(`visitor-counter: no number from ${endpoint} (HTTP 503)`);
+    expect(el.getAttribute('state')).to.equal('total');
+    expect(text(el)).to.equal('已有 4,321 位访客');
+    expect(el.hasAttribute('aria-hidden')).to.equal(false);
+    await expect(el).to.be.accessible();
+  });
+
+  it('hides the sentence on a network error or a malformed answer', async () => {
+    const endpoint = freshEndpoint();
+    stubFetch(() => Promise.reject(new TypeError('Failed to fetch')));
+    const el = await fixture<VisitorCounterElement>(html`<visitor-counter endpoint=${endpoint} site="fs"></visitor-counter>`);
+    await settled(el, 'hidden');
+    const other = freshEndpoint();
+    stubFetch(() => json({ site: 'fs', visits: 'many' }));
+    const bad = await fixture<VisitorCounterElement>(html`<visitor-counter endpoint=${other} site="fs"></visitor-counter>`);
+    await settled(bad, 'hidden');
+    expect(text(bad)).to.equal('');
+    expect(warnings).to.deep.equal([
+      `visitor-counter: no number from ${endpoint} (network error)`,
+      `visitor-counter: no number from ${other} (the answer has no visits count)`,
+    ]);
+  });
+
+  it('counts at most once per page load when storage is blocked', async () => {
+    const endpoint = freshEndpoint();
+    const proto = Storage.prototype;
+    const { getItem, setItem } = proto;
+    proto.getItem = () => {
+      throw new DOMException('blocked', 'SecurityError');
+    };
+    proto.setItem = () => {
+      throw new DOMException('blocked', 'SecurityError');
+    };
+    try {
+      stubFetch(() => json({ site: 'fs', visits: 77 }));
+      const a = await fixture<VisitorCounterElement>(html`<visitor-counter endpoint=${endpoint} site="fs"></visitor-counter>`);
+      const b = await fixture<VisitorCounterElement>(html`<visitor-counter endpoint=${endpoint} site="fs"></visitor-counter>`);
+      await settled(a, 'counted');
+      await settled(b, 'counted');
+      expect(calls.filter((c) => c.init.method === 'POST')).to.have.length(1);
+      expect(text(a)).to.equal('您是第 77 位访客');
+      expect(text(b)).to.equal('您是第 77 位访客');
+    } finally {
+      proto.getItem = getItem;
+      proto.setItem = setItem;
+    }
+  });
+
+  it('draws each digit in its own box with the digits attribute', async () => {
+    const endpoint = freshEndpoint();
+    stubFetch(() => json({ site: 'fs', visits: 1234567 }));
+    const el = await fixture<VisitorCounterElement>(html`<visitor-counter endpoint=${endpoint} site="fs" digits></visitor-counter>`);
+    await settled(el, 'counted');
+    expect(part(el, 'digit').map((d) => d.textContent)).to.deep.equal(['1', '2', '3', '4', '5', '6', '7']);
+    expect(part(el, 'separator').map((d) => d.textContent)).to.deep.equal([',', ',']);
+    expect(el.shadowRoot!.querySelector('.visually-hidden')!.textContent).to.equal('1,234,567');
+    await expect(el).to.be.accessible();
+  });
+
+  it('hides itself and names the attribute at fault for bad attributes', async () => {
+    stubFetch(() => json({ site: 'fs', visits: 1 }));
+    const noSite = await fixture<VisitorCounterElement>(html`<visitor-counter endpoint=${freshEndpoint()}></visitor-counter>`);
+    await settled(noSite, 'hidden');
+    const script = await fixture<VisitorCounterElement>(html`<visitor-counter endpoint="javascript:alert(1)" site="fs"></visitor-counter>`);
+    await settled(script, 'hidden');
+    const kind = await fixture<VisitorCounterElement>(html`<visitor-counter endpoint="/c" site="fs" kind="likes"></visitor-counter>`);
+    await settled(kind, 'hidden');
+    expect(calls).to.have.length(0);
+    expect(warnings).to.deep.equal([
+      'visitor-counter: the site attribute is missing; the counter is hidden',
+      'visitor-counter: endpoint "javascript:alert(1)" must be an http, https or relative URL; the counter is hidden',
+      'visitor-counter: kind "likes" must be visits or page-views; the counter is hidden',
+    ]);
+    await expect(noSite).to.be.accessible();
+  });
+});
