@@ -12,6 +12,12 @@ import {
   restorePrintLayout,
 } from '../../src/elements/print-controls/print-layout.js';
 
+// Mocha's globals, provided by @web/test-runner (the project installs no @types/mocha).
+declare function describe(name: string, body: () => void): void;
+declare function it(name: string, body: () => Promise<void> | void): void;
+declare function beforeEach(body: () => Promise<void> | void): void;
+declare function afterEach(body: () => Promise<void> | void): void;
+
 const CANONICAL = 'https://court.example.cn/article/detail/2024/02/id/001.shtml';
 const HOST_CHROME = [
   '#host-header',
