@@ -128,6 +128,11 @@ export class JsonSource<T> implements ReactiveController {
   /** The sources are resolved in the host's update, after its `willUpdate` passed them on. */
   private invalidate(): void {
     this.dirty = true;
+    if (isServer) {
+      // Server rendering calls `willUpdate` but not the controllers' `hostUpdate`.
+      this.hostUpdate();
+      return;
+    }
     this.host.requestUpdate();
   }
 

@@ -1,5 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { setViewport } from '@web/test-runner-commands';
+import { emulateMedia, setViewport } from '@web/test-runner-commands';
 import '../../src/define/court-article.js';
 import type { CourtArticleElement } from '../../src/elements/court-article/court-article.js';
 import type { PhotoCaptionElement } from '../../src/elements/photo-caption/photo-caption.js';
@@ -25,6 +25,7 @@ const realWarn = console.warn;
 afterEach(async () => {
   window.fetch = realFetch;
   console.warn = realWarn;
+  await emulateMedia({ media: 'screen' });
   await setViewport({ width: 800, height: 600 });
 });
 
@@ -210,6 +211,45 @@ describe('court-article', () => {
       const label = $(el, '[part="byline"] .label')!;
       expect(text(label)).to.equal('发布时间:');
       expect(label.closest('[lang]')!.getAttribute('lang')).to.equal('zh-CN');
+    });
+
+    it('renders labels and the date in the language of the page around it', async () => {
+      const article = await readJson(FULL);
+      const wrapper = await fixture<HTMLDivElement>(html`<div lang="en"><court-article .article=${article}></court-article></div>`);
+      const el = await rendered(wrapper.querySelector('court-article')!);
+      expect($(el, '[part="article"]')!.getAttribute('lang')).to.equal('zh-CN');
+      expect(text($(el, 'time'))).to.equal('28 Feb 2024, 20:54');
+      expect($(el, 'time')!.getAttribute('datetime')).to.equal('2024-02-28T20:54:53+08:00');
+      const label = $(el, '[part="byline"] .label')!;
+      expect(label.getAttribute('lang')).to.equal('en');
+      expect(text($(el, 'h1'))!.startsWith('标题')).to.equal(true);
+      expect($(el, 'h1')!.closest('[lang]')!.getAttribute('lang')).to.equal('zh-CN');
+    });
+
+    it('lays out a right-to-left article mirrored', async () => {
+      const article = { ...(await readJson(FULL)), lang: 'ug' };
+      const el = await rendered(await fixture<CourtArticleElement>(html`<court-article .article=${article}></court-article>`));
+      const container = $(el, '[part="article"]')!;
+      expect(container.getAttribute('dir')).to.equal('rtl');
+      const heading = getComputedStyle($(el, '[part="body"] h2')!);
+      expect(heading.borderRightWidth).to.equal('4px');
+      expect(heading.borderLeftWidth).to.equal('0px');
+      const crumbs = Array.from($(el, '[part="breadcrumb"] ol')!.children);
+      expect(crumbs[0]!.getBoundingClientRect().left).to.be.greaterThan(crumbs[1]!.getBoundingClientRect().left);
+    });
+
+    it('prints in black without the controls, the pager or backgrounds', async () => {
+      const el = await rendered(
+        await fixture<CourtArticleElement>(html`<court-article src=${FULL} care><button slot="controls">打印</button></court-article>`),
+      );
+      await emulateMedia({ media: 'print' });
+      expect(getComputedStyle($(el, '[part="body"] p')!).color).to.equal('rgb(0, 0, 0)');
+      expect(getComputedStyle($(el, 'h1')!).color).to.equal('rgb(0, 0, 0)');
+      expect(isShown(el.querySelector('button')!)).to.equal(false);
+      expect(isShown($(el, '[part="pager"]')!)).to.equal(false);
+      expect(getComputedStyle(el).backgroundColor).to.equal('rgba(0, 0, 0, 0)');
+      expect(getComputedStyle($$(el, 'photo-caption')[0]!).breakInside).to.equal('avoid');
+      expect(isShown($(el, '[part="body"]')!)).to.equal(true);
     });
 
     it('shows plain text literally and skips unknown block types with one warning each', async () => {

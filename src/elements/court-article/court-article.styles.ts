@@ -57,6 +57,20 @@ export const courtArticleStyles = css`
     --_leading: var(--court-article-care-line-height, 2);
     --_focus: #000000;
   }
+  /* A larger pointer (40 px arrow, black with a white edge) in care mode. */
+  :host([care]) {
+    cursor:
+      url("data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' width='40' height='40' viewBox='0 0 20 20'%3E%3Cpath d='M2 1v16l4.5-4.3 3 6.3 2.6-1.2-3-6.2H15z' fill='%23000' stroke='%23fff' stroke-width='1.2' stroke-linejoin='round'/%3E%3C/svg%3E")
+        4 2,
+      auto;
+  }
+  :host([care]) a,
+  :host([care]) button {
+    cursor:
+      url("data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' width='40' height='40' viewBox='0 0 20 20'%3E%3Cpath d='M2 1v16l4.5-4.3 3 6.3 2.6-1.2-3-6.2H15z' fill='%231a5fb4' stroke='%23fff' stroke-width='1.2' stroke-linejoin='round'/%3E%3C/svg%3E")
+        4 2,
+      pointer;
+  }
   :host([care]) :focus-visible {
     outline-width: 4px;
     outline-offset: 3px;
@@ -338,7 +352,8 @@ export const courtArticleStyles = css`
   }
 
   @media print {
-    :host {
+    :host,
+    :host([care]) {
       --_article-text: #000;
       --_article-muted: #000;
       --_article-link: #000;

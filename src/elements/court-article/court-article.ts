@@ -125,7 +125,7 @@ export class CourtArticleElement extends LitElement {
    */
   @property({ attribute: 'font-size', reflect: true }) fontSize: CourtArticleFontSize = 'medium';
 
-  /** 关怀模式: body text at a contrast of at least 7:1, line height 2, stronger focus ring. */
+  /** 关怀模式: body text at a contrast of at least 7:1, line height 2, a stronger focus ring and a larger pointer. Set by `<print-controls>`. */
   @property({ attribute: 'care', type: Boolean, reflect: true }) care = false;
 
   private readonly source = new JsonSource<Article>(this, parseArticle, {
