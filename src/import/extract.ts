@@ -400,7 +400,7 @@ export function readByline(raw: string): Byline | undefined {
       tail = trimmed.slice(gap.index) + tail;
       value = trimmed.slice(0, gap.index);
     }
-    value = normalizeSpace(value).replace(/^[(（]|[)）]$/g, '').trim();
+    value = normalizeSpace(value).replace(/^[(（【[]+|[)）】\]]+$/g, '').trim();
     if (hit.field === 'date') {
       const parsed = parseCourtDate(value);
       if (parsed) {
@@ -416,7 +416,7 @@ export function readByline(raw: string): Byline | undefined {
     if (value && out[hit.field] === undefined) out[hit.field] = value;
     if (normalizeSpace(tail)) rest.push(normalizeSpace(tail));
   });
-  out.rest = normalizeSpace(rest.join(' '));
+  out.rest = normalizeSpace(rest.join(' ').replace(/[(（【[)）】\]|｜]/g, ' '));
   return out;
 }
 
@@ -698,6 +698,10 @@ class BodyWriter {
       this.ctx.accounted.push(text);
       return;
     }
+    if (/^(?:相关)?附件\s*[:：]?$/.test(text) && this.attachments.length) {
+      issue(this.ctx, { code: 'label-dropped', severity: 'info', path: 'attachments', message: `attachments: the label "${text}" is not kept; the attachments follow the article`, text });
+      return;
+    }
     if (CHROME_LINE.test(text)) {
       issue(this.ctx, { code: 'chrome-dropped', severity: 'info', path: at, message: `${at}: page controls "${text}" are not article text; dropped`, text });
       return;
@@ -801,19 +805,23 @@ class BodyWriter {
   }
 }
 
-/** Tables that only lay out the page: they hold paragraphs, images or other tables. */
+/**
+ * Tables that only lay out the page: they hold images, headings, lists or other tables, have
+ * a single row or column, or cells of running text. The rest are data tables, kept as html.
+ */
 function isLayoutTable(table: Element): boolean {
   let rows = 0;
   let maxCells = 0;
   for (const el of descendants(table)) {
     if (el === table) continue;
-    if (['p', 'div', 'img', 'table', 'h1', 'h2', 'h3', 'h4', 'ul', 'ol', 'br'].includes(el.tagName)) return true;
+    if (['img', 'table', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'iframe', 'form', 'video'].includes(el.tagName)) return true;
     if (el.tagName === 'tr') {
       rows++;
       maxCells = Math.max(maxCells, children(el).filter((c) => isElement(c) && (c.tagName === 'td' || c.tagName === 'th')).length);
     }
+    if ((el.tagName === 'td' || el.tagName === 'th') && normalizeSpace(textContent(el)).length > 300) return true;
   }
-  return rows < 2 && maxCells < 2;
+  return rows < 2 || maxCells < 2;
 }
 
 const FRAGMENT_TAGS = new Set([

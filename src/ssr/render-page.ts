@@ -1,0 +1,341 @@
+/**
+ * Server-side rendering of an article page with Lit SSR.
+ *
+ * `<court-article>` (and `<court-footer>`) are rendered by the same element code that runs in
+ * the browser, with declarative shadow DOM (`<template shadowrootmode="open">`): the article
+ * shows, styled, before any script runs and with JavaScript off. When the bundle loads, the
+ * elements hydrate the server's DOM instead of rendering again (the bundle includes Lit's
+ * hydration support). Each element also gets:
+ *
+ * - its data as an inline `<script type="application/json">` child, which the element reads in
+ *   the browser, so hydration renders exactly what the server rendered;
+ * - the article as plain semantic HTML in its light DOM, for browsers without declarative
+ *   shadow DOM or custom elements (and for crawlers that ignore `<template>`): the element
+ *   shows its light DOM only until it has rendered, so nobody sees it twice.
+ *
+ * Data is escaped everywhere; `html` fields go through the package's one sanitizer.
+ */
+import { render } from '@lit-labs/ssr';
+import { collectResultSync } from '@lit-labs/ssr/lib/render-result.js';
+import { html } from 'lit';
+import { unsafeHTML } from 'lit/directives/unsafe-html.js';
+import { JSDOM } from 'jsdom';
+import type { Article, Block, Site } from '../model/types.js';
+import { formatLocalDateTime, parseOffsetDateTime } from '../model/date.js';
+import { sanitizeFragment, sanitizeInline, useSanitizerWindow } from '../internal/sanitize.js';
+import { safeUrl } from '../internal/url.js';
+import { formatBytes } from '../internal/format.js';
+import { ControllerAwareElementRenderer, installControllerRecording } from './element-renderer.js';
+import '../define/court-article.js';
+import '../define/court-footer.js';
+
+export interface RenderPageOptions {
+  /** Site (footer) data: adds `<court-footer>` and the SiteName meta tag. */
+  site?: Site;
+  /** 网站标识码 for the SiteIDCode meta tag. */
+  siteIdCode?: string;
+  /** Only the elements (no `<html>`, `<head>`): for pasting into a CMS template. */
+  fragment?: boolean;
+  /** URL of `court-widgets.min.js`, loaded as a module script so the elements hydrate. */
+  bundle?: string;
+}
+
+let sanitizerReady = false;
+
+/** Gives the sanitizer a DOM under Node (once per process). */
+export function prepareServerRendering(): void {
+  if (sanitizerReady) return;
+  const { window } = new JSDOM('');
+  useSanitizerWindow(window as unknown as Parameters<typeof useSanitizerWindow>[0]);
+  installControllerRecording();
+  sanitizerReady = true;
+}
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Escapes text for HTML content and quoted attribute values. */
+export function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+}
+
+/**
+ * JSON for a `<script>` element: `<`, `>` and `&` are written as `\u003c` etc., so that no
+ * `</script>` or `<!--` in the data can end the element; U+2028/2029 escaped for old parsers.
+ */
+export function scriptJson(value: unknown): string {
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}
+
+/** Text of a sanitized HTML string, for meta descriptions. */
+function htmlToText(markup: string): string {
+  return markup
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
+}
+
+const squeeze = (text: string) => text.replace(/[\s\u3000]+/g, ' ').trim();
+
+/** The first paragraph as plain text, at most `max` characters. */
+export function describe(article: Article, max = 120): string {
+  const first = article.body.find((b): b is Extract<Block, { type: 'paragraph' }> => b.type === 'paragraph' && squeeze(b.text ?? b.html ?? '') !== '');
+  const text = first ? squeeze(first.html !== undefined ? htmlToText(sanitizeInline(first.html)) : first.text ?? '') : '';
+  const fallback = text || squeeze(article.subtitle ?? '') || article.title;
+  return fallback.length > max ? `${fallback.slice(0, max - 1)}…` : fallback;
+}
+
+function published(article: Article): { shown: string; meta: string } {
+  const parsed = parseOffsetDateTime(article.publishedAt);
+  if (!parsed) return { shown: article.publishedAt, meta: article.publishedAt };
+  const shown = formatLocalDateTime(parsed);
+  return { shown, meta: shown.slice(0, 16) };
+}
+
+function absoluteUrl(href: string | undefined, base: string | undefined): string | undefined {
+  const safe = safeUrl(href);
+  if (!safe) return undefined;
+  try {
+    const url = base ? new URL(safe, base) : new URL(safe);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const ORGANIZATION = /(?:院|庭|科|室|处|局|部|办|厅|中心|委员会|报|网|社|台|所)$/;
+
+/** JSON-LD `NewsArticle` for the article. */
+export function newsArticleJsonLd(article: Article, site?: Site): Record<string, unknown> {
+  const url = absoluteUrl(article.url, undefined);
+  const images = article.body
+    .filter((b): b is Extract<Block, { type: 'image' }> => b.type === 'image')
+    .map((b) => absoluteUrl(b.src, url))
+    .filter((u): u is string => !!u);
+  const section = article.breadcrumb?.at(-1)?.label;
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    headline: article.title.length > 110 ? `${article.title.slice(0, 109)}…` : article.title,
+    ...(article.subtitle ? { alternativeHeadline: article.subtitle } : {}),
+    datePublished: article.publishedAt,
+    description: describe(article),
+    inLanguage: article.lang ?? 'zh-CN',
+    ...(url ? { url, mainEntityOfPage: { '@type': 'WebPage', '@id': url } } : {}),
+    ...(images.length ? { image: images } : {}),
+    ...(section ? { articleSection: section } : {}),
+    ...(article.author
+      ? { author: { '@type': ORGANIZATION.test(article.author) ? 'Organization' : 'Person', name: article.author } }
+      : site
+        ? { author: { '@type': 'Organization', name: site.name } }
+        : {}),
+    ...(site ? { publisher: { '@type': 'Organization', name: site.name } } : {}),
+  };
+}
+
+function meta(name: string, content: string | undefined): string {
+  return content ? `<meta name="${escapeHtml(name)}" content="${escapeHtml(content)}">` : '';
+}
+
+function property(name: string, content: string | undefined): string {
+  return content ? `<meta property="${escapeHtml(name)}" content="${escapeHtml(content)}">` : '';
+}
+
+/** The `<head>` content: title, description, canonical, government-site tags, Open Graph, JSON-LD. */
+export function renderHead(article: Article, options: RenderPageOptions = {}): string {
+  const { site } = options;
+  const description = describe(article);
+  const canonical = absoluteUrl(article.url, undefined);
+  const when = published(article);
+  const column = article.breadcrumb?.at(-1)?.label;
+  const firstImage = article.body.find((b): b is Extract<Block, { type: 'image' }> => b.type === 'image');
+  const image = firstImage ? absoluteUrl(firstImage.src, canonical) : undefined;
+  const locale = (article.lang ?? 'zh-CN').replace('-', '_');
+  const title = site ? `${article.title}_${site.name}` : article.title;
+  return [
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${escapeHtml(title)}</title>`,
+    meta('description', description),
+    canonical ? `<link rel="canonical" href="${escapeHtml(canonical)}">` : '',
+    // 政府网站网页设计规范: tags that government-site crawlers and statistics read.
+    meta('SiteName', site?.name),
+    meta('SiteIDCode', options.siteIdCode),
+    meta('ColumnName', column),
+    meta('ArticleTitle', article.title),
+    meta('PubDate', when.meta),
+    meta('ContentSource', article.source ?? site?.name),
+    meta('Author', article.author),
+    meta('Url', canonical),
+    // Open Graph.
+    property('og:type', 'article'),
+    property('og:title', article.title),
+    property('og:description', description),
+    property('og:url', canonical),
+    property('og:site_name', site?.name),
+    property('og:locale', locale),
+    property('og:image', image),
+    property('article:published_time', article.publishedAt),
+    property('article:section', column),
+    property('article:author', article.author),
+    `<script type="application/ld+json">${scriptJson(newsArticleJsonLd(article, site))}</script>`,
+  ]
+    .filter(Boolean)
+    .join('\n');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Light-DOM fallback: the same article as plain semantic HTML
+
+function fallbackBlock(block: Block): string {
+  switch (block.type) {
+    case 'paragraph':
+      return block.html !== undefined ? `<p>${sanitizeInline(block.html)}</p>` : `<p>${escapeHtml(block.text ?? '')}</p>`;
+    case 'heading': {
+      const level = block.level === 3 || block.level === 4 ? block.level : 2;
+      return `<h${level}>${escapeHtml(block.text)}</h${level}>`;
+    }
+    case 'image': {
+      const src = safeUrl(block.src);
+      if (!src) return '';
+      const size = block.width && block.height ? ` width="${block.width}" height="${block.height}"` : '';
+      const alt = block.alt ?? block.caption ?? '';
+      const caption = block.caption ? `<figcaption>▲${escapeHtml(block.caption)}</figcaption>` : '';
+      return `<figure><img src="${escapeHtml(src)}" alt="${escapeHtml(alt)}"${size} loading="lazy" decoding="async">${caption}</figure>`;
+    }
+    case 'html':
+      return `<div>${sanitizeFragment(block.html)}</div>`;
+    default:
+      return '';
+  }
+}
+
+/** The article as plain HTML (zh-CN labels), for the element's light DOM. */
+export function renderFallbackArticle(article: Article): string {
+  const out: string[] = [];
+  const lang = escapeHtml(article.lang ?? 'zh-CN');
+  out.push(`<article class="court-widgets-fallback" lang="${lang}">`);
+  const crumbs = article.breadcrumb ?? [];
+  if (crumbs.length) {
+    const items = crumbs.map((c) => {
+      const href = safeUrl(c.href);
+      return href ? `<a href="${escapeHtml(href)}">${escapeHtml(c.label)}</a>` : escapeHtml(c.label);
+    });
+    out.push(`<nav aria-label="当前位置">当前位置: ${items.join(' &gt; ')}</nav>`);
+  }
+  if (article.kicker) out.push(`<p>${escapeHtml(article.kicker)}</p>`);
+  out.push(`<h1>${escapeHtml(article.title)}</h1>`);
+  if (article.subtitle) out.push(`<p>${escapeHtml(article.subtitle)}</p>`);
+  const byline: string[] = [];
+  if (article.author) byline.push(`作者:${escapeHtml(article.author)}`);
+  if (article.source) byline.push(`来源:${escapeHtml(article.source)}`);
+  byline.push(`发布时间:<time datetime="${escapeHtml(article.publishedAt)}">${escapeHtml(published(article).shown)}</time>`);
+  out.push(`<p>${byline.join(' ')}</p>`);
+  for (const block of article.body) out.push(fallbackBlock(block));
+  if (article.editor) out.push(`<p>责任编辑:${escapeHtml(article.editor)}</p>`);
+  const attachments = (article.attachments ?? []).filter((a) => safeUrl(a.href));
+  if (attachments.length) {
+    out.push('<section><h2>附件</h2><ul>');
+    for (const a of attachments) {
+      const size = a.bytes !== undefined ? ` (${escapeHtml(formatBytes(a.bytes, 'zh-CN'))})` : '';
+      out.push(`<li><a href="${escapeHtml(safeUrl(a.href)!)}">${escapeHtml(a.title)}</a>${size}</li>`);
+    }
+    out.push('</ul></section>');
+  }
+  const pager: string[] = [];
+  for (const [label, ref] of [['上一篇', article.prev], ['下一篇', article.next]] as const) {
+    const href = ref && safeUrl(ref.href);
+    if (ref && href) pager.push(`<p>${label}:<a href="${escapeHtml(href)}">${escapeHtml(ref.title)}</a></p>`);
+  }
+  if (pager.length) out.push(`<nav aria-label="上一篇 / 下一篇">${pager.join('')}</nav>`);
+  out.push('</article>');
+  return out.filter(Boolean).join('\n');
+}
+
+/** The site footer as plain HTML, for `<court-footer>`'s light DOM. */
+export function renderFallbackFooter(site: Site): string {
+  const out: string[] = ['<div class="court-widgets-fallback">'];
+  const links = (site.links ?? []).map((l) => {
+    const href = safeUrl(l.href);
+    return href ? `<a href="${escapeHtml(href)}">${escapeHtml(l.label)}</a>` : escapeHtml(l.label);
+  });
+  if (links.length) out.push(`<p>${links.join(' ')}</p>`);
+  const facts: string[] = [];
+  if (site.address) facts.push(`地址:${escapeHtml(site.address)}`);
+  if (site.postcode) facts.push(`邮编:${escapeHtml(site.postcode)}`);
+  for (const p of site.phones ?? []) {
+    facts.push(`${escapeHtml(p.label)}:<a href="tel:${escapeHtml(p.number.replace(/[^\d+]/g, ''))}">${escapeHtml(p.number)}</a>`);
+  }
+  const report = site.reportSite && safeUrl(site.reportSite.href);
+  if (site.reportSite && report) facts.push(`${escapeHtml(site.reportSite.label)}:<a href="${escapeHtml(report)}">${escapeHtml(site.reportSite.href)}</a>`);
+  if (facts.length) out.push(`<p>${facts.join(' ')}</p>`);
+  if (site.transport) out.push(`<p>交通:${escapeHtml(site.transport)}</p>`);
+  for (const line of [site.copyright, site.credits, site.icp, site.publicSecurity]) {
+    if (line) out.push(`<p>${escapeHtml(line)}</p>`);
+  }
+  out.push('</div>');
+  return out.join('\n');
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const RENDER_INFO = { elementRenderers: [ControllerAwareElementRenderer] };
+
+/** `<court-article>` rendered on the server, with its inline JSON and light-DOM fallback. */
+export function renderArticleElement(article: Article): string {
+  prepareServerRendering();
+  const light = `<script type="application/json">${scriptJson(article)}</script>\n${renderFallbackArticle(article)}`;
+  return collectResultSync(render(html`<court-article .article=${article}>${unsafeHTML(light)}</court-article>`, RENDER_INFO));
+}
+
+/** `<court-footer>` rendered on the server, with its inline JSON and light-DOM fallback. */
+export function renderFooterElement(site: Site): string {
+  prepareServerRendering();
+  const light = `<script type="application/json">${scriptJson(site)}</script>\n${renderFallbackFooter(site)}`;
+  return collectResultSync(render(html`<court-footer .site=${site}>${unsafeHTML(light)}</court-footer>`, RENDER_INFO));
+}
+
+/** Page-level CSS: block layout and readable fallback text for browsers without the elements. */
+const PAGE_STYLE = `
+court-article, court-footer, photo-caption { display: block; }
+body { margin: 0; background: #fff; color: #1f1f1f; }
+.court-widgets-page { max-width: 52rem; margin: 0 auto; padding: 1rem; }
+.court-widgets-fallback { font-size: 17px; line-height: 1.8; }
+.court-widgets-fallback img { max-width: 100%; height: auto; }
+.court-widgets-fallback figure { margin: 1em 0; text-align: center; }
+`.trim();
+
+/**
+ * A whole HTML page (or, with `fragment`, only the elements) for an article that
+ * `parseArticle` accepted.
+ */
+export function renderArticlePage(article: Article, options: RenderPageOptions = {}): string {
+  const parts = [renderArticleElement(article)];
+  if (options.site) parts.push(renderFooterElement(options.site));
+  const script = options.bundle ? `<script type="module" src="${escapeHtml(options.bundle)}"></script>` : '';
+  if (options.fragment) return `${parts.join('\n')}${script ? `\n${script}` : ''}\n`;
+  const lang = escapeHtml(article.lang ?? 'zh-CN');
+  return `<!doctype html>
+<html lang="${lang}">
+<head>
+${renderHead(article, options)}
+<style>${PAGE_STYLE}</style>
+${script}
+</head>
+<body>
+<main class="court-widgets-page">
+${parts[0]}
+</main>
+${parts[1] ?? ''}
+</body>
+</html>
+`;
+}
