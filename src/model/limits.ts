@@ -33,6 +33,14 @@ export const LIMITS = Object.freeze({
    */
   maxValues: 200_000,
 
+  /**
+   * Most characters in all strings of one input together, property names included:
+   * 5,000,000. Holds an object given directly (not as JSON text) to the same total size as
+   * the longest JSON text, so that many fields each under their own limit cannot add up to
+   * hundreds of megabytes for the sanitizer.
+   */
+  maxTotalStringLength: 5_000_000,
+
   /** Most blocks in an article's `body`: 2,000. */
   maxBlocks: 2_000,
 

@@ -8,7 +8,8 @@
  * ## Rules, in order of precedence
  *
  * 1. **Limits** (`limit`, fatal, reported alone): JSON text longer than `maxJsonLength`,
- *    nesting deeper than `maxDepth`, more than `maxValues` values, more than `maxBlocks`
+ *    nesting deeper than `maxDepth`, more than `maxValues` values, more than
+ *    `maxTotalStringLength` characters in all strings together, more than `maxBlocks`
  *    blocks, more than `maxBreadcrumb` / `maxAttachments` / `maxLinks` items, a field longer
  *    than `maxHtmlLength` (html), `maxUrlLength` (href, src, url, srcset) or `maxTextLength`
  *    (every other string).
@@ -113,6 +114,9 @@ function snapshot(input: unknown): Plain | undefined {
   const holder: PlainObject = Object.create(null) as PlainObject;
   const stack: Task[] = [{ src: input, parent: holder, key: 'root', depth: 0 }];
   let count = 0;
+  let characters = 0;
+  const tooLong = () =>
+    limitProblem('', LIMITS.maxTotalStringLength, `more than ${LIMITS.maxTotalStringLength} characters in all strings together`);
   while (stack.length > 0) {
     const task = stack.pop()!;
     if (++count > LIMITS.maxValues) {
@@ -120,7 +124,11 @@ function snapshot(input: unknown): Plain | undefined {
     }
     const src = task.src;
     let out: Plain | undefined;
-    if (src === null || typeof src === 'string' || typeof src === 'number' || typeof src === 'boolean') {
+    if (typeof src === 'string') {
+      characters += src.length;
+      if (characters > LIMITS.maxTotalStringLength) throw tooLong();
+      out = src;
+    } else if (src === null || typeof src === 'number' || typeof src === 'boolean') {
       out = src;
     } else if (src === undefined) {
       out = undefined;
@@ -145,8 +153,10 @@ function snapshot(input: unknown): Plain | undefined {
         const object = Object.create(null) as PlainObject;
         for (let i = keys.length - 1; i >= 0; i--) {
           const key = keys[i]!;
+          characters += key.length;
           stack.push({ src: (src as Record<string, unknown>)[key], parent: object, key, depth });
         }
+        if (characters > LIMITS.maxTotalStringLength) throw tooLong();
         out = object;
       } else {
         out = new Foreign(Object.prototype.toString.call(src).slice(8, -1) + ' object');

@@ -853,6 +853,18 @@ describe('parseArticle: limits', () => {
     assert.equal(problems[0]!.limit, LIMITS.maxValues);
   });
 
+  test('many fields each under their own limit are stopped by the total string length limit', () => {
+    const html = 'x'.repeat(LIMITS.maxHtmlLength);
+    const count = Math.ceil(LIMITS.maxTotalStringLength / LIMITS.maxHtmlLength) + 1;
+    const blocks = Array.from({ length: count }, () => ({ type: 'html', html }));
+    const problems = problemsOf(parseArticle(withBlocks(...blocks)));
+    assert.deepEqual(brief(problems), [['', 'limit']]);
+    assert.equal(problems[0]!.limit, LIMITS.maxTotalStringLength);
+    assert.equal(parseArticle(withBlocks(...blocks.slice(0, count - 3))).ok, true);
+    const longKeys = Object.fromEntries(Array.from({ length: 30 }, (_, i) => [String(i).padEnd(LIMITS.maxTextLength * 4, 'k'), 0]));
+    assert.deepEqual(brief(problemsOf(parseArticle(minimal({ meta: longKeys })))), [['', 'limit']]);
+  });
+
   test('a huge array in an unknown field is stopped by the value limit', () => {
     const problems = problemsOf(parseArticle(minimal({ meta: new Array(LIMITS.maxValues + 1).fill(0) })));
     assert.deepEqual(brief(problems), [['', 'limit']]);
