@@ -135,6 +135,9 @@ interface Sanitizer {
 
 let providedWindow: SanitizerWindow | undefined;
 let sanitizer: Sanitizer | undefined;
+// One policy per window, created at most once: a second `createPolicy` with the same name
+// fails on pages whose `trusted-types` directive lacks 'allow-duplicates'.
+const policies = new WeakMap<object, Policy | undefined>();
 
 /**
  * Gives the sanitizer a DOM to work with where there is no browser `window`: server-side
@@ -160,6 +163,11 @@ function currentWindow(): SanitizerWindow {
 }
 
 /** Creates the `court-widgets` policy, or `undefined` when Trusted Types are absent or the name is refused. */
+function policyFor(win: SanitizerWindow): Policy | undefined {
+  if (!policies.has(win)) policies.set(win, createPolicy(win));
+  return policies.get(win);
+}
+
 function createPolicy(win: SanitizerWindow): Policy | undefined {
   const factory = win.trustedTypes;
   if (!factory || typeof factory.createPolicy !== 'function') return undefined;
@@ -205,7 +213,7 @@ function getSanitizer(): Sanitizer {
     throw new Error('court-widgets: this window cannot run the HTML sanitizer (DOMPurify reports it unsupported)');
   }
   addHooks(purifier);
-  sanitizer = { win, purifier, policy: createPolicy(win) };
+  sanitizer = { win, purifier, policy: policyFor(win) };
   return sanitizer;
 }
 
