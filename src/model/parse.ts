@@ -231,8 +231,8 @@ function readInput(input: unknown): Plain | undefined {
         code: 'json',
         message:
           position === undefined
-            ? `not valid JSON: ${clip(detail, 160)}`
-            : `not valid JSON at position ${position}: ${clip(detail, 160)}`,
+            ? `document: not valid JSON (${clip(detail, 160)})`
+            : `document: not valid JSON at position ${position} (${clip(detail, 160)})`,
       };
       if (position !== undefined) problem.position = position;
       throw new Stop(problem);
@@ -243,7 +243,7 @@ function readInput(input: unknown): Plain | undefined {
     return snapshot(input);
   } catch (error) {
     if (error instanceof Stop) throw error;
-    throw new Stop({ path: '', code: 'type', message: 'the input object could not be read', expected: 'object' });
+    throw new Stop({ path: '', code: 'type', message: 'document: the input object could not be read', expected: 'object' });
   }
 }
 

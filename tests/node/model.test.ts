@@ -311,7 +311,7 @@ describe('parseArticle: JSON text', () => {
     assert.equal(problems[0]!.code, 'json');
     assert.equal(problems[0]!.path, '');
     assert.equal(problems[0]!.position, 23);
-    assert.match(problems[0]!.message, /^not valid JSON at position 23: /);
+    assert.match(problems[0]!.message, /^document: not valid JSON at position 23 \(/);
   });
 
   test('truncated JSON points at its end; an empty string is invalid JSON', () => {
@@ -328,7 +328,7 @@ describe('parseArticle: JSON text', () => {
     const text = '{\n  "version": 1,\n  "title": x\n}';
     const problems = problemsOf(parseArticle(text));
     assert.deepEqual(brief(problems), [['', 'json']]);
-    assert.match(problems[0]!.message, /^not valid JSON/);
+    assert.match(problems[0]!.message, /^document: not valid JSON/);
     if (problems[0]!.position !== undefined) assert.equal(problems[0]!.position, text.indexOf('x'));
   });
 });
@@ -1039,10 +1039,24 @@ describe('parseSite', () => {
 });
 
 describe('problems', () => {
-  test('every message starts with the path of the field and formatProblems joins them', () => {
-    const result = parseArticle({ version: 1, title: '', publishedAt: 'x', body: [{ type: 'image', src: 1 }] });
-    const problems = problemsOf(result);
-    for (const problem of problems) assert.ok(problem.message.startsWith(`${problem.path}: `), problem.message);
+  test('every message starts with the path of the field, or "document", and formatProblems joins them', () => {
+    const inputs: unknown[] = [
+      { version: 1, title: '', publishedAt: 'x', body: [{ type: 'image', src: 1 }], lang: 'no tag', breadcrumb: [{ label: 'a', href: 'javascript:x' }] },
+      withBlocks({ type: 'heading', text: 'h', level: 9 }, { type: 'video' }, { type: 'html', html: 'x'.repeat(LIMITS.maxHtmlLength + 1) }),
+      '{"version":',
+      null,
+      '['.repeat(LIMITS.maxDepth + 1),
+    ];
+    let seen = 0;
+    for (const input of inputs) {
+      const result = parseArticle(input);
+      for (const problem of [...(result.ok ? [] : result.problems), ...result.warnings]) {
+        assert.ok(problem.message.startsWith(`${problem.path || 'document'}: `), problem.message);
+        seen++;
+      }
+    }
+    assert.ok(seen >= 8);
+    const problems = problemsOf(parseArticle(inputs[0]));
     assert.equal(formatProblems(problems), problems.map((p) => p.message).join('; '));
   });
 });
