@@ -9,7 +9,8 @@
 //  5. demo/inline.html: the seed article as a CMS would print it, inline JSON.
 //  6. The bundle sizes: minified, gzip and brotli.
 //
-// Exits non-zero on a type error or a failed step, after saying which.
+// Exits non-zero on a type error or a failed step, after saying which (type errors after
+// every step has run, so the output can still be inspected).
 import { spawnSync } from 'node:child_process';
 import {
   chmodSync,
@@ -78,7 +79,10 @@ const tsc = spawnSync(
   { stdio: 'inherit' },
 );
 rmSync(tmp, { recursive: true, force: true });
-if (tsc.status !== 0) fail('TypeScript reported errors in src/ (see above).');
+// TypeScript emits even with type errors: finish every step so that the output can be
+// inspected, then fail at the end.
+const typeErrors = tsc.status !== 0;
+if (typeErrors) console.error('  TypeScript reported errors (see above); continuing, the build will fail at the end.');
 
 for (const bin of ['court-counter', 'court-widgets']) {
   const file = join(dist, 'cli', `${bin}.js`);
@@ -154,4 +158,5 @@ console.log(inline ? `  ${relative(root, inline)}` : '  (no demo/data/seed-artic
 // 6. Sizes.
 step('Bundle sizes');
 console.log(formatSizes(bundleSizes(dist)));
+if (typeErrors) fail('TypeScript reported errors in src/ (printed above).');
 console.log(`\nBuilt in ${((Date.now() - started) / 1000).toFixed(1)} s.`);

@@ -9,4 +9,8 @@
  * next to a script-tag bundle, or twice, is harmless. To register one element, import its
  * own file instead: `court-widgets/define/court-article.js`.
  */
-export {};
+import './define/court-article.js';
+import './define/court-footer.js';
+import './define/photo-caption.js';
+import './define/print-controls.js';
+import './define/visitor-counter.js';

@@ -1,0 +1,232 @@
+// The built script-tag files, as a webmaster uses them: one <script> in a plain HTML page.
+// Run after `npm run build` (`npm test` builds first). Each test writes its own page into an
+// iframe and reads what a reader would see.
+import { expect, waitUntil } from '@open-wc/testing';
+
+const TAGS = ['court-article', 'photo-caption', 'print-controls', 'visitor-counter', 'court-footer'];
+
+/**
+ * Globals the bundle may add, all Lit's own: version lists it keeps to detect two copies of
+ * Lit on one page, and the hook that makes server-rendered elements hydrate. Documented in
+ * the README ("What the bundle adds to the page").
+ */
+const DOCUMENTED_GLOBALS = ['litHtmlVersions', 'reactiveElementVersions', 'litElementVersions', 'litElementHydrateSupport'];
+
+interface Article {
+  title: string;
+  subtitle?: string;
+  kicker?: string;
+  editor?: string;
+  body: { type: string; text?: string; html?: string; caption?: string }[];
+}
+
+interface TestWindow extends Window {
+  testErrors: string[];
+  globalsBefore: string[];
+  defineCalls: number;
+  define?: ((...args: unknown[]) => void) & { amd?: object };
+}
+
+const normalize = (text: string) => text.replace(/\s+/g, '').trim();
+
+let seedCache: Article | undefined;
+async function seed(): Promise<Article> {
+  if (!seedCache) {
+    const response = await fetch('/demo/data/seed-article.json');
+    expect(response.ok, 'demo/data/seed-article.json').to.equal(true);
+    seedCache = (await response.json()) as Article;
+  }
+  return seedCache;
+}
+
+/** The article's texts in reading order, as a reader should find them. */
+function expectedTexts(article: Article): string[] {
+  const textOf = (html: string) => new DOMParser().parseFromString(html, 'text/html').body.textContent ?? '';
+  const texts = [article.kicker, article.title, article.subtitle, article.editor];
+  for (const block of article.body) {
+    if (block.type === 'paragraph') texts.push(block.text ?? textOf(block.html ?? ''));
+    if (block.type === 'heading') texts.push(block.text);
+    if (block.type === 'image') texts.push(block.caption);
+  }
+  return texts.filter((t): t is string => Boolean(t && t.trim()));
+}
+
+/** Text rendered in an element, through every shadow root, without scripts and styles. */
+function deepText(node: Node): string {
+  if (node.nodeType === Node.TEXT_NODE) return node.textContent ?? '';
+  if (!(node instanceof Element || node instanceof DocumentFragment)) return '';
+  if (node instanceof Element && ['SCRIPT', 'STYLE', 'TEMPLATE'].includes(node.tagName)) return '';
+  let text = '';
+  if (node instanceof Element && node.shadowRoot) text += deepText(node.shadowRoot);
+  // Light-DOM children are only seen through slots once a shadow root exists.
+  const children = node instanceof Element && node.shadowRoot ? [] : [...node.childNodes];
+  if (node instanceof HTMLSlotElement) {
+    for (const assigned of node.assignedNodes({ flatten: true })) text += deepText(assigned);
+  }
+  for (const child of children) text += deepText(child);
+  return text;
+}
+
+/** Safe embedding of JSON in an inline script. */
+const inlineJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
+
+interface PageOptions {
+  /** The script tag(s) that load the bundle. */
+  scripts: string;
+  /** Script run before the bundle (e.g. an AMD loader's global). */
+  before?: string;
+  article: string;
+}
+
+/** Writes a plain page into an iframe and waits for its load event. */
+async function loadPage({ scripts, before = '', article }: PageOptions) {
+  const iframe = document.createElement('iframe');
+  iframe.style.cssText = 'width:1024px;height:768px;border:0';
+  iframe.srcdoc = `<!doctype html>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>bundle test</title>
+<script>
+  window.testErrors = [];
+  window.addEventListener('error', function (e) { window.testErrors.push(String(e.message)); });
+  window.addEventListener('unhandledrejection', function (e) { window.testErrors.push(String(e.reason)); });
+  ${before}
+  window.globalsBefore = Object.getOwnPropertyNames(window);
+</script>
+${scripts}
+</head><body>
+<h1 id="host-title">Host page</h1>
+${article}
+</body></html>`;
+  const loaded = new Promise((resolve) => iframe.addEventListener('load', resolve, { once: true }));
+  document.body.append(iframe);
+  await loaded;
+  const win = iframe.contentWindow as unknown as TestWindow & typeof globalThis;
+  return { iframe, win, doc: iframe.contentDocument as Document };
+}
+
+async function articlePage(scripts: string, before = '') {
+  const data = await seed();
+  return loadPage({
+    scripts,
+    before,
+    article: `<court-article id="a"><script type="application/json">${inlineJson(data)}</script><p>fallback</p></court-article>`,
+  });
+}
+
+async function expectSeedRendered(doc: Document) {
+  const data = await seed();
+  const el = doc.getElementById('a') as HTMLElement & { updateComplete?: Promise<unknown> };
+  await waitUntil(() => el.shadowRoot && normalize(deepText(el)).includes(normalize(data.title)), 'the article did not render its title', {
+    timeout: 10_000,
+  });
+  await el.updateComplete;
+  // Images render through <photo-caption>, which renders on its own schedule.
+  await waitUntil(() => [...el.shadowRoot!.querySelectorAll('photo-caption')].every((p) => p.shadowRoot), 'photo-caption did not render', {
+    timeout: 10_000,
+  });
+  await Promise.all(
+    [...el.shadowRoot!.querySelectorAll('photo-caption')].map((p) => (p as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete),
+  );
+  const shown = normalize(deepText(el));
+  for (const text of expectedTexts(data)) {
+    expect(shown, `rendered article lacks: ${text.slice(0, 40)}`).to.include(normalize(text));
+  }
+  expect(shown, 'the light-DOM fallback is still shown').not.to.include('fallback');
+}
+
+const IIFE = '<script src="/dist/court-widgets.iife.min.js"></script>';
+const ESM = '<script type="module" src="/dist/court-widgets.min.js"></script>';
+
+/** A module script has run once a module script queued after it has. */
+async function moduleScriptsDone(win: TestWindow & typeof globalThis) {
+  await waitUntil(() => TAGS.every((tag) => win.customElements.get(tag)), 'the ES module bundle did not register every element', {
+    timeout: 10_000,
+  });
+}
+
+describe('script-tag bundles (dist/)', () => {
+  afterEach(() => {
+    document.querySelectorAll('iframe').forEach((f) => f.remove());
+  });
+
+  it('the classic file renders the seed article from a plain <script src>', async () => {
+    const { win, doc } = await articlePage(IIFE);
+    for (const tag of TAGS) expect(win.customElements.get(tag), `<${tag}> registered`).to.be.a('function');
+    await expectSeedRendered(doc);
+    expect(win.testErrors).to.deep.equal([]);
+    expect(doc.getElementById('host-title')!.textContent).to.equal('Host page');
+  });
+
+  it('the ES module file renders the seed article from <script type="module" src>', async () => {
+    const { win, doc } = await articlePage(ESM);
+    await moduleScriptsDone(win);
+    await expectSeedRendered(doc);
+    expect(win.testErrors).to.deep.equal([]);
+  });
+
+  it('the ES module file renders an article fetched with src', async () => {
+    const data = await seed();
+    const { win, doc } = await loadPage({
+      scripts: ESM,
+      article: '<court-article id="a" src="/demo/data/seed-article.json"></court-article>',
+    });
+    await moduleScriptsDone(win);
+    await waitUntil(() => normalize(deepText(doc.getElementById('a')!)).includes(normalize(data.title)), 'the fetched article did not render', {
+      timeout: 10_000,
+    });
+    expect(win.testErrors).to.deep.equal([]);
+  });
+
+  it('the classic file registers every element beside an AMD define and never calls it', async () => {
+    const { win, doc } = await articlePage(
+      IIFE,
+      'window.defineCalls = 0; window.define = function () { window.defineCalls++; }; window.define.amd = {};',
+    );
+    for (const tag of TAGS) expect(win.customElements.get(tag), `<${tag}> registered`).to.be.a('function');
+    expect(win.defineCalls).to.equal(0);
+    expect(win.define!.amd).to.deep.equal({});
+    await expectSeedRendered(doc);
+    expect(win.testErrors).to.deep.equal([]);
+  });
+
+  it('the ES module file leaves an AMD define alone too', async () => {
+    const { win, doc } = await articlePage(
+      ESM,
+      'window.defineCalls = 0; window.define = function () { window.defineCalls++; }; window.define.amd = {};',
+    );
+    await moduleScriptsDone(win);
+    expect(win.defineCalls).to.equal(0);
+    await expectSeedRendered(doc);
+  });
+
+  for (const [name, scripts] of [
+    ['classic', IIFE],
+    ['ES module', ESM],
+  ] as const) {
+    it(`the ${name} file adds no global except Lit's documented ones`, async () => {
+      const { win } = await articlePage(scripts);
+      await moduleScriptsDone(win);
+      const before = new Set(win.globalsBefore);
+      const added = Object.getOwnPropertyNames(win).filter((name) => !before.has(name));
+      expect(added.filter((g) => !DOCUMENTED_GLOBALS.includes(g))).to.deep.equal([]);
+    });
+  }
+
+  it('keeps a host library global named like a dependency', async () => {
+    const { win, doc } = await articlePage(
+      IIFE,
+      'window.DOMPurify = { host: true }; window.lit = { host: true }; window.msg = "host";',
+    );
+    await expectSeedRendered(doc);
+    const w = win as unknown as Record<string, unknown>;
+    expect(w.DOMPurify).to.deep.equal({ host: true });
+    expect(w.lit).to.deep.equal({ host: true });
+    expect(w.msg).to.equal('host');
+  });
+
+  it('both files on one page: the first registers, the second leaves it, nothing throws', async () => {
+    const { win, doc } = await articlePage(`${IIFE}\n${ESM}`);
+    await moduleScriptsDone(win);
+    await expectSeedRendered(doc);
+    expect(win.testErrors).to.deep.equal([]);
+  });
+});

@@ -1,0 +1,278 @@
+// The package as npm and script tags receive it: run after `npm run build`.
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const read = (path: string) => readFileSync(join(root, path), 'utf8');
+const pkg = JSON.parse(read('package.json')) as {
+  name: string;
+  main: string;
+  module: string;
+  types: string;
+  customElements: string;
+  exports: Record<string, string | { types: string; default: string }>;
+  sideEffects: string[];
+  files: string[];
+  bin: Record<string, string>;
+};
+
+const bundles = ['dist/court-widgets.min.js', 'dist/court-widgets.iife.min.js'];
+
+/** Tags that have a define file in the source: `src/define/<tag>.ts`. */
+const definedTags = readdirSync(join(root, 'src/define'))
+  .filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))
+  .map((f) => f.slice(0, -3))
+  .sort();
+
+function requireBuild() {
+  for (const file of ['dist/index.js', ...bundles, 'custom-elements.json']) {
+    assert.ok(existsSync(join(root, file)), `${file} is missing: run \`npm run build\` first`);
+  }
+}
+
+/** `./dist/define/*.js` -> a RegExp over package-relative paths. */
+function globToRegExp(glob: string) {
+  const escaped = glob.replace(/^\.\//, '').replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]+');
+  return new RegExp(`^${escaped}$`);
+}
+
+/** Every file an export target names, wildcard targets expanded over the built files. */
+function exportTargets(): { key: string; file: string }[] {
+  const out: { key: string; file: string }[] = [];
+  for (const [key, value] of Object.entries(pkg.exports)) {
+    const targets = typeof value === 'string' ? [value] : [value.types, value.default];
+    for (const target of targets) {
+      if (!target.includes('*')) {
+        out.push({ key, file: target.replace(/^\.\//, '') });
+        continue;
+      }
+      const dir = dirname(target.replace(/^\.\//, ''));
+      const pattern = globToRegExp(target);
+      const matches = existsSync(join(root, dir))
+        ? readdirSync(join(root, dir))
+            .map((f) => `${dir}/${f}`)
+            .filter((f) => pattern.test(f))
+        : [];
+      assert.ok(matches.length > 0, `export "${key}" -> ${target} matches no built file`);
+      out.push(...matches.map((file) => ({ key, file })));
+    }
+  }
+  return out;
+}
+
+describe('package exports', () => {
+  it('every export target is a built file', () => {
+    requireBuild();
+    const targets = exportTargets();
+    assert.ok(targets.length >= 10);
+    for (const { key, file } of targets) {
+      assert.ok(existsSync(join(root, file)), `export "${key}" -> ${file} does not exist`);
+    }
+  });
+
+  it('main, module, types and customElements point at built files', () => {
+    requireBuild();
+    for (const file of [pkg.main, pkg.module, pkg.types, pkg.customElements]) {
+      assert.ok(existsSync(join(root, file)), `${file} does not exist`);
+    }
+  });
+
+  it('every define file is built with its declarations and exported', () => {
+    requireBuild();
+    assert.ok(definedTags.length > 0, 'src/define/ holds no define file');
+    const exported = new Set(exportTargets().map((t) => t.file));
+    for (const tag of definedTags) {
+      assert.ok(exported.has(`dist/define/${tag}.js`), `dist/define/${tag}.js is not exported`);
+      assert.ok(exported.has(`dist/define/${tag}.d.ts`), `dist/define/${tag}.d.ts is not exported`);
+    }
+  });
+
+  it('define.js registers every tag that has a define file, and index.js registers none', () => {
+    requireBuild();
+    const define = read('src/define.ts');
+    for (const tag of definedTags) {
+      assert.match(define, new RegExp(`import '\\./define/${tag}\\.js';`), `src/define.ts does not import ./define/${tag}.js`);
+    }
+    const index = read('dist/index.js');
+    assert.doesNotMatch(index, /customElements\.define|\/define\//, 'dist/index.js must not register elements');
+  });
+
+  it('index exports the class of every element', async () => {
+    requireBuild();
+    const index = read('dist/index.d.ts');
+    for (const tag of definedTags) {
+      const className = `${tag.replace(/(^|-)([a-z])/g, (_m, _d, c: string) => c.toUpperCase())}Element`;
+      assert.match(index, new RegExp(`\\b${className}\\b`), `dist/index.d.ts does not export ${className}`);
+    }
+  });
+
+  it('the contract schemas are shipped beside the model', () => {
+    requireBuild();
+    for (const name of readdirSync(join(root, 'src/model')).filter((f) => f.endsWith('.schema.json'))) {
+      const built = join(root, 'dist/model', name);
+      assert.ok(existsSync(built), `dist/model/${name} is missing`);
+      assert.deepEqual(JSON.parse(readFileSync(built, 'utf8')), JSON.parse(read(`src/model/${name}`)));
+    }
+  });
+
+  it('the files list covers every export, the bins and the manifest', () => {
+    requireBuild();
+    const shipped = (file: string) => pkg.files.some((entry) => (entry.endsWith('/') ? file.startsWith(entry) : file === entry));
+    for (const { file } of exportTargets()) {
+      if (file === 'package.json') continue;
+      assert.ok(shipped(file), `${file} is exported but not in "files"`);
+    }
+    for (const bin of Object.values(pkg.bin)) assert.ok(shipped(bin.replace(/^\.\//, '')), `${bin} not in "files"`);
+    assert.ok(shipped(pkg.customElements));
+  });
+});
+
+describe('sideEffects', () => {
+  it('lists only define files and the script-tag bundles', () => {
+    const allowed = [/^\.\/dist\/define\.js$/, /^\.\/dist\/define\/(\*|[a-z-]+)\.js$/, /^\.\/dist\/court-widgets(\.iife)?\.min\.js$/];
+    assert.ok(Array.isArray(pkg.sideEffects));
+    for (const entry of pkg.sideEffects) {
+      assert.ok(allowed.some((re) => re.test(entry)), `sideEffects lists ${entry}, which is not a define file or bundle`);
+    }
+  });
+
+  it('covers every module that registers a tag', () => {
+    requireBuild();
+    const patterns = pkg.sideEffects.map(globToRegExp);
+    const registering = ['dist/define.js', ...definedTags.map((t) => `dist/define/${t}.js`), ...bundles];
+    for (const file of registering) {
+      assert.ok(patterns.some((re) => re.test(file)), `${file} registers elements but is not in sideEffects`);
+    }
+  });
+
+  it('no other built browser module calls customElements.define', () => {
+    requireBuild();
+    const walk = (dir: string): string[] =>
+      readdirSync(join(root, dir)).flatMap((f) => {
+        const path = `${dir}/${f}`;
+        return statSync(join(root, path)).isDirectory() ? walk(path) : path.endsWith('.js') ? [path] : [];
+      });
+    const patterns = pkg.sideEffects.map(globToRegExp);
+    for (const file of walk('dist')) {
+      if (patterns.some((re) => re.test(file))) continue;
+      assert.doesNotMatch(read(file), /customElements\.define\(/, `${file} registers an element but is not a define file`);
+    }
+  });
+});
+
+describe('custom-elements.json', () => {
+  type Declaration = {
+    name: string;
+    tagName?: string;
+    customElement?: boolean;
+    attributes?: { name: string }[];
+    events?: { name: string }[];
+    cssParts?: { name: string }[];
+  };
+  const manifest = () =>
+    JSON.parse(read(pkg.customElements)) as { modules: { path: string; declarations?: Declaration[] }[] };
+  const elements = () =>
+    manifest()
+      .modules.flatMap((m) => (m.declarations ?? []).map((d) => ({ ...d, path: m.path })))
+      .filter((d) => d.customElement);
+
+  it('lists every tag, each with attributes and parts, at its published module', () => {
+    requireBuild();
+    const byTag = new Map(elements().map((e) => [e.tagName, e]));
+    for (const tag of definedTags) {
+      const el = byTag.get(tag);
+      assert.ok(el, `custom-elements.json lacks <${tag}>`);
+      assert.ok((el.attributes ?? []).length > 0, `<${tag}> has no attributes in the manifest`);
+      assert.ok((el.cssParts ?? []).length > 0, `<${tag}> has no CSS parts in the manifest`);
+      assert.match(el.path, /^dist\/elements\/.+\.js$/);
+      assert.ok(existsSync(join(root, el.path)), `${el.path} does not exist`);
+    }
+  });
+
+  it('lists the events each element documents with @fires, named <tag>-<verb>', () => {
+    requireBuild();
+    for (const el of elements()) {
+      const source = read(el.path.replace(/^dist\//, 'src/').replace(/\.js$/, '.ts'));
+      const fired = [...source.matchAll(/@fires\s+(?:\{[^}]*\}\s+)?([a-z][a-z0-9]*-[a-z0-9-]+)/g)].map((m) => m[1]).sort();
+      const listed = (el.events ?? []).map((e) => e.name).filter(Boolean).sort();
+      for (const name of fired) assert.ok(listed.includes(name), `<${el.tagName}> fires ${name} but the manifest lacks it`);
+      for (const name of listed) {
+        assert.ok(name.startsWith(`${el.tagName}-`) || name.startsWith('lit-'), `<${el.tagName}> event ${name} is not named <tag>-<verb>`);
+      }
+    }
+  });
+});
+
+describe('script-tag bundles', () => {
+  /** Hosts a bundle may name as data or link targets, never load from. */
+  const allowedHosts = new Set([
+    'www.w3.org', // XML namespaces (SVG, MathML, XHTML) in the sanitizer and Lit
+    'beian.miit.gov.cn', // ICP filing link in the footer
+    'www.beian.gov.cn', // public-security filing link in the footer
+    'beian.mps.gov.cn',
+  ]);
+
+  for (const file of bundles) {
+    it(`${file} names no third-party host except link and namespace targets`, () => {
+      requireBuild();
+      const code = read(file);
+      const hosts = [...code.matchAll(/https?:\/\/([a-z0-9.-]+)/gi)].map((m) => m[1].toLowerCase());
+      for (const host of hosts) assert.ok(allowedHosts.has(host), `${file} contains a URL on ${host}`);
+    });
+
+    it(`${file} loads nothing by absolute URL`, () => {
+      requireBuild();
+      const code = read(file);
+      assert.doesNotMatch(code, /import\(\s*["'`](https?:)?\/\//, 'dynamic import of an absolute URL');
+      assert.doesNotMatch(code, /<script[^>]+src=["']?(https?:)?\/\//i, 'script tag with an absolute URL');
+      assert.doesNotMatch(code, /@import\s+(url\()?["']?(https?:)?\/\//i, 'CSS @import of an absolute URL');
+      assert.doesNotMatch(code, /fonts\.googleapis|fonts\.gstatic|cdn\.jsdelivr|unpkg\.com|cdnjs/i);
+    });
+
+    it(`${file} is Lit's production build with NODE_ENV replaced`, () => {
+      requireBuild();
+      const code = read(file);
+      assert.doesNotMatch(code, /Lit is in dev mode/);
+      assert.doesNotMatch(code, /process\.env/);
+      assert.doesNotMatch(code, /litIssuedWarnings/);
+      assert.doesNotMatch(code, /\/\/# sourceMappingURL=/);
+    });
+
+    it(`${file} registers every tag`, () => {
+      requireBuild();
+      const code = read(file);
+      for (const tag of definedTags) assert.ok(code.includes(`"${tag}"`) || code.includes(`'${tag}'`), `${file} lacks <${tag}>`);
+    });
+  }
+
+  it('the ES module file has no import or export of its own', () => {
+    requireBuild();
+    const code = read('dist/court-widgets.min.js');
+    assert.doesNotMatch(code, /(^|[;}\n])\s*import\s*[{*"'a-zA-Z]/, 'the bundle imports another module');
+    assert.doesNotMatch(code, /(^|[;}\n])\s*export\s*[{*a-z]/, 'the bundle exports bindings');
+  });
+
+  it('the classic file is a bare IIFE: no UMD or AMD wrapper, no global name', () => {
+    requireBuild();
+    const code = read('dist/court-widgets.iife.min.js').trim();
+    assert.match(code, /^!?\(?function\s*\(\)\s*\{\s*"use strict";/);
+    assert.match(code, /\}\(\)\)?;?$/);
+    assert.doesNotMatch(code, /define\.amd|typeof define|typeof exports|typeof module/);
+    assert.doesNotMatch(code.slice(0, 200), /^(var|let|const)\s|window\.\w+\s*=/);
+  });
+});
+
+describe('command-line bins', () => {
+  for (const [name, target] of Object.entries(pkg.bin)) {
+    it(`${name} is executable with a node shebang`, () => {
+      requireBuild();
+      const file = join(root, target);
+      assert.ok(existsSync(file), `${target} was not built`);
+      assert.match(readFileSync(file, 'utf8'), /^#!\/usr\/bin\/env node\n/);
+      assert.ok((statSync(file).mode & 0o111) !== 0, `${target} is not executable`);
+    });
+  }
+});
