@@ -65,7 +65,7 @@
  * @cssproperty --court-article-care-surface - Background in care mode. Default `#ffffff`.
  * @cssproperty --court-article-care-line-height - Line height in care mode. Default `2`.
  */
-import { LitElement, html, nothing } from 'lit';
+import { LitElement, html, isServer, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { property } from 'lit/decorators/property.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
@@ -217,6 +217,7 @@ export class CourtArticleElement extends LitElement {
     for (const warning of warnings) {
       console.warn(`<court-article>: ${warning.message}`, warning);
     }
+    if (isServer) return;
     this.pendingEvents.push(
       new CustomEvent<CourtArticleLoadedDetail>('court-article-loaded', {
         detail: { article },
@@ -234,6 +235,7 @@ export class CourtArticleElement extends LitElement {
     } else {
       detail = { url: failure.url, reason: failure.reason, ...(failure.status !== undefined ? { status: failure.status } : {}) };
     }
+    if (isServer) return;
     this.pendingEvents.push(
       new CustomEvent<CourtArticleFailedDetail>('court-article-failed', { detail, bubbles: true, composed: true }),
     );
