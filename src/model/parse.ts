@@ -189,7 +189,12 @@ function tooDeepAt(text: string): number {
   return -1;
 }
 
-function errorPosition(message: string, text: string): number | undefined {
+/**
+ * The 0-based offset of a `JSON.parse` error in `text`, read from the engine's message:
+ * V8's `at position N`, V8's and Firefox's `line L column C`, or the end of the text for
+ * "unexpected end" messages. `undefined` when the message gives no position (Safari).
+ */
+export function jsonErrorPosition(message: string, text: string): number | undefined {
   const at = /at position (\d+)/.exec(message);
   if (at) return Number(at[1]);
   const lineColumn = /line (\d+) column (\d+)/.exec(message);
@@ -225,7 +230,7 @@ function readInput(input: unknown): Plain | undefined {
       parsed = JSON.parse(text);
     } catch (error) {
       const detail = error instanceof Error ? error.message : String(error);
-      const position = errorPosition(detail, text);
+      const position = jsonErrorPosition(detail, text);
       const problem: Problem = {
         path: '',
         code: 'json',

@@ -12,6 +12,7 @@ import {
   parseSite,
 } from '../../src/model/index.js';
 import type { Article, ParseResult, Problem, Site } from '../../src/model/index.js';
+import { jsonErrorPosition } from '../../src/model/parse.js';
 
 const SEED_URL = new URL('../../../shared/seed/000_2cc7b547cb4c963b.txt', import.meta.url);
 const DEMO_ARTICLE = new URL('../../demo/data/seed-article.json', import.meta.url);
@@ -330,6 +331,19 @@ describe('parseArticle: JSON text', () => {
     assert.deepEqual(brief(problems), [['', 'json']]);
     assert.match(problems[0]!.message, /^document: not valid JSON/);
     if (problems[0]!.position !== undefined) assert.equal(problems[0]!.position, text.indexOf('x'));
+  });
+});
+
+describe('jsonErrorPosition', () => {
+  const text = '{\n  "version": 1,\n  "title": x\n}';
+  test('reads the position from each engine\'s wording', () => {
+    assert.equal(jsonErrorPosition('Unexpected token x in JSON at position 29', text), 29);
+    assert.equal(jsonErrorPosition(`Unexpected token 'x', "..." is not valid JSON (line 3 column 12)`, text), 29);
+    assert.equal(jsonErrorPosition('JSON.parse: unexpected character at line 3 column 12 of the JSON data', text), 29);
+    assert.equal(jsonErrorPosition('JSON.parse: unexpected character at line 1 column 1 of the JSON data', text), 0);
+    assert.equal(jsonErrorPosition('Unexpected end of JSON input', text), text.length);
+    assert.equal(jsonErrorPosition('JSON.parse: unexpected end of data at line 4 column 2 of the JSON data', text), text.length);
+    assert.equal(jsonErrorPosition('JSON Parse error: Unexpected identifier "x"', text), undefined);
   });
 });
 
