@@ -24,13 +24,37 @@ function canonical(locale: string): string | undefined {
 }
 
 /**
+ * Uyghur month names of CLDR 48 (format, abbreviated = wide), for runtimes whose ICU data
+ * leaves Uyghur out: Chromium's and Chrome's trimmed ICU do, Node's full ICU does not.
+ */
+const UG_MONTHS = [
+  'يانۋار', 'فېۋرال', 'مارت', 'ئاپرېل', 'ماي', 'ئىيۇن',
+  'ئىيۇل', 'ئاۋغۇست', 'سېنتەبىر', 'ئۆكتەبىر', 'نويابىر', 'دېكابىر',
+];
+
+/** CLDR's Uyghur medium date and short time, `{d}-{MMM}، {y}، {HH}:{mm}`, without `Intl`. */
+function formatUyghur(local: { year: number; month: number; day: number; hour: number; minute: number }): string {
+  return `${local.day}-${UG_MONTHS[local.month - 1]}، ${local.year}، ${pad(local.hour)}:${pad(local.minute)}`;
+}
+
+function intlSupports(tag: string): boolean {
+  try {
+    return Intl.DateTimeFormat.supportedLocalesOf([tag]).length > 0;
+  } catch {
+    return false;
+  }
+}
+
+/**
  * `publishedAt` for display, in the article's own offset.
  *
  * - Chinese (`zh-CN`, `zh-Hant`, any `zh`): `2024-02-28 20:54:53`, the convention of court sites.
  * - English: `28 Feb 2024, 20:54` (a bare `en` is written the British way; a tag with a region
  *   such as `en-US` follows that region through `Intl`).
  * - Uyghur (`ug`) and every other language: CLDR's medium date and short time through `Intl`,
- *   24-hour clock, e.g. `28-فېۋرال، 2024، 20:54`.
+ *   24-hour clock, e.g. `28-فېۋرال، 2024، 20:54`. Where the runtime's ICU data has no Uyghur
+ *   (Chromium ships without it), the same CLDR form is built from a table here; another
+ *   language the runtime lacks is written as in `en-GB`, never in the runtime's own default.
  *
  * `Intl` is asked to format in UTC an instant shifted by the offset, which yields the
  * article's wall clock without needing offset time zones (which Node 20's `Intl` rejects).
@@ -43,9 +67,11 @@ export function formatPublished(iso: string, locale: string): string | undefined
   const language = languageOf(locale);
   const tag = language === 'en' && !/^en[-_][a-z]{2}\b/i.test(locale) ? 'en-GB' : canonical(locale);
   if (language === 'zh' || tag === undefined) return formatLocalDateTime(parsed);
+  if (language === 'ug' && !intlSupports(tag)) return formatUyghur(parsed.local);
   const wallClock = new Date(parsed.epochMs + parsed.offsetMinutes * 60_000);
   try {
-    return new Intl.DateTimeFormat(tag, {
+    // English of Britain, not the runtime's default locale, for a language the runtime lacks.
+    return new Intl.DateTimeFormat([tag, 'en-GB'], {
       dateStyle: 'medium',
       timeStyle: 'short',
       hourCycle: 'h23',

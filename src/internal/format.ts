@@ -5,13 +5,20 @@
 
 const FALLBACK_LOCALE = 'zh-CN';
 
-/** `locale` when `Intl` accepts it as a language tag, otherwise the source locale. */
-function usableLocale(locale: string): string {
+/**
+ * Locales to hand to `Intl`: `locale` when it is a valid language tag (else the source
+ * locale), then English, so that a language the runtime's ICU data lacks (Chromium ships
+ * without Uyghur) is written in English digits and units (as CLDR's Uyghur data writes them)
+ * rather than in the runtime's default language.
+ */
+function usableLocale(locale: string): string[] {
+  let tag = FALLBACK_LOCALE;
   try {
-    return Intl.getCanonicalLocales(locale)[0] ?? FALLBACK_LOCALE;
+    tag = Intl.getCanonicalLocales(String(locale).replace(/_/g, '-'))[0] ?? FALLBACK_LOCALE;
   } catch {
-    return FALLBACK_LOCALE;
+    // keep the source locale
   }
+  return [tag, 'en'];
 }
 
 const UNITS = ['kilobyte', 'megabyte', 'gigabyte', 'terabyte', 'petabyte'] as const;

@@ -100,3 +100,21 @@ test('the shown time does not depend on the process time zone', () => {
   assert.deepEqual(results[0]!.out[0], ['2024-02-28T20:54:53+08:00', 'zh-CN', '2024-02-28 20:54:53', '2024-02-28T20:54:53+08:00']);
   assert.deepEqual(results[1]!.out[6], ['2024-02-28T20:54:53-05:00', 'en', '28 Feb 2024, 20:54', '2024-02-28T20:54:53-05:00']);
 });
+
+test('Uyghur is written the CLDR way even where the runtime has no Uyghur data', (t) => {
+  // Node's full ICU has Uyghur: its output is the reference for the built-in table that
+  // Chromium (whose ICU data leaves Uyghur out) relies on.
+  const withIcu = Array.from({ length: 12 }, (_, m) =>
+    formatPublished(`2024-${String(m + 1).padStart(2, '0')}-05T07:03:09+06:00`, 'ug'),
+  );
+  const original = Intl.DateTimeFormat.supportedLocalesOf;
+  t.mock.method(Intl.DateTimeFormat, 'supportedLocalesOf', (locales: string | string[]) =>
+    ([] as string[]).concat(locales).filter((l) => !/^ug\b/i.test(l)).length ? original(locales) : [],
+  );
+  const withoutIcu = Array.from({ length: 12 }, (_, m) =>
+    formatPublished(`2024-${String(m + 1).padStart(2, '0')}-05T07:03:09+06:00`, 'ug'),
+  );
+  assert.deepEqual(withoutIcu, withIcu);
+  assert.equal(withoutIcu[1], '5-فېۋرال، 2024، 07:03');
+  assert.equal(new Set(withoutIcu.map((s) => s!.split('-')[1]!.split('،')[0])).size, 12, 'twelve month names');
+});
