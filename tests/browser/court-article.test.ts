@@ -137,6 +137,7 @@ describe('court-article', () => {
       expect(photo.sizes).to.equal('(max-width: 800px) 100vw, 800px');
       await photo.updateComplete;
       expect(text(photo.shadowRoot!.querySelector('figcaption'))).to.equal('▲考察办公楼南侧空地');
+      expect(photo.getAttribute('exportparts')).to.contain('caption: photo-caption');
 
       expect(text(blocks[2]!)).to.equal('二级小标题');
       const rich = blocks[3]!;
@@ -347,12 +348,13 @@ describe('court-article', () => {
       expect(isShown(old)).to.equal(false);
     });
 
-    it('shows the light-DOM fallback before the element is defined', async () => {
-      // The CMS markup inside an element that is not (yet) upgraded is ordinary content.
-      const wrapper = await fixture<HTMLDivElement>(
-        html`<div><court-article-not-defined><p class="old">没有脚本时的旧版文章</p></court-article-not-defined></div>`,
-      );
-      expect(isShown(wrapper.querySelector('.old')!)).to.equal(true);
+    it('shows only the light-DOM fallback when it has no data at all', async () => {
+      const el = await fixture<CourtArticleElement>(html`<court-article><p class="old">旧版文章正文</p></court-article>`);
+      expect(isShown(el.querySelector('.old')!)).to.equal(true);
+      expect($(el, '[part="error"]')).to.equal(null);
+      expect(text($(el, '[part="status"]'))).to.equal('');
+      expect($(el, 'h1')).to.equal(null);
+      await expect(el).to.be.accessible();
     });
 
     it('names the URL and HTTP status when the request fails, and retries', async () => {

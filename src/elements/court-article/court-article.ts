@@ -46,6 +46,11 @@
  * @csspart error - The error message box.
  * @csspart retry-button - The 重试 button in the error box.
  * @csspart reading - The block being read aloud (see `highlightBlock`).
+ * @csspart photo-figure - The `<figure>` of each image block (`<photo-caption>`'s `figure`).
+ * @csspart photo-image - The image of each image block.
+ * @csspart photo-caption - The caption of each image block.
+ * @csspart photo-marker - The ▲ marker of each caption.
+ * @csspart photo-placeholder - The box shown for an image that cannot be loaded.
  *
  * @cssproperty --court-article-font-size - Body text size at `font-size="medium"`. Default `var(--court-font-size, 1.0625rem)`.
  * @cssproperty --court-article-line-height - Line height. Default `var(--court-line-height, 1.8)`.
@@ -371,6 +376,7 @@ export class CourtArticleElement extends LitElement {
         }
       case 'image':
         return html`<photo-caption
+          exportparts="figure: photo-figure, image: photo-image, caption: photo-caption, marker: photo-marker, placeholder: photo-placeholder"
           src=${block.src}
           alt=${block.alt ?? ''}
           caption=${block.caption ?? ''}
