@@ -761,6 +761,14 @@ describe('parseArticle: optional fields', () => {
 });
 
 describe('parseArticle: limits', () => {
+  test('LIMITS is frozen', () => {
+    assert.ok(Object.isFrozen(LIMITS));
+    assert.throws(() => {
+      (LIMITS as { maxBlocks: number }).maxBlocks = 1e9;
+    }, TypeError);
+    assert.equal(LIMITS.maxBlocks, 2_000);
+  });
+
   test(`${LIMITS.maxBlocks} blocks are accepted, one more is a limit problem`, () => {
     const blocks = Array.from({ length: LIMITS.maxBlocks }, (_, i) => ({ type: 'paragraph', text: String(i) }));
     assert.equal(valueOf(parseArticle(withBlocks(...blocks))).body.length, LIMITS.maxBlocks);

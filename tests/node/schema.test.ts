@@ -1,6 +1,6 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { ValidateFunction } from 'ajv';
 import { BCP47, LIMITS, parseArticle, parseOffsetDateTime, parseSite } from '../../src/model/index.js';
@@ -212,6 +212,37 @@ describe('JSON Schemas', () => {
     const disagreements = samples.filter((s) => pattern.test(s) !== (parseOffsetDateTime(s) !== undefined));
     assert.deepEqual(disagreements, []);
     assert.ok(samples.filter((s) => pattern.test(s)).length > 100, 'the sample has many accepted dates');
+  });
+});
+
+const SPEC_URL = new URL('../../../shared/spec/article-format.md', import.meta.url);
+
+describe('the contract document', () => {
+  const skip = existsSync(SPEC_URL) ? false : `spec not found at ${SPEC_URL.pathname} (shared/ must sit beside the repository)`;
+
+  test('its article and site examples are valid and parse without warnings', { skip }, () => {
+    const spec = readFileSync(SPEC_URL, 'utf8');
+    const examples = [...spec.matchAll(/```json\n([\s\S]*?)```/g)].map((m) => JSON.parse(m[1]!));
+    assert.equal(examples.length, 2);
+    const [article, site] = examples;
+    assert.ok(validateArticle(article), errorsOf(validateArticle));
+    assert.deepEqual(parseArticle(article).warnings, []);
+    assert.equal(parseArticle(article).ok, true);
+    assert.ok(validateSite(site), errorsOf(validateSite));
+    assert.equal(parseSite(site).ok, true);
+    assert.deepEqual(parseSite(site).warnings, []);
+  });
+
+  test('every field of its tables is a property of the article schema', { skip }, () => {
+    const spec = readFileSync(SPEC_URL, 'utf8');
+    const fields = new Set<string>();
+    for (const row of spec.matchAll(/^\| ([a-zA-Z, ]+) \| (?:yes|no) \|/gm)) {
+      for (const name of row[1]!.split(',')) fields.add(name.trim());
+    }
+    assert.ok(fields.size >= 15, `fields found: ${[...fields].join(', ')}`);
+    for (const field of fields) assert.ok(field in ARTICLE_SCHEMA.properties, field);
+    const required = [...spec.matchAll(/^\| ([a-zA-Z]+) \| yes \|/gm)].map((m) => m[1]);
+    assert.deepEqual([...required].sort(), [...ARTICLE_SCHEMA.required].sort());
   });
 });
 
