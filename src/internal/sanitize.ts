@@ -162,12 +162,13 @@ function currentWindow(): SanitizerWindow {
   );
 }
 
-/** Creates the `court-widgets` policy, or `undefined` when Trusted Types are absent or the name is refused. */
+/** The `court-widgets` policy of `win`, created on first use and never twice. */
 function policyFor(win: SanitizerWindow): Policy | undefined {
   if (!policies.has(win)) policies.set(win, createPolicy(win));
   return policies.get(win);
 }
 
+/** Creates the `court-widgets` policy, or `undefined` when Trusted Types are absent or the name is refused. */
 function createPolicy(win: SanitizerWindow): Policy | undefined {
   const factory = win.trustedTypes;
   if (!factory || typeof factory.createPolicy !== 'function') return undefined;
@@ -175,8 +176,8 @@ function createPolicy(win: SanitizerWindow): Policy | undefined {
     return factory.createPolicy(TRUSTED_TYPES_POLICY_NAME, {
       // Only DOMPurify calls this: for the dirty input it parses into an inert document.
       createHTML: (input: string) => input,
-      createScriptURL: (input: string): string => {
-        throw new TypeError(`court-widgets creates no script URLs (refused ${input.slice(0, 40)})`);
+      createScriptURL: (): string => {
+        throw new TypeError('court-widgets creates no script URLs');
       },
     }) as unknown as Policy;
   } catch {
@@ -210,7 +211,10 @@ function getSanitizer(): Sanitizer {
   if (sanitizer && sanitizer.win === win) return sanitizer;
   const purifier = DOMPurify(win);
   if (!purifier.isSupported) {
-    throw new Error('court-widgets: this window cannot run the HTML sanitizer (DOMPurify reports it unsupported)');
+    throw new Error(
+      'court-widgets: this window cannot run the HTML sanitizer (DOMPurify reports it unsupported); ' +
+        'under Node call useSanitizerWindow(new JSDOM("").window) before rendering.',
+    );
   }
   addHooks(purifier);
   sanitizer = { win, purifier, policy: policyFor(win) };
