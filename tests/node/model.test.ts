@@ -834,6 +834,8 @@ describe('parseArticle: limits', () => {
     const problems = problemsOf(parseArticle(text));
     assert.deepEqual(brief(problems), [['', 'limit']]);
     assert.equal(problems[0]!.limit, LIMITS.maxDepth);
+    // Found by scanning the text before JSON.parse runs: the position of the first bracket too deep.
+    assert.equal(problems[0]!.message, `document: nested deeper than ${LIMITS.maxDepth} levels (at position ${LIMITS.maxDepth})`);
     const inField = `{"version":1,"title":"t","publishedAt":"${PUBLISHED}","body":[],"x":${text}}`;
     assert.deepEqual(brief(problemsOf(parseArticle(inField))), [['', 'limit']]);
   });
