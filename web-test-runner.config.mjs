@@ -7,7 +7,7 @@ const executablePath = requireChromium();
 /** Browser tests: the source, in Debian's Chromium, with a fixed locale and time zone. */
 export default {
   files: ['tests/browser/**/*.test.ts'],
-  nodeResolve: { exportConditions: ['browser', 'development'] },
+  nodeResolve: { exportConditions: ['browser', 'production'] },
   plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2021' })],
   concurrency: 2,
   browserStartTimeout: 60_000,
