@@ -394,6 +394,8 @@ type LocalizedHost = ReactiveControllerHost & ReactiveElement;
 
 const controllers = new Set<LocaleController>();
 const controllerOf = new WeakMap<object, LocaleController>();
+/** The `dir` each host was given here, to tell it from one the page wrote. */
+const dirSetByUs = new WeakMap<Element, string>();
 let observer: MutationObserver | undefined;
 const observedRoots = new WeakSet<Node>();
 let lastPageLocale: string | undefined;
@@ -490,10 +492,29 @@ export class LocaleController implements ReactiveController {
     if (force || (this.host.hasUpdated && resolveLocale(this.host) !== this.locale)) this.host.requestUpdate();
   }
 
-  /** Runs one update of the host (`willUpdate`, `render`, `updated`…) in the host's locale. */
+  /**
+   * Runs one update of the host (`willUpdate`, `render`, `updated`…) in the host's locale,
+   * and gives the host the locale's direction: `dir="rtl"` in Uyghur, `dir="ltr"` otherwise,
+   * so that the shadow tree mirrors (logical properties, `:host(:dir(rtl))`) even on a page
+   * that set `lang` without `dir`. A `dir` the page wrote on the element itself is kept.
+   */
   wrapUpdate<T>(update: () => T): T {
     this.locale = resolveLocale(this.host);
+    this.applyDir();
     return withLocale(this.locale, update);
+  }
+
+  private applyDir(): void {
+    const host = this.host as unknown as Element;
+    if (typeof host.getAttribute !== 'function') return;
+    const current = host.getAttribute('dir');
+    const ours = dirSetByUs.get(host);
+    if (current !== null && current !== ours) return; // the page's own choice
+    const dir = localeDirection(this.locale);
+    if (current !== dir) {
+      host.setAttribute('dir', dir);
+    }
+    dirSetByUs.set(host, dir);
   }
 }
 
