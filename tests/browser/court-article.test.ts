@@ -512,5 +512,23 @@ describe('court-article', () => {
         }
       }
     });
+
+    it('lets a table too wide for the screen scroll inside its own box, reachable by keyboard', async () => {
+      await setViewport({ width: 360, height: 640 });
+      const el = await rendered(await fixture<CourtArticleElement>(html`<court-article src=${WIDE}></court-article>`));
+      const box = $$(el, '.html-block').find((block) => text(block.querySelector('caption')) === '案号')!;
+      await waitUntil(() => box.getAttribute('role') === 'region', 'the wide table was not made a scrollable region');
+      expect(box.scrollWidth).to.be.greaterThan(box.clientWidth);
+      expect(box.tabIndex).to.equal(0);
+      expect(box.getAttribute('aria-label')).to.equal('可横向滚动的内容');
+      expect(document.documentElement.scrollWidth).to.be.at.most(360);
+      await expect(el).to.be.accessible();
+
+      // Wide enough again: an ordinary block, out of the tab order.
+      await setViewport({ width: 1600, height: 800 });
+      el.style.setProperty('--court-article-max-width', 'none');
+      await waitUntil(() => !box.hasAttribute('role'), 'the table stayed a scrollable region');
+      expect(box.hasAttribute('tabindex')).to.equal(false);
+    });
   });
 });

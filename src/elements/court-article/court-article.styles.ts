@@ -277,9 +277,10 @@ export const courtArticleStyles = css`
     max-inline-size: 100%;
     block-size: auto;
   }
+  /* Tables keep numbers (case numbers, amounts) whole and scroll inside .html-block instead. */
   .html-block table {
     border-collapse: collapse;
-    max-inline-size: 100%;
+    overflow-wrap: normal;
   }
   .html-block th,
   .html-block td {

@@ -144,6 +144,8 @@ export class CourtArticleElement extends LitElement {
   private retrying = false;
   /** Sanitized HTML per block object: sanitizing runs once per data, not once per render. */
   private sanitized = new WeakMap<object, SafeHtml>();
+  /** Re-checks which HTML blocks scroll sideways when the article's width changes. */
+  private resizeObserver: ResizeObserver | undefined;
 
   /**
    * The elements a reader reads aloud, in order: the title, then each heading, paragraph and
@@ -176,6 +178,19 @@ export class CourtArticleElement extends LitElement {
     const reduce = typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
     target.scrollIntoView?.({ block: 'nearest', behavior: reduce ? 'auto' : 'smooth' });
     return target;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (typeof ResizeObserver === 'function') {
+      this.resizeObserver ??= new ResizeObserver(() => this.markScrollableBlocks());
+      this.resizeObserver.observe(this);
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.resizeObserver?.disconnect();
   }
 
   /** Loads `src` again and re-reads the inline JSON child, e.g. after a failure. */
