@@ -2,7 +2,7 @@
  * `court-widgets import`: pages or folders of pages in, contract JSON files and a report out.
  */
 import { mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises';
-import { basename, dirname, extname, join, relative, resolve } from 'node:path';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import { createProgress, type ProgressStream } from '../ssr/progress.js';
 import type { ImportIssue } from './extract.js';
 import { importPage } from './import-page.js';
@@ -155,7 +155,7 @@ export async function importCommand(options: ImportCommandOptions): Promise<numb
   }
   const line =
     `Imported ${summary.imported} of ${summary.pages} page${summary.pages === 1 ? '' : 's'}` +
-    `${options.out ? ` into ${relative(process.cwd(), options.out) || '.'}` : ''}` +
+    `${options.out ? ` into ${options.out}` : ''}` +
     `${summary.failed ? `, ${summary.failed} failed` : ''}` +
     `, ${summary.warnings} warning${summary.warnings === 1 ? '' : 's'}` +
     `${options.report ? `; report: ${options.report}` : ''}`;

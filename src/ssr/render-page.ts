@@ -25,7 +25,6 @@ import { formatLocalDateTime, parseOffsetDateTime } from '../model/date.js';
 import { sanitizeFragment, sanitizeInline, useSanitizerWindow } from '../internal/sanitize.js';
 import { safeUrl } from '../internal/url.js';
 import { formatBytes } from '../internal/format.js';
-import { ControllerAwareElementRenderer, installControllerRecording } from './element-renderer.js';
 import '../define/court-article.js';
 import '../define/court-footer.js';
 
@@ -47,7 +46,6 @@ export function prepareServerRendering(): void {
   if (sanitizerReady) return;
   const { window } = new JSDOM('');
   useSanitizerWindow(window as unknown as Parameters<typeof useSanitizerWindow>[0]);
-  installControllerRecording();
   sanitizerReady = true;
 }
 
@@ -287,20 +285,18 @@ export function renderFallbackFooter(site: Site): string {
 
 // ---------------------------------------------------------------------------------------------
 
-const RENDER_INFO = { elementRenderers: [ControllerAwareElementRenderer] };
-
 /** `<court-article>` rendered on the server, with its inline JSON and light-DOM fallback. */
 export function renderArticleElement(article: Article): string {
   prepareServerRendering();
   const light = `<script type="application/json">${scriptJson(article)}</script>\n${renderFallbackArticle(article)}`;
-  return collectResultSync(render(html`<court-article .article=${article}>${unsafeHTML(light)}</court-article>`, RENDER_INFO));
+  return collectResultSync(render(html`<court-article .article=${article}>${unsafeHTML(light)}</court-article>`));
 }
 
 /** `<court-footer>` rendered on the server, with its inline JSON and light-DOM fallback. */
 export function renderFooterElement(site: Site): string {
   prepareServerRendering();
   const light = `<script type="application/json">${scriptJson(site)}</script>\n${renderFallbackFooter(site)}`;
-  return collectResultSync(render(html`<court-footer .site=${site}>${unsafeHTML(light)}</court-footer>`, RENDER_INFO));
+  return collectResultSync(render(html`<court-footer .site=${site}>${unsafeHTML(light)}</court-footer>`));
 }
 
 /** Page-level CSS: block layout and readable fallback text for browsers without the elements. */

@@ -1,0 +1,144 @@
+/**
+ * `court-widgets render`: one article JSON file or a folder of them to HTML pages.
+ */
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, extname, join } from 'node:path';
+import { parseArticle, parseSite } from '../model/parse.js';
+import type { Problem, Site } from '../model/types.js';
+import { listFiles, UsageError } from '../import/batch.js';
+import { createProgress, type ProgressStream } from './progress.js';
+import { renderArticlePage } from './render-page.js';
+
+export interface RenderCommandOptions {
+  /** An article JSON file or a folder of them (searched recursively). */
+  input: string;
+  /** Output: an .html file for one article (stdout without it), a folder for a folder. */
+  out?: string;
+  /** Site JSON file: footer and SiteName. */
+  site?: string;
+  /** 网站标识码 (overrides a `siteIdCode` field in the site file). */
+  siteIdCode?: string;
+  fragment?: boolean;
+  bundle?: string;
+  stdout: ProgressStream;
+  stderr: ProgressStream;
+}
+
+export interface RenderFailure {
+  file: string;
+  problems: Problem[];
+}
+
+function problemsOf(file: string, problems: Problem[]): string {
+  return problems.map((p) => `${file}: ${p.message}`).join('\n');
+}
+
+async function readSite(path: string, idCode: string | undefined): Promise<{ site: Site; siteIdCode?: string }> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch {
+    throw new UsageError(`${path}: cannot read the site file`);
+  }
+  const parsed = parseSite(text);
+  if (!parsed.ok) throw new UsageError(problemsOf(path, parsed.problems));
+  // `siteIdCode` (网站标识码) is an extension field of the site file; the contract parser
+  // keeps only contract fields, so it is read from the raw JSON.
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch {
+    raw = undefined;
+  }
+  const fromFile = raw && typeof raw === 'object' && typeof (raw as Record<string, unknown>)['siteIdCode'] === 'string'
+    ? ((raw as Record<string, unknown>)['siteIdCode'] as string).trim()
+    : undefined;
+  const code = idCode?.trim() || fromFile;
+  return { site: parsed.value, ...(code ? { siteIdCode: code } : {}) };
+}
+
+/** Renders one article file; returns the HTML or the problems that stop it. */
+export async function renderFile(
+  path: string,
+  options: { site?: Site; siteIdCode?: string; fragment?: boolean; bundle?: string },
+): Promise<{ html: string; warnings: Problem[] } | { problems: Problem[] }> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    return { problems: [{ path: '', code: 'json', message: `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})` }] };
+  }
+  const parsed = parseArticle(text);
+  if (!parsed.ok) return { problems: parsed.problems };
+  const html = renderArticlePage(parsed.value, {
+    ...(options.site ? { site: options.site } : {}),
+    ...(options.siteIdCode ? { siteIdCode: options.siteIdCode } : {}),
+    ...(options.fragment ? { fragment: true } : {}),
+    ...(options.bundle ? { bundle: options.bundle } : {}),
+  });
+  return { html, warnings: parsed.warnings };
+}
+
+/** Runs the render command; resolves to the exit code (0 all rendered, 1 some failed). */
+export async function renderCommand(options: RenderCommandOptions): Promise<number> {
+  const info = await stat(options.input).catch(() => undefined);
+  if (!info) throw new UsageError(`${options.input}: no such file or folder`);
+  const isDir = info.isDirectory();
+  if (isDir && !options.out) throw new UsageError('rendering a folder needs --out <folder>');
+  const siteInfo = options.site ? await readSite(options.site, options.siteIdCode) : undefined;
+  const siteIdCode = siteInfo?.siteIdCode ?? options.siteIdCode;
+  const common = {
+    ...(siteInfo ? { site: siteInfo.site } : {}),
+    ...(siteIdCode ? { siteIdCode } : {}),
+    ...(options.fragment ? { fragment: true } : {}),
+    ...(options.bundle ? { bundle: options.bundle } : {}),
+  };
+
+  const files = isDir ? await listFiles(options.input, ['.json']) : [basename(options.input)];
+  const root = isDir ? options.input : dirname(options.input);
+  if (!files.length) throw new UsageError(`${options.input}: no .json files found`);
+  const ext = options.fragment ? '.fragment.html' : '.html';
+  const outFor = (rel: string): string | undefined => {
+    if (!options.out) return undefined;
+    if (!isDir && extname(options.out).toLowerCase().startsWith('.htm')) return options.out;
+    return join(options.out, dirname(rel), `${basename(rel, extname(rel))}${ext}`);
+  };
+
+  const progress = createProgress(files.length, 'Rendering', options.stderr, options.stdout);
+  const failures: RenderFailure[] = [];
+  let rendered = 0;
+  let warnings = 0;
+  for (const rel of files) {
+    const path = join(root, rel);
+    const outFile = outFor(rel);
+    const result = await renderFile(path, common).catch((error: Error) => ({
+      problems: [{ path: '', code: 'json' as const, message: `could not be rendered: ${error.message}` }],
+    }));
+    if ('problems' in result) {
+      failures.push({ file: path, problems: result.problems });
+      progress.tick(path, `failed   ${path}`);
+      continue;
+    }
+    warnings += result.warnings.length;
+    for (const w of result.warnings) options.stderr.write(`${path}: warning: ${w.message}\n`);
+    if (outFile) {
+      await mkdir(dirname(outFile), { recursive: true });
+      await writeFile(outFile, result.html);
+    } else {
+      options.stdout.write(result.html);
+    }
+    rendered++;
+    progress.tick(path, outFile ? `rendered ${path} -> ${outFile}` : undefined);
+  }
+  progress.stop();
+
+  for (const failure of failures) options.stderr.write(`${problemsOf(failure.file, failure.problems)}\n`);
+  const total = files.length;
+  const line =
+    `Rendered ${rendered} of ${total} article${total === 1 ? '' : 's'}` +
+    `${options.out ? ` into ${options.out}` : ''}` +
+    `${failures.length ? `, ${failures.length} failed` : ''}` +
+    `${warnings ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}`;
+  (options.out ? options.stdout : options.stderr).write(`${line}\n`);
+  return failures.length ? 1 : 0;
+}

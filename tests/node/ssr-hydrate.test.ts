@@ -1,0 +1,283 @@
+// Pages rendered by `court-widgets render`, loaded in Chromium (puppeteer-core) the way a
+// reader gets them: before any script runs, with JavaScript off, in a browser without
+// declarative shadow DOM, and when the bundle hydrates the server's DOM.
+//
+// Needs the built bundle (`npm run build`; `npm test` builds first) and the system Chromium.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import puppeteer from 'puppeteer-core';
+import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
+// @ts-expect-error: plain JavaScript helper without type declarations
+import { chromiumArgs, requireChromium } from '../../scripts/chromium.mjs';
+import { parseArticle, parseSite } from '../../src/model/index.js';
+import type { Article, Site } from '../../src/model/types.js';
+import { renderArticlePage } from '../../src/ssr/render-page.js';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const bundlePath = join(root, 'dist', 'court-widgets.min.js');
+const ORIGIN = 'http://court.test';
+
+function load<T>(file: string, parse: (v: unknown) => { ok: boolean; value?: T }): T {
+  const result = parse(JSON.parse(readFileSync(join(root, file), 'utf8')));
+  assert.ok(result.ok, `${file} is valid`);
+  return result.value as T;
+}
+
+const article = load<Article>('demo/data/seed-article.json', parseArticle);
+const site = load<Site>('demo/data/site.json', parseSite);
+const squash = (s: string) => s.replace(/\s+/g, '');
+
+/** Every text a reader must find: title, subtitle, paragraphs, headings, captions, editor. */
+function expectedTexts(a: Article): string[] {
+  const texts = [a.title, a.subtitle ?? '', a.editor ?? ''];
+  for (const b of a.body) {
+    if (b.type === 'paragraph' && b.text) texts.push(b.text);
+    if (b.type === 'heading') texts.push(b.text);
+    if (b.type === 'image' && b.caption) texts.push(b.caption);
+  }
+  return texts.filter(Boolean).map(squash);
+}
+
+interface Served {
+  page: Page;
+  /** Requests to any host but the page's own. */
+  foreign: string[];
+  console: string[];
+  /** Resolves the held bundle response. */
+  releaseBundle: () => void;
+}
+
+let browser: Browser;
+
+before(async () => {
+  assert.ok(existsSync(bundlePath), `${bundlePath} is missing: run "npm run build" first`);
+  browser = await puppeteer.launch({ executablePath: requireChromium(), args: chromiumArgs, headless: true });
+});
+
+after(async () => {
+  await browser?.close();
+});
+
+/** Opens a page whose requests are answered from memory; the bundle waits for `releaseBundle`. */
+async function open(html: string, options: { javascript?: boolean } = {}): Promise<Served> {
+  const page = await browser.newPage();
+  await page.setJavaScriptEnabled(options.javascript ?? true);
+  const foreign: string[] = [];
+  const consoleLines: string[] = [];
+  let releaseBundle!: () => void;
+  const bundleGate = new Promise<void>((resolve) => (releaseBundle = resolve));
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warn') consoleLines.push(`${m.type()}: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => consoleLines.push(`pageerror: ${(e as Error).message}`));
+  await page.evaluateOnNewDocument(VISIBLE_TEXT);
+  await page.setRequestInterception(true);
+  page.on('request', (request: HTTPRequest) => {
+    const url = new URL(request.url());
+    if (url.origin !== ORIGIN) {
+      foreign.push(request.url());
+      void request.abort();
+      return;
+    }
+    if (url.pathname === '/article.html') {
+      void request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
+    } else if (url.pathname === '/court-widgets.min.js') {
+      void bundleGate.then(() =>
+        request.respond({ status: 200, contentType: 'text/javascript', body: readFileSync(bundlePath) }),
+      );
+    } else if (url.pathname.endsWith('.svg')) {
+      void request.respond({
+        status: 200,
+        contentType: 'image/svg+xml',
+        body: '<svg xmlns="http://www.w3.org/2000/svg" width="1280" height="853"><rect width="1280" height="853" fill="#ccc"/></svg>',
+      });
+    } else {
+      void request.respond({ status: 404, body: '' });
+    }
+  });
+  return { page, foreign, console: consoleLines, releaseBundle };
+}
+
+/**
+ * Page-side helper (plain JavaScript, so the TypeScript loader adds nothing to it): the text a
+ * reader sees in an element, walking shadow roots and slots as the browser renders them and
+ * leaving out what is not displayed.
+ */
+const VISIBLE_TEXT = `window.visibleText = function visibleText(node) {
+  let out = '';
+  const walk = (n) => {
+    if (n.nodeType === 3) {
+      if (n.parentElement && n.parentElement.checkVisibility()) out += n.nodeValue;
+      return;
+    }
+    if (n.nodeType !== 1 && n.nodeType !== 11) return;
+    if (n.nodeType === 1 && ['STYLE', 'SCRIPT', 'TEMPLATE'].includes(n.tagName)) return;
+    if (n.nodeType === 1 && n.tagName === 'SLOT') {
+      const assigned = n.assignedNodes({ flatten: true });
+      (assigned.length ? assigned : [...n.childNodes]).forEach(walk);
+      return;
+    }
+    if (n.nodeType === 1 && n.shadowRoot) { walk(n.shadowRoot); return; }
+    n.childNodes.forEach(walk);
+  };
+  walk(node);
+  return out;
+};`;
+
+const page = renderArticlePage(article, { site, bundle: '/court-widgets.min.js' });
+
+describe('a page rendered by court-widgets render, in Chromium', () => {
+  test('shows the whole article from declarative shadow DOM before the bundle has loaded', async () => {
+    const served = await open(page);
+    const navigation = served.page.goto(`${ORIGIN}/article.html`);
+    await served.page.waitForFunction(() => !!document.querySelector('court-article')?.shadowRoot?.querySelector('h1'));
+    const state = await served.page.evaluate(() => {
+      const host = document.querySelector('court-article')!;
+      const fallback = host.querySelector('.court-widgets-fallback') as HTMLElement;
+      return {
+        defined: !!customElements.get('court-article'),
+        title: host.shadowRoot!.querySelector('h1')!.textContent,
+        text: (window as unknown as { visibleText(n: Node): string }).visibleText(host),
+        styled: getComputedStyle(host.shadowRoot!.querySelector('h1')!).color,
+        fallbackShown: fallback.getClientRects().length > 0,
+        footer: (window as unknown as { visibleText(n: Node): string }).visibleText(document.querySelector('court-footer')!),
+      };
+    });
+    served.releaseBundle();
+    await navigation;
+    await served.page.close();
+    assert.equal(state.defined, false, 'no element is defined yet');
+    assert.equal(state.title, article.title);
+    for (const text of expectedTexts(article)) assert.ok(squash(state.text).includes(text), `shown before scripts: ${text.slice(0, 20)}`);
+    assert.equal(state.styled, 'rgb(176, 25, 30)', 'the title has the court-red of the element styles');
+    assert.equal(state.fallbackShown, false, 'the light-DOM copy is not shown next to the shadow DOM');
+    assert.ok(state.footer.includes('024-57719303'), 'the footer is rendered too');
+    assert.deepEqual(served.foreign, []);
+  });
+
+  test('hydrates: the article text nodes stay the same nodes, nothing is re-rendered, no warnings', async () => {
+    const served = await open(page);
+    const navigation = served.page.goto(`${ORIGIN}/article.html`);
+    await served.page.waitForFunction(() => !!document.querySelector('court-article')?.shadowRoot?.querySelector('h1'));
+    await served.page.evaluate(`(() => {
+      const roots = [];
+      const collect = (root) => {
+        roots.push(root);
+        for (const el of root.querySelectorAll('*')) if (el.shadowRoot) collect(el.shadowRoot);
+      };
+      collect(document.querySelector('court-article').shadowRoot);
+      const texts = [];
+      for (const root of roots) {
+        const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) if (n.nodeValue.trim()) texts.push(n);
+      }
+      const records = [];
+      const observer = new MutationObserver((list) => {
+        for (const r of list) {
+          if (r.type === 'characterData') records.push('text changed: ' + r.target.nodeValue);
+          for (const n of r.removedNodes) records.push('removed: ' + n.nodeName + ' ' + (n.textContent || '').slice(0, 30));
+          for (const n of r.addedNodes) records.push('added: ' + n.nodeName + ' ' + (n.textContent || '').slice(0, 30));
+        }
+      });
+      for (const root of roots) observer.observe(root, { childList: true, characterData: true, subtree: true });
+      Object.assign(window, { __texts: texts, __roots: roots, __records: records, __observer: observer });
+    })()`);
+    served.releaseBundle();
+    await navigation;
+    const result = (await served.page.evaluate(`(async () => {
+      await customElements.whenDefined('court-article');
+      const host = document.querySelector('court-article');
+      await host.updateComplete;
+      for (const el of host.shadowRoot.querySelectorAll('photo-caption')) await el.updateComplete;
+      await new Promise((r) => setTimeout(r, 50));
+      __observer.takeRecords().forEach(() => __records.push('late record'));
+      const now = [];
+      for (const root of __roots) {
+        const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) if (n.nodeValue.trim()) now.push(n);
+      }
+      return {
+        before: __texts.length,
+        allConnected: __texts.every((t) => t.isConnected),
+        sameNodes: __texts.length === now.length && __texts.every((t, i) => t === now[i]),
+        sameRoots: __roots[0] === host.shadowRoot,
+        records: __records,
+        hydrated: !host.shadowRoot.querySelector('photo-caption[defer-hydration]'),
+        upgraded: host instanceof customElements.get('court-article'),
+      };
+    })()`)) as {
+      before: number; allConnected: boolean; sameNodes: boolean; sameRoots: boolean;
+      records: string[]; hydrated: boolean; upgraded: boolean;
+    };
+    await served.page.close();
+    assert.equal(result.upgraded, true, 'the element upgraded');
+    assert.equal(result.hydrated, true, 'nested photo-captions hydrated');
+    assert.ok(result.before > 30, `article text nodes observed (${result.before})`);
+    assert.equal(result.sameRoots, true, 'the server shadow root is kept');
+    assert.equal(result.allConnected, true, 'no text node was removed');
+    assert.equal(result.sameNodes, true, 'the same text nodes, in the same order');
+    assert.deepEqual(result.records, [], 'no node added, removed or changed in the shadow roots');
+    assert.deepEqual(served.console, [], 'no console errors or warnings (hydration mismatches are reported there)');
+    assert.deepEqual(served.foreign, []);
+  });
+
+  test('shows the article with JavaScript off', async () => {
+    const served = await open(page, { javascript: false });
+    await served.page.goto(`${ORIGIN}/article.html`);
+    await served.page.evaluate(VISIBLE_TEXT);
+    const shot = await served.page.evaluate(() => ({
+      text: (window as unknown as { visibleText(n: Node): string }).visibleText(document.querySelector('court-article')!),
+      hasShadow: !!document.querySelector('court-article')!.shadowRoot,
+    }));
+    await served.page.close();
+    assert.equal(shot.hasShadow, true);
+    for (const text of expectedTexts(article)) assert.ok(squash(shot.text).includes(text), `shown without JavaScript: ${text.slice(0, 20)}`);
+  });
+
+  test('without declarative shadow DOM or custom elements, the light-DOM copy is readable', async () => {
+    // What a browser that knows neither feature parses: a plain, inert <template>.
+    const old = page.replace(/ shadowrootmode="open"/g, '').replace(/ shadowroot="open"/g, '');
+    const served = await open(old, { javascript: false });
+    await served.page.goto(`${ORIGIN}/article.html`);
+    const state = await served.page.evaluate(() => {
+      const host = document.querySelector('court-article') as HTMLElement;
+      return {
+        hasShadow: !!host.shadowRoot,
+        text: host.innerText,
+        headings: [...host.querySelectorAll('.court-widgets-fallback > h1, .court-widgets-fallback > h2')].map((h) => h.textContent),
+        attachments: host.querySelectorAll('.court-widgets-fallback section li a').length,
+        images: host.querySelectorAll('.court-widgets-fallback figure img').length,
+      };
+    });
+    await served.page.close();
+    assert.equal(state.hasShadow, false);
+    for (const text of expectedTexts(article)) assert.ok(squash(state.text).includes(text), `readable: ${text.slice(0, 20)}`);
+    assert.equal(state.headings[0], article.title, 'the title is the h1');
+    assert.equal(state.headings.length, 1 + article.body.filter((b) => b.type === 'heading').length);
+    assert.equal(state.images, article.body.filter((b) => b.type === 'image').length);
+    assert.equal(state.attachments, article.attachments?.length ?? 0);
+  });
+
+  test('without declarative shadow DOM but with the bundle, the element renders from its inline JSON', async () => {
+    const old = page.replace(/ shadowrootmode="open"/g, '').replace(/ shadowroot="open"/g, '');
+    const served = await open(old);
+    served.releaseBundle();
+    await served.page.goto(`${ORIGIN}/article.html`);
+    const state = (await served.page.evaluate(`(async () => {
+      await customElements.whenDefined('court-article');
+      const host = document.querySelector('court-article');
+      await host.updateComplete;
+      return {
+        title: host.shadowRoot && host.shadowRoot.querySelector('h1').textContent,
+        fallbackShown: host.querySelector('.court-widgets-fallback').getClientRects().length > 0,
+      };
+    })()`)) as { title: string; fallbackShown: boolean };
+    await served.page.close();
+    assert.equal(state.title, article.title);
+    assert.equal(state.fallbackShown, false, 'the light-DOM copy is hidden once the element has rendered');
+    assert.deepEqual(served.console, []);
+  });
+});
