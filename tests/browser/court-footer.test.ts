@@ -4,10 +4,6 @@ import type { CourtFooterElement } from '../../src/elements/court-footer/court-f
 import { telHref, publicSecurityHref } from '../../src/elements/court-footer/court-footer.js';
 import type { Site } from '../../src/model/types.js';
 
-// Mocha's globals, provided by @web/test-runner (the project installs no @types/mocha).
-declare function describe(name: string, body: () => void): void;
-declare function it(name: string, body: () => Promise<void> | void): void;
-declare function afterEach(body: () => Promise<void> | void): void;
 
 /** The site data of the seed page, as in the contract. */
 function seedSite(): Site {

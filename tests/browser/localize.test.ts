@@ -13,10 +13,6 @@ import {
   LOCALE_QUEUED_EVENT,
 } from '../../src/internal/localize.js';
 
-// Mocha's globals, provided by @web/test-runner (the project installs no @types/mocha).
-declare function describe(name: string, body: () => void): void;
-declare function it(name: string, body: () => Promise<void> | void): void;
-declare function afterEach(body: () => Promise<void> | void): void;
 
 /** A minimal element of the package's kind: two messages of the footer, its locale and dir. */
 @localized()
@@ -81,7 +77,7 @@ describe('locale of an element', () => {
   it('prefers the nearest ancestor lang over <html lang>', async () => {
     document.documentElement.lang = 'en';
     const box = await fixture(html`<div lang="zh-TW"><section><loc-probe></loc-probe></section></div>`);
-    const el = box.querySelector('loc-probe')!;
+    const el = box.querySelector<LocProbeElement>('loc-probe')!;
     await el.updateComplete;
     expect(said(el)).to.equal(RETRY['zh-Hant']);
   });
@@ -89,7 +85,7 @@ describe('locale of an element', () => {
   it('prefers its own lang over an ancestor and <html lang>', async () => {
     document.documentElement.lang = 'en';
     const box = await fixture(html`<div lang="zh-HK"><loc-probe lang="ug-CN"></loc-probe></div>`);
-    const el = box.querySelector('loc-probe')!;
+    const el = box.querySelector<LocProbeElement>('loc-probe')!;
     await el.updateComplete;
     expect(said(el)).to.equal(RETRY.ug);
     expect(el.willUpdateLocale).to.equal('ug');
