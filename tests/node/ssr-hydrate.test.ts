@@ -46,6 +46,8 @@ interface Served {
   /** Requests to any host but the page's own. */
   foreign: string[];
   console: string[];
+  /** Same-origin paths answered 404. */
+  missing: string[];
   /** Resolves the held bundle response. */
   releaseBundle: () => void;
 }
@@ -66,6 +68,7 @@ async function open(html: string, options: { javascript?: boolean } = {}): Promi
   const page = await browser.newPage();
   await page.setJavaScriptEnabled(options.javascript ?? true);
   const foreign: string[] = [];
+  const missing: string[] = [];
   const consoleLines: string[] = [];
   let releaseBundle!: () => void;
   const bundleGate = new Promise<void>((resolve) => (releaseBundle = resolve));
@@ -94,11 +97,14 @@ async function open(html: string, options: { javascript?: boolean } = {}): Promi
         contentType: 'image/svg+xml',
         body: '<svg xmlns="http://www.w3.org/2000/svg" width="1280" height="853"><rect width="1280" height="853" fill="#ccc"/></svg>',
       });
+    } else if (url.pathname === '/favicon.ico') {
+      void request.respond({ status: 204, body: '' });
     } else {
+      missing.push(url.pathname);
       void request.respond({ status: 404, body: '' });
     }
   });
-  return { page, foreign, console: consoleLines, releaseBundle };
+  return { page, foreign, missing, console: consoleLines, releaseBundle };
 }
 
 /**
@@ -220,7 +226,7 @@ describe('a page rendered by court-widgets render, in Chromium', () => {
     assert.equal(result.allConnected, true, 'no text node was removed');
     assert.equal(result.sameNodes, true, 'the same text nodes, in the same order');
     assert.deepEqual(result.records, [], 'no node added, removed or changed in the shadow roots');
-    assert.deepEqual(served.console, [], 'no console errors or warnings (hydration mismatches are reported there)');
+    assert.deepEqual(served.console, [], `no console errors or warnings (hydration mismatches are reported there); 404s: ${served.missing.join(', ')}`);
     assert.deepEqual(served.foreign, []);
   });
 
