@@ -115,6 +115,16 @@ describe('photo-caption', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('shows the image again when a broken src is replaced by a working one', async () => {
+    const el = await fixture<PhotoCaptionElement>(html`<photo-caption src=${MISSING} caption="换图"></photo-caption>`);
+    await waitUntil(() => shadow(el).querySelector('[part="placeholder"]'), 'the placeholder did not appear');
+    el.src = PHOTO;
+    await el.updateComplete;
+    expect(shadow(el).querySelector('[part="placeholder"]')).to.equal(null);
+    await loaded(image(el));
+    expect(image(el).naturalWidth).to.be.greaterThan(0);
+  });
+
   it('opens the full image in a modal dialog on click; the close button closes it and focus returns', async () => {
     const el = await fixture<PhotoCaptionElement>(html`<photo-caption src=${PHOTO} caption="考察石文法庭" width="1280" height="853"></photo-caption>`);
     const button = trigger(el);
