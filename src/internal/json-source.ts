@@ -196,9 +196,16 @@ export class JsonSource<T> implements ReactiveController {
     if (this.inlineText !== undefined) {
       const key = `inline:${this.inlineText}`;
       if (this.resolvedKey === key) return;
+      const result = this.run(this.inlineText, this.inlineText.length > LIMITS.maxJsonLength);
+      if (!result.ok && this.documentLoading()) {
+        // When the script defining the element runs before the page is parsed, the HTML
+        // parser may still be writing the inline JSON: judge it once the document is parsed.
+        this.whenDocumentParsed();
+        return;
+      }
       this.cancel();
       this.resolvedKey = key;
-      this.accept(this.inlineText.length > LIMITS.maxJsonLength ? undefined : this.inlineText, 'inline', this.inlineText.length > LIMITS.maxJsonLength);
+      this.apply(result, 'inline');
       return;
     }
     if (this.src) {
@@ -217,23 +224,48 @@ export class JsonSource<T> implements ReactiveController {
     }
   }
 
+  private documentLoading(): boolean {
+    return !isServer && typeof document !== 'undefined' && document.readyState === 'loading';
+  }
+
+  private waitingForDocument = false;
+
+  private whenDocumentParsed(): void {
+    if (this.waitingForDocument) return;
+    this.waitingForDocument = true;
+    document.addEventListener(
+      'DOMContentLoaded',
+      () => {
+        this.waitingForDocument = false;
+        this.readInline();
+        this.invalidate();
+      },
+      { once: true },
+    );
+  }
+
+  /** The parser's verdict on `input`; never throws. */
+  private run(input: unknown, tooLarge = false): ParseResult<T> {
+    if (tooLarge) return { ok: false, problems: [limitProblem()], warnings: [] };
+    try {
+      return this.parse(input);
+    } catch (error) {
+      // The parser is meant to be total; an exception still must not escape to the page.
+      return {
+        ok: false,
+        problems: [{ path: '', code: 'json', message: error instanceof Error ? error.message : String(error) }],
+        warnings: [],
+      };
+    }
+  }
+
   /** Parses `input` and moves to `loaded` or `error`. */
   private accept(input: unknown, origin: JsonSourceOrigin, tooLarge = false): void {
-    let result: ParseResult<T>;
-    if (tooLarge) {
-      result = { ok: false, problems: [limitProblem()], warnings: [] };
-    } else {
-      try {
-        result = this.parse(input);
-      } catch (error) {
-        // The parser is meant to be total; an exception still must not escape to the page.
-        result = {
-          ok: false,
-          problems: [{ path: '', code: 'json', message: error instanceof Error ? error.message : String(error) }],
-          warnings: [],
-        };
-      }
-    }
+    this.apply(this.run(input, tooLarge), origin);
+  }
+
+  /** Moves to `loaded` or `error` with a parse result. */
+  private apply(result: ParseResult<T>, origin: JsonSourceOrigin): void {
     if (result.ok) {
       this.set('loaded', result.value, result.warnings, undefined, origin);
       this.options.onLoaded?.(result.value, result.warnings, origin);

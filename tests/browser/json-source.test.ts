@@ -147,6 +147,34 @@ describe('JsonSource', () => {
     expect(parseCalls).to.equal(before + 1);
   });
 
+  it('waits for the page to be parsed before judging an incomplete inline child', async () => {
+    // As when the element is defined by a classic script in <head> and the HTML parser is
+    // still writing the JSON text into the script element.
+    Object.defineProperty(document, 'readyState', { configurable: true, get: () => 'loading' });
+    try {
+      const el = await fixture<JsonSourceProbe>(
+        `<json-source-probe><script type="application/json">{"name": "half</script></json-source-probe>`,
+      );
+      expect(shown(el)).to.equal('idle:');
+      expect(el.failed).to.deep.equal([]);
+      el.querySelector('script')!.textContent = '{"name": "whole"}';
+      await waitUntil(() => shown(el) === 'loaded:whole', 'the completed inline text was not read');
+      expect(el.failed).to.deep.equal([]);
+
+      const broken = await fixture<JsonSourceProbe>(
+        `<json-source-probe><script type="application/json">{"name": </script></json-source-probe>`,
+      );
+      expect(shown(broken)).to.equal('idle:');
+      delete (document as { readyState?: unknown }).readyState;
+      document.dispatchEvent(new Event('DOMContentLoaded'));
+      await waitUntil(() => shown(broken) === 'error:', 'the broken inline text was not reported');
+      expect(broken.failed).to.have.length(1);
+    } finally {
+      delete (document as { readyState?: unknown }).readyState;
+    }
+    expect(document.readyState).to.equal('complete');
+  });
+
   it('fetches same-origin with an abort signal and reports loading', async () => {
     const { calls, answer } = pendingFetch();
     const el = await fixture<JsonSourceProbe>(html`<json-source-probe src="/doc.json"></json-source-probe>`);
