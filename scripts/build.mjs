@@ -30,7 +30,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { rollup } from 'rollup';
 import { bundleSizes, formatSizes } from './sizes.mjs';
 import { writeInlineDemo } from './inline-demo.mjs';
-import { writeApiDocs } from './docs.mjs';
+import { updateReadme, writeApiDocs } from './docs.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
@@ -149,6 +149,7 @@ const tags = manifest.modules
 console.log(`  custom-elements.json: ${tags.length ? tags.join(', ') : 'no elements yet'}`);
 writeApiDocs(manifest, join(root, 'docs/api.md'));
 console.log('  docs/api.md');
+if (updateReadme(manifest, join(root, 'README.md'))) console.log('  README.md (element summary)');
 
 // 5. The inline-JSON demo page.
 step('Writing demo/inline.html');

@@ -1,0 +1,170 @@
+// The benchmark pages: one article, several ways of putting it on a court page.
+//
+//   static       the article as plain HTML (what an old CMS page holds), no script
+//   inline       <court-article> with the JSON inline + the one-file bundle
+//   src          <court-article src="….json"> + the one-file bundle (one extra request)
+//   prerendered  the CLI's `court-widgets render --fragment` output (declarative shadow
+//                DOM) + the one-file bundle, which hydrates it
+//
+// Every page has the same host shell and the same measuring script, so the only difference
+// is how the article arrives. "Rendered" is the time from navigation to the frame after the
+// article is in the DOM: for static and prerendered pages, when the parser reaches the end
+// of the body; for the element pages, when <court-article> fires court-article-loaded and
+// its update has completed. In both cases a rAF followed by a task marks the frame as painted,
+// and the result is never earlier than the first contentful paint (bench/lib/measure.mjs).
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { articleFallbackHtml, escapeHtml, inlineJson } from '../../scripts/article-html.mjs';
+
+export const VARIANTS = ['static', 'inline', 'src', 'prerendered'];
+
+export const VARIANT_LABELS = {
+  static: '(a) static HTML',
+  inline: '(b) <court-article> inline JSON',
+  src: '(c) <court-article src>',
+  prerendered: '(d) pre-rendered + hydrated',
+};
+
+const BUNDLE = '/dist/court-widgets.min.js';
+
+/** Collects paint timings; `__bench.painted()` marks the next painted frame. */
+const MEASURE = `<script>
+(function () {
+  var b = (window.__bench = { rendered: 0, lcp: 0, cls: 0, failed: '' });
+  try {
+    new PerformanceObserver(function (list) {
+      var entries = list.getEntries();
+      b.lcp = entries[entries.length - 1].startTime;
+    }).observe({ type: 'largest-contentful-paint', buffered: true });
+    new PerformanceObserver(function (list) {
+      list.getEntries().forEach(function (e) { if (!e.hadRecentInput) b.cls += e.value; });
+    }).observe({ type: 'layout-shift', buffered: true });
+  } catch (e) {}
+  b.painted = function () {
+    requestAnimationFrame(function () {
+      setTimeout(function () { if (!b.rendered) b.rendered = performance.now(); }, 0);
+    });
+  };
+  document.addEventListener('court-article-loaded', function (e) {
+    var el = e.target;
+    Promise.resolve(el && el.updateComplete).then(b.painted);
+  });
+  document.addEventListener('court-article-failed', function (e) {
+    b.failed = JSON.stringify(e.detail || {}).slice(0, 300);
+  });
+})();
+</script>`;
+
+/** The host page's own styles, and the plain article's, as an old CMS template has them. */
+const HOST_CSS = `<style>
+body { margin: 0; font: 14px/1.6 "Microsoft YaHei", "Noto Sans CJK SC", sans-serif; color: #333; background: #eee; }
+.site { background: #b0191e; color: #fff; padding: 16px 24px; font-size: 26px; font-weight: bold; }
+main { max-width: 960px; margin: 12px auto; padding: 16px 24px; background: #fff; }
+.static-article h1 { font-size: 24px; color: #b0191e; text-align: center; margin: 8px 0; }
+.static-article h2 { font-size: 18px; margin: 20px 0 8px; }
+.static-article p { text-indent: 2em; margin: 10px 0; font-size: 17px; line-height: 1.8; }
+.static-article .fallback-breadcrumb, .static-article .fallback-byline, .static-article .fallback-subtitle { text-indent: 0; text-align: center; color: #666; }
+.static-article figure { margin: 16px auto; text-align: center; }
+.static-article img { max-width: 100%; height: auto; }
+.static-article figcaption { font-size: 14px; color: #555; }
+</style>`;
+
+function shell({ title, head = '', content, tail = '' }) {
+  return `<!doctype html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)}</title>
+${HOST_CSS}
+${MEASURE}
+${head}
+</head>
+<body>
+<header class="site">辽宁省抚顺市中级人民法院</header>
+<main>
+${content}
+</main>
+${tail}
+</body>
+</html>
+`;
+}
+
+const paintedAtEnd = '<script>__bench.painted();</script>';
+const bundleTag = `<script type="module" src="${BUNDLE}"></script>`;
+
+/** The seed article stretched to `paragraphs` paragraphs: the seed's text cycled, a heading every 25. */
+export function longArticle(seed, paragraphs = 500) {
+  const texts = seed.body.filter((b) => b.type === 'paragraph').map((b) => b.text ?? b.html);
+  const firstImage = seed.body.find((b) => b.type === 'image');
+  const body = [];
+  for (let i = 0; i < paragraphs; i++) {
+    if (i % 25 === 0) body.push({ type: 'heading', level: 2, text: `第${i / 25 + 1}部分` });
+    const block = { type: 'paragraph', text: `${i + 1}. ${texts[i % texts.length]}` };
+    body.push(block);
+    if (i === 0 && firstImage) body.push(firstImage);
+  }
+  return { ...seed, id: `${seed.id ?? 'seed'}-long`, title: `${seed.title}(${paragraphs}段)`, body };
+}
+
+/**
+ * Writes the pages of one article into `dir` (served as /demo/).
+ * @returns {{ pages: Record<string, string>, skipped: Record<string, string> }} page paths by variant, and why any were left out
+ */
+export function writePages({ root, dir, name, article, variants }) {
+  const pages = {};
+  const skipped = {};
+  const jsonFile = join(dir, `bench-${name}.json`);
+  writeFileSync(jsonFile, JSON.stringify(article));
+
+  for (const variant of variants) {
+    const file = `bench-${name}-${variant}.html`;
+    let html;
+    if (variant === 'static') {
+      html = shell({
+        title: article.title,
+        content: `<article class="static-article">\n${articleFallbackHtml(article)}\n</article>`,
+        tail: paintedAtEnd,
+      });
+    } else if (variant === 'inline') {
+      html = shell({
+        title: article.title,
+        head: bundleTag,
+        content: `<court-article><script type="application/json">${inlineJson(article)}</script></court-article>`,
+      });
+    } else if (variant === 'src') {
+      html = shell({
+        title: article.title,
+        head: bundleTag,
+        content: `<court-article src="bench-${name}.json"></court-article>`,
+      });
+    } else if (variant === 'prerendered') {
+      const cli = join(root, 'dist/cli/court-widgets.js');
+      if (!existsSync(cli)) {
+        skipped[variant] = 'dist/cli/court-widgets.js is missing';
+        continue;
+      }
+      const fragmentFile = join(dir, `bench-${name}-fragment.html`);
+      const run = spawnSync(process.execPath, [cli, 'render', jsonFile, '--fragment', '--out', fragmentFile], {
+        encoding: 'utf8',
+      });
+      if (run.status !== 0 || !existsSync(fragmentFile)) {
+        skipped[variant] = `court-widgets render failed: ${(run.stderr || run.stdout).trim().split('\n')[0]}`;
+        continue;
+      }
+      html = shell({
+        title: article.title,
+        head: bundleTag,
+        content: readFileSync(fragmentFile, 'utf8'),
+        tail: paintedAtEnd,
+      });
+    } else {
+      throw new Error(`unknown variant ${variant}`);
+    }
+    writeFileSync(join(dir, file), html);
+    pages[variant] = `/demo/${file}`;
+  }
+  return { pages, skipped };
+}

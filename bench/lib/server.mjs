@@ -1,0 +1,44 @@
+// A static server on 127.0.0.1 and an ephemeral port for the benchmark pages.
+//   /dist/…  the built package
+//   /demo/…  the generated benchmark pages and data first, then the repository's demo/
+//            (images and data), so that relative URLs resolve as on the demo page.
+import { createServer } from 'node:http';
+import { join } from 'node:path';
+import sirv from 'sirv';
+
+/** @returns {Promise<{ origin: string, close: () => Promise<void> }>} */
+export async function startServer(root, pagesDir) {
+  const options = { dev: true, etag: false, dotfiles: false };
+  const dist = sirv(join(root, 'dist'), options);
+  const pages = sirv(pagesDir, options);
+  const demo = sirv(join(root, 'demo'), options);
+  const notFound = (res) => {
+    res.writeHead(404, { 'Content-Type': 'text/plain' });
+    res.end('not found');
+  };
+  const server = createServer((req, res) => {
+    const url = req.url ?? '/';
+    if (url.startsWith('/dist/')) {
+      req.url = url.slice('/dist'.length);
+      dist(req, res, () => notFound(res));
+    } else if (url.startsWith('/demo/')) {
+      req.url = url.slice('/demo'.length);
+      pages(req, res, () => demo(req, res, () => notFound(res)));
+    } else {
+      notFound(res);
+    }
+  });
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', resolve);
+  });
+  const { port } = server.address();
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections?.();
+        server.close(() => resolve());
+      }),
+  };
+}
