@@ -144,6 +144,8 @@ export class CourtArticleElement extends LitElement {
   private retrying = false;
   /** Sanitized HTML per block object: sanitizing runs once per data, not once per render. */
   private sanitized = new WeakMap<object, SafeHtml>();
+  /** Accessible name of an HTML block that scrolls sideways, in the element's language. */
+  private scrollableLabel = '';
   /** Re-checks which HTML blocks scroll sideways when the article's width changes. */
   private resizeObserver: ResizeObserver | undefined;
 
@@ -221,10 +223,10 @@ export class CourtArticleElement extends LitElement {
   /** HTML blocks wider than the article scroll inside their own box: make that box reachable by keyboard. */
   private markScrollableBlocks(): void {
     for (const block of this.renderRoot.querySelectorAll<HTMLElement>('.html-block')) {
-      if (block.scrollWidth > block.clientWidth + 1) {
+      if (block.scrollWidth > block.clientWidth + 1 && block.clientWidth > 0) {
         block.tabIndex = 0;
         block.setAttribute('role', 'region');
-        block.setAttribute('aria-label', msg('可横向滚动的内容', { id: 'court-article.scrollable', desc: 'Accessible name of a wide table or fragment that scrolls sideways' }));
+        block.setAttribute('aria-label', this.scrollableLabel);
       } else if (block.hasAttribute('role')) {
         block.removeAttribute('tabindex');
         block.removeAttribute('role');
@@ -267,6 +269,11 @@ export class CourtArticleElement extends LitElement {
   };
 
   protected override render() {
+    // Kept for markScrollableBlocks, which also runs from a ResizeObserver, outside render.
+    this.scrollableLabel = msg('可横向滚动的内容', {
+      id: 'court-article.scrollable',
+      desc: 'Accessible name of a wide table or fragment that scrolls sideways',
+    });
     const { status, value, failure } = this.source;
     const loading = status === 'loading';
     return html`<div class="status" part="status" role="status" aria-live="polite">${loading
