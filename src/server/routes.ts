@@ -152,11 +152,12 @@ function readBody(req: IncomingMessage, max: number): Promise<string> {
 export function createHandler(ctx: RouteContext): (req: IncomingMessage, res: ServerResponse) => void {
   const { config, store, limiter, logger } = ctx;
   const sites = new Map<string, SiteConfig>(config.sites.map((s) => [s.id, s]));
+  const siteOrigins = new Map<string, Set<string>>(config.sites.map((s) => [s.id, new Set(s.origins)]));
   const anyOrigin = new Set(config.sites.flatMap((s) => s.origins));
+  const debug = logger.isLevelEnabled('debug');
 
-  function corsFor(origin: string | undefined, allowed: Iterable<string> | Set<string>): Record<string, string> {
-    const set = allowed instanceof Set ? allowed : new Set(allowed);
-    if (origin && set.has(origin)) return { 'access-control-allow-origin': origin, vary: 'Origin' };
+  function corsFor(origin: string | undefined, allowed: Set<string>): Record<string, string> {
+    if (origin && allowed.has(origin)) return { 'access-control-allow-origin': origin, vary: 'Origin' };
     return { vary: 'Origin' };
   }
 
@@ -167,7 +168,7 @@ export function createHandler(ctx: RouteContext): (req: IncomingMessage, res: Se
     }
     const site = sites.get(value);
     if (!site) throw new HttpError(404, 'unknown-site', `site "${value}" is not configured on this counter`);
-    if (origin !== undefined && !site.origins.includes(origin)) {
+    if (origin !== undefined && !siteOrigins.get(site.id)!.has(origin)) {
       throw new HttpError(403, 'origin-not-allowed', `origin ${origin} is not allowed for site "${site.id}"`);
     }
     return site;
@@ -233,7 +234,7 @@ export function createHandler(ctx: RouteContext): (req: IncomingMessage, res: Se
       }
     }
     const site = lookupSite(fields.site, origin);
-    const cors = corsFor(origin, site.origins);
+    const cors = corsFor(origin, siteOrigins.get(site.id)!);
     const kind = fields.kind;
     if (kind !== 'visit' && kind !== 'page-view') {
       throw new HttpError(400, 'invalid-kind', 'kind must be "visit" or "page-view"', cors);
@@ -261,11 +262,12 @@ export function createHandler(ctx: RouteContext): (req: IncomingMessage, res: Se
     send(res, 200, reply, cors);
   }
 
-  async function counts(req: IncomingMessage, res: ServerResponse, url: URL, origin: string | undefined): Promise<void> {
+  async function counts(req: IncomingMessage, res: ServerResponse, query: string, origin: string | undefined): Promise<void> {
     limit(req);
-    const site = lookupSite(url.searchParams.get('site') ?? undefined, origin);
-    const cors = corsFor(origin, site.origins);
-    const rawPage = url.searchParams.get('page');
+    const params = new URLSearchParams(query);
+    const site = lookupSite(params.get('site') ?? undefined, origin);
+    const cors = corsFor(origin, siteOrigins.get(site.id)!);
+    const rawPage = params.get('page');
     let page: string | undefined;
     if (rawPage !== null) {
       const normalized = normalizePage(rawPage, config.maxPageLength);
@@ -292,7 +294,9 @@ export function createHandler(ctx: RouteContext): (req: IncomingMessage, res: Se
   }
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://counter.invalid');
+    const target = req.url ?? '/';
+    const q = target.indexOf('?');
+    const url = { pathname: q < 0 ? target : target.slice(0, q), search: q < 0 ? '' : target.slice(q + 1) };
     const method = req.method ?? 'GET';
     const origin = typeof req.headers.origin === 'string' ? req.headers.origin : undefined;
     if (url.pathname === HEALTH_PATH) {
@@ -310,19 +314,19 @@ export function createHandler(ctx: RouteContext): (req: IncomingMessage, res: Se
         allow: `${methods}, OPTIONS`,
       });
     }
-    return url.pathname === HITS_PATH ? hits(req, res, origin) : counts(req, res, url, origin);
+    return url.pathname === HITS_PATH ? hits(req, res, origin) : counts(req, res, url.search, origin);
   }
 
   return (req, res) => {
-    const started = performance.now();
+    const started = debug ? performance.now() : 0;
     const origin = typeof req.headers.origin === 'string' ? req.headers.origin : undefined;
     if (ctx.isShuttingDown()) res.setHeader('connection', 'close');
-    res.on('finish', () => {
-      if (logger.isLevelEnabled('debug')) {
+    if (debug) {
+      res.on('finish', () => {
         const path = (req.url ?? '/').split('?')[0]!.slice(0, 200);
         logger.debug({ method: req.method, path, status: res.statusCode, ms: Math.round((performance.now() - started) * 10) / 10 }, 'request');
-      }
-    });
+      });
+    }
     route(req, res).catch((error: unknown) => {
       const failure =
         error instanceof HttpError ? error : (logger.error({ err: { message: (error as Error)?.message } }, 'unexpected error'),
