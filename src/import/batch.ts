@@ -111,7 +111,7 @@ export async function importCommand(options: ImportCommandOptions): Promise<numb
     return join(options.out, dirname(rel), `${basename(rel, extname(rel))}.json`);
   };
 
-  const progress = createProgress(files.length, 'Importing', options.stderr, options.stdout);
+  const progress = createProgress(files.length, 'Importing', options.stderr, single && !options.out ? options.stderr : options.stdout);
   const reports: ImportFileReport[] = [];
   for (const rel of files) {
     const path = join(root, rel);

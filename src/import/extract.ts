@@ -46,6 +46,8 @@ export type ImportIssueCode =
   | 'body-empty'
   | 'unmapped-text'
   | 'label-dropped'
+  | 'byline-read'
+  | 'attachment-read'
   | 'chrome-dropped'
   | 'orphan-caption'
   | 'heading-inferred'
@@ -696,6 +698,7 @@ class BodyWriter {
       if (byline.source && !this.source) this.source = byline.source;
       if (byline.author && !this.author) this.author = byline.author;
       this.ctx.accounted.push(text);
+      issue(this.ctx, { code: 'byline-read', severity: 'info', path: byline.editor ? 'editor' : byline.source ? 'source' : 'author', message: `${at}: the line "${text}" is read as a field, not a paragraph`, text });
       return;
     }
     if (/^(?:相关)?附件\s*[:：]?$/.test(text) && this.attachments.length) {
@@ -714,7 +717,7 @@ class BodyWriter {
       rest = normalizeSpace(rest.replace(sizes, ''));
       const allAttachments = para.linkTexts.every((t) => this.attachments.some((a) => a.title === t || normalizeSpace(a.title) === t));
       if (allAttachments && /^(?:附件\s*\d*\s*[:：]?|相关附件\s*[:：]?|下载\s*[:：]?|\d+[.、．]?)*$/.test(rest.replace(/\s/g, ''))) {
-        if (rest) issue(this.ctx, { code: 'label-dropped', severity: 'info', path: 'attachments', message: `attachments: the label "${rest}" before the attachment links is not kept`, text: rest });
+        issue(this.ctx, { code: 'attachment-read', severity: 'info', path: 'attachments', message: `${at}: the line "${text}" is read as attachments${rest ? ` (the label "${rest}" is not kept)` : ''}`, text });
         this.ctx.accounted.push(text);
         return;
       }
@@ -1020,11 +1023,17 @@ export function extractArticle(html: string, options: ExtractOptions = {}): Extr
   const byline: Omit<Byline, 'rest'> = {};
   for (const { el, byline: b } of bylines) {
     ctx.consumed.add(el);
-    ctx.accounted.push(normalizeSpace(textContent(el)));
+    const text = normalizeSpace(textContent(el));
+    ctx.accounted.push(text);
     for (const key of ['author', 'source', 'date', 'editor'] as const) if (b[key] && !byline[key]) byline[key] = b[key];
-    if (b.rest && !CHROME_LINE.test(b.rest)) {
-      issue(ctx, { code: 'chrome-dropped', severity: 'info', message: `byline: "${b.rest}" next to the labels is not article data; dropped`, text: b.rest });
-    }
+    const fields = (['author', 'source', 'date', 'editor'] as const).filter((k) => b[k]).map((k) => (k === 'date' ? 'publishedAt' : k));
+    issue(ctx, {
+      code: 'byline-read',
+      severity: 'info',
+      path: fields.join(', '),
+      message: `byline: ${fields.join(', ')} read from "${text}"${b.rest ? `; "${b.rest}" is not article data and is dropped` : ''}`,
+      text,
+    });
   }
 
   const container = findBodyContainer(ctx, body);

@@ -104,7 +104,7 @@ export async function renderCommand(options: RenderCommandOptions): Promise<numb
     return join(options.out, dirname(rel), `${basename(rel, extname(rel))}${ext}`);
   };
 
-  const progress = createProgress(files.length, 'Rendering', options.stderr, options.stdout);
+  const progress = createProgress(files.length, 'Rendering', options.stderr, options.out ? options.stdout : options.stderr);
   const failures: RenderFailure[] = [];
   let rendered = 0;
   let warnings = 0;

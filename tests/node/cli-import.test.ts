@@ -1,0 +1,408 @@
+// `court-widgets import`: old court pages (fixtures in the styles of real court CMS
+// templates, in GB2312, GBK, GB18030 and UTF-8) into court news JSON.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import iconv from 'iconv-lite';
+import { parseArticle } from '../../src/model/index.js';
+import type { Article } from '../../src/model/types.js';
+import { decodeHtml, declaredCharset } from '../../src/import/charset.js';
+import { parseCourtDate } from '../../src/import/date.js';
+import { importPage } from '../../src/import/import-page.js';
+import type { ImportIssue } from '../../src/import/extract.js';
+import { renderArticlePage } from '../../src/ssr/render-page.js';
+import { byClass, htmlText, parse, root, runCli, shadowText, squash, textRuns } from './cli-helpers.js';
+
+const pages = join(root, 'tests', 'fixtures', 'import', 'pages');
+
+interface Fixture {
+  file: string;
+  /** How the bytes are really encoded (the test decodes with this, independently of the importer). */
+  encoding: string;
+  charset: string;
+  charsetSource: string;
+  /** Class of the element that holds the article body in this template. */
+  bodyClass: string;
+  expect: Partial<Article> & { headings?: string[]; captions?: string[]; breadcrumbLabels?: string[] };
+}
+
+const FIXTURES: Fixture[] = [
+  {
+    file: '01-chinacourt-detail.html', encoding: 'utf-8', charset: 'utf-8', charsetSource: 'meta', bodyClass: 'detail_txt',
+    expect: {
+      title: '于长春在抚顺县人民法院调研时强调',
+      subtitle: '聚焦“人”,强班子强队伍 聚焦“案”,促公正提效率',
+      author: '抚顺中院 宣教科',
+      editor: '宣教科',
+      publishedAt: '2024-02-28T20:54:53+08:00',
+      breadcrumbLabels: ['首页', '新闻中心', '图片新闻'],
+      headings: ['要解开“薄弱即是落后”的心结', '要秉持“奋楫争先勇向前”的决心', '要发扬“一以贯之抓落实”的作风', '要绘就“法院高质量发展”的蓝图'],
+      captions: ['于长春院长考察抚顺县人民法院办公楼南侧空地', '于长春院长考察上马法庭', '于长春院长考察石文法庭', '在抚顺县人民法院召开座谈会'],
+    },
+  },
+  {
+    file: '02-table-layout-gb2312.html', encoding: 'gbk', charset: 'gb18030', charsetSource: 'meta', bodyClass: 'content',
+    expect: {
+      title: '清河县人民法院开展“送法进校园”活动',
+      author: '刘镕',
+      source: '本院',
+      editor: '王芳',
+      publishedAt: '2019-05-20T10:30:00+08:00',
+      breadcrumbLabels: ['首页', '法院动态', '正文'],
+    },
+  },
+  {
+    file: '03-gbk-captions-attachments.html', encoding: 'gbk', charset: 'gb18030', charsetSource: 'meta', bodyClass: 'TRS_Editor',
+    expect: {
+      title: '江城中院召开2023年度执行工作推进会',
+      source: '江城市中级人民法院',
+      editor: '李晓梅',
+      publishedAt: '2023-11-02T09:15:00+08:00',
+      breadcrumbLabels: ['首页', '工作动态'],
+      headings: ['一、前三季度执行工作成效明显', '二、第四季度重点任务'],
+      captions: ['图为会议现场', '图为陈志远院长讲话', '“冬季攻坚”专项执行行动部署现场'],
+      attachments: [
+        { title: '1.江城市法院“冬季攻坚”专项执行行动工作方案.pdf', href: '/upload/2023/11/02/fangan.pdf', bytes: 183 * 1024 },
+        { title: '2.执行案件统计表.xlsx', href: '/upload/2023/11/02/tongji.xlsx', bytes: Math.round(1.2 * 1024 * 1024) },
+      ],
+    },
+  },
+  {
+    file: '04-gb18030-nested-divs.html', encoding: 'gb18030', charset: 'gb18030', charsetSource: 'meta', bodyClass: 'art-body',
+    expect: {
+      kicker: '践行新时代“枫桥经验”',
+      title: '南岭区法院打造诉源治理新样板',
+      subtitle: '一年化解矛盾纠纷三千余件',
+      author: '王㛃 赵晨',
+      source: '南岭区人民法院',
+      publishedAt: '2024-03-15T00:00:00+08:00',
+      breadcrumbLabels: ['首页', '法院动态', '特色工作'],
+      headings: ['多元解纷 力量下沉', '数字赋能 便民高效'],
+    },
+  },
+  {
+    file: '05-utf8-bom-prevnext.html', encoding: 'utf-8', charset: 'utf-8', charsetSource: 'bom', bodyClass: 'news-text',
+    expect: {
+      title: '一起民间借贷纠纷案的调解始末',
+      author: '张静',
+      source: '北川县人民法院',
+      url: 'https://bcxfy.example.cn/news/2022/0618/1042.html',
+      publishedAt: '2022-06-18T16:20:05+08:00',
+      prev: { title: '北川法院召开“六一”未成年人保护新闻发布会', href: '/news/2022/0615/1038.html' },
+      next: { title: '北川法院开展端午节前廉政教育', href: '/news/2022/0620/1051.html' },
+    },
+  },
+  {
+    file: '06-trs-word-nocharset.html', encoding: 'utf-8', charset: 'utf-8', charsetSource: 'utf8-check', bodyClass: 'TRS_Editor',
+    expect: {
+      title: '关于2024年春节期间诉讼服务安排的公告',
+      source: '东湖区人民法院办公室',
+      publishedAt: '2024-02-05T11:00:00+08:00',
+      breadcrumbLabels: ['首页', '法院公告'],
+      headings: ['一、休假时间', '二、服务安排'],
+    },
+  },
+];
+
+function imported(fixture: Fixture) {
+  const result = importPage(readFileSync(join(pages, fixture.file)), { id: fixture.file.replace(/\.html$/, '') });
+  assert.ok(result.article, `${fixture.file} imported: ${result.issues.filter((i) => i.severity === 'error').map((i) => i.message).join('; ')}`);
+  return { ...result, article: result.article };
+}
+
+/** Every text the article holds, html fields as their text. */
+function articleTexts(a: Article): string[] {
+  const out = [a.kicker, a.title, a.subtitle, a.author, a.source, a.editor, a.prev?.title, a.next?.title];
+  for (const c of a.breadcrumb ?? []) out.push(c.label);
+  for (const b of a.body) {
+    if (b.type === 'paragraph') out.push(b.text ?? htmlText(b.html ?? ''));
+    if (b.type === 'heading') out.push(b.text);
+    if (b.type === 'image') out.push(b.caption, b.alt);
+    if (b.type === 'html') out.push(htmlText(b.html));
+  }
+  for (const at of a.attachments ?? []) out.push(at.title);
+  return out.filter((t): t is string => !!t);
+}
+
+/** The source page's body, decoded by the test itself. */
+function sourceBody(fixture: Fixture) {
+  const text = iconv.decode(readFileSync(join(pages, fixture.file)), fixture.encoding);
+  const body = byClass(parse(text), fixture.bodyClass);
+  assert.ok(body, `${fixture.file} has .${fixture.bodyClass}`);
+  return body;
+}
+
+describe('charset detection', () => {
+  for (const fixture of FIXTURES) {
+    test(`${fixture.file}: ${fixture.charsetSource} -> ${fixture.charset}`, () => {
+      const decoded = decodeHtml(readFileSync(join(pages, fixture.file)));
+      assert.equal(decoded.charset, fixture.charset);
+      assert.equal(decoded.source, fixture.charsetSource);
+      assert.equal(decoded.text.charCodeAt(0) === 0xfeff, false, 'no BOM left in the text');
+      assert.ok(decoded.text.includes(fixture.expect.title!), 'the title decodes');
+    });
+  }
+
+  test('a page labelled gb2312 with GBK-only characters decodes them (GB18030 is the superset)', () => {
+    const decoded = decodeHtml(readFileSync(join(pages, '02-table-layout-gb2312.html')));
+    assert.equal(decoded.declared, 'gb2312');
+    assert.ok(decoded.text.includes('朱镕'), '镕 (U+9555) is not in GB2312');
+  });
+
+  test('a GB18030 four-byte character decodes', () => {
+    const bytes = readFileSync(join(pages, '04-gb18030-nested-divs.html'));
+    assert.ok(bytes.includes(Buffer.from([0x82, 0x30, 0xb7, 0x31])), 'the fixture holds 㛃 as four bytes');
+    assert.ok(decodeHtml(bytes).text.includes('王㛃'));
+  });
+
+  test('BOM wins over the meta tag; UTF-16 BOMs decode', () => {
+    const utf8 = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('<meta charset="gbk"><p>法院</p>')]);
+    assert.deepEqual([decodeHtml(utf8).charset, decodeHtml(utf8).source], ['utf-8', 'bom']);
+    assert.ok(decodeHtml(utf8).text.includes('法院'));
+    const utf16 = iconv.encode('<p>人民法院</p>', 'utf-16le', { addBOM: true });
+    assert.equal(decodeHtml(utf16).charset, 'utf-16le');
+    assert.ok(decodeHtml(utf16).text.includes('人民法院'));
+  });
+
+  test('meta charset forms: http-equiv with quotes, upper case, charset attribute', () => {
+    assert.equal(declaredCharset(Buffer.from(`<META HTTP-EQUIV="Content-Type" CONTENT="text/html; charset='GBK'">`)), 'GBK');
+    assert.equal(declaredCharset(Buffer.from('<meta http-equiv=content-type content="text/html;charset=gb2312">')), 'gb2312');
+    assert.equal(declaredCharset(Buffer.from('<meta charset=gb18030>')), 'gb18030');
+    assert.equal(declaredCharset(Buffer.from('<meta name="description" content="charset=gbk">')), undefined);
+  });
+
+  test('only the first 4096 bytes are sniffed; without a declaration, UTF-8 is checked, then GB18030', () => {
+    const late = Buffer.concat([Buffer.from(`<!-- ${'x'.repeat(5000)} -->`), iconv.encode('<meta charset="gbk"><p>人民法院</p>', 'gbk')]);
+    const decoded = decodeHtml(late);
+    assert.equal(decoded.source, 'fallback', 'not valid UTF-8, no declaration seen');
+    assert.equal(decoded.charset, 'gb18030');
+    assert.ok(decoded.text.includes('人民法院'));
+  });
+
+  test('--charset overrides detection; an unknown label is an error, not a guess', () => {
+    const bytes = iconv.encode('<meta charset="utf-8"><title>法院</title>', 'gbk');
+    assert.ok(decodeHtml(bytes, 'gbk').text.includes('法院'));
+    const result = importPage(bytes, { charset: 'no-such-charset' });
+    assert.equal(result.article, undefined);
+    assert.equal(result.issues[0]?.code, 'charset-unknown');
+  });
+});
+
+describe('dates', () => {
+  test('court page dates become ISO 8601 with +08:00 when no offset is given', () => {
+    assert.equal(parseCourtDate('2024-02-28 20:54:53')?.iso, '2024-02-28T20:54:53+08:00');
+    assert.equal(parseCourtDate('发布时间：2024年2月8日 9:05')?.iso, '2024-02-08T09:05:00+08:00');
+    assert.equal(parseCourtDate('2024/2/8')?.iso, '2024-02-08T00:00:00+08:00');
+    assert.equal(parseCourtDate('2024-02-28T20:54:53+09:00')?.iso, '2024-02-28T20:54:53+09:00');
+    assert.equal(parseCourtDate('2024-02-28T20:54:53+09:00')?.offsetAssumed, false);
+    assert.equal(parseCourtDate('2024-02-30'), undefined);
+  });
+
+  test('the assumed offset is reported; an explicit one is kept', () => {
+    const page = (pubDate: string) => Buffer.from(`<meta charset="utf-8"><meta name="PubDate" content="${pubDate}"><h1>标题文字测试</h1><div><p>这是一段足够长的正文内容，用来测试导入。</p></div>`);
+    const assumed = importPage(page('2024-01-02 10:00'));
+    assert.equal(assumed.article?.publishedAt, '2024-01-02T10:00:00+08:00');
+    assert.ok(assumed.issues.some((i) => i.code === 'offset-assumed' && i.path === 'publishedAt'));
+    const explicit = importPage(page('2024-01-02T10:00:00+09:00'));
+    assert.equal(explicit.article?.publishedAt, '2024-01-02T10:00:00+09:00');
+    assert.equal(explicit.issues.some((i) => i.code === 'offset-assumed'), false);
+  });
+});
+
+describe('mapping court pages to the contract', () => {
+  for (const fixture of FIXTURES) {
+    test(`${fixture.file}: fields, blocks, and valid contract JSON`, () => {
+      const { article } = imported(fixture);
+      const checked = parseArticle(JSON.parse(JSON.stringify(article)));
+      assert.ok(checked.ok, 'parseArticle accepts the output');
+      const { headings, captions, breadcrumbLabels, ...fields } = fixture.expect;
+      for (const [key, value] of Object.entries(fields)) {
+        assert.deepEqual(article[key as keyof Article], value, key);
+      }
+      if (breadcrumbLabels) assert.deepEqual(article.breadcrumb?.map((c) => c.label), breadcrumbLabels);
+      if (headings) {
+        assert.deepEqual(article.body.filter((b) => b.type === 'heading').map((b) => (b as { text: string }).text), headings);
+      }
+      if (captions) {
+        assert.deepEqual(article.body.filter((b) => b.type === 'image').map((b) => (b as { caption?: string }).caption), captions);
+      }
+      for (const b of article.body) {
+        if (b.type === 'image') assert.ok(!/^[▲△]/.test(b.caption ?? ''), 'the ▲ marker is left to the element');
+      }
+    });
+  }
+
+  test('the chinacourt page gives the seed article: every paragraph, in order', () => {
+    const { article } = imported(FIXTURES[0]!);
+    const seed = JSON.parse(readFileSync(join(root, 'demo', 'data', 'seed-article.json'), 'utf8')) as Article;
+    const texts = (a: Article) => a.body.map((b) => (b.type === 'image' ? `image:${b.caption}` : b.type === 'paragraph' ? b.text ?? htmlText(b.html ?? '') : b.type === 'heading' ? `h:${b.text}` : 'html'));
+    assert.deepEqual(texts(article), texts(seed));
+  });
+
+  test('a data table is kept as an html block; layout tables are walked through', () => {
+    const { article } = imported(FIXTURES[1]!);
+    const tables = article.body.filter((b) => b.type === 'html');
+    assert.equal(tables.length, 1);
+    assert.match((tables[0] as { html: string }).html, /^<table>.*<th>年份<\/th>.*<td>14200<\/td>.*<\/table>$/);
+    const word = imported(FIXTURES[5]!).article.body.filter((b) => b.type === 'html');
+    assert.equal(word.length, 1, 'the Word table is a data table');
+    assert.doesNotMatch((word[0] as { html: string }).html, /style|class|Mso/);
+  });
+
+  test('inline markup survives as paragraph html; unsafe links are dropped and reported', () => {
+    const result = imported(FIXTURES[4]!);
+    const paragraphs = result.article.body.filter((b) => b.type === 'paragraph');
+    assert.ok(paragraphs.some((p) => p.html?.includes('<strong>诉讼服务中心</strong>')));
+    assert.ok(paragraphs.some((p) => p.html?.includes('<a href="/case/2022/rules.html">本院调解规程</a>')));
+    assert.equal(JSON.stringify(result.article).includes('javascript'), false);
+    assert.ok(result.issues.some((i) => i.code === 'unsafe-url' && i.severity === 'warning' && i.message.includes('javascript:alert(1)')));
+    assert.ok(paragraphs.some((p) => (p.html ?? p.text ?? '').includes('耐心释法')), 'the link text stays');
+  });
+});
+
+describe('no body text is dropped silently', () => {
+  for (const fixture of FIXTURES) {
+    test(`${fixture.file}: every text run of the source body is in the JSON or the report`, () => {
+      const result = imported(fixture);
+      const corpus = squash([...articleTexts(result.article), ...result.issues.map((i) => i.text ?? '')].join('\n')).replace(/[▲△]/g, '');
+      const runs = textRuns(sourceBody(fixture));
+      assert.ok(runs.length > 3);
+      for (const run of runs) {
+        const needle = squash(run).replace(/[▲△]/g, '');
+        assert.ok(corpus.includes(needle), `"${run}" is in the article or the report`);
+      }
+    });
+  }
+
+  test('text the importer cannot place (form controls, hidden elements) is listed in the report', () => {
+    const html = `<!doctype html><meta charset="utf-8"><title>t</title>
+      <div class="title">某某法院召开审判委员会会议</div>
+      <div class="info">发布时间：2024-05-06 08:00</div>
+      <div class="article_content">
+        <p>5月6日，某某法院召开审判委员会会议，讨论重大疑难案件三件，并就类案裁判标准统一问题进行了研究。</p>
+        <form><label>满意度评价：</label><select><option>非常满意</option></select></form>
+        <p style="display:none">这一段文字被模板隐藏了</p>
+        <p>会议强调，要进一步发挥审判委员会总结审判经验、统一法律适用的职能作用，确保案件质量。</p>
+        <script>var hits = 1;</script>
+      </div>`;
+    const result = importPage(Buffer.from(html));
+    assert.ok(result.article);
+    const unmapped = result.issues.filter((i) => i.code === 'unmapped-text').map((i) => i.text);
+    assert.deepEqual(unmapped.sort(), ['满意度评价：', '这一段文字被模板隐藏了', '非常满意'].sort());
+    assert.ok(result.issues.filter((i) => i.code === 'unmapped-text').every((i) => i.severity === 'warning'));
+    assert.equal(JSON.stringify(result.article).includes('hits'), false, 'script text is not article text');
+    assert.equal(result.article.body.length, 2);
+  });
+
+  test('a page without a date or a title is an error naming the field, not a half article', () => {
+    const noDate = importPage(Buffer.from('<meta charset="utf-8"><h1>某某法院工作动态一则</h1><div><p>正文内容正文内容正文内容正文内容。</p></div>'));
+    assert.equal(noDate.article, undefined);
+    assert.ok(noDate.issues.some((i) => i.severity === 'error' && i.path === 'publishedAt'));
+    const noTitle = importPage(Buffer.from('<meta charset="utf-8"><div>发布时间：2024-01-01</div><div><p>正文内容正文内容正文内容正文内容。</p></div>'));
+    assert.equal(noTitle.article, undefined);
+    assert.ok(noTitle.issues.some((i) => i.severity === 'error' && i.path === 'title'));
+  });
+});
+
+describe('round trip: import, then render', () => {
+  for (const fixture of FIXTURES) {
+    test(`${fixture.file}: the rendered page shows every paragraph of the source page`, () => {
+      const result = imported(fixture);
+      const shown = squash(shadowText(renderArticlePage(result.article))).replace(/[▲△]/g, '');
+      const dropped = new Set(result.issues.filter((i) => i.code === 'label-dropped' || i.code === 'chrome-dropped').map((i) => squash(i.text ?? '')));
+      assert.equal(dropped.size <= 2, true, 'little is dropped');
+      const body = sourceBody(fixture);
+      // Paragraphs: the text of each block element and <br>-separated line of the source body.
+      const paragraphs: string[] = [];
+      let line = '';
+      const visit = (n: import('./cli-helpers.js').Node) => {
+        if (n.nodeName === '#text') {
+          line += (n as { value: string }).value;
+          return;
+        }
+        if (!('tagName' in n)) return;
+        if (['script', 'style'].includes(n.tagName)) return;
+        const block = n.tagName === 'br' || /^(p|div|h[1-6]|li|td|th|tr|table|ul|ol)$/.test(n.tagName);
+        if (block && squash(line)) paragraphs.push(line);
+        if (block) line = '';
+        n.childNodes.forEach(visit);
+        if (block && squash(line)) paragraphs.push(line);
+        if (block) line = '';
+      };
+      visit(body);
+      if (squash(line)) paragraphs.push(line);
+      assert.ok(paragraphs.length >= 4);
+      for (const paragraph of paragraphs) {
+        const text = squash(paragraph).replace(/[▲△]/g, '');
+        if (dropped.has(text)) continue;
+        // 责任编辑 / 来源 lines become fields: their value is what the page shows.
+        const labelled = /^[（(【]?(?:责任编辑|来源|作者)[:：](.+?)[）)】]?$/.exec(text);
+        // An attachment line shows its title; the size is shown in the element's own format.
+        const needle = labelled ? labelled[1]! : text.replace(/[（(]\d+(?:\.\d+)?[KMG]?B[）)]$/i, '');
+        assert.ok(shown.includes(needle), `${fixture.file}: "${paragraph.trim().slice(0, 30)}" is on the rendered page`);
+      }
+    });
+  }
+});
+
+describe('the import command', () => {
+  test('a folder: one JSON file per page, plain progress lines without a TTY, a summary and a report', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cw-import-'));
+    try {
+      const run = runCli(['import', pages, '--out', join(dir, 'articles'), '--report', join(dir, 'report.json')]);
+      assert.equal(run.status, 0, run.stderr);
+      const written = readdirSync(join(dir, 'articles')).sort();
+      assert.deepEqual(written, FIXTURES.map((f) => f.file.replace(/\.html$/, '.json')));
+      for (const file of written) {
+        assert.ok(parseArticle(readFileSync(join(dir, 'articles', file), 'utf8')).ok, `${file} is valid`);
+      }
+      assert.equal(run.stdout.includes('\u001b['), false, 'no terminal control codes');
+      for (const f of FIXTURES) assert.match(run.stdout, new RegExp(`imported .*${f.file} -> `));
+      assert.match(run.stdout, /Imported 6 of 6 pages into .*articles, 2 warnings; report: /);
+      assert.match(run.stderr, /05-utf8-bom-prevnext\.html: warning: body\[3\]: link "javascript:alert\(1\)"/);
+      assert.match(run.stderr, /06-trs-word-nocharset\.html: warning: charset: the page declares no charset/);
+      const report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as {
+        pages: number; imported: number; failed: number; warnings: number;
+        files: { file: string; ok: boolean; charset: string; warnings: ImportIssue[]; notes: ImportIssue[] }[];
+      };
+      assert.deepEqual([report.pages, report.imported, report.failed, report.warnings], [6, 6, 0, 2]);
+      const gbk = report.files.find((f) => f.file.endsWith('03-gbk-captions-attachments.html'))!;
+      assert.equal(gbk.charset, 'gb18030');
+      assert.ok(gbk.notes.some((n) => n.code === 'offset-assumed'));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('a failed page is reported with its file and field; the others are written; exit code 1', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cw-import-'));
+    try {
+      mkdirSync(join(dir, 'in', 'sub'), { recursive: true });
+      writeFileSync(join(dir, 'in', 'good.html'), readFileSync(join(pages, '01-chinacourt-detail.html')));
+      writeFileSync(join(dir, 'in', 'sub', 'nodate.htm'), '<meta charset="utf-8"><h1>没有日期的页面标题</h1><div><p>正文内容正文内容正文内容正文内容。</p></div>');
+      const run = runCli(['import', join(dir, 'in'), '--out', join(dir, 'out')]);
+      assert.equal(run.status, 1);
+      assert.deepEqual(readdirSync(join(dir, 'out')), ['good.json']);
+      assert.match(run.stderr, /sub\/nodate\.htm: error: publishedAt: no 发布时间/);
+      assert.match(run.stdout, /failed +.*nodate\.htm/);
+      assert.match(run.stdout, /Imported 1 of 2 pages into .*out, 1 failed/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('one page without --out prints its JSON; usage errors exit 2', () => {
+    const run = runCli(['import', join(pages, '04-gb18030-nested-divs.html')]);
+    assert.equal(run.status, 0, run.stderr);
+    const article = JSON.parse(run.stdout) as Article;
+    assert.equal(article.title, '南岭区法院打造诉源治理新样板');
+    assert.match(run.stderr, /Imported 1 of 1 page/);
+    assert.equal(runCli(['import', pages]).status, 2, 'a folder needs --out');
+    assert.equal(runCli(['import', join(pages, 'missing.html')]).status, 2);
+    const bad = runCli(['import', pages, '--no-such-option']);
+    assert.equal(bad.status, 2);
+    assert.match(bad.stderr, /no-such-option/);
+  });
+});
