@@ -473,6 +473,26 @@ describe('<print-controls> persistence', () => {
     expect(events.length).to.equal(0);
   });
 
+  it('keeps every <print-controls> of the page on the reader’s choice, with one event', async () => {
+    const { page, el, article } = await plainPage(html`<print-controls id="bottom" for="news"></print-controls>
+      <print-controls id="other" for="other-news"></print-controls><article id="other-news"><p>另一篇</p></article>`);
+    const bottom = page.querySelector<PrintControlsElement>('#bottom')!;
+    const other = page.querySelector<PrintControlsElement>('#other')!;
+    await Promise.all([bottom.updateComplete, other.updateComplete]);
+    const events = recordEvents(document);
+    sizeButton(el, 'large').click();
+    button(bottom, '关怀模式').click();
+    await Promise.all([el.updateComplete, bottom.updateComplete, other.updateComplete]);
+    expect(events.length).to.equal(2);
+    for (const controls of [el, bottom, other]) {
+      expect(sizeButton(controls, 'large').getAttribute('aria-pressed')).to.equal('true');
+      expect(button(controls, '关怀模式').getAttribute('aria-pressed')).to.equal('true');
+    }
+    expect(article.getAttribute('font-size')).to.equal('large');
+    expect(page.querySelector('#other-news')!.getAttribute('font-size')).to.equal('large');
+    expect(page.querySelector('#other-news')!.hasAttribute('care')).to.equal(true);
+  });
+
   it('namespaces keys by host and ignores values it does not know', async () => {
     expect(siteKey('x')).to.equal(`court-widgets:${location.host}:x`);
     localStorage.setItem(siteKey('print-controls.font-size'), 'gigantic');

@@ -22,7 +22,8 @@
  *
  * The 字号 and 关怀模式 choices are kept per site in localStorage (key
  * `court-widgets:<host>:print-controls.font-size` and `….care`); blocked or full storage only
- * means the choice is not remembered.
+ * means the choice is not remembered. Every `<print-controls>` of the page follows a choice made
+ * in any of them (e.g. controls above and below the article).
  *
  * Printing: the 打印 button calls `window.print()` (only from the click) after laying out the
  * page so that the article prints alone: see `print-layout.ts`. The browser's own Print command
@@ -237,6 +238,7 @@ export class PrintControlsElement extends LitElement {
     this.unregisterPrint = registerPrintSource(this.printSource);
     this.unwatchVoices = this.speech.watchVoices(this.handleVoicesChanged);
     window.addEventListener('pagehide', this.handlePageHide);
+    window.addEventListener('print-controls-changed', this.handleOtherChanged);
     // Early, so that the target's `court-article-loaded` (its canonical address and language)
     // is not missed.
     this.resolveTarget();
@@ -251,6 +253,7 @@ export class PrintControlsElement extends LitElement {
     this.unwatchVoices?.();
     this.unwatchVoices = null;
     window.removeEventListener('pagehide', this.handlePageHide);
+    window.removeEventListener('print-controls-changed', this.handleOtherChanged);
     document.removeEventListener('DOMContentLoaded', this.handleDocumentReady);
     this.waitingForDocument = false;
     this.target?.removeAttribute(TARGET_ATTR);
@@ -462,6 +465,14 @@ export class PrintControlsElement extends LitElement {
     const article = detail?.article;
     if (article && typeof article === 'object') this.articleData = article as ArticleFields;
     this.targetLang = this.languageOf(this.target);
+  };
+
+  /** Another `<print-controls>` of the page changed the (site-wide) choice: follow it, quietly. */
+  private readonly handleOtherChanged = (event: Event): void => {
+    if (event.composedPath()[0] === this) return;
+    const detail = (event as CustomEvent<Partial<PrintControlsChangedDetail> | null>).detail;
+    if (isFontSize(detail?.fontSize)) this.fontSize = detail.fontSize;
+    if (typeof detail?.care === 'boolean') this.care = detail.care;
   };
 
   private readonly handleVoicesChanged = (): void => {
