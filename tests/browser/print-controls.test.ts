@@ -410,6 +410,9 @@ describe('<print-controls> 关怀模式', () => {
     expect(contrast(style.color, getComputedStyle(article).backgroundColor)).to.be.at.least(7);
     expect(parseFloat(style.lineHeight) / parseFloat(style.fontSize)).to.be.at.least(1.8);
     expect(getComputedStyle(article).cursor).to.match(/^url\(/);
+    expect(getComputedStyle(paragraph).cursor).to.equal(getComputedStyle(article).cursor);
+    expect(getComputedStyle(link).cursor).to.match(/^url\(.*pointer$/);
+    expect(getComputedStyle(care).cursor).to.match(/^url\(.*pointer$/);
     expect(contrast(getComputedStyle(link).color, 'rgb(255, 255, 255)')).to.be.at.least(7);
 
     // A stronger ring than the normal 3 px one, on the controls and inside the article.

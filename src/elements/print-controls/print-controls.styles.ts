@@ -9,6 +9,14 @@ export const largeCursor =
   )}") 4 2, auto`;
 
 
+/** A 40 px pointing hand for links and buttons in 关怀模式. */
+export const largePointer =
+  `url("data:image/svg+xml,${encodeURIComponent(
+    '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="40" viewBox="0 0 40 40">' +
+      '<path d="M13 3.5a2.5 2.5 0 0 1 5 0V16l1-.2V13a2.5 2.5 0 0 1 5 0v3l1 .2V15a2.5 2.5 0 0 1 5 0v2.5l1 .3a2.5 2.5 0 0 1 4.5 1.5V27c0 6-4 10-10 10h-5c-3.5 0-5.5-1.5-7.5-4.5L6 24a2.6 2.6 0 0 1 4-3.3l3 3.3Z" fill="#000" stroke="#fff" stroke-width="2" stroke-linejoin="round"/>' +
+      '</svg>',
+  )}") 15 2, pointer`;
+
 /** The controls' own (shadow) styles. */
 export const printControlsStyles = css`
   :host {
@@ -67,7 +75,10 @@ export const printControlsStyles = css`
   }
   :host([care]) button {
     border-width: 2px;
-    cursor: inherit;
+    cursor: ${unsafeCSS(largePointer)};
+  }
+  :host([care]) button:disabled {
+    cursor: not-allowed;
   }
   button:hover:not(:disabled) {
     border-color: var(--_pc-accent);
@@ -176,6 +187,9 @@ ${CARE} {
   cursor: ${largeCursor} !important;
 }
 ${CARE} * { cursor: inherit !important; }
+${CARE} :is(a[href], button, summary, label, select, [role='button'], [role='link'], [tabindex]:not([tabindex='-1'])) {
+  cursor: ${largePointer} !important;
+}
 ${PLAIN}[care] {
   color: #000000 !important;
   background-color: #ffffff !important;
