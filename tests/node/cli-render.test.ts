@@ -1,0 +1,265 @@
+// `court-widgets render`: court news JSON to HTML pages with Lit SSR.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArticle, parseSite } from '../../src/model/index.js';
+import type { Article, Site } from '../../src/model/types.js';
+import { renderArticlePage } from '../../src/ssr/render-page.js';
+import { renderCommand } from '../../src/ssr/batch.js';
+import { attr, isElement, parse, root, runCli, shadowText, squash, textRuns, walk } from './cli-helpers.js';
+import type { Element } from './cli-helpers.js';
+
+const seedPath = join(root, 'demo', 'data', 'seed-article.json');
+const sitePath = join(root, 'demo', 'data', 'site.json');
+const seedJson = JSON.parse(readFileSync(seedPath, 'utf8')) as Article;
+
+function valid(input: unknown): Article {
+  const result = parseArticle(input);
+  assert.ok(result.ok, 'fixture article is valid');
+  return result.value;
+}
+
+const seed = valid(seedJson);
+const siteResult = parseSite(JSON.parse(readFileSync(sitePath, 'utf8')));
+assert.ok(siteResult.ok);
+const site: Site = siteResult.value;
+
+function elements(html: string, predicate: (el: Element) => boolean, intoTemplates = false): Element[] {
+  return [...walk(parse(html), intoTemplates)].filter((n): n is Element => isElement(n) && predicate(n));
+}
+
+function metaContent(html: string, key: string): string | undefined {
+  const el = elements(html, (e) => e.tagName === 'meta' && (attr(e, 'name') === key || attr(e, 'property') === key))[0];
+  return el ? attr(el, 'content') : undefined;
+}
+
+function scriptText(el: Element): string {
+  return el.childNodes.map((c) => (c as { value?: string }).value ?? '').join('');
+}
+
+function tempDir(): string {
+  return mkdtempSync(join(tmpdir(), 'cw-render-'));
+}
+
+describe('a rendered article page', () => {
+  const page = renderArticlePage(seed, { site, siteIdCode: '2104000001', bundle: '/js/court-widgets.min.js' });
+
+  test('the element is server-rendered with declarative shadow DOM, showing every paragraph', () => {
+    const hosts = elements(page, (e) => e.tagName === 'court-article');
+    assert.equal(hosts.length, 1);
+    const template = hosts[0]!.childNodes.find((c): c is Element => isElement(c) && c.tagName === 'template');
+    assert.equal(template && attr(template, 'shadowrootmode'), 'open');
+    const shown = squash(shadowText(page));
+    for (const block of seed.body) {
+      const text = block.type === 'paragraph' ? block.text : block.type === 'heading' ? block.text : block.type === 'image' ? block.caption : undefined;
+      if (text) assert.ok(shown.includes(squash(text)), `in the shadow DOM: ${text.slice(0, 20)}`);
+    }
+    assert.ok(shown.includes(squash(seed.title)));
+    assert.ok(shown.includes(squash('2024-02-28 20:54:53')), 'the time in the article’s own offset');
+    const shadowHtml = page.slice(page.indexOf('<template shadowroot'), page.indexOf('</template>'));
+    assert.match(shadowHtml, /<style>/, 'the element styles travel with the shadow DOM');
+    assert.equal(elements(page, (e) => e.tagName === 'photo-caption', true).length, 4, 'the photos are server-rendered photo-captions');
+  });
+
+  test('the data is inline JSON the element reads in the browser, escaped against </script>', () => {
+    const host = elements(page, (e) => e.tagName === 'court-article')[0]!;
+    const script = host.childNodes.find((c): c is Element => isElement(c) && c.tagName === 'script' && attr(c, 'type') === 'application/json');
+    assert.ok(script);
+    assert.deepEqual(JSON.parse(scriptText(script)), seed);
+  });
+
+  test('a light-DOM copy for browsers without declarative shadow DOM or custom elements', () => {
+    const fallback = elements(page, (e) => (attr(e, 'class') ?? '').includes('court-widgets-fallback') && e.tagName === 'article')[0];
+    assert.ok(fallback, 'plain <article> in the light DOM');
+    const text = squash(textRuns(fallback).join(''));
+    for (const block of seed.body) {
+      if (block.type === 'paragraph' && block.text) assert.ok(text.includes(squash(block.text)));
+    }
+    assert.equal(elements(page, (e) => e.tagName === 'h1').length, 1, 'one h1 outside the shadow DOM');
+    const figures = elements(page, (e) => e.tagName === 'figure' && !!e.parentNode && (attr(e.parentNode as Element, 'class') ?? '').includes('court-widgets-fallback'));
+    assert.equal(figures.length, 4);
+    assert.ok(text.includes('上一篇:') && text.includes(squash(seed.prev!.title)));
+    assert.ok(text.includes(squash(`附件${seed.attachments![0]!.title}`)));
+  });
+
+  test('head: title, description, canonical, government-site tags, Open Graph, JSON-LD', () => {
+    const title = elements(page, (e) => e.tagName === 'title')[0]!;
+    assert.equal(textRuns(title).join(''), `${seed.title}_${site.name}`);
+    const first = (seed.body.find((b) => b.type === 'paragraph') as { text: string }).text;
+    const description = metaContent(page, 'description')!;
+    assert.ok(description.length <= 120);
+    assert.ok(first.startsWith(description.replace(/…$/, '')));
+    assert.equal(attr(elements(page, (e) => e.tagName === 'link' && attr(e, 'rel') === 'canonical')[0]!, 'href'), seed.url);
+    assert.equal(metaContent(page, 'ArticleTitle'), seed.title);
+    assert.equal(metaContent(page, 'PubDate'), '2024-02-28 20:54');
+    assert.equal(metaContent(page, 'ColumnName'), '图片新闻');
+    assert.equal(metaContent(page, 'SiteName'), site.name);
+    assert.equal(metaContent(page, 'SiteIDCode'), '2104000001');
+    assert.equal(metaContent(page, 'ContentSource'), site.name, 'no source in the article: the site');
+    assert.equal(metaContent(page, 'og:type'), 'article');
+    assert.equal(metaContent(page, 'og:title'), seed.title);
+    assert.equal(metaContent(page, 'og:url'), seed.url);
+    assert.equal(metaContent(page, 'og:image'), new URL('img/photo-1.svg', seed.url).href);
+    assert.equal(metaContent(page, 'article:published_time'), seed.publishedAt);
+    const ld = JSON.parse(scriptText(elements(page, (e) => e.tagName === 'script' && attr(e, 'type') === 'application/ld+json')[0]!));
+    assert.equal(ld['@type'], 'NewsArticle');
+    assert.equal(ld.headline, seed.title);
+    assert.equal(ld.datePublished, seed.publishedAt);
+    assert.equal(ld.publisher.name, site.name);
+    assert.equal(ld.image.length, 4);
+    const module = elements(page, (e) => e.tagName === 'script' && attr(e, 'type') === 'module')[0]!;
+    assert.equal(attr(module, 'src'), '/js/court-widgets.min.js');
+    assert.equal(/(?:src|href)="(?:https?:)?\/\/(?!court\.example\.cn|www\.court\.gov\.cn|www\.chinacourt\.org|jubao\.court\.gov\.cn)/.test(page), false, 'nothing loads from another host');
+  });
+
+  test('the footer is server-rendered too, with its data and fallback', () => {
+    const footer = elements(page, (e) => e.tagName === 'court-footer')[0]!;
+    assert.ok(footer);
+    assert.ok(squash(shadowText(page, 'court-footer')).includes('024-57719303'));
+    const json = footer.childNodes.find((c): c is Element => isElement(c) && c.tagName === 'script')!;
+    assert.equal(JSON.parse(scriptText(json)).name, site.name);
+  });
+
+  test('SiteIDCode from the site file, and no SiteIDCode or footer without site data', () => {
+    const bare = renderArticlePage(seed);
+    assert.equal(metaContent(bare, 'SiteIDCode'), undefined);
+    assert.equal(metaContent(bare, 'SiteName'), undefined);
+    assert.equal(elements(bare, (e) => e.tagName === 'court-footer').length, 0);
+    assert.equal(elements(bare, (e) => e.tagName === 'script' && attr(e, 'type') === 'module').length, 0, 'no bundle unless asked');
+  });
+
+  test('fragment mode: only the elements, for a CMS template', () => {
+    const fragment = renderArticlePage(seed, { fragment: true });
+    assert.equal(/<(?:html|head|title|meta|body)[\s>]/i.test(fragment), false);
+    assert.match(fragment, /<court-article[^>]*><template shadowroot(?:mode)?="open"/);
+    assert.ok(squash(shadowText(fragment)).includes(squash(seed.title)));
+  });
+});
+
+describe('hostile data stays inert', () => {
+  const evil = valid({
+    ...seedJson,
+    title: '标题</script><script>alert(1)</script><!--',
+    subtitle: '<img src=x onerror=alert(2)>',
+    author: '"><svg onload=alert(3)>',
+    url: 'https://court.example.cn/a?x="><script>alert(4)</script>',
+    breadcrumb: [{ label: '</title><script>alert(5)</script>', href: '/' }],
+    body: [
+      { type: 'paragraph', html: '正文<img src=x onerror=alert(6)><script>alert(7)</script><a href="javascript:alert(8)">链接</a>' },
+      { type: 'html', html: '<table><tr><td onclick="alert(9)">格</td></tr></table><iframe src="https://evil.example/"></iframe><style>body{display:none}</style>' },
+      { type: 'paragraph', text: '\u2028</script>\u2029' },
+    ],
+  });
+  const page = renderArticlePage(evil, { site });
+
+  test('no script, handler, frame or javascript: URL gets into the page', () => {
+    const scripts = elements(page, (e) => e.tagName === 'script', true);
+    assert.deepEqual(scripts.map((s) => attr(s, 'type')).sort(), ['application/json', 'application/json', 'application/ld+json']);
+    const all = elements(page, () => true, true);
+    for (const el of all) {
+      for (const a of el.attrs) {
+        assert.equal(/^on/i.test(a.name), false, `no ${a.name} on <${el.tagName}>`);
+        assert.equal(/^\s*javascript:/i.test(a.value), false, `no javascript: in ${a.name}`);
+      }
+      assert.notEqual(el.tagName, 'iframe');
+      assert.notEqual(el.tagName, 'svg');
+    }
+    assert.equal(elements(page, (e) => e.tagName === 'style', true).every((s) => !scriptText(s).includes('display:none}')), true);
+  });
+
+  test('text fields show literally, and the JSON in <script> elements parses back to the data', () => {
+    const title = elements(page, (e) => e.tagName === 'title')[0]!;
+    assert.equal(textRuns(title).join(''), `${evil.title}_${site.name}`);
+    assert.ok(shadowText(page).includes(evil.title));
+    assert.ok(shadowText(page).includes(evil.subtitle!));
+    const ld = elements(page, (e) => e.tagName === 'script' && attr(e, 'type') === 'application/ld+json')[0]!;
+    assert.equal(scriptText(ld).includes('</'), false);
+    assert.equal(JSON.parse(scriptText(ld)).headline, evil.title);
+    const json = elements(page, (e) => e.tagName === 'script' && attr(e, 'type') === 'application/json')[0]!;
+    assert.deepEqual(JSON.parse(scriptText(json)), evil);
+  });
+});
+
+describe('the render command', () => {
+  test('one article to stdout, or to --out, with site data and SiteIDCode from the site file', () => {
+    const dir = tempDir();
+    try {
+      const run = runCli(['render', seedPath]);
+      assert.equal(run.status, 0, run.stderr);
+      assert.match(run.stdout, /^<!doctype html>/);
+      assert.ok(run.stdout.includes(seed.title));
+      writeFileSync(join(dir, 'site.json'), JSON.stringify({ ...JSON.parse(readFileSync(sitePath, 'utf8')), siteIdCode: '2104000099' }));
+      const out = runCli(['render', seedPath, '--site', join(dir, 'site.json'), '--out', join(dir, 'page.html'), '--bundle', '/court-widgets.min.js']);
+      assert.equal(out.status, 0, out.stderr);
+      const page = readFileSync(join(dir, 'page.html'), 'utf8');
+      assert.equal(metaContent(page, 'SiteIDCode'), '2104000099');
+      assert.ok(page.includes('<script type="module" src="/court-widgets.min.js"></script>'));
+      assert.match(out.stdout, /Rendered 1 of 1 article into /);
+      const fragment = runCli(['render', seedPath, '--fragment']);
+      assert.match(fragment.stdout, /^<!--lit-part[^>]*-->(?:<!--lit-node 0-->)?<court-article/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('a folder: the valid articles render, an invalid one is reported with file and field, exit code 1', () => {
+    const dir = tempDir();
+    try {
+      mkdirSync(join(dir, 'articles', '2024'), { recursive: true });
+      writeFileSync(join(dir, 'articles', 'a.json'), JSON.stringify(seedJson));
+      writeFileSync(join(dir, 'articles', '2024', 'b.json'), JSON.stringify({ ...seedJson, title: '第二篇' }));
+      writeFileSync(join(dir, 'articles', 'bad.json'), JSON.stringify({ ...seedJson, publishedAt: '昨天' }));
+      writeFileSync(join(dir, 'articles', 'broken.json'), '{"version": 1,');
+      writeFileSync(join(dir, 'articles', 'notes.txt'), 'not an article');
+      const run = runCli(['render', join(dir, 'articles'), '--out', join(dir, 'site'), '--site', sitePath]);
+      assert.equal(run.status, 1);
+      assert.deepEqual(readdirSync(join(dir, 'site')).sort(), ['2024', 'a.html']);
+      assert.deepEqual(readdirSync(join(dir, 'site', '2024')), ['b.html']);
+      assert.match(run.stderr, /articles\/bad\.json: publishedAt/);
+      assert.match(run.stderr, /articles\/broken\.json: /);
+      assert.match(run.stdout, /rendered .*a\.json -> .*a\.html/);
+      assert.match(run.stdout, /failed +.*bad\.json/);
+      assert.match(run.stdout, /Rendered 2 of 4 articles into .*site, 2 failed/);
+      assert.equal(run.stdout.includes('\u001b['), false, 'plain lines without a TTY');
+      assert.ok(readFileSync(join(dir, 'site', '2024', 'b.html'), 'utf8').includes('第二篇'));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('on a terminal, a progress bar instead of lines', async () => {
+    const dir = tempDir();
+    try {
+      mkdirSync(join(dir, 'in'));
+      for (const n of [1, 2, 3]) writeFileSync(join(dir, 'in', `${n}.json`), JSON.stringify({ ...seedJson, title: `第${n}篇` }));
+      let err = '';
+      let out = '';
+      const tty = { isTTY: true, columns: 100, write: (s: string) => ((err += s), true), cursorTo: () => true, clearLine: () => true, moveCursor: () => true, on: () => tty, removeListener: () => tty };
+      const code = await renderCommand({ input: join(dir, 'in'), out: join(dir, 'out'), stdout: { write: (s: string) => ((out += s), true) }, stderr: tty });
+      assert.equal(code, 0);
+      assert.match(err, /Rendering \[[█░]+\] \d\/3/);
+      assert.equal(out.includes('rendered '), false, 'no per-file lines under the bar');
+      assert.match(out, /Rendered 3 of 3 articles/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('help, version and usage errors', () => {
+    const help = runCli(['--help']);
+    assert.equal(help.status, 0);
+    assert.match(help.stdout, /court-widgets <command>/);
+    assert.match(help.stdout, /render <article\.json\|folder>/);
+    const version = runCli(['--version']);
+    assert.equal(version.stdout.trim(), JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version);
+    assert.equal(runCli([]).status, 2);
+    assert.equal(runCli(['publish']).status, 2);
+    assert.equal(runCli(['render']).status, 2);
+    assert.equal(runCli(['render', join(root, 'demo', 'data')]).status, 2, 'a folder needs --out');
+    const badSite = runCli(['render', seedPath, '--site', seedPath]);
+    assert.equal(badSite.status, 2);
+    assert.match(badSite.stderr, /seed-article\.json: name/);
+  });
+});
