@@ -322,17 +322,27 @@ export function withLocale<T>(locale: string, fn: () => T): T {
 const LANG_SELECTOR = '[lang]:not([lang=""])';
 
 /**
- * The raw language tag that applies to `el`: its own `lang`, else the nearest ancestor's,
- * crossing shadow roots to their hosts; `<html lang>` is not included (see
+ * The raw language tag that chooses the locale of `el`: its own `lang`, else the nearest
+ * ancestor's, crossing shadow roots to their hosts; `<html lang>` is not included (see
  * {@link resolveLocale}). `undefined` when none applies.
+ *
+ * One exception keeps the interface in the reader's language: inside the shadow root of a
+ * localized court element, `lang` attributes mark content (a Chinese article on an English
+ * page is `<article lang="zh-CN">`), so an element nested there (the article's
+ * `<photo-caption>`) takes its host's locale, unless it has a `lang` of its own.
  */
 export function inheritedLang(el: Element): string | undefined {
   let current: Element | null = el;
   while (current) {
-    const hit: Element | null = current.closest(LANG_SELECTOR);
-    if (hit && hit !== hit.ownerDocument?.documentElement) return hit.getAttribute('lang') ?? undefined;
+    const own = current.getAttribute('lang');
+    if (own && own.trim()) return current === current.ownerDocument?.documentElement ? undefined : own;
     const root = current.getRootNode();
-    current = root && (root as ShadowRoot).host instanceof Element ? (root as ShadowRoot).host : null;
+    const host: Element | null = root && (root as ShadowRoot).host instanceof Element ? (root as ShadowRoot).host : null;
+    if (!host || !controllerOf.has(host)) {
+      const hit: Element | null = current.parentElement ? current.parentElement.closest(LANG_SELECTOR) : null;
+      if (hit) return hit === hit.ownerDocument?.documentElement ? undefined : (hit.getAttribute('lang') ?? undefined);
+    }
+    current = host;
   }
   return undefined;
 }
