@@ -6,11 +6,6 @@ import type { PhotoCaptionElement } from '../../src/elements/photo-caption/photo
 import type { Article } from '../../src/model/types.js';
 import { formatBytes } from '../../src/internal/format.js';
 
-// Mocha's globals, provided by @web/test-runner (the project installs no @types/mocha).
-declare function describe(name: string, body: () => void): void;
-declare function it(name: string, body: () => Promise<void> | void): void;
-declare function afterEach(body: () => Promise<void> | void): void;
-
 const FULL = '/tests/fixtures/article-full.json';
 const MINIMAL = '/tests/fixtures/article-minimal.json';
 const MISSING_TITLE = '/tests/fixtures/article-missing-title.json';

@@ -6,11 +6,6 @@ import { loadFailureText, moreProblemsText, problemText } from '../../src/intern
 import { LIMITS } from '../../src/model/limits.js';
 import type { ParseResult, Problem } from '../../src/model/types.js';
 
-// Mocha's globals, provided by @web/test-runner (the project installs no @types/mocha).
-declare function describe(name: string, body: () => void): void;
-declare function it(name: string, body: () => Promise<void> | void): void;
-declare function afterEach(body: () => Promise<void> | void): void;
-
 interface Doc {
   name: string;
 }

@@ -3,10 +3,6 @@ import { sendKeys, setViewport } from '@web/test-runner-commands';
 import '../../src/define/photo-caption.js';
 import type { PhotoCaptionElement } from '../../src/elements/photo-caption/photo-caption.js';
 
-// Mocha's globals, provided by @web/test-runner (the project installs no @types/mocha).
-declare function describe(name: string, body: () => void): void;
-declare function it(name: string, body: () => Promise<void> | void): void;
-
 const PHOTO = '/demo/img/photo-1.svg';
 const MISSING = '/tests/fixtures/no-such-image.jpg';
 
