@@ -97,7 +97,11 @@ const BLOCK_TAGS = new Set([
 const KEPT_INLINE = new Set(['strong', 'b', 'em', 'i', 'u', 'sub', 'sup']);
 
 /** Elements that are page furniture whatever they contain. */
-const CHROME_TAGS = new Set(['nav', 'header', 'footer', 'aside', 'form', 'select', 'button', 'input', 'textarea', 'label']);
+const CHROME_TAGS = new Set([
+  'nav', 'header', 'footer', 'aside', 'form', 'select', 'button', 'input', 'textarea', 'label',
+  // This package's own page furniture, in pages it rendered.
+  'court-footer', 'print-controls', 'visitor-counter',
+]);
 
 /** Class/id tokens of page furniture in court templates. */
 const CHROME_TOKENS = new Set([
@@ -159,9 +163,18 @@ function issue(ctx: Ctx, i: ImportIssue): void {
 }
 
 function isChrome(el: Element): boolean {
+  if ((el.tagName === 'header' || el.tagName === 'footer') && insideArticle(el)) return false;
   if (CHROME_TAGS.has(el.tagName) || NON_TEXT_TAGS.has(el.tagName)) return true;
   if (isHidden(el)) return true;
   return nameTokens(el).some((t) => CHROME_TOKENS.has(t));
+}
+
+/** A `<header>` or `<footer>` of an `<article>` belongs to the article, not to the page. */
+function insideArticle(el: Element): boolean {
+  for (let up = el.parentNode as Node | null; up && isElement(up); up = up.parentNode as Node | null) {
+    if (up.tagName === 'article') return true;
+  }
+  return false;
 }
 
 function inChrome(el: Element, stopAt?: Node): boolean {
@@ -782,9 +795,19 @@ class BodyWriter {
     issue(this.ctx, { code, severity: 'info', path: at, message: `${at}: ${label} kept as an html block` });
   }
 
-  attachment(el: Element): boolean {
+  /** Removes a 附件 heading just written, reporting it; `true` when there was one. */
+  takeAttachmentHeading(): boolean {
+    this.flush();
+    const last = this.blocks.at(-1);
+    if (!last || last.type !== 'heading' || !/^(?:相关)?附件\s*[:：]?$/.test(last.text)) return false;
+    this.blocks.pop();
+    issue(this.ctx, { code: 'label-dropped', severity: 'info', path: 'attachments', message: `attachments: the heading "${last.text}" is not kept; the attachments follow the article`, text: last.text });
+    return true;
+  }
+
+  attachment(el: Element, any = false): boolean {
     const rawHref = attr(el, 'href');
-    if (!rawHref || !ATTACHMENT_HREF.test(rawHref.trim())) return false;
+    if (!rawHref || !(any || ATTACHMENT_HREF.test(rawHref.trim()))) return false;
     const href = resolveUrl(this.ctx, rawHref, `attachments[${this.attachments.length}].href`, 'attachment link');
     if (!href) return false;
     if (this.attachments.some((a) => a.href === href)) return true;
@@ -926,6 +949,13 @@ function walkBody(ctx: Ctx, writer: BodyWriter, container: Element): void {
     }
     if ((tag === 'ul' || tag === 'ol') && !findImages(el).length) {
       const links = findLinks(el);
+      // A list of links under a 附件 heading is the attachment list, whatever the file types.
+      if (links.length && writer.takeAttachmentHeading()) {
+        writer.flush();
+        for (const a of links) writer.attachment(a, true);
+        ctx.accounted.push(normalizeSpace(textContent(el)));
+        return;
+      }
       if (links.length && links.every((a) => writer.attachment(a))) {
         writer.flush();
         ctx.accounted.push(normalizeSpace(textContent(el)));
@@ -1049,6 +1079,13 @@ export function extractArticle(html: string, options: ExtractOptions = {}): Extr
 
   // Date: byline label, then meta tags, then the first date near the title.
   let dateText = byline.date;
+  // A <time datetime> in the byline carries the offset the text leaves out.
+  for (const { el, byline: b } of bylines) {
+    if (!b.date) continue;
+    const time = [...descendants(el)].find((t) => t.tagName === 'time' && parseCourtDate(attr(t, 'datetime') ?? '')?.offsetAssumed === false);
+    if (time) dateText = attr(time, 'datetime');
+    break;
+  }
   if (!dateText) {
     dateText = metaContent(doc, 'PubDate') ?? metaContent(doc, 'article:published_time') ?? metaContent(doc, 'publishdate') ?? metaContent(doc, 'pubdate');
   }

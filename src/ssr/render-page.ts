@@ -229,14 +229,16 @@ export function renderFallbackArticle(article: Article): string {
     });
     out.push(`<nav aria-label="当前位置">当前位置: ${items.join(' &gt; ')}</nav>`);
   }
-  if (article.kicker) out.push(`<p>${escapeHtml(article.kicker)}</p>`);
+  out.push('<header>');
+  if (article.kicker) out.push(`<p class="kicker">${escapeHtml(article.kicker)}</p>`);
   out.push(`<h1>${escapeHtml(article.title)}</h1>`);
-  if (article.subtitle) out.push(`<p>${escapeHtml(article.subtitle)}</p>`);
+  if (article.subtitle) out.push(`<p class="subtitle">${escapeHtml(article.subtitle)}</p>`);
   const byline: string[] = [];
   if (article.author) byline.push(`作者:${escapeHtml(article.author)}`);
   if (article.source) byline.push(`来源:${escapeHtml(article.source)}`);
   byline.push(`发布时间:<time datetime="${escapeHtml(article.publishedAt)}">${escapeHtml(published(article).shown)}</time>`);
-  out.push(`<p>${byline.join(' ')}</p>`);
+  out.push(`<p class="byline">${byline.join(' ')}</p>`);
+  out.push('</header>');
   for (const block of article.body) out.push(fallbackBlock(block));
   if (article.editor) out.push(`<p>责任编辑:${escapeHtml(article.editor)}</p>`);
   const attachments = (article.attachments ?? []).filter((a) => safeUrl(a.href));
@@ -260,7 +262,7 @@ export function renderFallbackArticle(article: Article): string {
 
 /** The site footer as plain HTML, for `<court-footer>`'s light DOM. */
 export function renderFallbackFooter(site: Site): string {
-  const out: string[] = ['<div class="court-widgets-fallback">'];
+  const out: string[] = ['<footer class="court-widgets-fallback">'];
   const links = (site.links ?? []).map((l) => {
     const href = safeUrl(l.href);
     return href ? `<a href="${escapeHtml(href)}">${escapeHtml(l.label)}</a>` : escapeHtml(l.label);
@@ -279,7 +281,7 @@ export function renderFallbackFooter(site: Site): string {
   for (const line of [site.copyright, site.credits, site.icp, site.publicSecurity]) {
     if (line) out.push(`<p>${escapeHtml(line)}</p>`);
   }
-  out.push('</div>');
+  out.push('</footer>');
   return out.join('\n');
 }
 

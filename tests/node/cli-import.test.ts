@@ -347,6 +347,25 @@ describe('round trip: import, then render', () => {
   }
 });
 
+describe('round trip: render, then import', () => {
+  test('a page rendered by court-widgets render imports back to the same article', () => {
+    const seed = parseArticle(JSON.parse(readFileSync(join(root, 'demo', 'data', 'seed-article.json'), 'utf8')));
+    assert.ok(seed.ok);
+    const site = JSON.parse(readFileSync(join(root, 'demo', 'data', 'site.json'), 'utf8'));
+    const page = renderArticlePage(seed.value, { site });
+    const result = importPage(Buffer.from(page));
+    assert.ok(result.article);
+    const back = result.article;
+    assert.deepEqual(back.body, seed.value.body, 'the same blocks, footer left out');
+    for (const key of ['title', 'subtitle', 'author', 'editor', 'publishedAt', 'url', 'breadcrumb', 'prev', 'next'] as const) {
+      assert.deepEqual(back[key], seed.value[key], key);
+    }
+    assert.deepEqual(back.attachments?.map((a) => [a.title, a.href]), seed.value.attachments?.map((a) => [a.title, a.href]));
+    assert.equal(result.issues.some((i) => i.code === 'offset-assumed'), false, 'the offset comes from <time datetime>');
+    assert.equal(result.issues.some((i) => i.severity === 'warning'), false);
+  });
+});
+
 describe('the import command', () => {
   test('a folder: one JSON file per page, plain progress lines without a TTY, a summary and a report', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cw-import-'));
