@@ -20,7 +20,10 @@ export default {
         headless: true,
         args: [...chromiumArgs, '--lang=zh-CN', '--font-render-hinting=none'],
       },
-      async createPage({ context }) {
+      // A browser context per page keeps every test page visible, so animation frames,
+      // ResizeObserver and lazy images run when two test files run side by side.
+      async createPage({ browser }) {
+        const context = await browser.createBrowserContext();
         const page = await context.newPage();
         await page.emulateTimezone('Asia/Shanghai');
         return page;
