@@ -84,6 +84,9 @@ rmSync(tmp, { recursive: true, force: true });
 const typeErrors = tsc.status !== 0;
 if (typeErrors) console.error('  TypeScript reported errors (see above); continuing, the build will fail at the end.');
 
+// src/bundle.ts is only the script-tag bundles' entry: not a module of the npm package.
+for (const name of ['bundle.js', 'bundle.js.map', 'bundle.d.ts', 'bundle.d.ts.map']) rmSync(join(dist, name), { force: true });
+
 for (const bin of ['court-counter', 'court-widgets']) {
   const file = join(dist, 'cli', `${bin}.js`);
   if (!existsSync(file)) {

@@ -94,6 +94,16 @@ const server = createServer((req, res) => {
 // The counter service, when it and its configuration exist.
 let stopping = false;
 let counter;
+
+/** The counter's address as its configuration gives it. */
+function counterUrl() {
+  try {
+    const config = JSON.parse(readFileSync(counterConfig, 'utf8'));
+    return `http://${config.host ?? '127.0.0.1'}:${config.port ?? 8787}/`;
+  } catch {
+    return 'counter service';
+  }
+}
 const counterBin = join(root, 'dist/cli/court-counter.js');
 const counterConfig = join(root, 'demo/counter.config.json');
 if (existsSync(counterBin) && existsSync(counterConfig)) {
@@ -151,6 +161,6 @@ server.listen(port, host, () => {
   console.log(`  ${base}/demo/inline.html  the same with inline JSON (CMS template)`);
   console.log(`  ${base}/docs/             documentation`);
   console.log(`  ${base}/dist/             built files and bundles`);
-  if (counter) console.log(`  counter service: see its own log line above (demo/counter.config.json)`);
+  if (counter) console.log(`  ${counterUrl()}  the visitor-counter service (demo/counter.config.json)`);
   console.log('Press Ctrl+C to stop.');
 });
