@@ -175,7 +175,7 @@ describe('translations are complete and current', () => {
   });
 
   for (const locale of TARGETS) {
-    test(`${locale}: every source message has a translation, and nothing stale`, () => {
+    test(`${locale}: every source message has a translation`, () => {
       const translated = new Map((translations.get(locale) ?? []).map((m) => [m.name, m]));
       const missing = sourceIds.filter((id) => !translated.has(id) || translated.get(id)!.contents.length === 0);
       assert.deepEqual(missing, [], `${locale} lacks translations; run npm run localize:extract and translate xliff/${locale}.xlf`);
