@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { after, describe, test } from 'node:test';
+import { SqliteStore } from '../../src/server/index.js';
 import { collect, exited, freePort, tempDir, track, waitFor } from './counter-helpers.js';
 
 const dir = tempDir();
@@ -22,10 +23,30 @@ function cli(args: string[], env: Record<string, string> = {}) {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-describe('court-counter set / export / sites', () => {
-  const db = `${dir.path}/admin.sqlite`;
+let dbSeq = 0;
 
-  test('set carries over a starting count and prints it', () => {
+/** A new database holding the given counts, written through the store itself. */
+async function seeded(rows: Array<[site: string, count: number, page?: string]>): Promise<string> {
+  dbSeq += 1;
+  const file = `${dir.path}/seeded-${dbSeq}.sqlite`;
+  const store = new SqliteStore({ file });
+  for (const [site, count, page] of rows) await store.set(site, count, page);
+  await store.close();
+  return file;
+}
+
+async function read(file: string, site: string, page?: string) {
+  const store = new SqliteStore({ file });
+  try {
+    return await store.counts(site, page);
+  } finally {
+    await store.close();
+  }
+}
+
+describe('court-counter set / export / sites', () => {
+  test('set carries over a starting count and prints it', async () => {
+    const db = await seeded([['fs', 17]]);
     const r = cli(['set', '--config', configFile, '--db', db, '--site', 'fs', '--count', '123456']);
     assert.equal(r.stderr, '');
     assert.equal(r.code, 0);
@@ -33,18 +54,23 @@ describe('court-counter set / export / sites', () => {
     const page = cli(['set', '--config', configFile, '--db', db, '--site', 'fs', '--page', '/news/1.html?x=1', '--count', '42']);
     assert.equal(page.code, 0);
     assert.equal(page.stdout, 'fs: page "/news/1.html" views = 42\n');
+    assert.deepEqual(await read(db, 'fs', '/news/1.html'), { visits: 123456, pageViews: 42 });
   });
 
-  test('export writes JSON', () => {
+  test('export writes JSON', async () => {
+    const db = await seeded([['fs', 123456], ['fs', 42, '/news/1.html'], ['nh', 5]]);
     const r = cli(['export', '--format', 'json', '--db', db]);
     assert.equal(r.code, 0);
     const data = JSON.parse(r.stdout);
     assert.match(data.exportedAt, /^\d{4}-\d\d-\d\dT/);
-    assert.deepEqual(data.sites, [{ site: 'fs', visits: 123456, pages: [{ page: '/news/1.html', pageViews: 42 }] }]);
+    assert.deepEqual(data.sites, [
+      { site: 'fs', visits: 123456, pages: [{ page: '/news/1.html', pageViews: 42 }] },
+      { site: 'nh', visits: 5, pages: [] },
+    ]);
   });
 
-  test('export writes CSV, quoting commas and defusing formulas', () => {
-    assert.equal(cli(['set', '--db', db, '--site', 'fs', '--page', '=HYPERLINK("x"),1', '--count', '3']).code, 0);
+  test('export writes CSV, quoting commas and defusing formulas', async () => {
+    const db = await seeded([['fs', 123456], ['fs', 42, '/news/1.html'], ['fs', 3, '=HYPERLINK("x"),1']]);
     const r = cli(['export', '--format', 'csv', '--db', db]);
     assert.equal(r.code, 0);
     assert.equal(
@@ -53,13 +79,15 @@ describe('court-counter set / export / sites', () => {
     );
   });
 
-  test('the database can come from COURT_COUNTER_DB', () => {
+  test('the database can come from COURT_COUNTER_DB', async () => {
+    const db = await seeded([['fs', 9]]);
     const r = cli(['export', '--format', 'csv'], { COURT_COUNTER_DB: db });
     assert.equal(r.code, 0);
-    assert.match(r.stdout, /^fs,,visits,123456\r$/m);
+    assert.equal(r.stdout, 'site,page,kind,count\r\nfs,,visits,9\r\n');
   });
 
-  test('sites lists the configured sites with their visits', () => {
+  test('sites lists the configured sites with their visits', async () => {
+    const db = await seeded([['fs', 123456]]);
     const r = cli(['sites', '--config', configFile, '--db', db]);
     assert.equal(r.code, 0);
     assert.equal(r.stdout, 'fs\t123456\t佛山中院\thttps://www.fscourt.example\nnh\t0\t\thttps://nh.example\n');

@@ -91,7 +91,7 @@ export async function startRedis(dir: string): Promise<RedisServer> {
         'redis-server',
         ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'yes', '--appendfsync', 'always',
           '--dir', dir, '--maxmemory-policy', 'noeviction', '--loglevel', 'warning', '--daemonize', 'no'],
-        { stdio: ['ignore', 'ignore', 'pipe'] },
+        { stdio: 'ignore' },
       );
       alive.add(child);
       const running = child;
