@@ -4,6 +4,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { parseAst } from 'rollup/parseAst';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const read = (path: string) => readFileSync(join(root, path), 'utf8');
@@ -250,9 +251,17 @@ describe('script-tag bundles', () => {
 
   it('the ES module file has no import or export of its own', () => {
     requireBuild();
-    const code = read('dist/court-widgets.min.js');
-    assert.doesNotMatch(code, /(^|[;}\n])\s*import\s*[{*"'a-zA-Z]/, 'the bundle imports another module');
-    assert.doesNotMatch(code, /(^|[;}\n])\s*export\s*[{*a-z]/, 'the bundle exports bindings');
+    const ast = parseAst(read('dist/court-widgets.min.js'));
+    const moduleSyntax = ast.body.filter((node) => /^(Import|Export)/.test(node.type)).map((node) => node.type);
+    assert.deepEqual(moduleSyntax, [], 'the bundle imports or exports');
+    assert.doesNotMatch(read('dist/court-widgets.min.js'), /\bimport\s*\(/, 'the bundle has a dynamic import');
+  });
+
+  it('the classic file is one statement: a function called at once', () => {
+    requireBuild();
+    const ast = parseAst(read('dist/court-widgets.iife.min.js'));
+    assert.equal(ast.body.length, 1, 'more than one top-level statement (a global or a wrapper)');
+    assert.equal(ast.body[0].type, 'ExpressionStatement');
   });
 
   it('the classic file is a bare IIFE: no UMD or AMD wrapper, no global name', () => {
