@@ -188,7 +188,8 @@ export class VisitorCounterElement extends LitElement {
 
   #pageId(): string {
     const page = (this.page || location.pathname).replace(/[?#][\s\S]*$/, '');
-    return [...page].slice(0, MAX_PAGE).join('');
+    // Capped like the service caps it, without leaving half a percent-escape at the end.
+    return [...page].slice(0, MAX_PAGE).join('').replace(/%[0-9A-Fa-f]?$/, '');
   }
 
   async #run(signal: AbortSignal): Promise<void> {
