@@ -135,6 +135,19 @@ function sourceBody(fixture: Fixture) {
 }
 
 describe('charset detection', () => {
+  test('the committed GBK, GB18030 and UTF-8-BOM fixtures are what make-gbk.mjs writes from their sources', () => {
+    const targets: [string, string, boolean][] = [
+      ['02-table-layout-gb2312.html', 'gbk', false],
+      ['03-gbk-captions-attachments.html', 'gbk', false],
+      ['04-gb18030-nested-divs.html', 'gb18030', false],
+      ['05-utf8-bom-prevnext.html', 'utf-8', true],
+    ];
+    for (const [name, encoding, bom] of targets) {
+      const source = readFileSync(join(root, 'tests', 'fixtures', 'import', 'encoded-src', name), 'utf8');
+      assert.ok(iconv.encode(source, encoding, { addBOM: bom }).equals(readFileSync(join(pages, name))), name);
+    }
+  });
+
   for (const fixture of FIXTURES) {
     test(`${fixture.file}: ${fixture.charsetSource} -> ${fixture.charset}`, () => {
       const decoded = decodeHtml(readFileSync(join(pages, fixture.file)));
