@@ -300,7 +300,9 @@ export function createHandler(ctx: RouteContext): (req: IncomingMessage, res: Se
     const method = req.method ?? 'GET';
     const origin = typeof req.headers.origin === 'string' ? req.headers.origin : undefined;
     if (url.pathname === HEALTH_PATH) {
-      if (method !== 'GET') throw new HttpError(405, 'method-not-allowed', `${method} is not allowed on ${HEALTH_PATH}; use GET`, { allow: 'GET' });
+      if (method !== 'GET' && method !== 'HEAD') {
+        throw new HttpError(405, 'method-not-allowed', `${method} is not allowed on ${HEALTH_PATH}; use GET`, { allow: 'GET, HEAD' });
+      }
       return health(res);
     }
     if (url.pathname !== HITS_PATH && url.pathname !== COUNTS_PATH) {

@@ -253,6 +253,10 @@ describe('counter service: health, logs, shutdown', () => {
     let res = await fetch(`${url}/healthz`);
     assert.equal(res.status, 200);
     assert.deepEqual(await res.json(), { status: 'ok', api: 'v1', store: { kind: 'sqlite', ok: true } });
+    const head = await fetch(`${url}/healthz`, { method: 'HEAD' });
+    assert.equal(head.status, 200);
+    assert.equal(await head.text(), '');
+    await expectError(await fetch(`${url}/healthz`, { method: 'POST' }), 405, 'method-not-allowed');
     await store.close();
     res = await fetch(`${url}/healthz`);
     assert.equal(res.status, 503);
