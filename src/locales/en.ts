@@ -49,6 +49,7 @@
 'print-controls.announce-stopped': `Reading aloud stopped`,
 'print-controls.care': `Easy reading mode`,
 'print-controls.font-size': `Text size`,
+'print-controls.missing-target': str`Cannot find the article these controls are for: ${0}`,
 'print-controls.pause': `Pause reading`,
 'print-controls.print': `Print`,
 'print-controls.print-date': str`Printed: ${0}`,

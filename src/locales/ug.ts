@@ -49,6 +49,7 @@
 'print-controls.announce-stopped': `ئۈنلۈك ئوقۇش توختىدى`,
 'print-controls.care': `ئاسان ئوقۇش ھالىتى`,
 'print-controls.font-size': `خەت چوڭلۇقى`,
+'print-controls.missing-target': str`كونترول قىلىنىدىغان ماقالە تېپىلمىدى: ⁨${0}⁩`,
 'print-controls.pause': `ئۈنلۈك ئوقۇشنى ۋاقىتلىق توختىتىش`,
 'print-controls.print': `بېسىش`,
 'print-controls.print-date': str`بېسىلغان ۋاقىت: ⁨${0}⁩`,

@@ -49,6 +49,7 @@
 'print-controls.announce-stopped': `朗讀已停止`,
 'print-controls.care': `關懷模式`,
 'print-controls.font-size': `字級`,
+'print-controls.missing-target': str`找不到要控制的文章:${0}`,
 'print-controls.pause': `暫停朗讀`,
 'print-controls.print': `列印`,
 'print-controls.print-date': str`列印時間:${0}`,
