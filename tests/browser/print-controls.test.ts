@@ -261,6 +261,40 @@ describe('<print-controls> rendering', () => {
     expect(Math.round(first.right)).to.equal(Math.round(el.getBoundingClientRect().right));
   });
 
+  it('says which article is missing when `for` names nothing, and warns once', async () => {
+    installSpeech();
+    const warn = console.warn;
+    const warnings: unknown[][] = [];
+    console.warn = (...args: unknown[]) => warnings.push(args);
+    try {
+      const page = await fixture<HTMLElement>(html`<div><print-controls for="nope"></print-controls></div>`);
+      const el = page.querySelector('print-controls')!;
+      await el.updateComplete;
+      el.requestUpdate();
+      await el.updateComplete;
+      const read = el.shadowRoot!.querySelector<HTMLButtonElement>('button.read')!;
+      expect(read.disabled).to.equal(true);
+      const note = el.shadowRoot!.getElementById(read.getAttribute('aria-describedby')!)!;
+      expect(note.textContent!.trim()).to.equal('找不到要控制的文章:#nope');
+      expect(warnings.length).to.equal(1);
+      expect(String(warnings[0]![0])).to.contain('#nope');
+      await expect(el).to.be.accessible();
+
+      // Pointing it at an article that exists clears the message.
+      const article = document.createElement('article');
+      article.id = 'now-here';
+      article.innerHTML = '<p>正文</p>';
+      page.append(article);
+      el.setAttribute('for', 'now-here');
+      await el.updateComplete;
+      expect(el.controlledElement).to.equal(article);
+      expect(el.shadowRoot!.querySelector<HTMLButtonElement>('button.read')!.disabled).to.equal(false);
+      expect(article.getAttribute('font-size')).to.equal('medium');
+    } finally {
+      console.warn = warn;
+    }
+  });
+
   it('finds its court-article through the controls slot and across shadow roots', async () => {
     const page = await fixture<HTMLElement>(html`<div>
       <court-article id="ca" .article=${{ version: 1, title: '标题', publishedAt: '2024-02-28T20:54:53+08:00', body: [] }}>

@@ -198,6 +198,8 @@ export class PrintControlsElement extends LitElement {
   @state() private voicesVersion = 0;
   @state() private announcement: Announcement = null;
   @state() private targetLang = 'zh-CN';
+  /** No target could be found once the page was parsed. */
+  @state() private missingTarget = false;
 
   private target: ReadableTarget | null = null;
   /** The target's data, from its `article` property or its `court-article-loaded` event. */
@@ -206,6 +208,7 @@ export class PrintControlsElement extends LitElement {
   private unregisterPrint: (() => void) | null = null;
   private unwatchVoices: (() => void) | null = null;
   private waitingForDocument = false;
+  private warned = false;
 
   private readonly speech = new ReadAloudController({
     onBlock: (element) => this.highlight(element),
@@ -263,16 +266,17 @@ export class PrintControlsElement extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('fontSize') && !isFontSize(this.fontSize)) this.fontSize = 'medium';
+    if (isServer) return;
+    if (changed.has('for') || !this.target || !this.target.isConnected) this.resolveTarget();
   }
 
-  protected override updated(changed: PropertyValues<this>): void {
-    if (changed.has('for') || !this.target || !this.target.isConnected) this.resolveTarget();
+  protected override updated(): void {
     this.applyToTarget();
   }
 
   /** Finds the target, moving the settings to it when it changed. */
   private resolveTarget(): ReadableTarget | null {
-    if (isServer) return null;
+    if (isServer || !this.isConnected) return this.target;
     const found = this.findTarget();
     if (found !== this.target) {
       if (this.target && this.target !== found) {
@@ -286,10 +290,18 @@ export class PrintControlsElement extends LitElement {
       this.targetLang = this.languageOf(found);
       this.applyToTarget();
     }
-    if (!found && document.readyState === 'loading' && !this.waitingForDocument) {
-      // <print-controls for="x"> placed before #x, upgraded while the page is still parsing.
-      this.waitingForDocument = true;
-      document.addEventListener('DOMContentLoaded', this.handleDocumentReady, { once: true });
+    if (!found && document.readyState === 'loading') {
+      if (!this.waitingForDocument) {
+        // <print-controls for="x"> placed before #x, upgraded while the page is still parsing.
+        this.waitingForDocument = true;
+        document.addEventListener('DOMContentLoaded', this.handleDocumentReady, { once: true });
+      }
+    } else {
+      this.missingTarget = !found;
+      if (!found && !this.warned) {
+        this.warned = true;
+        console.warn(`print-controls: no article to control (${this.targetReference()}).`);
+      }
     }
     return found;
   }
@@ -310,6 +322,11 @@ export class PrintControlsElement extends LitElement {
       node = root instanceof ShadowRoot ? root.host : null;
     }
     return null;
+  }
+
+  /** How the target is named, for messages: `#id` or `<court-article>`. */
+  private targetReference(): string {
+    return this.for ? `#${this.for}` : '<court-article>';
   }
 
   /** The data of the target: its `article` property, else what its loaded event carried. */
@@ -445,6 +462,7 @@ export class PrintControlsElement extends LitElement {
 
   /** `''` when read-aloud can start, otherwise the reason shown beside the disabled button. */
   private readAloudUnavailable(): string {
+    if (this.missingTarget) return this.missingTargetText();
     if (!this.speech.supported) {
       return msg('此浏览器不支持朗读', {
         id: 'print-controls.speech-unsupported',
@@ -458,6 +476,14 @@ export class PrintControlsElement extends LitElement {
       });
     }
     return '';
+  }
+
+  private missingTargetText(): string {
+    const ref = this.targetReference();
+    return msg(str`找不到要控制的文章:${ref}`, {
+      id: 'print-controls.missing-target',
+      desc: 'Shown when the article named by the for attribute (or the surrounding court-article) is not in the page; the value names it',
+    });
   }
 
   private readonly handleArticleLoaded = (event: Event): void => {
