@@ -5,6 +5,9 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 export const bundleFiles = ['court-widgets.min.js', 'court-widgets.iife.min.js'];
 
+/** Gzip budget of the one-file bundle with every element, in bytes. */
+export const GZIP_BUDGET = 28_000;
+
 /**
  * @param {string} distDir
  * @returns {{ file: string, min: number, gzip: number, brotli: number }[]}
@@ -37,5 +40,12 @@ export function formatSizes(sizes) {
   const lines = [`  ${'file'.padEnd(width)}  ${'minified'.padStart(9)}  ${'gzip'.padStart(9)}  ${'brotli'.padStart(9)}`];
   for (const s of sizes) lines.push(`  ${s.file.padEnd(width)}  ${n(s.min)}  ${n(s.gzip)}  ${n(s.brotli)}`);
   lines.push('  (bytes; gzip level 9, brotli quality 11)');
+  for (const s of sizes) {
+    const over = s.gzip - GZIP_BUDGET;
+    lines.push(
+      `  ${s.file}: gzip budget ${GZIP_BUDGET.toLocaleString('en-US')} B, ` +
+        (over > 0 ? `over by ${over.toLocaleString('en-US')} B` : `${(-over).toLocaleString('en-US')} B to spare`),
+    );
+  }
   return lines.join('\n');
 }

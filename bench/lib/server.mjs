@@ -1,5 +1,5 @@
 // A static server on 127.0.0.1 and an ephemeral port for the benchmark pages.
-//   /dist/…  the built package
+//   /dist/…  the built package (or the copy of it given as `distDir`)
 //   /demo/…  the generated benchmark pages and data first, then the repository's demo/
 //            (images and data), so that relative URLs resolve as on the demo page.
 import { createServer } from 'node:http';
@@ -7,9 +7,9 @@ import { join } from 'node:path';
 import sirv from 'sirv';
 
 /** @returns {Promise<{ origin: string, close: () => Promise<void> }>} */
-export async function startServer(root, pagesDir) {
+export async function startServer(root, pagesDir, distDir = join(root, 'dist')) {
   const options = { dev: true, etag: false, dotfiles: false };
-  const dist = sirv(join(root, 'dist'), options);
+  const dist = sirv(distDir, options);
   const pages = sirv(pagesDir, options);
   const demo = sirv(join(root, 'demo'), options);
   const notFound = (res) => {
