@@ -330,9 +330,12 @@ export function createHandler(ctx: RouteContext): (req: IncomingMessage, res: Se
       });
     }
     route(req, res).catch((error: unknown) => {
-      const failure =
-        error instanceof HttpError ? error : (logger.error({ err: { message: (error as Error)?.message } }, 'unexpected error'),
-        new HttpError(500, 'internal', 'internal error'));
+      let failure: HttpError;
+      if (error instanceof HttpError) failure = error;
+      else {
+        logger.error({ err: { message: (error as Error)?.message } }, 'unexpected error');
+        failure = new HttpError(500, 'internal', 'internal error');
+      }
       if (res.headersSent) {
         res.destroy();
         return;
