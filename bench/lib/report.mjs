@@ -123,7 +123,7 @@ export function markdownReport(results) {
     '',
     `${results.runs} loads per variant after ${results.warmup} warm-up load(s), each in a fresh browser context, served from 127.0.0.1. Medians, with min–max in brackets; ratios are medians over the median of (a) in the same scenario of the same run.`,
     '',
-    '"rendered" is the time from navigation to the frame after the article is in the DOM (static and pre-rendered pages: the end of the body; element pages: `court-article-loaded` and the update completed).',
+    '"rendered" is the time from navigation to the frame after the article is in the DOM (static and pre-rendered pages: the end of the body; element pages: `court-article-loaded` and the update completed), marked by a `requestAnimationFrame` and a task after it, and never earlier than FCP. FCP and LCP are the browser\'s paint timings (presentation times).',
     '',
     '## Bundle sizes',
     '',
