@@ -106,6 +106,7 @@ export async function renderCommand(options: RenderCommandOptions): Promise<numb
 
   const progress = createProgress(files.length, 'Rendering', options.stderr, options.out ? options.stdout : options.stderr);
   const failures: RenderFailure[] = [];
+  const warningLines: string[] = [];
   let rendered = 0;
   let warnings = 0;
   for (const rel of files) {
@@ -120,7 +121,7 @@ export async function renderCommand(options: RenderCommandOptions): Promise<numb
       continue;
     }
     warnings += result.warnings.length;
-    for (const w of result.warnings) options.stderr.write(`${path}: warning: ${w.message}\n`);
+    for (const w of result.warnings) warningLines.push(`${path}: warning: ${w.message}\n`);
     if (outFile) {
       await mkdir(dirname(outFile), { recursive: true });
       await writeFile(outFile, result.html);
@@ -132,6 +133,8 @@ export async function renderCommand(options: RenderCommandOptions): Promise<numb
   }
   progress.stop();
 
+  // Printed once the progress bar is gone.
+  for (const line of warningLines) options.stderr.write(line);
   for (const failure of failures) options.stderr.write(`${problemsOf(failure.file, failure.problems)}\n`);
   const total = files.length;
   const line =

@@ -109,6 +109,9 @@ function absoluteUrl(href: string | undefined, base: string | undefined): string
   }
 }
 
+/** Languages written right to left (as the elements decide it). */
+const RTL = /^(ar|arc|ckb|dv|fa|he|ks|ku|ps|sd|syr|ug|ur|yi)(-|$)/i;
+
 const ORGANIZATION = /(?:院|庭|科|室|处|局|部|办|厅|中心|委员会|报|网|社|台|所)$/;
 
 /** JSON-LD `NewsArticle` for the article. */
@@ -149,6 +152,7 @@ function property(name: string, content: string | undefined): string {
 
 /** The `<head>` content: title, description, canonical, government-site tags, Open Graph, JSON-LD. */
 export function renderHead(article: Article, options: RenderPageOptions = {}): string {
+  prepareServerRendering();
   const { site } = options;
   const description = describe(article);
   const canonical = absoluteUrl(article.url, undefined);
@@ -218,6 +222,7 @@ function fallbackBlock(block: Block): string {
 
 /** The article as plain HTML (zh-CN labels), for the element's light DOM. */
 export function renderFallbackArticle(article: Article): string {
+  prepareServerRendering();
   const out: string[] = [];
   const lang = escapeHtml(article.lang ?? 'zh-CN');
   out.push(`<article class="court-widgets-fallback" lang="${lang}">`);
@@ -321,8 +326,9 @@ export function renderArticlePage(article: Article, options: RenderPageOptions =
   const script = options.bundle ? `<script type="module" src="${escapeHtml(options.bundle)}"></script>` : '';
   if (options.fragment) return `${parts.join('\n')}${script ? `\n${script}` : ''}\n`;
   const lang = escapeHtml(article.lang ?? 'zh-CN');
+  const dir = RTL.test(article.lang ?? '') ? ' dir="rtl"' : '';
   return `<!doctype html>
-<html lang="${lang}">
+<html lang="${lang}"${dir}>
 <head>
 ${renderHead(article, options)}
 <style>${PAGE_STYLE}</style>

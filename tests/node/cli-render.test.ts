@@ -247,6 +247,26 @@ describe('the render command', () => {
     }
   });
 
+  test('warnings (an unknown block type) are printed with the file; the article still renders', async () => {
+    const dir = tempDir();
+    try {
+      writeFileSync(join(dir, 'a.json'), JSON.stringify({ ...seedJson, lang: 'ug', body: [{ type: 'video', src: 'v.mp4' }, ...seedJson.body] }));
+      let out = '';
+      let err = '';
+      const code = await renderCommand({
+        input: join(dir, 'a.json'), out: join(dir, 'a.html'),
+        stdout: { write: (s: string) => ((out += s), true) }, stderr: { write: (s: string) => ((err += s), true) },
+      });
+      assert.equal(code, 0);
+      assert.match(err, /a\.json: warning: body\[0\]/);
+      assert.match(out, /Rendered 1 of 1 article into .*a\.html, 1 warning/);
+      const page = readFileSync(join(dir, 'a.html'), 'utf8');
+      assert.match(page, /<html lang="ug" dir="rtl">/, 'Uyghur articles are right to left');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   test('help, version and usage errors', () => {
     const help = runCli(['--help']);
     assert.equal(help.status, 0);
