@@ -856,5 +856,6 @@ describe('<print-controls> audit and layout', () => {
     expect(root.scrollWidth, 'page width').to.be.at.most(root.clientWidth);
     expect(page.querySelector('#long-news')!.getAttribute('font-size')).to.equal('x-large');
     expect(page.querySelector('court-article')!.getAttribute('font-size')).to.equal('x-large');
+    await expect(page).to.be.accessible();
   });
 });
