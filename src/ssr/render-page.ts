@@ -314,6 +314,9 @@ body { margin: 0; background: #fff; color: #1f1f1f; }
 .court-widgets-fallback { font-size: 17px; line-height: 1.8; }
 .court-widgets-fallback img { max-width: 100%; height: auto; }
 .court-widgets-fallback figure { margin: 1em 0; text-align: center; }
+.court-widgets-fallback header { text-align: center; }
+.court-widgets-fallback h1 { color: #b0191e; font-size: 1.6em; }
+.court-widgets-fallback > p { text-indent: 2em; }
 `.trim();
 
 /**

@@ -253,7 +253,7 @@ describe('a page rendered by court-widgets render, in Chromium', () => {
       return {
         hasShadow: !!host.shadowRoot,
         text: host.innerText,
-        headings: [...host.querySelectorAll('.court-widgets-fallback > h1, .court-widgets-fallback > h2')].map((h) => h.textContent),
+        headings: [...host.querySelectorAll('.court-widgets-fallback header h1, .court-widgets-fallback > h2')].map((h) => h.textContent),
         attachments: host.querySelectorAll('.court-widgets-fallback section li a').length,
         images: host.querySelectorAll('.court-widgets-fallback figure img').length,
       };
