@@ -1,5 +1,6 @@
 // The package as npm and script tags receive it: run after `npm run build`.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
@@ -99,6 +100,28 @@ describe('package exports', () => {
     }
     const index = read('dist/index.js');
     assert.doesNotMatch(index, /customElements\.define|\/define\//, 'dist/index.js must not register elements');
+  });
+
+  it('under Node (server rendering), the index registers nothing and define.js registers every tag', () => {
+    requireBuild();
+    // A child process, so that this process's globals stay clean.
+    const script = `
+      const index = await import('court-widgets');
+      const tags = ${JSON.stringify(definedTags)};
+      const before = tags.filter((t) => globalThis.customElements?.get(t));
+      await import('court-widgets/define.js');
+      const after = tags.filter((t) => globalThis.customElements?.get(t));
+      console.log(JSON.stringify({ exports: Object.keys(index), before, after }));
+    `;
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: root, encoding: 'utf8' });
+    assert.equal(run.status, 0, run.stderr);
+    const result = JSON.parse(run.stdout.trim().split('\n').pop() ?? '{}') as { exports: string[]; before: string[]; after: string[] };
+    assert.deepEqual(result.before, [], 'importing court-widgets registered elements');
+    assert.deepEqual(result.after, definedTags, 'court-widgets/define.js did not register every tag');
+    for (const tag of definedTags) {
+      const className = `${tag.replace(/(^|-)([a-z])/g, (_m, _d, c: string) => c.toUpperCase())}Element`;
+      assert.ok(result.exports.includes(className), `court-widgets does not export ${className}`);
+    }
   });
 
   it('index exports the class of every element', async () => {
