@@ -29,6 +29,7 @@
  * Nothing here touches the DOM at module load outside a browser: under server rendering
  * the page locale is whatever {@link setCourtLocale} set (zh-CN by default).
  */
+import { isServer } from 'lit';
 import type { ReactiveController, ReactiveControllerHost, ReactiveElement, TemplateResult } from 'lit';
 import { LOCALE_STATUS_EVENT } from '@lit/localize';
 import type { LocaleModule, TemplateLike, TemplateMap } from '@lit/localize';
@@ -549,7 +550,7 @@ export function localized() {
     ctor.addInitializer((element) => {
       if (!controllerOf.has(element)) new LocaleController(element);
     });
-    const proto = ctor.prototype as ReactiveElement & { performUpdate(): void | Promise<unknown> };
+    const proto = ctor.prototype as ReactiveElement & { performUpdate(): void | Promise<unknown>; render?: () => unknown };
     if (!wrappedPrototypes.has(proto)) {
       wrappedPrototypes.add(proto);
       const original = proto.performUpdate;
@@ -557,6 +558,15 @@ export function localized() {
         const controller = controllerOf.get(this);
         return controller ? controller.wrapUpdate(() => original.call(this)) : original.call(this);
       };
+      if (isServer && typeof proto.render === 'function') {
+        // Server rendering calls render() without performUpdate() and has no tree to walk:
+        // the element's own lang applies, else the page locale (setCourtLocale).
+        const render = proto.render;
+        proto.render = function (this: ReactiveElement) {
+          const own = typeof this.getAttribute === 'function' ? this.getAttribute('lang') : null;
+          return own && own.trim() ? withLocale(own, () => render.call(this)) : render.call(this);
+        };
+      }
     }
     return clazz;
   };

@@ -3,6 +3,10 @@
  * messages in the source, the generated modules against the XLIFF files, and the XLIFF to
  * module script. The completeness checks here fail as soon as a message lacks a translation.
  */
+// Lit's server renderer first: it installs the DOM shim the element classes need under Node.
+import { render } from '@lit-labs/ssr';
+import { collectResultSync } from '@lit-labs/ssr/lib/render-result.js';
+import { html } from 'lit';
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -26,6 +30,8 @@ import {
   availableLocales,
   LOCALE_QUEUE,
 } from '../../src/internal/localize.js';
+
+import '../../src/define/court-footer.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const TARGETS = ['zh-Hant', 'en', 'ug'] as const;
@@ -153,6 +159,16 @@ describe('rendering messages in a locale (no DOM)', () => {
     assert.equal(localeDirection('kk-Arab'), 'rtl');
   });
 
+  test('registerLocale can correct a string of the source language itself', () => {
+    registerLocale('zh-CN', { 'court-footer.retry': '再试一次' });
+    try {
+      assert.equal(withLocale('zh', () => msg('重试', { id: 'court-footer.retry' })), '再试一次');
+      assert.equal(withLocale('en', () => msg('重试', { id: 'court-footer.retry' })), 'Retry');
+    } finally {
+      registerLocale('zh-CN', { 'court-footer.retry': '重试' });
+    }
+  });
+
   test('registerLocale rejects malformed codes and tables, ignores unusable entries', () => {
     assert.throws(() => registerLocale('not a tag!', {}), TypeError);
     assert.throws(() => registerLocale('de', [] as unknown as Record<string, string>), TypeError);
@@ -160,6 +176,29 @@ describe('rendering messages in a locale (no DOM)', () => {
     assert.equal(withLocale('de', () => msg('好', { id: 'ok' })), 'Gut');
     assert.equal(withLocale('de', () => msg('坏', { id: 'bad' })), '坏');
     assert.equal(withLocale('de', () => msg('更坏', { id: 'worse' })), '更坏');
+  });
+});
+
+describe('server rendering', () => {
+  const site = JSON.parse(readFileSync(join(ROOT, 'demo/data/site.json'), 'utf8')) as Record<string, unknown>;
+  const renderFooters = (): string =>
+    collectResultSync(render(html`<court-footer lang="ug-CN" .site=${site}></court-footer><court-footer .site=${site}></court-footer>`));
+
+  test('an element renders in its own lang, others in the page locale', async () => {
+    const zh = renderFooters();
+    assert.match(zh, /<section class="footer" part="base" lang="ug" dir="rtl" aria-label="تور بېكەت ئۇچۇرى">/);
+    assert.match(zh, /<section class="footer" part="base" lang="zh-CN" dir="ltr" aria-label="网站信息">/);
+    assert.match(zh, />دەۋا مۇلازىمىتى قىزىق لىنىيىسى</);
+    await setCourtLocale('en');
+    try {
+      const en = renderFooters();
+      assert.match(en, /aria-label="تور بېكەت ئۇچۇرى"/);
+      assert.match(en, /<section class="footer" part="base" lang="en" dir="ltr" aria-label="Site information">/);
+      assert.match(en, />Litigation service hotline</);
+      assert.doesNotMatch(en, /诉讼服务热线/);
+    } finally {
+      await setCourtLocale(null);
+    }
   });
 });
 
