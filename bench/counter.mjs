@@ -86,6 +86,10 @@ async function serveChild() {
       await store.close();
     };
   }
+  // The parent asks for this process's CPU time around each measured run.
+  process.on('message', (message) => {
+    if (message === 'cpu') process.send?.({ cpu: process.cpuUsage() });
+  });
   process.send?.({ ready: true });
   process.on('SIGTERM', () => close().then(() => process.exit(0)));
 }
@@ -142,6 +146,12 @@ async function startTarget(name, extra) {
   });
   return {
     url: `http://127.0.0.1:${port}/api/v1/hits`,
+    /** CPU microseconds (user + system) the server process has used so far. */
+    cpu: () =>
+      new Promise((resolve) => {
+        child.once('message', (m) => resolve(m.cpu.user + m.cpu.system));
+        child.send('cpu');
+      }),
     stop: () => new Promise((r) => (child.once('exit', r), child.kill('SIGTERM'))),
   };
 }
@@ -203,16 +213,33 @@ async function parent() {
             : ['--db', join(dir, `${name}-${runs[mode].length}.sqlite`)];
         const target = await startTarget(name, extra);
         if (warmup > 0) await measure(autocannon, target.url, warmup);
+        const cpuBefore = await target.cpu();
         const figures = await measure(autocannon, target.url, duration);
+        const cpuAfter = await target.cpu();
+        // Server CPU per answered request: less sensitive to a busy machine than req/s.
+        figures.cpuPerRequest = (cpuAfter - cpuBefore) / Math.max(1, figures.ok + figures.non2xx);
         await target.stop();
         runs[mode].push(figures);
-        console.log(`  ${pad(name, 16)} round ${runs[mode].length}: ${figures.rps.toFixed(0)} req/s, p99 ${figures.p99.toFixed(1)} ms`);
+        console.log(
+          `  ${pad(name, 16)} run ${runs[mode].length}: ${figures.rps.toFixed(0)} req/s, p99 ${figures.p99.toFixed(1)} ms, ` +
+            `server CPU ${figures.cpuPerRequest.toFixed(1)} µs/request`,
+        );
       }
       for (const mode of ['floor', 'service']) {
         const list = runs[mode];
         const mean = (key) => list.reduce((sum, f) => sum + f[key], 0) / list.length;
         const total = (key) => list.reduce((sum, f) => sum + f[key], 0);
-        rows.push({ store: storeKind, mode, rps: mean('rps'), p99: mean('p99'), ok: total('ok'), non2xx: total('non2xx'), errors: total('errors'), runs: list });
+        rows.push({
+          store: storeKind,
+          mode,
+          rps: mean('rps'),
+          p99: mean('p99'),
+          cpuPerRequest: mean('cpuPerRequest'),
+          ok: total('ok'),
+          non2xx: total('non2xx'),
+          errors: total('errors'),
+          runs: list,
+        });
       }
       await redis?.stop();
     }
@@ -221,11 +248,15 @@ async function parent() {
   }
 
   console.log('');
-  console.log(`${pad('store', 8)}${pad('server (mean of runs)', 22)}${lpad('req/s', 10)}${lpad('p99 ms', 9)}${lpad('2xx', 10)}${lpad('non-2xx', 9)}${lpad('errors', 8)}`);
+  console.log(
+    `${pad('store', 8)}${pad('server (mean of runs)', 24)}${lpad('req/s', 9)}${lpad('p99 ms', 9)}${lpad('CPU µs/req', 12)}` +
+      `${lpad('2xx', 10)}${lpad('non-2xx', 9)}${lpad('errors', 8)}`,
+  );
   for (const r of rows) {
     const label = r.mode === 'floor' ? 'bare node:http + store' : 'counter service';
     console.log(
-      `${pad(r.store, 8)}${pad(label, 22)}${lpad(r.rps.toFixed(0), 10)}${lpad(r.p99.toFixed(1), 9)}${lpad(r.ok, 10)}${lpad(r.non2xx, 9)}${lpad(r.errors, 8)}`,
+      `${pad(r.store, 8)}${pad(label, 24)}${lpad(r.rps.toFixed(0), 9)}${lpad(r.p99.toFixed(1), 9)}${lpad(r.cpuPerRequest.toFixed(1), 12)}` +
+        `${lpad(r.ok, 10)}${lpad(r.non2xx, 9)}${lpad(r.errors, 8)}`,
     );
   }
   console.log('');
@@ -236,8 +267,9 @@ async function parent() {
     if (!floor || !service) continue;
     const rps = service.rps / floor.rps;
     const p99 = service.p99 / Math.max(floor.p99, 0.001);
+    const cpu = service.cpuPerRequest / Math.max(floor.cpuPerRequest, 0.001);
     const verdict = rps >= 0.7 && p99 <= 2 ? 'meets the target' : 'MISSES the target';
-    console.log(`  ${pad(storeKind, 8)}req/s ${rps.toFixed(2)}x   p99 ${p99.toFixed(2)}x   ${verdict}`);
+    console.log(`  ${pad(storeKind, 8)}req/s ${rps.toFixed(2)}x   p99 ${p99.toFixed(2)}x   ${verdict}   (server CPU per request ${cpu.toFixed(2)}x)`);
   }
   const resultsDir = join(here, 'results');
   mkdirSync(resultsDir, { recursive: true });
