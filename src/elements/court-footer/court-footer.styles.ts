@@ -9,7 +9,7 @@ export const courtFooterStyles = css`
   :host {
     display: block;
     color: var(--court-footer-text, var(--_text));
-    background: var(--court-footer-background, var(--court-surface-alt, #f5f3f0));
+    background: var(--court-footer-background, #f5f3f0);
     border-block-start: var(--court-footer-border-width, 3px) solid var(--court-footer-accent, var(--_accent));
     font-family: var(--_font);
     font-size: var(--court-footer-font-size, 1rem);
@@ -145,6 +145,12 @@ export const courtFooterStyles = css`
     display: flex;
     flex-wrap: wrap;
     gap: 0.25rem 1.25rem;
+  }
+
+  /* A filing number is read and copied as one unit: it does not break inside. */
+  .filing a {
+    white-space: nowrap;
+    overflow-wrap: normal;
   }
 
   ::slotted([slot='counter']) {

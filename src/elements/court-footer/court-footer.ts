@@ -48,7 +48,7 @@
  * @cssproperty --court-footer-text - Text colour. Default `var(--court-text, #1f1f1f)`.
  * @cssproperty --court-footer-muted - Colour of labels and hints. Default `var(--court-muted, #595959)`.
  * @cssproperty --court-footer-link - Link colour. Default `var(--court-link, #0b4f9c)`.
- * @cssproperty --court-footer-background - Background. Default `var(--court-surface-alt, #f5f3f0)`.
+ * @cssproperty --court-footer-background - Background. Default `#f5f3f0`.
  * @cssproperty --court-footer-accent - Colour of the top rule. Default `var(--court-accent, #b0191e)`.
  * @cssproperty --court-footer-border-width - Width of the top rule. Default `3px`.
  * @cssproperty --court-footer-rule - Colour of the rule between the head and the columns. Default `var(--court-border, #d9d9d9)`.
