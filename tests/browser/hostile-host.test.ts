@@ -1,0 +1,344 @@
+// The script-tag bundles on hostile host pages: pages that imitate old court CMS templates
+// (tests/fixtures/hostile/*.html) with global CSS resets, quirks mode, an AMD loader, polluted
+// prototypes, an error-swallowing window.onerror, globals named like our dependencies, a
+// <base href> and DOM clobbering. Each page is opened in an iframe; the seed article, printed
+// inline by the page, must render and behave as on the clean reference page (clean.html):
+// same text, same computed text size and line height inside the shadow tree, same photo
+// boxes, the same response to the 字号 and photo controls; nothing may reach the page's
+// error or console spy (tests/fixtures/hostile/spy.js); hostile markup stays sanitized.
+//
+// Run after `npm run build` (`npm test` builds first): the pages load dist/.
+import { expect, waitUntil } from '@open-wc/testing';
+
+const FIXTURES = '/tests/fixtures/hostile/';
+const TAGS = ['court-article', 'photo-caption', 'print-controls', 'visitor-counter', 'court-footer'];
+
+interface HostileReports {
+  errors: string[];
+  console: string[];
+}
+
+type FixtureWindow = Window &
+  typeof globalThis & {
+    __hostileReports: HostileReports;
+    __pwned?: number;
+    amdCalls?: string[];
+    swallowed?: string[];
+    fakePurifyCalls?: number;
+  };
+
+interface ArticleElement extends HTMLElement {
+  updateComplete: Promise<unknown>;
+  article?: unknown;
+}
+
+/** What a reader gets from the article, measured in the page's own realm. */
+interface Metrics {
+  title: string;
+  byline: string;
+  /** Text of the body without the photos, and the photos' captions. */
+  body: string;
+  captions: string[];
+  /** Computed font size (px) of the print-controls buttons, in the page's light DOM. */
+  controlsSize: number;
+  /** Computed font size and line height (px) of the first body paragraph, and of the title. */
+  paragraph: { fontSize: number; lineHeight: number };
+  heading: { fontSize: number; lineHeight: number };
+  titleSize: number;
+  /** Each photo: what is shown, and its box's width:height (two decimals). */
+  photos: { shown: 'image' | 'placeholder'; ratio: number }[];
+  /** Paragraph font size after the reader pressed 大, then 特大. */
+  large: number;
+  xLarge: number;
+  /** The first photo's dialog opened on click and closed from its close button. */
+  dialog: boolean;
+}
+
+const compact = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, '');
+
+/** Text through shadow roots (slots followed), without scripts and styles. Realm-independent. */
+function deepText(node: Node): string {
+  if (node.nodeType === Node.TEXT_NODE) return node.textContent ?? '';
+  if (node.nodeType !== Node.ELEMENT_NODE && node.nodeType !== Node.DOCUMENT_FRAGMENT_NODE) return '';
+  const el = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : undefined;
+  if (el && ['script', 'style', 'template'].includes(el.localName)) return '';
+  if (el?.localName === 'slot') return (el as HTMLSlotElement).assignedNodes({ flatten: true }).map(deepText).join('');
+  if (el?.shadowRoot) return deepText(el.shadowRoot);
+  return [...node.childNodes].map(deepText).join('');
+}
+
+/** Text of the article body without its photos (whose text depends on whether they loaded). */
+function textWithoutPhotos(node: Node): string {
+  if (node.nodeType === Node.ELEMENT_NODE && (node as Element).localName === 'photo-caption') return '';
+  if (node.nodeType === Node.TEXT_NODE) return node.textContent ?? '';
+  return [...node.childNodes].map(textWithoutPhotos).join('');
+}
+
+/** Opens a fixture page in an iframe and waits for its load. */
+async function open(name: string): Promise<{ win: FixtureWindow; doc: Document }> {
+  // The 字号 and 关怀模式 choices persist per origin: every page starts from the defaults.
+  for (const key of Object.keys(localStorage)) if (key.startsWith('court-widgets:')) localStorage.removeItem(key);
+  const iframe = document.createElement('iframe');
+  iframe.style.cssText = 'width:1100px;height:900px;border:0';
+  iframe.src = `${FIXTURES}${name}.html`;
+  const loaded = new Promise((resolve) => iframe.addEventListener('load', resolve, { once: true }));
+  document.body.append(iframe);
+  await loaded;
+  return { win: iframe.contentWindow as FixtureWindow, doc: iframe.contentDocument! };
+}
+
+/** Waits until the seed article and each of its photos have rendered and the photos settled. */
+async function rendered(win: FixtureWindow, doc: Document): Promise<ArticleElement> {
+  await waitUntil(() => TAGS.every((tag) => win.customElements.get(tag)), 'the bundle did not register every element', { timeout: 10_000 });
+  const el = doc.getElementById('a') as ArticleElement;
+  await waitUntil(() => el.shadowRoot?.querySelector('h1'), 'the article did not render', { timeout: 10_000 });
+  await el.updateComplete;
+  const captions = () => [...el.shadowRoot!.querySelectorAll('photo-caption')] as ArticleElement[];
+  await waitUntil(() => captions().every((p) => p.shadowRoot?.querySelector('figure')), 'a photo did not render', { timeout: 10_000 });
+  // Every photo either loaded or was replaced by its placeholder. Photos load lazily: each is
+  // scrolled into view first, as a reader would.
+  for (const caption of captions()) {
+    caption.scrollIntoView({ block: 'center' });
+    await waitUntil(
+      () => {
+        const img = caption.shadowRoot!.querySelector<HTMLImageElement>('img.photo');
+        return !img || (img.complete && img.naturalWidth > 0);
+      },
+      'a photo neither loaded nor failed',
+      { timeout: 10_000 },
+    );
+  }
+  await Promise.all(captions().map((p) => p.updateComplete));
+  return el;
+}
+
+function px(win: Window, el: Element): { fontSize: number; lineHeight: number } {
+  const style = win.getComputedStyle(el);
+  return { fontSize: parseFloat(style.fontSize), lineHeight: parseFloat(style.lineHeight) };
+}
+
+function buttonByText(root: ParentNode, text: string): HTMLButtonElement {
+  const button = [...root.querySelectorAll('button')].find((b) => b.textContent!.trim() === text);
+  expect(button, `button ${text}`).to.exist;
+  return button!;
+}
+
+async function measure(win: FixtureWindow, doc: Document): Promise<Metrics> {
+  const el = await rendered(win, doc);
+  const root = el.shadowRoot!;
+  const paragraph = root.querySelector('.body p')!;
+  const photos = [...root.querySelectorAll('photo-caption')].map((p) => {
+    const shadow = p.shadowRoot!;
+    const img = shadow.querySelector('img.photo');
+    const box = (img ?? shadow.querySelector('[part~="placeholder"]'))!.getBoundingClientRect();
+    return { shown: img ? ('image' as const) : ('placeholder' as const), ratio: Math.round((box.width / box.height) * 100) / 100 };
+  });
+
+  // The 字号 control, as a reader uses it.
+  const controls = doc.querySelector('print-controls')!;
+  await waitUntil(() => controls.shadowRoot?.querySelector('button'), 'print-controls did not render', { timeout: 10_000 });
+  const sizeAfter = async (label: string, value: string) => {
+    buttonByText(controls.shadowRoot!, label).click();
+    await waitUntil(() => el.getAttribute('font-size') === value, `字号 ${label} did not apply`);
+    await el.updateComplete;
+    return px(win, root.querySelector('.body p')!).fontSize;
+  };
+  const large = await sizeAfter('大', 'large');
+  const xLarge = await sizeAfter('特大', 'x-large');
+  await sizeAfter('中', 'medium');
+
+  // The first photo's dialog, when the photo loaded.
+  let dialog = false;
+  const first = root.querySelector('photo-caption')!.shadowRoot!;
+  const openButton = first.querySelector<HTMLButtonElement>('button.open');
+  if (openButton) {
+    openButton.click();
+    const dlg = first.querySelector('dialog')!;
+    await waitUntil(() => dlg.open, 'the photo dialog did not open');
+    first.querySelector<HTMLButtonElement>('dialog button.close')!.click();
+    await waitUntil(() => !dlg.open, 'the photo dialog did not close');
+    dialog = true;
+  }
+
+  return {
+    title: compact(root.querySelector('[part~="title"]')?.textContent),
+    byline: compact(root.querySelector('[part~="byline"]')?.textContent),
+    body: compact(textWithoutPhotos(root.querySelector('[part~="body"]')!)),
+    captions: [...root.querySelectorAll('photo-caption')].map((p) => compact(p.shadowRoot!.querySelector('figcaption')?.textContent)),
+    controlsSize: px(win, controls.shadowRoot!.querySelector('button')!).fontSize,
+    paragraph: px(win, paragraph),
+    heading: px(win, root.querySelector('.body h2')!),
+    titleSize: px(win, root.querySelector('h1')!).fontSize,
+    photos,
+    large,
+    xLarge,
+    dialog,
+  };
+}
+
+/**
+ * Hostile markup in a second article on the page: it must come out sanitized, run nothing,
+ * and never go through a DOMPurify the page put on window.
+ */
+async function expectHostileMarkupSanitized(win: FixtureWindow, doc: Document): Promise<void> {
+  const el = doc.createElement('court-article') as ArticleElement;
+  el.article = {
+    version: 1,
+    title: '敌意内容',
+    publishedAt: '2024-02-28T20:54:53+08:00',
+    body: [
+      { type: 'paragraph', html: '甲<img src=x onerror="window.__pwned=1"><a href="javascript:window.__pwned=2">乙</a>' },
+      { type: 'html', html: '<p>丙</p><script>window.__pwned=3</script><svg><script>window.__pwned=4</script></svg><iframe src="javascript:parent.__pwned=5"></iframe><form name="body"><input name="x"></form>' },
+    ],
+  };
+  doc.body.append(el);
+  await waitUntil(() => el.shadowRoot?.querySelector('.html-block'), 'the hostile article did not render', { timeout: 10_000 });
+  await el.updateComplete;
+  await new Promise((resolve) => win.setTimeout(resolve, 50));
+  const markup = el.shadowRoot!.querySelector('[part~="body"]')!.innerHTML;
+  expect(compact(deepText(el.shadowRoot!.querySelector('[part~="body"]')!))).to.equal('甲乙丙');
+  expect(markup).not.to.match(/onerror|javascript:|<script|<svg|<iframe|<form|<img/i);
+  expect(win.__pwned, 'injected script ran').to.equal(undefined);
+  el.remove();
+}
+
+function expectQuiet(win: FixtureWindow): void {
+  expect(win.__hostileReports.errors, 'errors seen by the spy').to.deep.equal([]);
+  expect(win.__hostileReports.console, 'console errors and warnings').to.deep.equal([]);
+}
+
+describe('hostile host pages', function () {
+  let clean: Metrics;
+
+  before(async function () {
+    const { win, doc } = await open('clean');
+    clean = await measure(win, doc);
+    expectQuiet(win);
+  });
+
+  afterEach(() => {
+    document.querySelectorAll('iframe').forEach((f) => f.remove());
+  });
+
+  it('the clean reference page shows the whole seed article', async () => {
+    const seed = (await (await fetch('/demo/data/seed-article.json')).json()) as {
+      title: string;
+      author: string;
+      body: { type: string; text?: string; caption?: string }[];
+    };
+    expect(clean.title).to.equal(compact(seed.title));
+    expect(clean.byline).to.include(compact(seed.author));
+    expect(clean.byline).to.include('2024-02-2820:54:53');
+    for (const block of seed.body) {
+      if (block.type === 'image') continue;
+      expect(clean.body).to.include(compact(block.text));
+    }
+    expect(clean.captions).to.deep.equal(seed.body.filter((b) => b.type === 'image').map((b) => `▲${compact(b.caption)}`));
+    expect(clean.photos).to.have.length(seed.body.filter((b) => b.type === 'image').length);
+    expect(clean.photos.every((p) => p.shown === 'image')).to.equal(true);
+    expect(clean.paragraph.fontSize).to.be.at.least(16);
+    expect(clean.large).to.be.at.least(20);
+    expect(clean.xLarge).to.be.at.least(24);
+    expect(clean.dialog).to.equal(true);
+  });
+
+  it('the spy reports what a page swallows (negative control)', async () => {
+    const { win } = await open('spy-control');
+    expect(win.__hostileReports.console).to.deep.equal(['error: host page problem']);
+    expect(win.__hostileReports.errors).to.have.length(1);
+    expect(win.__hostileReports.errors[0]).to.match(/undefinedHostFunction/);
+  });
+
+  it('global CSS resets, floats and table layout do not reach inside', async () => {
+    const { win, doc } = await open('css-reset');
+    expect(await measure(win, doc)).to.deep.equal(clean);
+    await expectHostileMarkupSanitized(win, doc);
+    expectQuiet(win);
+  });
+
+  it('quirks mode (no doctype) renders the same', async () => {
+    const { win, doc } = await open('quirks');
+    expect(doc.compatMode).to.equal('BackCompat');
+    expect(await measure(win, doc)).to.deep.equal(clean);
+    await expectHostileMarkupSanitized(win, doc);
+    expectQuiet(win);
+  });
+
+  it('an AMD define and require are never called', async () => {
+    const { win, doc } = await open('amd');
+    expect(await measure(win, doc)).to.deep.equal(clean);
+    expect(win.amdCalls).to.deep.equal([]);
+    await expectHostileMarkupSanitized(win, doc);
+    expectQuiet(win);
+  });
+
+  it('polluted Array, Object, String and Function prototypes change nothing', async () => {
+    const { win, doc } = await open('polluted');
+    expect(await measure(win, doc)).to.deep.equal(clean);
+    await expectHostileMarkupSanitized(win, doc);
+    expectQuiet(win);
+  });
+
+  it('a window.onerror that swallows errors has nothing to swallow', async () => {
+    const { win, doc } = await open('onerror');
+    expect(await measure(win, doc)).to.deep.equal(clean);
+    await expectHostileMarkupSanitized(win, doc);
+    expect(win.swallowed).to.deep.equal([]);
+    expectQuiet(win);
+  });
+
+  it('globals named like the dependencies are left alone and never used (fake DOMPurify)', async () => {
+    const { win, doc } = await open('dep-globals');
+    expect(await measure(win, doc)).to.deep.equal(clean);
+    await expectHostileMarkupSanitized(win, doc);
+    const w = win as unknown as Record<string, unknown>;
+    expect(win.fakePurifyCalls, 'the page\'s DOMPurify was called').to.equal(0);
+    expect((w.lit as { version: string }).version).to.equal('1.0.0');
+    expect(w.msg).to.equal('host msg');
+    expect(w.css).to.equal('host css');
+    // Lit adds its version to the page's list and keeps what was there.
+    expect((w.litHtmlVersions as string[])[0]).to.equal('1.4.1');
+    expectQuiet(win);
+  });
+
+  it('DOM clobbering of customElements, define and our globals changes nothing', async () => {
+    const { win, doc } = await open('clobber');
+    expect(await measure(win, doc)).to.deep.equal(clean);
+    await expectHostileMarkupSanitized(win, doc);
+    expectQuiet(win);
+  });
+
+  it('DOM clobbering of the globals Lit keeps on window changes nothing', async () => {
+    const { win, doc } = await open('clobber-lit');
+    expect(await measure(win, doc)).to.deep.equal(clean);
+    await expectHostileMarkupSanitized(win, doc);
+    expectQuiet(win);
+  });
+
+  it('<base href> elsewhere: data URLs resolve against it, like the page\'s own images (expected difference: photos unreachable)', async () => {
+    const { win, doc } = await open('base-elsewhere');
+    const hostImage = doc.getElementById('host-image') as HTMLImageElement;
+    expect(hostImage.src).to.equal('http://127.0.0.1:1/demo/img/photo-1.svg');
+    const metrics = await measure(win, doc);
+    // Expected, not a bug: the photos' root-relative paths resolve against the base, which is
+    // unreachable, so each shows its placeholder, in the same box, and there is no dialog.
+    expect(metrics.photos.every((p) => p.shown === 'placeholder')).to.equal(true);
+    expect({ ...metrics, photos: metrics.photos.map((p) => p.ratio), dialog: true }).to.deep.equal({
+      ...clean,
+      photos: clean.photos.map((p) => p.ratio),
+    });
+    await expectHostileMarkupSanitized(win, doc);
+    expectQuiet(win);
+  });
+
+  it('<base href> at the demo directory: the seed\'s relative image paths load through it', async () => {
+    const { win, doc } = await open('base-demo');
+    const metrics = await measure(win, doc);
+    const el = doc.getElementById('a')!;
+    const img = el.shadowRoot!.querySelector('photo-caption')!.shadowRoot!.querySelector('img')!;
+    expect(img.getAttribute('src')).to.equal('img/photo-1.svg');
+    expect(img.src).to.equal(`${location.origin}/demo/img/photo-1.svg`);
+    expect(metrics).to.deep.equal(clean);
+    expectQuiet(win);
+  });
+});
