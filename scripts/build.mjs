@@ -6,7 +6,8 @@
 //     the JSON Schemas of the contract copied beside the model.
 //  3. The two script-tag bundles with rollup (rollup.config.mjs).
 //  4. custom-elements.json from the elements' JSDoc, and docs/api.md from it.
-//  5. demo/inline.html: the seed article as a CMS would print it, inline JSON.
+//  5. demo/inline.html: the seed article as a CMS would print it, inline JSON; and
+//     demo/prerendered.html: the same pre-rendered by the CLI (Lit SSR), then hydrated.
 //  6. The bundle sizes: minified, gzip and brotli.
 //
 // Exits non-zero on a type error or a failed step, after saying which (type errors after
@@ -155,9 +156,23 @@ console.log('  docs/api.md');
 if (updateReadme(manifest, join(root, 'README.md'))) console.log('  README.md (element summary)');
 
 // 5. The inline-JSON demo page.
-step('Writing demo/inline.html');
+step('Writing demo/inline.html and demo/prerendered.html');
 const inline = writeInlineDemo(root);
 console.log(inline ? `  ${relative(root, inline)}` : '  (no demo/data/seed-article.json yet: skipped)');
+
+// The pre-rendered demo page, from the CLI just built: the article as Lit SSR output with
+// declarative shadow DOM, hydrated by the bundle.
+const cli = join(dist, 'cli/court-widgets.js');
+const seedJson = join(root, 'demo/data/seed-article.json');
+if (existsSync(cli) && existsSync(seedJson)) {
+  const render = spawnSync(
+    process.execPath,
+    [cli, 'render', 'demo/data/seed-article.json', '--site', 'demo/data/site.json', '--bundle', '/dist/court-widgets.min.js', '--out', 'demo/prerendered.html'],
+    { cwd: root, encoding: 'utf8' },
+  );
+  if (render.status === 0) console.log('  demo/prerendered.html (court-widgets render)');
+  else console.warn(`  warning: court-widgets render failed, demo/prerendered.html not written:\n${(render.stderr || render.stdout).trim()}`);
+}
 
 // 6. Sizes.
 step('Bundle sizes');
