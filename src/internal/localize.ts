@@ -589,17 +589,21 @@ export const LOCALE_QUEUE = 'courtWidgetsLocales';
 export const LOCALE_QUEUED_EVENT = 'court-widgets-locale';
 
 function drainQueuedLocales(): void {
-  const scope = globalThis as unknown as Record<string, unknown>;
-  const queue = scope[LOCALE_QUEUE];
-  if (Array.isArray(queue)) {
-    const items = queue.splice(0, queue.length) as unknown[];
-    for (const item of items) {
-      try {
-        const { code, templates, dir } = item as QueuedLocale;
-        registerLocale(code, templates, dir === 'rtl' || dir === 'ltr' ? { dir } : {});
-      } catch (error) {
-        console.warn('court-widgets: a queued locale was not registered.', error);
-      }
+  let items: unknown[] = [];
+  try {
+    // Whatever a page put under this name (a getter that throws, a frozen array) must not
+    // stop the package from loading.
+    const queue = (globalThis as unknown as Record<string, unknown>)[LOCALE_QUEUE];
+    if (Array.isArray(queue)) items = queue.splice(0, queue.length) as unknown[];
+  } catch {
+    items = [];
+  }
+  for (const item of items) {
+    try {
+      const { code, templates, dir } = item as QueuedLocale;
+      registerLocale(code, templates, dir === 'rtl' || dir === 'ltr' ? { dir } : {});
+    } catch (error) {
+      console.warn('court-widgets: a queued locale was not registered.', error);
     }
   }
   if (!queueListening && typeof window !== 'undefined' && typeof window.addEventListener === 'function') {

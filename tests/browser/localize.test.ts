@@ -583,3 +583,29 @@ describe('right-to-left layout in Uyghur', () => {
     expect(error).to.match(/\u2068name\u2069/);
   });
 });
+
+describe('a hostile page', () => {
+  it('a broken locale queue neither throws nor stops registration; bad entries warn once each', async () => {
+    const scope = window as unknown as Record<string, unknown>;
+    const warnings: string[] = [];
+    const original = console.warn;
+    console.warn = (...args: unknown[]) => void warnings.push(args.map(String).join(' '));
+    try {
+      scope[LOCALE_QUEUE] = [null, { code: 'not a tag!', templates: {} }, { code: 'eo', templates: { 'court-footer.retry': 'Reprovi' } }];
+      window.dispatchEvent(new CustomEvent(LOCALE_QUEUED_EVENT));
+      Object.defineProperty(window, LOCALE_QUEUE, {
+        configurable: true,
+        get() {
+          throw new Error('hostile getter');
+        },
+      });
+      expect(() => window.dispatchEvent(new CustomEvent(LOCALE_QUEUED_EVENT))).not.to.throw();
+    } finally {
+      console.warn = original;
+      delete scope[LOCALE_QUEUE];
+    }
+    expect(warnings).to.have.length(2);
+    const el = await fixture<LocProbeElement>(html`<loc-probe lang="eo"></loc-probe>`);
+    expect(said(el)).to.equal('Reprovi');
+  });
+});
