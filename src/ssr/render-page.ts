@@ -27,6 +27,7 @@ import { safeUrl } from '../internal/url.js';
 import { formatBytes } from '../internal/format.js';
 import '../define/court-article.js';
 import '../define/court-footer.js';
+import '../define/print-controls.js';
 
 export interface RenderPageOptions {
   /** Site (footer) data: adds `<court-footer>` and the SiteName meta tag. */
@@ -292,11 +293,17 @@ export function renderFallbackFooter(site: Site): string {
 
 // ---------------------------------------------------------------------------------------------
 
-/** `<court-article>` rendered on the server, with its inline JSON and light-DOM fallback. */
-export function renderArticleElement(article: Article): string {
+/**
+ * `<court-article>` rendered on the server, with its inline JSON and light-DOM fallback.
+ * With `controls`, a `<print-controls>` (打印, 字号, 朗读) sits in its `controls` slot: only
+ * for pages that load the bundle, since without script its buttons could do nothing.
+ */
+export function renderArticleElement(article: Article, options: { controls?: boolean } = {}): string {
   prepareServerRendering();
   const light = `<script type="application/json">${scriptJson(article)}</script>\n${renderFallbackArticle(article)}`;
-  return collectResultSync(render(html`<court-article .article=${article}>${unsafeHTML(light)}</court-article>`));
+  return collectResultSync(
+    render(html`<court-article .article=${article}>${options.controls ? html`<print-controls slot="controls"></print-controls>` : ''}${unsafeHTML(light)}</court-article>`),
+  );
 }
 
 /** `<court-footer>` rendered on the server, with its inline JSON and light-DOM fallback. */
@@ -324,7 +331,7 @@ body { margin: 0; background: #fff; color: #1f1f1f; }
  * `parseArticle` accepted.
  */
 export function renderArticlePage(article: Article, options: RenderPageOptions = {}): string {
-  const parts = [renderArticleElement(article)];
+  const parts = [renderArticleElement(article, { controls: !!options.bundle })];
   if (options.site) parts.push(renderFooterElement(options.site));
   const script = options.bundle ? `<script type="module" src="${escapeHtml(options.bundle)}"></script>` : '';
   if (options.fragment) return `${parts.join('\n')}${script ? `\n${script}` : ''}\n`;

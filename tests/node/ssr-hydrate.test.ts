@@ -175,6 +175,7 @@ describe('a page rendered by court-widgets render, in Chromium', () => {
         for (const el of root.querySelectorAll('*')) if (el.shadowRoot) collect(el.shadowRoot);
       };
       collect(document.querySelector('court-article').shadowRoot);
+      for (const extra of document.querySelectorAll('print-controls, court-footer')) if (extra.shadowRoot) collect(extra.shadowRoot);
       const texts = [];
       for (const root of roots) {
         const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
@@ -213,13 +214,15 @@ describe('a page rendered by court-widgets render, in Chromium', () => {
         records: __records,
         hydrated: !host.shadowRoot.querySelector('photo-caption[defer-hydration]'),
         upgraded: host instanceof customElements.get('court-article'),
+        others: [...document.querySelectorAll('print-controls, court-footer')].map((el) => el.localName + ':' + (el instanceof customElements.get(el.localName))),
       };
     })()`)) as {
       before: number; allConnected: boolean; sameNodes: boolean; sameRoots: boolean;
-      records: string[]; hydrated: boolean; upgraded: boolean;
+      records: string[]; hydrated: boolean; upgraded: boolean; others: string[];
     };
     await served.page.close();
     assert.equal(result.upgraded, true, 'the element upgraded');
+    assert.deepEqual(result.others, ['print-controls:true', 'court-footer:true'], 'print controls and footer hydrated too (observed with the article)');
     assert.equal(result.hydrated, true, 'nested photo-captions hydrated');
     assert.ok(result.before > 30, `article text nodes observed (${result.before})`);
     assert.equal(result.sameRoots, true, 'the server shadow root is kept');
