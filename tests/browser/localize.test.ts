@@ -299,10 +299,10 @@ async function loadSeed(): Promise<void> {
  * runs of two or more Han characters, for the messages whose translation into `locale`
  * differs from the source (from the shipped XLIFF file, which lists every message).
  */
-async function sourceFragments(locale: string): Promise<Map<string, string>> {
+async function sourceFragments(locale: string): Promise<Array<[fragment: string, id: string]>> {
   const xml = await (await fetch(`/xliff/${locale}.xlf`)).text();
   const doc = new DOMParser().parseFromString(xml, 'application/xml');
-  const fragments = new Map<string, string>();
+  const fragments: Array<[string, string]> = [];
   for (const unit of doc.querySelectorAll('trans-unit')) {
     const textOf = (el: Element | null): string =>
       el ? [...el.childNodes].map((n) => (n.nodeType === Node.TEXT_NODE ? n.nodeValue : '\u0000')).join('') : '';
@@ -311,7 +311,7 @@ async function sourceFragments(locale: string): Promise<Map<string, string>> {
     if (source === target) continue; // the same in both scripts (e.g. 附件)
     for (const run of source.split(/[\u0000\s:：,，、。()（）…!！?？\d]+/)) {
       // A run the translation keeps as it is (您是第 in 您是第 N 位訪客) says nothing.
-      if ([...run].filter((ch) => HAN.test(ch)).length >= 2 && !target.includes(run)) fragments.set(run, unit.getAttribute('id')!);
+      if ([...run].filter((ch) => HAN.test(ch)).length >= 2 && !target.includes(run)) fragments.push([run, unit.getAttribute('id')!]);
     }
   }
   return fragments;
@@ -389,12 +389,12 @@ async function untranslated(root: Node, locale: string): Promise<string[]> {
 }
 
 /** Silences console.warn (invalid data and failed requests warn once each) while `fn` runs. */
-async function quietly<T>(fn: () => Promise<T>): Promise<{ result: T; warnings: string[] }> {
+async function quietly<T>(fn: (warnings: string[]) => Promise<T>): Promise<{ result: T; warnings: string[] }> {
   const original = console.warn;
   const warnings: string[] = [];
   console.warn = (...args: unknown[]) => void warnings.push(args.map(String).join(' '));
   try {
-    return { result: await fn(), warnings };
+    return { result: await fn(warnings), warnings };
   } finally {
     console.warn = original;
   }
@@ -404,7 +404,10 @@ async function quietly<T>(fn: () => Promise<T>): Promise<{ result: T; warnings: 
 async function everyElement(lang?: string): Promise<HTMLElement> {
   await loadSeed();
   sessionStorage.setItem(`court-widgets:visitor-counter:${COUNTER_ENDPOINT}|${COUNTER_SITE}|visit`, '5464445');
-  const { result } = await quietly(async () => {
+  // Numbers this browser saw before: shown as totals while the (absent) service is asked.
+  localStorage.setItem(`court-widgets:${location.host}:visitor-counter:${COUNTER_ENDPOINT}|total|visit`, '777');
+  localStorage.setItem(`court-widgets:${location.host}:visitor-counter:${COUNTER_ENDPOINT}|${COUNTER_SITE}|page:/a/1.html`, '1234');
+  const { result } = await quietly(async (warnings) => {
     const page = await fixture<HTMLElement>(html`<div lang=${lang ?? ''} style="width: 1000px">
       <photo-caption id="photo" src="/demo/img/photo-1.svg" caption="IMG 001" width="640" height="427"></photo-caption>
       <photo-caption id="broken" src="/tests/fixtures/no-such-image-for-locale-tests.jpg" caption="IMG 002"></photo-caption>
@@ -414,6 +417,8 @@ async function everyElement(lang?: string): Promise<HTMLElement> {
       <court-footer id="footer" .site=${seedSite as never}>
         <visitor-counter slot="counter" endpoint=${COUNTER_ENDPOINT} site=${COUNTER_SITE}></visitor-counter>
       </court-footer>
+      <visitor-counter id="total" endpoint=${COUNTER_ENDPOINT} site="total"></visitor-counter>
+      <visitor-counter id="views" kind="page-views" page="/a/1.html" endpoint=${COUNTER_ENDPOINT} site=${COUNTER_SITE}></visitor-counter>
       <court-footer id="footer-invalid" .site=${{ version: 1 } as never}></court-footer>
       <court-footer id="footer-failed" src="/no-such-site-for-locale-tests.json"></court-footer>
     </div>`);
@@ -422,6 +427,8 @@ async function everyElement(lang?: string): Promise<HTMLElement> {
     await waitUntil(() => q('#footer-failed').shadowRoot?.querySelector('[part~="error"]'), 'footer request failed');
     await waitUntil(() => q('#broken').shadowRoot?.querySelector('[part~="placeholder"]'), 'broken image box');
     await waitUntil(() => q('visitor-counter').getAttribute('state') === 'counted', 'counter shows the number');
+    await waitUntil(() => q('#total').getAttribute('state') === 'total' && q('#views').getAttribute('state') === 'total', 'remembered totals');
+    await waitUntil(() => warnings.filter((w) => w.startsWith('visitor-counter: no number')).length === 2, 'both counter requests failed');
     await Promise.all([...page.querySelectorAll<LitElement>('*')].map((e) => (e as LitElement).updateComplete));
     return page;
   });
@@ -440,6 +447,23 @@ describe('every element in every locale', () => {
     // The zh-CN page shows the source text: judged as English, it must be reported.
     const problems = await untranslated(page, 'en');
     expect(problems.length).to.be.greaterThan(10);
+    // Every element and state of the fixture shows source text somewhere.
+    for (const id of [
+      'court-article.published',
+      'court-article.retry',
+      'problem.article',
+      'photo-caption.broken',
+      'photo-caption.close',
+      'print-controls.print',
+      'visitor-counter.visitor-number',
+      'visitor-counter.visits-total',
+      'visitor-counter.page-views',
+      'court-footer.links',
+      'court-footer.retry',
+      'problem.site',
+    ]) {
+      expect(problems.some((p) => p.includes(`source text of ${id} `)), id).to.equal(true);
+    }
   });
 
   for (const locale of TARGET_LOCALES) {
