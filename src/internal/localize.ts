@@ -200,7 +200,16 @@ function toTemplate(value: unknown): TemplateLike | undefined {
   if (typeof value === 'object' && value !== null) {
     // A `str` result from a generated module, or an `html` result (only a real lit template
     // passes Lit's own check, so data cannot smuggle markup in).
-    if ('strTag' in value && Array.isArray((value as { strings?: unknown }).strings)) return value as TemplateLike;
+    if ('strTag' in value) {
+      const { strings, values } = value as { strings?: unknown; values?: unknown };
+      const wellFormed =
+        Array.isArray(strings) &&
+        strings.every((part) => typeof part === 'string') &&
+        Array.isArray(values) &&
+        values.length === strings.length - 1 &&
+        values.every((index) => Number.isInteger(index) && index >= 0 && index < 100);
+      return wellFormed ? (value as TemplateLike) : undefined;
+    }
     if (isTemplateResult(value)) return value;
   }
   return undefined;
@@ -216,9 +225,9 @@ function toTemplate(value: unknown): TemplateLike | undefined {
  * re-renders.
  *
  * ```js
- * import { registerLocale } from 'court-widgets/localize.js';
- * import { templates } from './court-widgets.kk.js';
- * registerLocale('kk-Arab', templates); // <html lang="kk-Arab-CN"> now renders in Kazakh
+ * import { registerLocale } from 'court-widgets';
+ * import { code, dir, templates } from './court-widgets.kk.js'; // from xliff-to-module.mjs
+ * registerLocale(code, templates, { dir }); // <html lang="kk-Arab-CN"> now renders in Kazakh
  * ```
  *
  * Returns the canonical code, or throws a `TypeError` for a malformed code or table.

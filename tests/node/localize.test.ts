@@ -172,7 +172,13 @@ describe('rendering messages in a locale (no DOM)', () => {
   test('registerLocale rejects malformed codes and tables, ignores unusable entries', () => {
     assert.throws(() => registerLocale('not a tag!', {}), TypeError);
     assert.throws(() => registerLocale('de', [] as unknown as Record<string, string>), TypeError);
-    registerLocale('de', { ok: 'Gut', bad: { html: '<img onerror=1>' } as unknown as string, worse: [1.5] });
+    registerLocale('de', {
+      ok: 'Gut',
+      bad: { html: '<img onerror=1>' } as unknown as string,
+      worse: [1.5],
+      forged: { strTag: true, strings: ['a', 'b'], values: ['constructor'] } as unknown as string,
+    });
+    assert.equal(withLocale('de', () => msg('伪造', { id: 'forged' })), '伪造');
     assert.equal(withLocale('de', () => msg('好', { id: 'ok' })), 'Gut');
     assert.equal(withLocale('de', () => msg('坏', { id: 'bad' })), '坏');
     assert.equal(withLocale('de', () => msg('更坏', { id: 'worse' })), '更坏');
