@@ -69,6 +69,23 @@ function docsIndex(res) {
   );
 }
 
+/** /dist/: the script-tag files first, then the package's folders. */
+function distIndex(res) {
+  const entries = readdirSync(join(root, 'dist'), { withFileTypes: true })
+    .map((e) => (e.isDirectory() ? `${e.name}/` : e.name))
+    .filter((name) => !name.endsWith('.map'))
+    .sort((a, b) => Number(b.endsWith('.min.js')) - Number(a.endsWith('.min.js')) || a.localeCompare(b));
+  const esc = (s) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
+  res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-cache' });
+  res.end(
+    `<!doctype html><html lang="en"><meta charset="utf-8"><title>dist/</title>` +
+      `<style>body{font:16px/1.7 system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem}</style>` +
+      `<h1>dist/</h1><p>The script-tag bundles, and the ES modules of the npm package.</p><ul>` +
+      entries.map((name) => `<li>${name.endsWith('/') ? esc(name) : `<a href="${esc(name)}">${esc(name)}</a>`}</li>`).join('') +
+      `</ul><p><a href="/demo/">← Demo</a></p></html>`,
+  );
+}
+
 const server = createServer((req, res) => {
   const url = new URL(req.url ?? '/', `http://${host}`);
   const path = url.pathname;
@@ -79,6 +96,10 @@ const server = createServer((req, res) => {
   }
   if (path === '/docs/' || path === '/docs/index.html') {
     docsIndex(res);
+    return;
+  }
+  if (path === '/dist/') {
+    distIndex(res);
     return;
   }
   const prefix = Object.keys(mounts).find((p) => path.startsWith(`${p}/`));
