@@ -44,6 +44,8 @@ type Content = string | { untranslatable: string; index?: number };
 interface Message {
   name: string;
   contents: Content[];
+  desc?: string;
+  tag?: 'html' | 'str';
 }
 
 function loadConfig(): Config {
@@ -217,6 +219,14 @@ describe('translations are complete and current', () => {
   test('the source has messages with unique, stable ids', () => {
     assert.ok(sourceIds.length >= 40, `only ${sourceIds.length} messages extracted`);
     for (const m of messages) assert.match(m.name, /^[a-z][a-z0-9-]*(\.[a-z0-9-]+)+$/, `id "${m.name}" is not <element>.<name>`);
+  });
+
+  test('every message explains itself to translators and holds no markup', () => {
+    for (const m of messages) {
+      assert.ok(m.desc && m.desc.trim().length >= 10, `${m.name} has no desc for translators`);
+      // Markup inside messages could not be carried by site locales (scripts/xliff-to-module.mjs).
+      assert.notEqual(m.tag, 'html', `${m.name} is an html template`);
+    }
   });
 
   for (const locale of TARGETS) {
