@@ -1,10 +1,13 @@
 // `npm run build`: everything the package ships and the demo serves, into dist/.
 //
-//  1. dist/ emptied.
+//  1. A fresh staging folder, .dist-build-<pid>/ beside dist/ (so source-map paths hold):
+//     dist/ keeps the previous build until the new one is complete, then the two are swapped,
+//     so tests and servers reading dist/ during a build see one build or the other, never
+//     half of one.
 //  2. Per-module ES modules with .d.ts for npm (TypeScript over src/**, lit, @lit/localize and
 //     dompurify left as imports); the Node bins get their shebang and the executable bit;
 //     the JSON Schemas of the contract copied beside the model.
-//  3. The two script-tag bundles with rollup (rollup.config.mjs).
+//  3. The two script-tag bundles with rollup (rollup.config.mjs); then staging becomes dist/.
 //  4. custom-elements.json from the elements' JSDoc, and docs/api.md from it.
 //  5. demo/inline.html: the seed article as a CMS would print it, inline JSON; and
 //     demo/prerendered.html: the same pre-rendered by the CLI (Lit SSR), then hydrated.
@@ -35,24 +38,46 @@ import { updateReadme, writeApiDocs } from './docs.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
+const staging = join(root, `.dist-build-${process.pid}`);
 process.chdir(root);
 
 const started = Date.now();
 const step = (name) => console.log(`\n› ${name}`);
 
 function fail(message) {
+  rmSync(staging, { recursive: true, force: true });
   console.error(`\nBuild failed: ${message}`);
   process.exit(1);
 }
 
-// 1. Clean.
-step('Cleaning dist/');
-rmSync(dist, { recursive: true, force: true });
-mkdirSync(dist, { recursive: true });
+/** Whether a process id is alive (a staging folder of a build still running). */
+function running(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return error.code === 'EPERM';
+  }
+}
+
+// 1. A clean staging folder; leftovers of interrupted builds removed.
+step('Preparing a clean build folder');
+for (const name of readdirSync(root)) {
+  const m = /^\.dist-(?:build|old)-(\d+)$/.exec(name);
+  if (m && !running(Number(m[1]))) rmSync(join(root, name), { recursive: true, force: true });
+}
+rmSync(staging, { recursive: true, force: true });
+mkdirSync(staging, { recursive: true });
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    rmSync(staging, { recursive: true, force: true });
+    process.exit(130);
+  });
+}
 
 // 2. Per-module build with TypeScript. tsconfig.json is the project's type-check config
 // (noEmit, tests included); this build extends it for src/ only and emits.
-step('Compiling src/ to dist/ (ES modules + .d.ts)');
+step('Compiling src/ (ES modules + .d.ts)');
 const tmp = mkdtempSync(join(tmpdir(), 'court-widgets-build-'));
 const buildConfig = join(tmp, 'tsconfig.build.json');
 writeFileSync(
@@ -62,7 +87,7 @@ writeFileSync(
     compilerOptions: {
       noEmit: false,
       rootDir: join(root, 'src'),
-      outDir: dist,
+      outDir: staging,
       declaration: true,
       declarationMap: true,
       sourceMap: true,
@@ -86,10 +111,10 @@ const typeErrors = tsc.status !== 0;
 if (typeErrors) console.error('  TypeScript reported errors (see above); continuing, the build will fail at the end.');
 
 // src/bundle.ts is only the script-tag bundles' entry: not a module of the npm package.
-for (const name of ['bundle.js', 'bundle.js.map', 'bundle.d.ts', 'bundle.d.ts.map']) rmSync(join(dist, name), { force: true });
+for (const name of ['bundle.js', 'bundle.js.map', 'bundle.d.ts', 'bundle.d.ts.map']) rmSync(join(staging, name), { force: true });
 
 for (const bin of ['court-counter', 'court-widgets']) {
-  const file = join(dist, 'cli', `${bin}.js`);
+  const file = join(staging, 'cli', `${bin}.js`);
   if (!existsSync(file)) {
     console.log(`  (no src/cli/${bin}.ts yet: bin ${bin} not built)`);
     continue;
@@ -102,8 +127,8 @@ for (const bin of ['court-counter', 'court-widgets']) {
 
 const modelDir = join(root, 'src/model');
 for (const name of readdirSync(modelDir).filter((n) => n.endsWith('.schema.json'))) {
-  mkdirSync(join(dist, 'model'), { recursive: true });
-  copyFileSync(join(modelDir, name), join(dist, 'model', name));
+  mkdirSync(join(staging, 'model'), { recursive: true });
+  copyFileSync(join(modelDir, name), join(staging, 'model', name));
   console.log(`  dist/model/${name}`);
 }
 
@@ -116,12 +141,22 @@ try {
     ...config,
     onwarn: (warning) => config.onwarn(warning, (w) => warnings.push(w)),
   });
-  for (const output of config.output) await bundle.write(output);
+  for (const output of config.output) {
+    await bundle.write({ ...output, file: join(staging, relative('dist', output.file)) });
+  }
   await bundle.close();
   for (const w of warnings) console.warn(`  warning: ${w.message}`);
 } catch (error) {
   fail(`rollup: ${error.message}${error.id ? ` (${relative(root, error.id)})` : ''}`);
 }
+
+// The new build replaces dist/ in two renames.
+const old = join(root, `.dist-old-${process.pid}`);
+rmSync(old, { recursive: true, force: true });
+if (existsSync(dist)) renameSync(dist, old);
+renameSync(staging, dist);
+rmSync(old, { recursive: true, force: true });
+console.log('  dist/ replaced by the new build');
 
 // 4. The manifest and the API reference generated from it.
 step('Analysing elements into custom-elements.json');
