@@ -291,6 +291,12 @@ function textWithout(el: Element, skip: Set<Element>): string {
   return normalizeSpace(parts.join(''));
 }
 
+/** The text of `<title>` (not reachable through `textContent`, which skips head elements). */
+function headTitleText(doc: Node): string {
+  const title = [...descendants(doc)].find((el) => el.tagName === 'title');
+  return title ? title.childNodes.map((c) => (isText(c) ? c.value : '')).join('') : '';
+}
+
 interface Titles {
   title?: string;
   subtitle?: string;
@@ -312,16 +318,23 @@ function findTitles(ctx: Ctx, doc: Node, body: Element): Titles {
   const kickerEl = pick(KICKER_TOKENS);
   const subtitleEl = pick(SUBTITLE_TOKENS, kickerEl ? new Set([kickerEl]) : undefined);
   const skip = new Set([kickerEl, subtitleEl].filter((e): e is Element => !!e));
-  let titleEl: Element | undefined;
+  // Candidates: title-like class names and <h1>. Side boxes of court templates also use
+  // "title" classes (栏目 names such as 法院动态), so the candidate that agrees with the page's
+  // <title> or ArticleTitle wins; otherwise the first <h1>, then the first candidate.
+  const candidates: Array<{ el: Element; text: string }> = [];
   for (const el of descendants(body)) {
     if (skip.has(el) || el.tagName === 'a' || inChrome(el)) continue;
     if (!(hasToken(el, TITLE_TOKENS) || el.tagName === 'h1')) continue;
+    if (candidates.some((c) => contains(c.el, el))) continue;
     const text = textWithout(el, skip);
-    if (text.length >= 4 && text.length <= 300 && !BREADCRUMB_LABEL.test(text)) {
-      titleEl = el;
-      break;
-    }
+    if (text.length >= 4 && text.length <= 300 && !BREADCRUMB_LABEL.test(text)) candidates.push({ el, text });
   }
+  const headTitle = squash(metaContent(doc, 'ArticleTitle') ?? headTitleText(doc));
+  // <title> often carries the column name too (标题_法院动态_站名): the longest match wins.
+  const agrees = candidates
+    .filter((c) => squash(c.text).length >= 4 && headTitle.includes(squash(c.text)))
+    .sort((a, b) => b.text.length - a.text.length)[0];
+  const titleEl = (agrees ?? candidates.find((c) => c.el.tagName === 'h1') ?? candidates[0])?.el;
   // A subtitle or kicker element found far from the title (e.g. a sidebar box) is ignored.
   const near = (el: Element | undefined) => el && titleEl && (contains(titleEl, el) || contains(titleEl.parentNode as Node, el));
   const kicker = near(kickerEl) ? kickerEl : undefined;
@@ -334,8 +347,7 @@ function findTitles(ctx: Ctx, doc: Node, body: Element): Titles {
     ctx.accounted.push(out.title);
   } else {
     const meta = metaContent(doc, 'ArticleTitle') ?? metaContent(doc, 'og:title');
-    const head = [...descendants(doc)].find((el) => el.tagName === 'title');
-    const headText = head ? normalizeSpace(textContent(head)).split(/\s*(?:_|\s-\s|\||｜|—)\s*/)[0] : undefined;
+    const headText = normalizeSpace(headTitleText(doc)).split(/\s*(?:_|\s-\s|\||｜|—)\s*/)[0] || undefined;
     const title = meta ?? headText;
     if (title) {
       out.title = title;
@@ -593,6 +605,17 @@ function contentWeights(ctx: Ctx, root: Node): Map<Node, number> {
   return weights;
 }
 
+const LEAF_BLOCKS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'dt', 'dd', 'pre', 'figcaption', 'caption', 'address']);
+
+/** An element that holds blocks (a `<div>` of paragraphs), not a block of text itself. */
+function isContainer(el: Element): boolean {
+  if (LEAF_BLOCKS.has(el.tagName)) return false;
+  for (const d of descendants(el)) {
+    if (d !== el && (BLOCK_TAGS.has(d.tagName) || d.tagName === 'img' || d.tagName === 'br')) return true;
+  }
+  return false;
+}
+
 function findBodyContainer(ctx: Ctx, root: Element): Element | undefined {
   const weights = contentWeights(ctx, root);
   const sums = new Map<Node, number>();
@@ -606,7 +629,9 @@ function findBodyContainer(ctx: Ctx, root: Element): Element | undefined {
   if (total === 0) return undefined;
   let current: Element = root;
   for (;;) {
-    const next = children(current).find((c): c is Element => isElement(c) && (sums.get(c) ?? 0) >= total * 0.95);
+    // Descend into containers of blocks only, never into one paragraph: the images and
+    // caption lines around it belong to the body too.
+    const next = children(current).find((c): c is Element => isElement(c) && (sums.get(c) ?? 0) >= total * 0.95 && isContainer(c));
     if (!next) break;
     current = next;
   }

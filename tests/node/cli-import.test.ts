@@ -264,6 +264,28 @@ describe('mapping court pages to the contract', () => {
     assert.doesNotMatch((word[0] as { html: string }).html, /style|class|Mso/);
   });
 
+  test('a side box with a "title" class does not win over the article title', () => {
+    const html = `<!doctype html><meta charset="utf-8"><title>某某法院审结一起劳动争议案_法院动态_某某人民法院</title>
+      <div class="left"><div class="title">法院动态</div><ul><li><a href="/1.html">某某法院召开党组会议</a></li></ul></div>
+      <div class="right">
+        <div class="title">某某法院审结一起劳动争议案</div>
+        <div class="info">发布时间：2024-04-01 09:00</div>
+        <div class="content"><p>近日，某某法院审结一起劳动争议案件，依法支持了劳动者追索劳动报酬的诉讼请求。</p>
+        <p>法官提示，用人单位应依法足额支付劳动报酬，劳动者也应注意保留工作证据。</p></div>
+      </div>`;
+    const result = importPage(Buffer.from(html));
+    assert.equal(result.article?.title, '某某法院审结一起劳动争议案');
+    assert.equal(result.article?.body.length, 2);
+  });
+
+  test('--base-url resolves relative links and images', () => {
+    const html = '<meta charset="utf-8"><h1>某某法院开展普法宣传活动</h1><div>发布时间：2024-04-01</div><div class="text"><p>某某法院开展普法宣传活动，发放宣传资料三百余份，<a href="../rules.html">详见</a>。</p><p><img src="img/1.jpg"></p><p>图为活动现场</p></div>';
+    const result = importPage(Buffer.from(html), { baseUrl: 'https://court.example.cn/news/2024/a.html' });
+    const body = result.article!.body;
+    assert.ok(body.some((b) => b.type === 'paragraph' && b.html?.includes('href="https://court.example.cn/news/rules.html"')));
+    assert.deepEqual(body.find((b) => b.type === 'image'), { type: 'image', src: 'https://court.example.cn/news/2024/img/1.jpg', caption: '图为活动现场', alt: '图为活动现场' });
+  });
+
   test('inline markup survives as paragraph html; unsafe links are dropped and reported', () => {
     const result = imported(FIXTURES[4]!);
     const paragraphs = result.article.body.filter((b) => b.type === 'paragraph');
