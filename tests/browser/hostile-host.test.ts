@@ -42,7 +42,7 @@ interface Metrics {
   /** Computed font size (px) of the print-controls buttons, in the page's light DOM. */
   controlsSize: number;
   /** Computed font size and line height (px) of the first body paragraph, and of the title. */
-  paragraph: { fontSize: number; lineHeight: number };
+  paragraph: { fontSize: number; lineHeight: number; fontFamily: string; color: string };
   heading: { fontSize: number; lineHeight: number };
   titleSize: number;
   /** Each photo: what is shown, and its box's width:height (two decimals). */
@@ -166,7 +166,7 @@ async function measure(win: FixtureWindow, doc: Document): Promise<Metrics> {
     body: compact(textWithoutPhotos(root.querySelector('[part~="body"]')!)),
     captions: [...root.querySelectorAll('photo-caption')].map((p) => compact(p.shadowRoot!.querySelector('figcaption')?.textContent)),
     controlsSize: px(win, controls.shadowRoot!.querySelector('button')!).fontSize,
-    paragraph: px(win, paragraph),
+    paragraph: { ...px(win, paragraph), fontFamily: win.getComputedStyle(paragraph).fontFamily, color: win.getComputedStyle(paragraph).color },
     heading: px(win, root.querySelector('.body h2')!),
     titleSize: px(win, root.querySelector('h1')!).fontSize,
     photos,
