@@ -308,3 +308,32 @@ describe('command-line bins', () => {
     });
   }
 });
+
+describe('README', () => {
+  const readme = read('README.md');
+  const scripts = (JSON.parse(read('package.json')) as { scripts: Record<string, string> }).scripts;
+
+  it('names only npm scripts that exist', () => {
+    const named = [...new Set([...readme.matchAll(/npm run ([a-z][a-z0-9:-]*)/g)].map((m) => m[1]))];
+    assert.ok(named.length > 0);
+    for (const name of named) assert.ok(scripts[name], `README names "npm run ${name}", which package.json lacks`);
+    for (const name of ['start', 'test']) assert.ok(scripts[name], `README names "npm ${name}"`);
+  });
+
+  it('names only node scripts, bins and files that exist', () => {
+    for (const [, file] of readme.matchAll(/\bnode ((?:bench|scripts)\/[\w./-]+\.mjs)/g)) {
+      assert.ok(existsSync(join(root, file)), `README runs node ${file}, which does not exist`);
+    }
+    for (const [, bin] of readme.matchAll(/\bnpx ([a-z][\w-]*)/g)) {
+      assert.ok(pkg.bin[bin] || existsSync(join(root, 'node_modules/.bin', bin)), `README runs npx ${bin}, which is not installed`);
+    }
+    assert.ok(existsSync(join(root, '.ci/run')), 'README names .ci/run');
+  });
+
+  it('links only documents that exist', () => {
+    for (const [, target] of readme.matchAll(/\]\(((?:docs|src|demo)\/[^)#\s]+)/g)) {
+      assert.ok(existsSync(join(root, target)), `README links ${target}, which does not exist`);
+    }
+  });
+});
+
