@@ -123,6 +123,8 @@ const BREADCRUMB_LABEL = /^(?:当前位置|您现在的位置|您的位置|您�
 const CRUMB_SEPARATORS = /^[\s>›»→/|\\\-—:：]*$|^(?:&gt;|>>)+$/;
 
 const PREV_NEXT = /(上一篇|下一篇|上一条|下一条|上篇|下篇)\s*[:：]?/;
+/** The label at the start of a text (a sentence that merely mentions 上篇 is not a pager). */
+const PREV_NEXT_START = /^[\s【[(（]*(上一篇|下一篇|上一条|下一条|上篇|下篇)\s*(?:[:：]|$|】|\])/;
 
 type BylineField = 'author' | 'source' | 'date' | 'editor' | 'ignore';
 
@@ -403,6 +405,8 @@ export interface Byline {
   editor?: string;
   /** Text of the byline that is not a label or a value (print links, font size controls…). */
   rest: string;
+  /** Counters and controls with labels of their own (浏览次数：356, 字号：). */
+  ignored: string[];
 }
 
 /** Reads labelled values out of one line of text; `undefined` when it holds no label. */
@@ -410,7 +414,7 @@ export function readByline(raw: string): Byline | undefined {
   const text = raw.replace(/[\u00a0\u3000]/g, ' ');
   const hits = labelHits(text);
   if (!hits.length) return undefined;
-  const out: Byline = { rest: normalizeSpace(text.slice(0, hits[0]!.start)) };
+  const out: Byline = { rest: normalizeSpace(text.slice(0, hits[0]!.start)), ignored: [] };
   const rest: string[] = out.rest ? [out.rest] : [];
   hits.forEach((hit, n) => {
     const end = n + 1 < hits.length ? hits[n + 1]!.start : text.length;
@@ -430,14 +434,17 @@ export function readByline(raw: string): Byline | undefined {
     value = normalizeSpace(value).replace(/^[(（【[]+|[)）】\]]+$/g, '').trim();
     if (hit.field === 'date') {
       const parsed = parseCourtDate(value);
-      if (parsed) {
-        const after = normalizeSpace(value.slice(value.indexOf(parsed.matched) + parsed.matched.length));
-        if (after) tail = `${after} ${tail}`;
-        value = parsed.matched;
+      if (!parsed) {
+        // 时间：上午九时 is a sentence of the article, not a publication date.
+        rest.push(text.slice(hit.start, end));
+        return;
       }
+      const after = normalizeSpace(value.slice(value.indexOf(parsed.matched) + parsed.matched.length));
+      if (after) tail = `${after} ${tail}`;
+      value = parsed.matched;
     }
     if (hit.field === 'ignore') {
-      rest.push(text.slice(hit.start, end));
+      out.ignored.push(normalizeSpace(text.slice(hit.start, end)));
       return;
     }
     if (value && out[hit.field] === undefined) out[hit.field] = value;
@@ -472,6 +479,8 @@ function findBylines(ctx: Ctx, root: Node): Array<{ el: Element; byline: Byline 
     if (!byline) return;
     const valueLength = [byline.author, byline.source, byline.date, byline.editor].join('').length;
     if (valueLength === 0) return;
+    // Anything else on the line must be page controls: "时间：… 地点：本院第一法庭" is article text.
+    if (byline.rest && !CHROME_LINE.test(byline.rest)) return;
     out.push({ el, byline });
   };
   for (const el of children(root).filter(isElement)) visit(el);
@@ -494,7 +503,7 @@ interface PrevNext {
 function findPrevNext(ctx: Ctx, root: Node): PrevNext {
   const out: PrevNext = {};
   for (const textNode of textNodes(root)) {
-    const m = PREV_NEXT.exec(normalizeSpace(textNode.value));
+    const m = PREV_NEXT_START.exec(normalizeSpace(textNode.value));
     if (!m) continue;
     const which = m[1]!.startsWith('上') ? 'prev' : 'next';
     if (out[which]) continue;
@@ -1075,7 +1084,7 @@ export function extractArticle(html: string, options: ExtractOptions = {}): Extr
   const titles = findTitles(ctx, doc, body);
   const prevNext = findPrevNext(ctx, body);
   const bylines = findBylines(ctx, body);
-  const byline: Omit<Byline, 'rest'> = {};
+  const byline: Omit<Byline, 'rest' | 'ignored'> = {};
   for (const { el, byline: b } of bylines) {
     ctx.consumed.add(el);
     const text = normalizeSpace(textContent(el));
@@ -1086,7 +1095,7 @@ export function extractArticle(html: string, options: ExtractOptions = {}): Extr
       code: 'byline-read',
       severity: 'info',
       path: fields.join(', '),
-      message: `byline: ${fields.join(', ')} read from "${text}"${b.rest ? `; "${b.rest}" is not article data and is dropped` : ''}`,
+      message: `byline: ${fields.join(', ')} read from "${text}"${[b.rest, ...b.ignored].filter(Boolean).length ? `; "${[b.rest, ...b.ignored].filter(Boolean).join(' ')}" is not article data and is dropped` : ''}`,
       text,
     });
   }

@@ -278,6 +278,23 @@ describe('mapping court pages to the contract', () => {
     assert.equal(result.article?.body.length, 2);
   });
 
+  test('sentences that look like labels stay article text (开庭公告, a mention of 上篇)', () => {
+    const html = `<meta charset="utf-8"><h1>某某法院开庭公告</h1><div class="info">发布时间：2024-02-20 08:00</div>
+      <div class="text">
+        <p>本院定于下列时间公开开庭审理原告张某与被告李某民间借贷纠纷一案。</p>
+        <p>时间：2024年3月1日上午9时 地点：本院第一法庭</p>
+        <p>上篇文章介绍了立案流程，本篇介绍开庭须知，欢迎旁听。</p>
+      </div>`;
+    const result = importPage(Buffer.from(html));
+    assert.equal(result.article?.publishedAt, '2024-02-20T08:00:00+08:00');
+    assert.deepEqual(result.article?.body.map((b) => (b as { text?: string }).text), [
+      '本院定于下列时间公开开庭审理原告张某与被告李某民间借贷纠纷一案。',
+      '时间：2024年3月1日上午9时 地点：本院第一法庭',
+      '上篇文章介绍了立案流程，本篇介绍开庭须知，欢迎旁听。',
+    ]);
+    assert.equal(result.article?.prev, undefined);
+  });
+
   test('--base-url resolves relative links and images', () => {
     const html = '<meta charset="utf-8"><h1>某某法院开展普法宣传活动</h1><div>发布时间：2024-04-01</div><div class="text"><p>某某法院开展普法宣传活动，发放宣传资料三百余份，<a href="../rules.html">详见</a>。</p><p><img src="img/1.jpg"></p><p>图为活动现场</p></div>';
     const result = importPage(Buffer.from(html), { baseUrl: 'https://court.example.cn/news/2024/a.html' });
