@@ -146,7 +146,7 @@ async function expectSeedRendered(doc: Document) {
 const IIFE = '<script src="/dist/court-widgets.iife.min.js"></script>';
 const ESM = '<script type="module" src="/dist/court-widgets.min.js"></script>';
 
-/** A module script has run once a module script queued after it has. */
+/** Module scripts run after the page is parsed: wait until the bundle has registered every tag. */
 async function moduleScriptsDone(win: TestWindow & typeof globalThis) {
   await waitUntil(() => TAGS.every((tag) => win.customElements.get(tag)), 'the ES module bundle did not register every element', {
     timeout: 10_000,
