@@ -56,7 +56,6 @@ export type ImportIssueCode =
   | 'media-unsupported'
   | 'table-kept'
   | 'list-kept'
-  | 'breadcrumb-text'
   | 'invalid-article';
 
 export interface ImportIssue {
