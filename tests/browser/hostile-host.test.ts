@@ -199,6 +199,10 @@ async function expectHostileMarkupSanitized(win: FixtureWindow, doc: Document): 
   expect(compact(deepText(el.shadowRoot!.querySelector('[part~="body"]')!))).to.equal('甲乙丙');
   expect(markup).not.to.match(/onerror|javascript:|<script|<svg|<iframe|<form|<img/i);
   expect(win.__pwned, 'injected script ran').to.equal(undefined);
+  // Only what the data says: no field inherited from a polluted Object.prototype.
+  const shown = compact(deepText(el.shadowRoot!));
+  expect(shown).not.to.include('被注入');
+  expect(el.shadowRoot!.querySelector('[part~="kicker"], [part~="pager"]'), 'kicker or pager the data does not have').to.equal(null);
   el.remove();
 }
 
