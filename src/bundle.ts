@@ -5,5 +5,6 @@
  * declarative shadow DOM (`court-widgets render`) hydrate instead of rendering again; then
  * every element is registered.
  */
+import './internal/lit-globals.js';
 import '@lit-labs/ssr-client/lit-element-hydrate-support.js';
 import './define.js';

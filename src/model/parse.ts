@@ -745,12 +745,28 @@ function checkSite(c: Checker, root: Plain | undefined): Site | undefined {
 // ---------------------------------------------------------------------------------------------
 // Entry points
 
+/**
+ * `value` with every object re-made without a prototype. A page may have added properties to
+ * `Object.prototype` (old libraries, or a prototype-pollution bug such as an old deep
+ * `jQuery.extend`); an optional field the data does not have must read as absent, not as the
+ * inherited value (`article.next`, `block.html`, `article.kicker`, …).
+ */
+function detach<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(detach) as T;
+  if (value !== null && typeof value === 'object') {
+    const out = Object.create(null) as Record<string, unknown>;
+    for (const key of Object.keys(value)) out[key] = detach((value as Record<string, unknown>)[key]);
+    return out as T;
+  }
+  return value;
+}
+
 function run<T>(input: unknown, check: (c: Checker, root: Plain | undefined) => T | undefined): ParseResult<T> {
   const c = new Checker();
   try {
     const root = readInput(input);
     const value = check(c, root);
-    if (value !== undefined && c.problems.length === 0) return { ok: true, value, warnings: c.warnings };
+    if (value !== undefined && c.problems.length === 0) return { ok: true, value: detach(value), warnings: c.warnings };
     return { ok: false, problems: c.problems, warnings: c.warnings };
   } catch (error) {
     if (error instanceof Stop) return { ok: false, problems: [error.problem], warnings: [] };

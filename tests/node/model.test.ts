@@ -29,9 +29,13 @@ function withBlocks(...blocks: unknown[]): Record<string, unknown> {
   return minimal({ body: blocks });
 }
 
+/**
+ * The parsed value as ordinary objects, for comparison with literals: the parser returns
+ * objects without a prototype (see the prototype-pollution tests).
+ */
 function valueOf<T>(result: ParseResult<T>): T {
   if (!result.ok) assert.fail(`expected ok, got ${formatProblems(result.problems)}`);
-  return result.value;
+  return structuredClone(result.value);
 }
 
 function problemsOf<T>(result: ParseResult<T>): Problem[] {
@@ -914,20 +918,43 @@ describe('parseArticle: prototype pollution', () => {
     ]);
   });
 
-  test('the normalized value has ordinary prototypes and no inherited data', () => {
+  test('the normalized value has no inherited data: objects without a prototype, plain arrays', () => {
     const text = `{"__proto__": {"subtitle": "inherited"}, "version": 1, "title": "t", "publishedAt": "${PUBLISHED}",
       "body": [{"type": "image", "src": "a.jpg", "__proto__": {"alt": "inherited"}}],
       "breadcrumb": [{"label": "x", "__proto__": {"href": "javascript:alert(1)"}}]}`;
-    const article = valueOf(parseArticle(text));
-    assert.equal(Object.getPrototypeOf(article), Object.prototype);
-    assert.equal(Object.getPrototypeOf(article.body), Array.prototype);
-    assert.equal(Object.getPrototypeOf(article.body[0]), Object.prototype);
+    const result = parseArticle(text);
+    assert.ok(result.ok);
+    assert.equal(Object.getPrototypeOf(result.value), null);
+    assert.equal(Object.getPrototypeOf(result.value.body), Array.prototype);
+    assert.equal(Object.getPrototypeOf(result.value.body[0]), null);
+    const article = valueOf(result);
     assert.equal(article.subtitle, undefined);
     assert.equal(Object.hasOwn(article, '__proto__'), false);
     assert.deepEqual(article.body, [{ type: 'image', src: 'a.jpg' }]);
     assert.equal((article.body[0] as { alt?: string }).alt, undefined);
     assert.deepEqual(article.breadcrumb, [{ label: 'x' }]);
     assert.equal(article.breadcrumb![0]!.href, undefined);
+  });
+
+  test('a polluted Object.prototype does not show through absent optional fields', () => {
+    const proto = Object.prototype as unknown as Record<string, unknown>;
+    const junk = { html: '<b>injected</b>', kicker: 'injected', next: { title: 'x', href: 'https://attacker.example/' } };
+    Object.assign(proto, junk);
+    try {
+      const result = parseArticle(minimal({ body: [{ type: 'paragraph', text: 'own text' }] }));
+      assert.ok(result.ok);
+      const article = result.value as unknown as Record<string, unknown>;
+      const paragraph = result.value.body[0] as unknown as Record<string, unknown>;
+      assert.equal(article['kicker'], undefined);
+      assert.equal(article['next'], undefined);
+      assert.equal(paragraph['html'], undefined);
+      assert.equal(paragraph['text'], 'own text');
+      const site = parseSite({ version: 1, name: 'n' });
+      assert.ok(site.ok);
+      assert.equal((site.value as unknown as Record<string, unknown>)['html'], undefined);
+    } finally {
+      for (const key of Object.keys(junk)) delete proto[key];
+    }
   });
 
   test('values inherited from a polluted-looking input prototype are not read', () => {

@@ -10,7 +10,7 @@ import { css } from 'lit';
  */
 export const courtArticleStyles = css`
   :host {
-    --_base: var(--court-article-font-size, var(--_font-size));
+    --_base: var(--court-article-font-size, var(--court-font-size, max(1.0625rem, 17px)));
     --_size: var(--_base);
     --_leading: var(--court-article-line-height, var(--_line-height));
     --_article-text: var(--court-article-text, var(--_text));
@@ -24,15 +24,20 @@ export const courtArticleStyles = css`
     box-sizing: border-box;
     max-inline-size: var(--court-article-max-width, 50rem);
     margin-inline: auto;
-    color: var(--_article-text);
     background: var(--_article-surface);
-    font-family: var(--_font);
-    font-size: var(--_size);
-    line-height: var(--_leading);
     overflow-wrap: anywhere;
     word-break: normal;
     -webkit-text-size-adjust: 100%;
     text-size-adjust: 100%;
+  }
+
+  /* Inherited text properties on the shadow tree's own top-level elements: a page rule that
+     matches the host (* { font-size: 12px }) wins over :host, but cannot reach these. */
+  :host > * {
+    color: var(--_article-text);
+    font-family: var(--_font);
+    font-size: var(--_size);
+    line-height: var(--_leading);
   }
 
   /* 字号 steps, set by <print-controls> or by hand: large is at least 20 px, x-large 24 px. */
@@ -40,10 +45,10 @@ export const courtArticleStyles = css`
     --_size: calc(var(--_base) * 0.88);
   }
   :host([font-size='large']) {
-    --_size: max(1.25rem, calc(var(--_base) * 1.18));
+    --_size: max(1.25rem, 20px, calc(var(--_base) * 1.18));
   }
   :host([font-size='x-large']) {
-    --_size: max(1.5rem, calc(var(--_base) * 1.41));
+    --_size: max(1.5rem, 24px, calc(var(--_base) * 1.41));
   }
 
   /* 关怀模式: body text at least 7:1, line height at least 1.8, stronger focus ring. */

@@ -36,7 +36,6 @@ import { property } from 'lit/decorators/property.js';
 import { state } from 'lit/decorators/state.js';
 import { query } from 'lit/decorators/query.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import { msg, str } from '@lit/localize';
 import { localized } from '../../internal/localize.js';
 import { safeSrcset, safeUrl } from '../../internal/url.js';
@@ -107,6 +106,7 @@ export class PhotoCaptionElement extends LitElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
+    this.sizeBoxes();
     // An image that failed before the element upgraded never fires `error` again.
     if (changed.has('src') && !this.broken) {
       const img = this.renderRoot.querySelector<HTMLImageElement>('img.photo');
@@ -140,16 +140,25 @@ export class PhotoCaptionElement extends LitElement {
     return this.alt.trim() || this.caption.trim();
   }
 
+  /** Box sizes through the CSSOM: a style="" attribute would be refused by style-src 'self'. */
+  private sizeBoxes(): void {
+    const width = positive(this.width);
+    const height = positive(this.height);
+    const frame = this.renderRoot.querySelector<HTMLElement>('.frame');
+    frame?.style.setProperty('inline-size', width ? `${width}px` : '100%');
+    for (const box of this.renderRoot.querySelectorAll<HTMLElement>('.photo, .broken')) {
+      if (width && height) box.style.setProperty('aspect-ratio', `${width} / ${height}`);
+      else box.style.removeProperty('aspect-ratio');
+    }
+  }
+
   protected override render() {
     const src = safeUrl(this.src);
     const srcset = safeSrcset(this.srcset);
     const width = positive(this.width);
     const height = positive(this.height);
-    const ratio = width && height ? `${width} / ${height}` : undefined;
     const caption = this.caption.trim();
     const alt = this.altText();
-    const frameStyle = styleMap({ 'inline-size': width ? `${width}px` : '100%' });
-    const ratioStyle = styleMap({ 'aspect-ratio': ratio });
     const label = caption || alt;
     const openLabel = label
       ? msg(str`查看大图:${label}`, { id: 'photo-caption.open', desc: 'Accessible name of the button that opens the full image; the value is the caption' })
@@ -160,19 +169,19 @@ export class PhotoCaptionElement extends LitElement {
       const brokenText = msg('图片无法显示', { id: 'photo-caption.broken', desc: 'Text of the box shown instead of an image that cannot be loaded' });
       // The caption stays below the box; without one, the box shows the text alternative.
       const boxText = caption ? brokenText : alt || brokenText;
-      picture = html`<div class="broken" part="placeholder" role="img" aria-label=${alt || brokenText} style=${ratioStyle}>
+      picture = html`<div class="broken" part="placeholder" role="img" aria-label=${alt || brokenText}>
         <span aria-hidden="true">${boxText}</span>
       </div>`;
     } else {
       picture = html`<button class="open" part="button" type="button" aria-label=${openLabel} aria-haspopup="dialog" @click=${this.handleOpen}>
         <img class="photo" part="image" src=${src} alt=${alt} width=${ifDefined(width)} height=${ifDefined(height)}
           srcset=${ifDefined(srcset)} sizes=${ifDefined(srcset && this.sizes.trim() ? this.sizes.trim() : undefined)}
-          loading="lazy" decoding="async" style=${ratioStyle} @error=${this.handleError} />
+          loading="lazy" decoding="async" @error=${this.handleError} />
       </button>`;
     }
 
     return html`<figure part="figure">
-        <div class="frame" style=${frameStyle}>${picture}</div>
+        <div class="frame">${picture}</div>
         ${caption
           ? html`<figcaption part="caption">${this.marker
               ? html`<span class="marker" part="marker" aria-hidden="true">${this.marker}</span>`

@@ -28,8 +28,11 @@ export const printControlsStyles = css`
     --_pc-focus: var(--print-controls-focus, var(--_focus));
     --_pc-radius: var(--print-controls-radius, 6px);
     display: block;
+  }
+  /* On the shadow tree's own elements: a page rule matching the host wins over :host. */
+  :host > * {
     font-family: var(--_font);
-    font-size: var(--print-controls-font-size, 1rem);
+    font-size: var(--print-controls-font-size, max(1rem, 16px));
     line-height: 1.4;
     color: var(--_pc-text);
   }

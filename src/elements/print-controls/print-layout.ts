@@ -134,6 +134,9 @@ export function injectStyles(
     if (existing) return;
     const style = doc.createElement('style');
     style.id = id;
+    // The page's nonce for <style> elements, the one Lit uses too (see docs/security.md).
+    const nonce = (globalThis as { litNonce?: unknown }).litNonce;
+    if (typeof nonce === 'string' && nonce !== '') style.setAttribute('nonce', nonce);
     style.textContent = cssText;
     const parent = root instanceof Document ? (root.head ?? root.documentElement) : root;
     parent.appendChild(style);
