@@ -18,7 +18,8 @@ const seedJson = JSON.parse(readFileSync(seedPath, 'utf8')) as Article;
 function valid(input: unknown): Article {
   const result = parseArticle(input);
   assert.ok(result.ok, 'fixture article is valid');
-  return result.value;
+  // As ordinary objects, for comparison with JSON parsed back from the page.
+  return structuredClone(result.value);
 }
 
 const seed = valid(seedJson);
