@@ -1,5 +1,5 @@
 import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { sendKeys, setViewport } from '@web/test-runner-commands';
+import { resetMouse, sendKeys, sendMouse, setViewport } from '@web/test-runner-commands';
 import '../../src/define/court-article.js';
 import '../../src/define/print-controls.js';
 import type {
@@ -144,17 +144,109 @@ function recordEvents(target: EventTarget): CustomEvent<PrintControlsChangedDeta
   return seen;
 }
 
-/** WCAG contrast ratio of two computed `rgb()` colours. */
+/** The channels of a computed `rgb()` / `rgba()` colour, alpha last (1 when absent). */
+function channels(colour: string): [number, number, number, number] {
+  const values = colour.match(/-?\d+(\.\d+)?/g)?.map(Number) ?? [];
+  if (!/^rgba?\(/.test(colour) || values.length < 3) throw new Error(`not an rgb() colour: ${colour}`);
+  return [values[0]!, values[1]!, values[2]!, values[3] ?? 1];
+}
+
+/** WCAG contrast ratio of two opaque computed `rgb()` colours. */
 function contrast(a: string, b: string): number {
   const lum = (c: string) => {
-    const [r, g, bl] = c.match(/\d+(\.\d+)?/g)!.slice(0, 3).map((v) => {
-      const s = Number(v) / 255;
+    const [r, g, bl, alpha] = channels(c);
+    if (alpha !== 1) throw new Error(`contrast of a translucent colour: ${c}`);
+    const [lr, lg, lb] = [r, g, bl].map((v) => {
+      const s = v / 255;
       return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
     });
-    return 0.2126 * r! + 0.7152 * g! + 0.0722 * bl!;
+    return 0.2126 * lr! + 0.7152 * lg! + 0.0722 * lb!;
   };
   const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
   return (hi! + 0.05) / (lo! + 0.05);
+}
+
+/**
+ * The background a reader sees behind `el`: the computed background colour of the nearest
+ * element (crossing shadow roots) that paints an opaque one, else the canvas (white). Only
+ * opaque backgrounds count, so a transparent box cannot pass for black or white.
+ */
+function backdrop(el: Element): string {
+  let node: Element | null = el;
+  while (node) {
+    const bg = getComputedStyle(node).backgroundColor;
+    const alpha = channels(bg)[3];
+    if (alpha === 1) return bg;
+    if (alpha !== 0) throw new Error(`translucent background on ${node.tagName}: ${bg}`);
+    const root = node.getRootNode();
+    node = node.parentElement ?? (root instanceof ShadowRoot ? root.host : null);
+  }
+  return 'rgb(255, 255, 255)';
+}
+
+/** Contrast of `el`'s text against what is behind it. */
+function textContrast(el: Element): number {
+  return contrast(getComputedStyle(el).color, backdrop(el));
+}
+
+/** Width and height of a `url("data:image/svg+xml,…")` cursor's image, or null when it is not one. */
+function cursorImageSize(cursor: string): { width: number; height: number } | null {
+  const url = /url\("?data:image\/svg\+xml,([^")]+)"?\)/.exec(cursor)?.[1];
+  if (!url) return null;
+  const svg = decodeURIComponent(url);
+  const width = /<svg[^>]*\swidth=['"](\d+)/.exec(svg)?.[1];
+  const height = /<svg[^>]*\sheight=['"](\d+)/.exec(svg)?.[1];
+  return width && height ? { width: Number(width), height: Number(height) } : null;
+}
+
+/** Clicks `el` with the mouse (a real pointer event at its centre, not `el.click()`). */
+async function mouseClick(el: Element): Promise<void> {
+  el.scrollIntoView({ block: 'center', inline: 'center' });
+  const r = el.getBoundingClientRect();
+  await sendMouse({ type: 'click', position: [Math.round(r.left + r.width / 2), Math.round(r.top + r.height / 2)] });
+}
+
+/** The body text blocks and the byline of a rendered `<court-article>`. */
+function courtTextBlocks(article: HTMLElement): HTMLElement[] {
+  const blocks = (article as HTMLElement & { readableBlocks(): HTMLElement[] }).readableBlocks();
+  const byline = article.shadowRoot!.querySelector<HTMLElement>('[part~="byline"]');
+  return byline ? [...blocks, byline] : blocks;
+}
+
+/** A court article with the parts a reader meets: breadcrumb links, byline, headings, a photo. */
+const RICH_ARTICLE = {
+  version: 1,
+  lang: 'zh-CN',
+  title: '于长春在抚顺县人民法院调研时强调',
+  author: '抚顺中院 宣教科',
+  publishedAt: '2024-02-28T20:54:53+08:00',
+  breadcrumb: [
+    { label: '首页', href: '/' },
+    { label: '新闻中心', href: '/news/' },
+  ],
+  body: [
+    { type: 'paragraph', text: '2024年伊始,最高人民法院在全国法院部署开展加强相对薄弱基层法院建设工作。' },
+    { type: 'image', src: '/demo/img/photo-1.svg', width: 1280, height: 853, alt: '抚顺县人民法院办公楼', caption: '于长春院长考察抚顺县人民法院办公楼南侧空地' },
+    { type: 'heading', level: 2, text: '要解开“薄弱即是落后”的心结' },
+    { type: 'paragraph', text: '要提高政治站位,扛牢主体责任。' },
+  ],
+  editor: '宣教科',
+};
+
+async function courtPage(): Promise<{ article: HTMLElement & { updateComplete: Promise<unknown> }; el: PrintControlsElement }> {
+  const article = await fixture<HTMLElement & { updateComplete: Promise<unknown>; readableBlocks(): HTMLElement[] }>(
+    html`<court-article .article=${RICH_ARTICLE}><print-controls slot="controls"></print-controls></court-article>`,
+  );
+  const el = article.querySelector('print-controls')!;
+  await el.updateComplete;
+  await waitUntil(() => article.readableBlocks().length === 4, 'the article renders');
+  return { article, el };
+}
+
+/** Lets a court-article re-render after its controls changed its attributes. */
+async function settle(el: PrintControlsElement, article?: { updateComplete: Promise<unknown> }): Promise<void> {
+  await el.updateComplete;
+  await article?.updateComplete;
 }
 
 /** A plain CMS article with the small fixed sizes old templates carry. */
@@ -190,6 +282,7 @@ beforeEach(() => {
 });
 
 afterEach(async () => {
+  await resetMouse();
   window.removeEventListener('error', onError);
   window.removeEventListener('unhandledrejection', onError);
   restoreSpeech();
@@ -240,6 +333,7 @@ describe('<print-controls> rendering', () => {
     installSpeech();
     await setViewport({ width: 360, height: 640 });
     const { el } = await plainPage();
+    expect(buttons(el).length).to.equal(7);
     for (const b of buttons(el)) {
       const r = b.getBoundingClientRect();
       expect(r.width, b.textContent!).to.be.at.least(44);
@@ -370,6 +464,23 @@ describe('<print-controls> 字号', () => {
     }
     expect(order).to.deep.equal(['打印', '小', '中', '大', '特大', '朗读', '关怀模式']);
 
+    // Each step, by Enter and by Space, starting away from the default.
+    const events = recordEvents(document);
+    for (const size of ['small', 'medium', 'x-large', 'large'] as const) {
+      for (const key of ['Enter', 'Space'] as const) {
+        sizeButton(el, size === 'small' ? 'x-large' : 'small').focus();
+        await sendKeys({ press: 'Enter' });
+        await el.updateComplete;
+        sizeButton(el, size).focus();
+        await sendKeys({ press: key });
+        await el.updateComplete;
+        expect(article.getAttribute('font-size'), `${size} by ${key}`).to.equal(size);
+        expect(sizeButton(el, size).getAttribute('aria-pressed')).to.equal('true');
+        expect(status(el)).to.equal(`字号:${SIZE_LABELS[size]}`);
+        expect(events.at(-1)!.detail.fontSize).to.equal(size);
+      }
+    }
+
     sizeButton(el, 'large').focus();
     await sendKeys({ press: 'Enter' });
     await el.updateComplete;
@@ -403,6 +514,27 @@ describe('<print-controls> 字号', () => {
     await el.updateComplete;
     await (page as unknown as { updateComplete: Promise<unknown> }).updateComplete;
     expect(parseFloat(getComputedStyle(body()).fontSize)).to.be.at.least(20);
+  });
+
+  it('keeps 大 at 20 px and 特大 at 24 px or more on a page that shrinks the root font size', async () => {
+    // Old templates set `html { font-size: 62.5% }` (10 px) and size everything in rem.
+    document.documentElement.style.fontSize = '62.5%';
+    try {
+      const { el, article } = await plainPage();
+      const paragraph = article.querySelector('p')!;
+      const { article: court, el: courtControls } = await courtPage();
+      const courtBody = (court as unknown as { readableBlocks(): HTMLElement[] }).readableBlocks()[1]!;
+      for (const [size, least] of [['large', 20], ['x-large', 24]] as const) {
+        sizeButton(el, size).click();
+        await el.updateComplete;
+        expect(parseFloat(getComputedStyle(paragraph).fontSize), `plain article at ${size}`).to.be.at.least(least);
+        sizeButton(courtControls, size).click();
+        await settle(courtControls, court);
+        expect(parseFloat(getComputedStyle(courtBody).fontSize), `court-article at ${size}`).to.be.at.least(least);
+      }
+    } finally {
+      document.documentElement.style.removeProperty('font-size');
+    }
   });
 
   it('fires print-controls-changed only for what the reader did', async () => {
@@ -440,14 +572,19 @@ describe('<print-controls> 关怀模式', () => {
     expect(care.getAttribute('aria-pressed')).to.equal('true');
     expect(article.hasAttribute('care')).to.equal(true);
     expect(status(el)).to.equal('关怀模式已开启');
-    const style = getComputedStyle(paragraph);
-    expect(contrast(style.color, getComputedStyle(article).backgroundColor)).to.be.at.least(7);
-    expect(parseFloat(style.lineHeight) / parseFloat(style.fontSize)).to.be.at.least(1.8);
+    // Before: grey 12 px text at 1.2 (the page's own style) fails both.
+    for (const block of article.querySelectorAll<HTMLElement>('h1, h2, p:not([hidden])')) {
+      const style = getComputedStyle(block);
+      expect(textContrast(block), block.textContent!).to.be.at.least(7);
+      expect(parseFloat(style.lineHeight) / parseFloat(style.fontSize), block.textContent!).to.be.at.least(1.8);
+    }
     expect(getComputedStyle(article).cursor).to.match(/^url\(/);
+    expect(cursorImageSize(getComputedStyle(article).cursor)!.width).to.be.at.least(32);
+    expect(cursorImageSize(getComputedStyle(link).cursor)!.width).to.be.at.least(32);
     expect(getComputedStyle(paragraph).cursor).to.equal(getComputedStyle(article).cursor);
     expect(getComputedStyle(link).cursor).to.match(/^url\(.*pointer$/);
     expect(getComputedStyle(care).cursor).to.match(/^url\(.*pointer$/);
-    expect(contrast(getComputedStyle(link).color, 'rgb(255, 255, 255)')).to.be.at.least(7);
+    expect(textContrast(link)).to.be.at.least(7);
 
     // A stronger ring than the normal 3 px one, on the controls and inside the article.
     care.focus();
@@ -469,20 +606,98 @@ describe('<print-controls> 关怀模式', () => {
     expect(article.hasAttribute('care')).to.equal(true);
   });
 
-  it('gives a court-article body text at 7:1 or more and line height ≥ 1.8', async () => {
-    const page = await fixture<HTMLElement>(html`<court-article
-      .article=${{ version: 1, title: '标题', publishedAt: '2024-02-28T20:54:53+08:00', body: [{ type: 'paragraph', text: '正文段落。' }] }}
-      ><print-controls slot="controls"></print-controls
-    ></court-article>`);
-    const el = page.querySelector('print-controls')!;
-    await el.updateComplete;
+  it('gives a court-article text at 7:1 or more, line height ≥ 1.8, a stronger ring and a larger cursor, in every size', async () => {
+    const { article, el } = await courtPage();
+    const blocks = courtTextBlocks(article);
+    expect(blocks.length).to.equal(5);
+    const link = article.shadowRoot!.querySelector<HTMLAnchorElement>('[part~="breadcrumb"] a')!;
+    const ringWidth = async () => {
+      link.focus();
+      await shiftTabTab();
+      expect(article.shadowRoot!.activeElement).to.equal(link);
+      return parseFloat(getComputedStyle(link).outlineWidth);
+    };
+    const normalRing = await ringWidth();
+
     button(el, '关怀模式').click();
+    await settle(el, article);
+    expect(article.hasAttribute('care')).to.equal(true);
+    for (const size of FONT_SIZES) {
+      sizeButton(el, size).click();
+      await settle(el, article);
+      for (const block of blocks) {
+        expect(textContrast(block), `${size}: ${block.textContent!.trim().slice(0, 12)}`).to.be.at.least(7);
+      }
+      const paragraphs = blocks.filter((b) => b.localName === 'p' && b.hasAttribute('data-readable'));
+      expect(paragraphs.length).to.equal(2);
+      for (const p of paragraphs) {
+        const style = getComputedStyle(p);
+        expect(parseFloat(style.lineHeight) / parseFloat(style.fontSize), `${size}: line height`).to.be.at.least(1.8);
+      }
+    }
+    expect(textContrast(link)).to.be.at.least(7);
+    expect(await ringWidth()).to.be.greaterThan(normalRing);
+    expect(await ringWidth()).to.be.at.least(4);
+    expect(cursorImageSize(getComputedStyle(article).cursor)!.width).to.be.at.least(32);
+    expect(cursorImageSize(getComputedStyle(blocks[1]!).cursor)!.width).to.be.at.least(32);
+    expect(cursorImageSize(getComputedStyle(link).cursor)!.width).to.be.at.least(32);
+  });
+});
+
+/* ---------------------------------------------------------------------------------------- */
+/* Every control by mouse                                                                    */
+/* ---------------------------------------------------------------------------------------- */
+
+describe('<print-controls> by mouse', () => {
+  it('operates every control with real mouse clicks', async () => {
+    const synth = installSpeech();
+    const { el, article } = await plainPage();
+    const events = recordEvents(document);
+    for (const size of ['small', 'large', 'x-large', 'medium'] as const) {
+      await mouseClick(sizeButton(el, size));
+      await el.updateComplete;
+      expect(article.getAttribute('font-size'), size).to.equal(size);
+      expect(sizeButton(el, size).getAttribute('aria-pressed')).to.equal('true');
+    }
+    await mouseClick(button(el, '关怀模式'));
     await el.updateComplete;
-    await (page as unknown as { updateComplete: Promise<unknown> }).updateComplete;
-    const body = (page as HTMLElement & { readableBlocks(): HTMLElement[] }).readableBlocks()[1]!;
-    const style = getComputedStyle(body);
-    expect(contrast(style.color, getComputedStyle(page).backgroundColor)).to.be.at.least(7);
-    expect(parseFloat(style.lineHeight) / parseFloat(style.fontSize)).to.be.at.least(1.8);
+    expect(article.hasAttribute('care')).to.equal(true);
+    expect(button(el, '关怀模式').getAttribute('aria-pressed')).to.equal('true');
+    expect(events.map((e) => e.detail)).to.deep.equal([
+      { fontSize: 'small', care: false },
+      { fontSize: 'large', care: false },
+      { fontSize: 'x-large', care: false },
+      { fontSize: 'medium', care: false },
+      { fontSize: 'medium', care: true },
+    ]);
+
+    await mouseClick(button(el, '朗读'));
+    await el.updateComplete;
+    synth.start();
+    expect(synth.spoken.length).to.equal(1);
+    expect(el.readAloudState).to.equal('speaking');
+    await mouseClick(button(el, '暂停朗读'));
+    await el.updateComplete;
+    expect(el.readAloudState).to.equal('paused');
+    await mouseClick(button(el, '继续朗读'));
+    await el.updateComplete;
+    expect(el.readAloudState).to.equal('speaking');
+    await mouseClick(button(el, '停止朗读'));
+    await el.updateComplete;
+    expect(el.readAloudState).to.equal('idle');
+    expect(synth.calls).to.deep.equal(['pause', 'resume', 'cancel']);
+
+    const print = window.print;
+    let printed = 0;
+    window.print = () => {
+      printed += 1;
+    };
+    try {
+      await mouseClick(button(el, '打印'));
+      expect(printed).to.equal(1);
+    } finally {
+      window.print = print;
+    }
   });
 });
 
@@ -594,6 +809,7 @@ describe('<print-controls> 朗读', () => {
     const synth = installSpeech([voice('en-US'), voice('zh-TW'), voice('zh-CN', 'Mandarin'), voice('zh-HK')]);
     const { el, article } = await plainPage();
     const blocks = Array.from(article.querySelectorAll<HTMLElement>('h1, h2, p:not([hidden])'));
+    expect(blocks.length).to.equal(4);
     const scrolled: Element[] = [];
     const scroll = Element.prototype.scrollIntoView;
     Element.prototype.scrollIntoView = function (this: Element) {
@@ -702,18 +918,33 @@ describe('<print-controls> 朗读', () => {
     const el = page.querySelector('print-controls')!;
     await el.updateComplete;
     await waitUntil(() => page.readableBlocks().length === 4);
-    button(el, '朗读').click();
-    synth.start();
-    synth.end();
-    synth.start();
     const blocks = page.readableBlocks();
-    expect(synth.spoken.map((u) => u.text)).to.deep.equal(['于长春在抚顺县人民法院调研时强调', '第一段。']);
-    expect(synth.spoken[1]!.lang).to.equal('zh-CN');
-    expect(blocks[1]!.part.contains('reading')).to.equal(true);
-    expect(blocks[0]!.part.contains('reading')).to.equal(false);
-    await el.updateComplete;
-    button(el, '停止朗读').click();
-    expect(blocks.some((b) => b.part.contains('reading'))).to.equal(false);
+    const scrolled: Element[] = [];
+    const scroll = Element.prototype.scrollIntoView;
+    Element.prototype.scrollIntoView = function (this: Element) {
+      scrolled.push(this);
+    };
+    try {
+      const plainBackground = getComputedStyle(blocks[1]!).backgroundColor;
+      button(el, '朗读').click();
+      synth.start();
+      expect(scrolled.at(-1)).to.equal(blocks[0]);
+      synth.end();
+      synth.start();
+      expect(synth.spoken.map((u) => u.text)).to.deep.equal(['于长春在抚顺县人民法院调研时强调', '第一段。']);
+      expect(synth.spoken[1]!.lang).to.equal('zh-CN');
+      expect(blocks[1]!.part.contains('reading')).to.equal(true);
+      expect(blocks[0]!.part.contains('reading')).to.equal(false);
+      // Scrolled to, and visibly marked.
+      expect(scrolled.at(-1)).to.equal(blocks[1]);
+      expect(getComputedStyle(blocks[1]!).backgroundColor).to.not.equal(plainBackground);
+      await el.updateComplete;
+      button(el, '停止朗读').click();
+      expect(blocks.some((b) => b.part.contains('reading'))).to.equal(false);
+      expect(getComputedStyle(blocks[1]!).backgroundColor).to.equal(plainBackground);
+    } finally {
+      Element.prototype.scrollIntoView = scroll;
+    }
   });
 
   it('stops when the page is left and when the controls are removed', async () => {
@@ -751,6 +982,7 @@ describe('<print-controls> 朗读', () => {
     expect(el.shadowRoot!.getElementById(read().getAttribute('aria-describedby')!)!.textContent!.trim()).to.equal(
       '此浏览器没有该语言的朗读语音',
     );
+    await expect(el).to.be.accessible();
     synth.voices = [voice('en-GB')];
     synth.dispatchEvent(new Event('voiceschanged'));
     await el.updateComplete;
@@ -804,6 +1036,21 @@ describe('<print-controls> audit and layout', () => {
         expect(el.care).to.equal(care);
         await expect(el).to.be.accessible();
         await expect(page).to.be.accessible();
+      });
+    }
+  }
+
+  for (const size of FONT_SIZES) {
+    for (const care of [false, true]) {
+      it(`has no axe violations in a court-article at ${size}${care ? ' in 关怀模式' : ''}`, async () => {
+        installSpeech();
+        const { article, el } = await courtPage();
+        sizeButton(el, size).click();
+        if (care) button(el, '关怀模式').click();
+        await settle(el, article);
+        expect(article.getAttribute('font-size')).to.equal(size);
+        expect(article.hasAttribute('care')).to.equal(care);
+        await expect(article).to.be.accessible();
       });
     }
   }

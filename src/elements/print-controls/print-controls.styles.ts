@@ -153,15 +153,16 @@ const CARE = `${TARGET}[care]`;
  * in 关怀模式 every target also gets high-contrast `--court-…` colour tokens for the elements
  * inside it (e.g. `<photo-caption>`) and a large cursor. A plain element such as an
  * `<article>` written by a CMS is styled directly: the chosen size on its text (overriding the
- * small fixed sizes old CMS content carries), and in 关怀模式 black text on white, line height
+ * small fixed sizes old CMS content carries; never below 15, 20 and 24 px for 小, 大 and 特大, also on
+ * pages that shrink the root font size, e.g. `html { font-size: 62.5% }`), and in 关怀模式 black text on white, line height
  * 1.9, underlined links, a strong focus ring and a large cursor. The paragraph being read aloud
  * is marked `data-court-reading` (and the `reading` part inside a shadow tree).
  */
 export const targetCss = `
-${PLAIN}[font-size='small'] { --court-font-size: 0.9375rem !important; }
-${PLAIN}[font-size='medium'] { --court-font-size: 1.0625rem !important; }
-${PLAIN}[font-size='large'] { --court-font-size: 1.25rem !important; }
-${PLAIN}[font-size='x-large'] { --court-font-size: 1.5rem !important; }
+${PLAIN}[font-size='small'] { --court-font-size: max(0.9375rem, 15px) !important; }
+${PLAIN}[font-size='medium'] { --court-font-size: max(1.0625rem, 17px) !important; }
+${PLAIN}[font-size='large'] { --court-font-size: max(1.25rem, 20px) !important; }
+${PLAIN}[font-size='x-large'] { --court-font-size: max(1.5rem, 24px) !important; }
 ${SIZED} {
   font-size: var(--court-font-size) !important;
   overflow-wrap: anywhere;

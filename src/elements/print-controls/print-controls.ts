@@ -88,12 +88,16 @@ export const FONT_SIZES = ['small', 'medium', 'large', 'x-large'] as const;
 /** A text size step. */
 export type FontSize = (typeof FONT_SIZES)[number];
 
-/** Body text size of each step (`--court-font-size`); `x-large` is 24 px at default settings. */
+/**
+ * Body text size of each step (`--court-font-size` of a plain target): the reader's browser
+ * text size is honoured, and a page that shrinks its root font size cannot take 大 below
+ * 20 px or 特大 below 24 px.
+ */
 export const FONT_SIZE_VALUES: Readonly<Record<FontSize, string>> = {
-  small: '0.9375rem',
-  medium: '1.0625rem',
-  large: '1.25rem',
-  'x-large': '1.5rem',
+  small: 'max(0.9375rem, 15px)',
+  medium: 'max(1.0625rem, 17px)',
+  large: 'max(1.25rem, 20px)',
+  'x-large': 'max(1.5rem, 24px)',
 };
 
 /** `detail` of `print-controls-changed`. */
