@@ -57,17 +57,19 @@ export function createCounterService(options: CounterServiceOptions = {}): Count
   let idle: (() => void) | undefined;
   let handler: ReturnType<typeof createHandler> | undefined;
 
-  const server = createServer((req, res) => {
-    inFlight += 1;
-    res.on('close', () => {
-      inFlight -= 1;
-      if (inFlight === 0) idle?.();
-    });
-    handler!(req, res);
-  });
-  server.keepAliveTimeout = 5000;
-  server.headersTimeout = 10_000;
-  server.requestTimeout = 15_000;
+  // Slow clients (slowloris) cannot hold connections: headers must arrive within 10 s and the
+  // whole request within 15 s, checked every second; idle keep-alive sockets close after 5 s.
+  const server = createServer(
+    { headersTimeout: 10_000, requestTimeout: 15_000, keepAliveTimeout: 5000, connectionsCheckingInterval: 1000 },
+    (req, res) => {
+      inFlight += 1;
+      res.on('close', () => {
+        inFlight -= 1;
+        if (inFlight === 0) idle?.();
+      });
+      handler!(req, res);
+    },
+  );
 
   function address(): string {
     const addr = server.address() as AddressInfo | null;
