@@ -9,7 +9,7 @@ import { createCounterService, type CounterService } from './service.js';
 export * from './config.js';
 export { createCounterService, openStore, type CounterService, type CounterServiceOptions } from './service.js';
 export { RateLimiter } from './rate-limit.js';
-export { normalizePage, clientAddress, API_VERSION, HITS_PATH, COUNTS_PATH, HEALTH_PATH, type ErrorCode } from './routes.js';
+export { normalizePage, clientAddress, rateKey, API_VERSION, HITS_PATH, COUNTS_PATH, HEALTH_PATH, type ErrorCode } from './routes.js';
 export * from './stores/store.js';
 export { SqliteStore, type SqliteStoreOptions } from './stores/sqlite.js';
 export { RedisStore, type RedisStoreOptions } from './stores/redis.js';

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { isIPv4, isIPv6 } from 'node:net';
 import type { Logger } from 'pino';
 import { SITE_ID, type CounterConfig, type SiteConfig } from './config.js';
 import type { RateLimiter } from './rate-limit.js';
@@ -45,28 +46,29 @@ type PageResult = { ok: true; page: string } | { ok: false; code: 'invalid-page'
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?:^|[^\ud800-\udbff])[\udc00-\udfff]/;
 
+const QUERY_OR_FRAGMENT = /[?#][\s\S]*$/;
+const SCHEME_AND_HOST = /^https?:\/\/[^/?#]*/i;
+
 /**
  * Page ids as stored: an absolute http(s) URL is reduced to its path; query and fragment are
- * dropped; percent-encoding is decoded once (malformed encoding is refused); the result is
- * NFC-normalized, trimmed and at most `max` characters long, without control characters.
+ * dropped; percent-encoding is decoded once (malformed encoding is refused), and a query,
+ * fragment or scheme and host that were percent-encoded are dropped too, so `/a%3Fx=1`,
+ * `https%3A%2F%2Fhost%2Fa` and `/a` are one page; the result is NFC-normalized, trimmed and at
+ * most `max` characters long, without control characters.
  */
 export function normalizePage(raw: unknown, max: number): PageResult {
   if (typeof raw !== 'string') return { ok: false, code: 'invalid-page', message: 'page must be a string' };
-  let page = raw.trim();
-  if (/^https?:\/\//i.test(page)) {
-    try {
-      page = new URL(page).pathname;
-    } catch {
-      return { ok: false, code: 'invalid-page', message: 'page looks like a URL but cannot be parsed' };
-    }
-  }
-  page = page.replace(/[?#][\s\S]*$/, '');
+  // The raw query goes first: it may hold encodings (GBK search words) that are not UTF-8.
+  let page = raw.trim().replace(QUERY_OR_FRAGMENT, '');
+  if (SCHEME_AND_HOST.test(page)) page = page.replace(SCHEME_AND_HOST, '') || '/';
   if (page.includes('%')) {
     try {
       page = decodeURIComponent(page);
     } catch {
       return { ok: false, code: 'invalid-page', message: 'page has malformed percent-encoding' };
     }
+    page = page.trim().replace(QUERY_OR_FRAGMENT, '');
+    if (SCHEME_AND_HOST.test(page)) page = page.replace(SCHEME_AND_HOST, '') || '/';
   }
   if (LONE_SURROGATE.test(page)) return { ok: false, code: 'invalid-page', message: 'page is not well-formed Unicode' };
   page = page.normalize('NFC').trim();
@@ -77,6 +79,42 @@ export function normalizePage(raw: unknown, max: number): PageResult {
     return { ok: false, code: 'page-too-long', message: `page is ${length} characters long; at most ${max} are accepted` };
   }
   return { ok: true, page };
+}
+
+/**
+ * The rate-limit key of a client address: an IPv4 address as is (also when written as an
+ * IPv4-mapped IPv6 address), an IPv6 address by its /64 network, since one subscriber usually
+ * holds a whole /64 and could otherwise take a fresh bucket for every request.
+ */
+export function rateKey(address: string): string {
+  let text = address.trim().toLowerCase();
+  const zone = text.indexOf('%');
+  if (zone >= 0) text = text.slice(0, zone);
+  const mapped = /^(?:0{0,4}:){0,5}ffff:(\d{1,3}(?:\.\d{1,3}){3})$/.exec(text.replace(/^::/, '0:0:0:0:0:'));
+  if (mapped) return mapped[1]!;
+  if (isIPv4(text)) return text;
+  if (!isIPv6(text)) return text;
+  const [head = '', tail = ''] = text.includes('::') ? text.split('::') : [text, ''];
+  const groups = (part: string) => (part === '' ? [] : part.split(':'));
+  let left = groups(head);
+  let right = groups(tail);
+  // An embedded IPv4 tail takes two groups.
+  const v4 = (list: string[]) => {
+    const last = list[list.length - 1];
+    if (last && isIPv4(last)) {
+      const [a, b, c, d] = last.split('.').map(Number) as [number, number, number, number];
+      list.splice(list.length - 1, 1, ((a << 8) | b).toString(16), ((c << 8) | d).toString(16));
+    }
+    return list;
+  };
+  if (text.includes('::')) right = v4(right);
+  else left = v4(left);
+  const full = text.includes('::') ? [...left, ...Array(8 - left.length - right.length).fill('0'), ...right] : left;
+  const n = full.map((g) => parseInt(g, 16));
+  if (n.slice(0, 5).every((g) => g === 0) && n[5] === 0xffff) {
+    return [n[6]! >> 8, n[6]! & 255, n[7]! >> 8, n[7]! & 255].join('.');
+  }
+  return `${n.slice(0, 4).map((g) => g.toString(16)).join(':')}::/64`;
 }
 
 /**
@@ -175,7 +213,7 @@ export function createHandler(ctx: RouteContext): (req: IncomingMessage, res: Se
   }
 
   function limit(req: IncomingMessage): void {
-    const taken = limiter.take(clientAddress(req, config.trustProxy));
+    const taken = limiter.take(rateKey(clientAddress(req, config.trustProxy)));
     if (!taken.ok) {
       throw new HttpError(429, 'rate-limited', `too many requests; retry in ${taken.retryAfterSeconds} s`, {
         'retry-after': String(taken.retryAfterSeconds),
