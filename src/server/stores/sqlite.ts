@@ -54,13 +54,20 @@ export class SqliteStore implements CounterStore {
 
   constructor(options: SqliteStoreOptions) {
     this.file = resolve(options.file);
-    mkdirSync(dirname(this.file), { recursive: true });
-    this.#db = new Database(this.file);
-    this.#db.pragma('journal_mode = WAL');
-    this.#db.pragma(`synchronous = ${options.synchronous === 'normal' ? 'NORMAL' : 'FULL'}`);
-    this.#db.pragma('busy_timeout = 5000');
-    this.#db.exec(SCHEMA);
-    const db = this.#db;
+    let db: Database.Database | undefined;
+    try {
+      mkdirSync(dirname(this.file), { recursive: true });
+      db = new Database(this.file);
+      db.pragma('journal_mode = WAL');
+      db.pragma(`synchronous = ${options.synchronous === 'normal' ? 'NORMAL' : 'FULL'}`);
+      db.pragma('busy_timeout = 5000');
+      db.exec(SCHEMA);
+    } catch (error) {
+      db?.close();
+      const reason = (error as NodeJS.ErrnoException).code ?? '';
+      throw new Error(`cannot open the SQLite file ${this.file}: ${(error as Error).message}${reason && !(error as Error).message.includes(reason) ? ` (${reason})` : ''}`);
+    }
+    this.#db = db;
     this.#stmts = {
       addVisit: db.prepare<[string], { visits: number }>(
         'INSERT INTO site_visits (site, visits) VALUES (?, 1) ON CONFLICT (site) DO UPDATE SET visits = visits + 1 RETURNING visits',
