@@ -126,7 +126,14 @@ describe('print layout', () => {
     const photo = article.shadowRoot!.querySelector<HTMLElement>('photo-caption')!;
     expect(getComputedStyle(photo).display).to.not.equal('none');
     expect(getComputedStyle(photo).breakInside).to.equal('avoid');
-    expect(photo.shadowRoot!.querySelector('figcaption')!.textContent).to.contain('办公楼南侧空地');
+    const caption = photo.shadowRoot!.querySelector<HTMLElement>('figcaption')!;
+    expect(caption.textContent).to.contain('办公楼南侧空地');
+    expect(caption.getClientRects().length, 'caption laid out').to.be.greaterThan(0);
+    // The photo itself is laid out at a real size, not collapsed.
+    const image = photo.shadowRoot!.querySelector<HTMLImageElement>('img')!;
+    expect(image.getBoundingClientRect().width, 'photo width').to.be.greaterThan(100);
+    expect(image.getBoundingClientRect().height, 'photo height').to.be.greaterThan(50);
+    expect(getComputedStyle(image).visibility).to.equal('visible');
 
     // The layout around it no longer constrains it: table cells, the clipped frame.
     expect(getComputedStyle(q('.col-main')).display).to.equal('block');
@@ -190,14 +197,23 @@ describe('print layout', () => {
   });
 
   it('calls window.print only from the 打印 button, with the article laid out alone', async () => {
-    const article = await loadHostPage();
-    const controls = q('print-controls') as PrintControlsElement;
     let markedDuringPrint = false;
+    let article: HTMLElement | null = null;
+    // Stubbed before the page loads: loading must not print.
     const print = stubPrint(() => {
-      markedDuringPrint = article.hasAttribute(PRINT_TARGET_ATTR) && header() !== null;
+      markedDuringPrint = article !== null && article.hasAttribute(PRINT_TARGET_ATTR) && header() !== null;
     });
     try {
-      // Nothing prints by itself: not on load, not from the other controls.
+      article = await loadHostPage();
+      const controls = q('print-controls') as PrintControlsElement;
+      expect(print.calls, 'on load').to.equal(0);
+      // Nor the browser's own Print (the layout follows it; it does not print again).
+      window.dispatchEvent(new Event('beforeprint'));
+      await emulateMedia({ media: 'print' });
+      await emulateMedia({ media: 'screen' });
+      window.dispatchEvent(new Event('afterprint'));
+      expect(print.calls, 'on beforeprint and print media').to.equal(0);
+      // Nor the other controls.
       const buttons = Array.from(controls.shadowRoot!.querySelectorAll<HTMLButtonElement>('button:not(.print)'));
       for (const button of buttons.filter((b) => !b.disabled)) button.click();
       await controls.updateComplete;
@@ -254,6 +270,47 @@ describe('print layout', () => {
     } finally {
       print.restore();
     }
+  });
+
+  it('prints a plain CMS article alone: figures kept whole, header line before it, controls hidden', async () => {
+    const page = await fixture<HTMLElement>(html`<div>
+      <nav id="plain-menu">栏目导航 PLAINMENU</nav>
+      <div style="display: flex">
+        <aside id="plain-side" style="width: 200px">侧栏 PLAINSIDE</aside>
+        <div>
+          <print-controls for="plain"></print-controls>
+          <article id="plain" lang="zh-CN">
+            <h1>标题</h1>
+            <p>第一段。</p>
+            <figure id="plain-figure">
+              <img src="/demo/img/photo-1.svg" width="640" height="427" alt="办公楼" />
+              <figcaption>▲办公楼南侧空地</figcaption>
+            </figure>
+            <p>第二段。</p>
+          </article>
+        </div>
+      </div>
+    </div>`);
+    const article = page.querySelector<HTMLElement>('#plain')!;
+    const controls = page.querySelector('print-controls')!;
+    await controls.updateComplete;
+    await emulateMedia({ media: 'print' });
+    await waitUntil(() => header() !== null, 'the print layout is applied when print media starts');
+    expect(getComputedStyle(page.querySelector('#plain-menu')!).display).to.equal('none');
+    expect(getComputedStyle(page.querySelector('#plain-side')!).display).to.equal('none');
+    expect(getComputedStyle(controls).display).to.equal('none');
+    expect(header()!.nextElementSibling).to.equal(article);
+    expect(header()!.textContent).to.contain(location.href);
+    const figure = page.querySelector<HTMLElement>('#plain-figure')!;
+    expect(getComputedStyle(figure).breakInside).to.equal('avoid');
+    expect(getComputedStyle(figure.querySelector('img')!).breakInside).to.equal('avoid');
+    expect(figure.querySelector('img')!.getBoundingClientRect().width).to.be.greaterThan(100);
+    expect(getComputedStyle(figure.querySelector('figcaption')!).display).to.not.equal('none');
+    // On screen, none of it.
+    await emulateMedia({ media: 'screen' });
+    await waitUntil(() => header() === null, 'the layout is undone when print media ends');
+    expect(getComputedStyle(figure).breakInside).to.equal('auto');
+    expect(getComputedStyle(page.querySelector('#plain-menu')!).display).to.equal('block');
   });
 
   it('stops following Print when the controls leave the page', async () => {
