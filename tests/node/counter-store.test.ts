@@ -164,6 +164,55 @@ describe('sqlite store file', () => {
   });
 });
 
+describe('sqlite store commits before it answers', () => {
+  test('every number a hit resolves with is already committed, seen from another connection', async () => {
+    const dir = tempDir();
+    const file = `${dir.path}/commit.sqlite`;
+    const store = new SqliteStore({ file });
+    await store.hit('fs', 'visit');
+    await store.hit('fs', 'page-view', '/p');
+    // A second connection sees only committed transactions (WAL readers).
+    const reader = new Database(file, { readonly: true });
+    const visits = reader.prepare<[], { visits: number }>("SELECT visits FROM site_visits WHERE site = 'fs'");
+    const views = reader.prepare<[], { views: number }>("SELECT views FROM page_views WHERE site = 'fs' AND page = '/p'");
+    const seen: Array<[reply: number, committed: number]> = [];
+    await Promise.all(
+      Array.from({ length: 120 }, (_, i) =>
+        (i % 2 === 0 ? store.hit('fs', 'visit') : store.hit('fs', 'page-view', '/p')).then((reply) => {
+          // Read synchronously, before anything else can run.
+          if (i % 2 === 0) seen.push([reply.visits, visits.get()!.visits]);
+          else seen.push([reply.pageViews!, views.get()!.views]);
+        }),
+      ),
+    );
+    assert.equal(seen.length, 120);
+    for (const [reply, committed] of seen) assert.ok(committed >= reply, `answered ${reply} while ${committed} was committed`);
+    reader.close();
+    await store.close();
+    dir.remove();
+  });
+
+  test('a commit that fails rejects every hit of its batch and writes none of them', async () => {
+    const dir = tempDir();
+    const file = `${dir.path}/locked.sqlite`;
+    const store = new SqliteStore({ file });
+    await store.hit('fs', 'visit');
+    // Another connection holds the write lock; the store's busy timeout (5 s) then gives up.
+    const other = new Database(file);
+    other.pragma('busy_timeout = 0');
+    other.exec('BEGIN IMMEDIATE');
+    const results = await Promise.allSettled([store.hit('fs', 'visit'), store.hit('fs', 'page-view', '/p')]);
+    other.exec('ROLLBACK');
+    other.close();
+    assert.deepEqual(results.map((r) => r.status), ['rejected', 'rejected']);
+    assert.match(String((results[0] as PromiseRejectedResult).reason), /locked|busy/i);
+    assert.deepEqual(await store.exportRows(), [{ site: 'fs', page: null, count: 1 }]);
+    assert.deepEqual(await store.hit('fs', 'visit'), { visits: 2 }, 'the store works again once the lock is gone');
+    await store.close();
+    dir.remove();
+  });
+});
+
 describe('redis store connection', () => {
   test('names the URL when Redis cannot be reached', async () => {
     await assert.rejects(RedisStore.open({ url: 'redis://127.0.0.1:1', connectTimeout: 1000 }), /cannot connect to Redis at redis:\/\/127\.0\.0\.1:1/);
