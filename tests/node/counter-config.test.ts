@@ -1,9 +1,9 @@
 // Configuration, page-id normalization, client addresses and the token bucket of the counter.
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import { after, describe, test } from 'node:test';
-import { ConfigError, RateLimiter, clientAddress, loadConfig, normalizePage } from '../../src/server/index.js';
+import { ConfigError, ENV, RateLimiter, clientAddress, defaults, loadConfig, normalizePage, rateKey } from '../../src/server/index.js';
 import { tempDir } from './counter-helpers.js';
 
 const dir = tempDir();
@@ -80,6 +80,14 @@ describe('page ids', () => {
     ['  /a  ', '/a'],
     ['/cafe\u0301', '/caf\u00e9'],
     ['article-1234', 'article-1234'],
+    // Percent-encoding is decoded once; what it hid is then treated like the plain text.
+    ['/%2561', '/%61'],
+    ['/a.html%3Fref=1', '/a.html'],
+    ['/a.html%23top', '/a.html'],
+    ['https%3A%2F%2Fevil.example%2Fa.html', '/a.html'],
+    ['HTTPS://www.example.gov.cn', '/'],
+    // A query in another encoding (GBK search words) is dropped before decoding.
+    ['/search.html?q=%C9%F3%C5%D0', '/search.html'],
   ];
   for (const [input, expected] of cases) {
     test(`${JSON.stringify(input)} -> ${JSON.stringify(expected)}`, () => {
@@ -91,6 +99,9 @@ describe('page ids', () => {
     assert.equal((normalizePage('/a\nb', 512) as { code: string }).code, 'invalid-page');
     assert.equal((normalizePage('#only', 512) as { code: string }).code, 'invalid-page');
     assert.equal((normalizePage('/\ud800', 512) as { code: string }).code, 'invalid-page');
+    assert.equal((normalizePage('/a%00b', 512) as { code: string }).code, 'invalid-page', 'an encoded control character');
+    assert.equal((normalizePage('/a%0D%0ASet-Cookie:x', 512) as { code: string }).code, 'invalid-page');
+    assert.equal((normalizePage('%3Fonly', 512) as { code: string }).code, 'invalid-page', 'an encoded query alone');
     assert.equal((normalizePage(['/a'], 512) as { code: string }).code, 'invalid-page');
     assert.deepEqual(normalizePage('/abcd', 4), { ok: false, code: 'page-too-long', message: 'page is 5 characters long; at most 4 are accepted' });
     assert.deepEqual(normalizePage('/新闻页', 4), { ok: true, page: '/新闻页' });
@@ -111,6 +122,26 @@ describe('client address', () => {
   });
 });
 
+describe('rate-limit keys', () => {
+  const cases: Array<[string, string]> = [
+    ['203.0.113.1', '203.0.113.1'],
+    ['::ffff:203.0.113.1', '203.0.113.1'],
+    ['::ffff:cb00:7101', '203.0.113.1'],
+    ['2001:db8:1:2:3:4:5:6', '2001:db8:1:2::/64'],
+    ['2001:DB8:1:2::9', '2001:db8:1:2::/64'],
+    ['2001:0db8:0001:0002:ffff::', '2001:db8:1:2::/64'],
+    ['2001:db8::1', '2001:db8:0:0::/64'],
+    ['fe80::1%eth0', 'fe80:0:0:0::/64'],
+  ];
+  for (const [address, key] of cases) {
+    test(`${address} -> ${key}`, () => assert.equal(rateKey(address), key));
+  }
+  test('one IPv6 /64 is one client, the next /64 another', () => {
+    assert.equal(rateKey('2001:db8:1:2::1'), rateKey('2001:db8:1:2:ffff:ffff:ffff:ffff'));
+    assert.notEqual(rateKey('2001:db8:1:2::1'), rateKey('2001:db8:1:3::1'));
+  });
+});
+
 describe('rate limiter', () => {
   test('allows the burst, refuses the next, refills over time', () => {
     let now = 0;
@@ -124,6 +155,13 @@ describe('rate limiter', () => {
     assert.equal(limiter.take('a').ok, false);
     limiter.stop();
   });
+  test('memory stays bounded under many addresses', () => {
+    const limiter = new RateLimiter({ burst: 5, perSecond: 1, maxClients: 1000 }, () => 0);
+    for (let i = 0; i < 50_000; i++) limiter.take(`10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`);
+    assert.equal(limiter.size, 1000);
+    limiter.stop();
+    assert.equal(limiter.size, 0);
+  });
   test('remembers at most maxClients and forgets full buckets', () => {
     let now = 0;
     const limiter = new RateLimiter({ burst: 1, perSecond: 1, maxClients: 2 }, () => now);
@@ -136,5 +174,19 @@ describe('rate limiter', () => {
     limiter.sweep();
     assert.equal(limiter.size, 0);
     limiter.stop();
+  });
+});
+
+describe('documentation of the configuration', () => {
+  const doc = readFileSync(new URL('../../docs/counter.md', import.meta.url), 'utf8');
+  test('docs/counter.md names every setting and environment variable', () => {
+    const settings = [...Object.keys(defaults).filter((k) => k !== 'rateLimit'), ...Object.keys(defaults.rateLimit).map((k) => `rateLimit.${k}`)];
+    for (const key of settings) assert.ok(doc.includes(`| \`${key}\` |`), `setting ${key} is not in the configuration table`);
+    for (const name of Object.values(ENV)) assert.ok(doc.includes(name), `${name} is not documented`);
+  });
+  test('docs/counter.md states the Redis fsync setting and its risk', () => {
+    assert.match(doc, /appendfsync always/);
+    assert.match(doc, /appendfsync everysec[\s\S]{0,300}lose/);
+    assert.match(doc, /maxmemory-policy noeviction/);
   });
 });
