@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { after, describe, test } from 'node:test';
+import { SqliteStore } from '../../src/server/index.js';
 import { collect, exited, freePort, startRedis, tempDir, track, waitFor } from './counter-helpers.js';
 
 const dir = tempDir();
@@ -18,7 +19,8 @@ interface Service {
   output: () => string;
 }
 
-async function serve(config: Record<string, unknown>): Promise<Service> {
+/** Runs `court-counter serve`; `fileSizeKb` limits the size of any file it writes (ulimit -f), like a full disk. */
+async function serve(config: Record<string, unknown>, fileSizeKb?: number): Promise<Service> {
   const port = await freePort();
   const file = `${dir.path}/config-${port}.json`;
   writeFileSync(
@@ -31,8 +33,11 @@ async function serve(config: Record<string, unknown>): Promise<Service> {
       ...config,
     }),
   );
+  const command = [process.execPath, '--import', 'tsx', 'src/cli/court-counter.ts', 'serve', '--config', file];
   const child = track(
-    spawn(process.execPath, ['--import', 'tsx', 'src/cli/court-counter.ts', 'serve', '--config', file], { stdio: ['ignore', 'pipe', 'pipe'] }),
+    fileSizeKb === undefined
+      ? spawn(command[0]!, command.slice(1), { stdio: ['ignore', 'pipe', 'pipe'] })
+      : spawn('bash', ['-c', `ulimit -f ${fileSizeKb} && exec "$@"`, 'bash', ...command], { stdio: ['ignore', 'pipe', 'pipe'] }),
   );
   const output = collect(child);
   const url = `http://127.0.0.1:${port}`;
@@ -138,5 +143,47 @@ describe('durability under SIGKILL', () => {
       await redis.stop();
       redisDir.remove();
     }
+  });
+});
+
+describe('a full disk', () => {
+  test('SQLite: writes that do not fit get 503, the service keeps running and reading, acknowledged hits are kept', async () => {
+    const db = `${dir.path}/full.sqlite`;
+    // Every file the service writes is limited to 512 KiB: the WAL soon cannot grow.
+    const first = await serve({ store: 'sqlite', db }, 512);
+    const ackedPages: string[] = [];
+    let ackedVisits = 0;
+    let refused: { status: number; body: { error?: { code: string } } } | undefined;
+    for (let i = 0; i < 20_000 && !refused; i++) {
+      const page = `/full/${i}/${'x'.repeat(400)}`;
+      const body = i % 2 === 0 ? { site: 'fs', kind: 'visit' } : { site: 'fs', kind: 'page-view', page };
+      const res = await fetch(`${first.url}/api/v1/hits`, { method: 'POST', body: JSON.stringify(body) });
+      const answer = (await res.json()) as { visits: number; error?: { code: string } };
+      if (res.status !== 200) refused = { status: res.status, body: answer };
+      else if (body.kind === 'visit') ackedVisits = Math.max(ackedVisits, answer.visits);
+      else ackedPages.push(page);
+    }
+    assert.ok(refused, `the store never filled up (${first.output()})`);
+    assert.equal(refused.status, 503);
+    assert.equal(refused.body.error?.code, 'store-unavailable');
+    assert.ok(ackedVisits > 0 && ackedPages.length > 0);
+    // Still up: reads work and the process did not exit.
+    const read = await fetch(`${first.url}/api/v1/counts?site=fs`);
+    assert.equal(read.status, 200);
+    assert.equal(first.child.exitCode, null);
+    assert.match(first.output(), /store request failed/);
+    first.child.kill('SIGTERM');
+    await exited(first.child);
+
+    const second = await serve({ store: 'sqlite', db });
+    const counts = (await (await fetch(`${second.url}/api/v1/counts?site=fs`)).json()) as { visits: number };
+    assert.ok(counts.visits >= ackedVisits, `visits ${counts.visits} < acknowledged ${ackedVisits}`);
+    second.child.kill('SIGTERM');
+    await exited(second.child);
+    const store = new SqliteStore({ file: db });
+    const stored = new Set((await store.exportRows()).filter((r) => r.page !== null && r.count === 1).map((r) => r.page));
+    await store.close();
+    const lost = ackedPages.filter((page) => !stored.has(page));
+    assert.deepEqual(lost.map((p) => p.slice(0, 12)), [], `${lost.length} of ${ackedPages.length} acknowledged pages were lost`);
   });
 });
