@@ -595,6 +595,15 @@ describe('<print-controls> 关怀模式', () => {
     expect(document.activeElement).to.equal(link);
     expect(parseFloat(getComputedStyle(link).outlineWidth)).to.be.at.least(4);
 
+    // The controls' own labels, pressed or not, and the note are at 7:1 or more too.
+    sizeButton(el, 'x-large').click();
+    await el.updateComplete;
+    const labels = [...buttons(el), el.shadowRoot!.querySelector<HTMLElement>('#font-size-label')!];
+    expect(labels.length).to.equal(8);
+    for (const label of labels) {
+      expect(textContrast(label), label.textContent!.trim()).to.be.at.least(7);
+    }
+
     care.focus();
     await sendKeys({ press: 'Enter' });
     await el.updateComplete;
@@ -971,6 +980,15 @@ describe('<print-controls> 朗读', () => {
     expect(read.disabled).to.equal(true);
     const note = el.shadowRoot!.getElementById(read.getAttribute('aria-describedby')!)!;
     expect(note.textContent!.trim()).to.equal('此浏览器不支持朗读');
+    expect(note.getClientRects().length, 'the explanation is visible').to.be.greaterThan(0);
+    await expect(el).to.be.accessible();
+    // Readable, in both views.
+    for (const care of [false, true]) {
+      if (care) button(el, '关怀模式').click();
+      await el.updateComplete;
+      expect(textContrast(note), `note${care ? ' in 关怀模式' : ''}`).to.be.at.least(7);
+      expect(textContrast(read), `disabled button${care ? ' in 关怀模式' : ''}`).to.be.at.least(7);
+    }
     await expect(el).to.be.accessible();
   });
 

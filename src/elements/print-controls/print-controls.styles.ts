@@ -37,6 +37,8 @@ export const printControlsStyles = css`
     color: var(--_pc-text);
   }
   :host([care]) {
+    /* A darker red: white on it is 9.7:1 (the default accent gives 6.99:1). */
+    --_pc-accent: var(--print-controls-accent, #8c0a0e);
     --_pc-text: var(--print-controls-text, #000000);
     --_pc-surface: var(--print-controls-surface, #ffffff);
     --_pc-border: var(--print-controls-border, #000000);

@@ -58,7 +58,7 @@
  * @csspart care-button - The 关怀模式 toggle.
  * @csspart note - The explanation shown when read-aloud is not available.
  *
- * @cssproperty --print-controls-accent - Background of pressed buttons. Default `var(--court-accent, #b0191e)`.
+ * @cssproperty --print-controls-accent - Background of pressed buttons. Default `var(--court-accent, #b0191e)`; `#8c0a0e` in 关怀模式.
  * @cssproperty --print-controls-accent-contrast - Text of pressed buttons. Default `var(--court-accent-contrast, #ffffff)`.
  * @cssproperty --print-controls-text - Text colour. Default `var(--court-text, #1f1f1f)`.
  * @cssproperty --print-controls-surface - Button background. Default `var(--court-surface, #ffffff)`.
