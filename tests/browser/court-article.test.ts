@@ -1,10 +1,11 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { emulateMedia, setViewport } from '@web/test-runner-commands';
+import { emulateMedia, readFile, setViewport } from '@web/test-runner-commands';
 import '../../src/define/court-article.js';
 import type { CourtArticleElement } from '../../src/elements/court-article/court-article.js';
 import type { PhotoCaptionElement } from '../../src/elements/photo-caption/photo-caption.js';
 import type { Article } from '../../src/model/types.js';
 import { formatBytes } from '../../src/internal/format.js';
+import { LIMITS } from '../../src/model/limits.js';
 
 const FULL = '/tests/fixtures/article-full.json';
 const MINIMAL = '/tests/fixtures/article-minimal.json';
@@ -13,6 +14,8 @@ const UNKNOWN_BLOCK = '/tests/fixtures/article-unknown-block.json';
 const WIDE = '/tests/fixtures/article-wide.json';
 const SEED = '/demo/data/seed-article.json';
 const NOT_FOUND = '/tests/fixtures/article-does-not-exist.json';
+/** The text of the original court page, relative to this file (shared/ sits beside the repository). */
+const SEED_TEXT = '../../../shared/seed/000_2cc7b547cb4c963b.txt';
 
 const realFetch = window.fetch.bind(window);
 const realWarn = console.warn;
@@ -198,6 +201,39 @@ describe('court-article', () => {
       expect(photos.map((photo) => photo.caption)).to.deep.equal(captions);
       expect(text($(el, '[part="editor"]'))).to.equal(`责任编辑:${seed.editor}`);
       expect(text($(el, 'time'))).to.equal('2024-02-28 20:54:53');
+    });
+
+    it('shows every line of the original page text: title, byline, each paragraph, heading and ▲ caption, editor', async function () {
+      const seedText = await readFile({ path: SEED_TEXT });
+      if (seedText === undefined) this.skip();
+      const seed = seedText!.split('\n');
+      const start = seed.findIndex((line) => line.startsWith('作者:'));
+      const end = seed.findIndex((line) => line.startsWith('责任编辑'));
+      expect(start, 'byline line of the seed text').to.be.greaterThan(0);
+      expect(end, 'editor line of the seed text').to.be.greaterThan(start);
+      const expectedBody = seed.slice(start + 1, end).filter((line) => /\S/.test(line));
+      expect(expectedBody.length).to.equal(20);
+
+      const el = await rendered(await fixture<CourtArticleElement>(html`<court-article src=${SEED}></court-article>`));
+      const photos = $$(el, 'photo-caption') as PhotoCaptionElement[];
+      await Promise.all(photos.map((photo) => photo.updateComplete));
+      // What a reader sees, block by block: the caption as drawn by <photo-caption>, marker included.
+      const shown = Array.from($(el, '[part="body"]')!.children).map((block) =>
+        block.tagName === 'PHOTO-CAPTION' ? (block.shadowRoot!.querySelector('figcaption')?.textContent ?? '') : (block.textContent ?? ''),
+      );
+      expect(shown).to.deep.equal(expectedBody);
+      for (const block of $$(el, '[part="body"] > *')) expect(isShown(block), text(block)).to.equal(true);
+
+      // 当前位置: 首页 > 新闻中心 > 图片新闻
+      const crumbs = $$(el, '[part="breadcrumb"] li').map((li) => text(li));
+      expect(`当前位置: ${crumbs.join(' > ')}`).to.equal(seed[0]);
+      // 标题: 副题
+      expect(`${text($(el, 'h1'))}: ${text($(el, '[part="subtitle"]'))}`).to.equal(seed[1]);
+      // 作者:抚顺中院 宣教科  发布时间:2024-02-28 20:54:53 打印 …
+      const byline = $$(el, '[part="byline"] > span').map((span) => text(span));
+      expect(byline).to.have.length(2);
+      for (const item of byline) expect(seed[2], item).to.contain(item);
+      expect(text($(el, '[part="editor"]'))).to.equal(seed[end]!.trim());
     });
 
     it('keeps the article language on its container while the labels follow the page', async () => {
@@ -430,6 +466,136 @@ describe('court-article', () => {
       el.fontSize = 'large';
       await el.updateComplete;
       expect(warnings).to.have.length(1);
+    });
+
+    it('shows a limit error naming body for an article of 2,001 blocks, without hanging', async () => {
+      const warnings = stubWarn();
+      const article = {
+        version: 1,
+        title: '过长的文章',
+        publishedAt: '2024-02-28T20:54:53+08:00',
+        body: Array.from({ length: LIMITS.maxBlocks + 1 }, (_, i) => ({ type: 'paragraph', text: `第${i}段` })),
+      };
+      const el = await rendered(
+        await fixture<CourtArticleElement>(`<court-article><script type="application/json">${JSON.stringify(article)}</script></court-article>`),
+      );
+      expect(text($(el, '[part="error"]'))).to.equal(`文章数据有误:body 超过上限(${LIMITS.maxBlocks})`);
+      expect($(el, 'h1')).to.equal(null);
+      expect($$(el, '[part="body"] p')).to.have.length(0);
+      expect(warnings).to.have.length(1);
+      await expect(el).to.be.accessible();
+    });
+
+    it('shows a limit error naming the field for an html field over the limit, before sanitizing it', async () => {
+      const warnings = stubWarn();
+      const article = {
+        version: 1,
+        title: '过长的 HTML',
+        publishedAt: '2024-02-28T20:54:53+08:00',
+        body: [{ type: 'paragraph', text: '前一段' }, { type: 'html', html: '<b>'.padEnd(LIMITS.maxHtmlLength + 1, 'x') }],
+      };
+      const el = await rendered(await fixture<CourtArticleElement>(html`<court-article .article=${article as unknown as Article}></court-article>`));
+      expect(text($(el, '[part="error"]'))).to.equal(`文章数据有误:body[1].html 超过上限(${LIMITS.maxHtmlLength})`);
+      expect($(el, '.html-block')).to.equal(null);
+      expect(warnings).to.have.length(1);
+    });
+
+    it('shows a limit error for JSON nested too deep, without hanging', async () => {
+      const warnings = stubWarn();
+      const deep = '['.repeat(100_000) + ']'.repeat(100_000);
+      const json = `{"version":1,"title":"t","publishedAt":"2024-02-28T20:54:53+08:00","body":[],"x":${deep}}`;
+      stubFetch(() => Promise.resolve(new Response(json, { status: 200, headers: { 'content-type': 'application/json' } })));
+      const el = await rendered(await fixture<CourtArticleElement>(html`<court-article src="/deep/article.json"></court-article>`));
+      expect(text($(el, '[part="error"]'))).to.equal(`文章数据有误:(JSON) 超过上限(${LIMITS.maxDepth})`);
+      expect(warnings).to.have.length(1);
+    });
+
+    it('leaves the host page alone when the data is invalid: neighbours, document styles and head unchanged', async () => {
+      const warnings = stubWarn();
+      const errors: unknown[] = [];
+      const onError = (event: ErrorEvent) => errors.push(event.error ?? event.message);
+      const onRejection = (event: PromiseRejectionEvent) => errors.push(event.reason);
+      window.addEventListener('error', onError);
+      window.addEventListener('unhandledrejection', onRejection);
+      const page = () => ({
+        sheets: document.styleSheets.length,
+        adopted: document.adoptedStyleSheets.length,
+        head: document.head.innerHTML,
+        html: document.documentElement.getAttribute('style') ?? '',
+        body: [getComputedStyle(document.body).fontSize, getComputedStyle(document.body).color, getComputedStyle(document.body).fontFamily],
+        title: document.title,
+      });
+      const before = page();
+      const wrapper = await fixture<HTMLDivElement>(html`<div>
+        <p id="before">上方的页面内容</p>
+        <court-article .article=${{ version: 1, title: '', publishedAt: 'yesterday', body: [{ type: 'image' }] } as unknown as Article}></court-article>
+        <p id="after">下方的页面内容</p>
+      </div>`);
+      const control = document.createElement('p');
+      document.body.append(control);
+      const el = await rendered(wrapper.querySelector('court-article')!);
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      window.removeEventListener('error', onError);
+      window.removeEventListener('unhandledrejection', onRejection);
+
+      expect(text($(el, '[part="error"]'))).to.match(/^文章数据有误:.*title/);
+      expect(warnings).to.have.length(1);
+      expect(errors).to.deep.equal([]);
+      expect(page()).to.deep.equal(before);
+      for (const id of ['before', 'after']) {
+        const neighbour = wrapper.querySelector<HTMLElement>(`#${id}`)!;
+        expect(neighbour.textContent).to.equal(id === 'before' ? '上方的页面内容' : '下方的页面内容');
+        expect(isShown(neighbour)).to.equal(true);
+        const [a, b] = [getComputedStyle(neighbour), getComputedStyle(control)];
+        expect([a.fontSize, a.color, a.fontFamily, a.lineHeight, a.display]).to.deep.equal([b.fontSize, b.color, b.fontFamily, b.lineHeight, b.display]);
+      }
+      control.remove();
+    });
+
+    it('keeps the light-DOM fallback visible before the script has run and with JavaScript off', async () => {
+      const frame = document.createElement('iframe');
+      // No allow-scripts: nothing runs in the frame, as in a browser with JavaScript off. The
+      // demo page is a court page with the old article HTML inside <court-article>.
+      frame.setAttribute('sandbox', 'allow-same-origin');
+      frame.style.cssText = 'width: 1000px; height: 800px';
+      frame.src = '/demo/index.html';
+      const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+      document.body.append(frame);
+      try {
+        await loaded;
+        const doc = frame.contentDocument!;
+        const host = doc.querySelector('court-article')!;
+        expect(host, 'the demo page has a court-article').to.not.equal(null);
+        expect(host.shadowRoot).to.equal(null);
+        const title = host.querySelector('h1')!;
+        expect(title.textContent!.trim()).to.equal('于长春在抚顺县人民法院调研时强调');
+        const paragraphs = Array.from(host.querySelectorAll('p')).filter((p) => p.textContent!.includes('2024年伊始'));
+        expect(paragraphs).to.have.length(1);
+        for (const node of [title, paragraphs[0]!]) {
+          expect(node.getClientRects().length).to.be.greaterThan(0);
+          const style = frame.contentWindow!.getComputedStyle(node);
+          expect(style.visibility).to.equal('visible');
+          expect(style.opacity).to.equal('1');
+        }
+      } finally {
+        frame.remove();
+      }
+    });
+
+    it('shows the light-DOM fallback before the element is defined, and swaps it for the article once rendered', async () => {
+      const tag = 'court-article-late';
+      const wrapper = await fixture<HTMLDivElement>(
+        `<div><${tag} src="${MINIMAL}"><p class="old">旧版文章正文</p></${tag}></div>`,
+      );
+      const el = wrapper.querySelector(tag) as CourtArticleElement;
+      const old = el.querySelector('.old')!;
+      expect(el.shadowRoot).to.equal(null);
+      expect(isShown(old)).to.equal(true);
+      const Base = customElements.get('court-article') as unknown as new () => CourtArticleElement;
+      customElements.define(tag, class extends (Base as unknown as typeof HTMLElement) {});
+      await rendered(el);
+      expect(text($(el, 'h1'))).to.equal('只有必填字段的文章');
+      expect(isShown(old)).to.equal(false);
     });
 
     it('counts further problems and rejects data given as a property too', async () => {
