@@ -320,4 +320,43 @@ describe('printing to PDF', { skip }, () => {
       await context.close();
     }
   });
+  test('the demo article at 360 px in 特大 and 关怀模式 has no horizontal scroll', { timeout: 120_000 }, async () => {
+    const { context, page, errors } = await openIsolated();
+    try {
+      await page.setViewport({ width: 360, height: 740 });
+      await page.goto(`${base}/demo/index.html`, { waitUntil: 'load' });
+      await page.waitForFunction(
+        () => ((document.querySelector('court-article') as (Element & { readableBlocks?(): Element[] }) | null)?.readableBlocks?.().length ?? 0) > 10 &&
+          document.querySelector('print-controls')?.shadowRoot?.querySelector('button.care') != null,
+        { timeout: 30_000 },
+      );
+      await page.click('print-controls >>> button[data-size="x-large"]');
+      await page.click('print-controls >>> button.care');
+      const seen = await page.evaluate(async () => {
+        await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+        const article = document.querySelector('court-article') as HTMLElement & { readableBlocks(): HTMLElement[] };
+        const root = document.scrollingElement!;
+        const wider = [article, ...article.readableBlocks(), ...article.shadowRoot!.querySelectorAll<HTMLElement>('photo-caption')]
+          .filter((el) => el.getBoundingClientRect().right > root.clientWidth + 0.5)
+          .map((el) => el.localName);
+        return {
+          fontSize: article.getAttribute('font-size'),
+          care: article.hasAttribute('care'),
+          bodyPx: parseFloat(getComputedStyle(article.readableBlocks()[1]!).fontSize),
+          scrollWidth: root.scrollWidth,
+          clientWidth: root.clientWidth,
+          wider,
+        };
+      });
+      assert.equal(seen.fontSize, 'x-large');
+      assert.equal(seen.care, true);
+      assert.ok(seen.bodyPx >= 24, `body text ${seen.bodyPx} px`);
+      assert.equal(seen.clientWidth, 360);
+      assert.ok(seen.scrollWidth <= seen.clientWidth, `page ${seen.scrollWidth} px wide at 360 px`);
+      assert.deepEqual(seen.wider, []);
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
 });
