@@ -88,6 +88,38 @@ describe('photo-caption', () => {
     expect(Math.round(box.height)).to.equal(400);
   });
 
+  it('does not shift the layout when the image arrives: the figure is as tall before as after', async () => {
+    await setViewport({ width: 800, height: 600 });
+    const wrapper = await fixture<HTMLDivElement>(html`<div style="width: 600px">
+      <div style="height: 20000px"></div>
+      <photo-caption src="${PHOTO}?shift=1" caption="于长春院长考察上马法庭" width="1280" height="853"></photo-caption>
+      <p id="below">图片下方的文字</p>
+    </div>`);
+    const el = wrapper.querySelector('photo-caption')!;
+    await el.updateComplete;
+    const img = image(el);
+    const figure = shadow(el).querySelector('figure')!;
+    const below = wrapper.querySelector('#below')!;
+    expect(img.naturalWidth, 'the lazy image far below the viewport is not loaded yet').to.equal(0);
+    const before = { figure: figure.getBoundingClientRect().height, host: el.getBoundingClientRect().height, below: below.getBoundingClientRect().top - wrapper.getBoundingClientRect().top };
+    expect(Math.round(img.getBoundingClientRect().height)).to.equal(Math.round((600 * 853) / 1280));
+
+    el.scrollIntoView();
+    await loaded(img);
+    expect(img.naturalWidth).to.be.greaterThan(0);
+    const after = { figure: figure.getBoundingClientRect().height, host: el.getBoundingClientRect().height, below: below.getBoundingClientRect().top - wrapper.getBoundingClientRect().top };
+    expect(after).to.deep.equal(before);
+    window.scrollTo(0, 0);
+  });
+
+  it('works on its own: only photo-caption is registered on this page', async () => {
+    expect(customElements.get('court-article')).to.equal(undefined);
+    const el = await fixture<PhotoCaptionElement>(html`<photo-caption src=${PHOTO} caption="单独使用的图片"></photo-caption>`);
+    await loaded(image(el));
+    expect(shadow(el).querySelector('figcaption')!.textContent!.trim()).to.equal('▲单独使用的图片');
+    expect(image(el).naturalWidth).to.be.greaterThan(0);
+  });
+
   it('uses the caption as the text alternative when alt is empty', async () => {
     const el = await fixture<PhotoCaptionElement>(html`<photo-caption src=${PHOTO} caption="在抚顺县人民法院召开座谈会"></photo-caption>`);
     expect(image(el).alt).to.equal('在抚顺县人民法院召开座谈会');
