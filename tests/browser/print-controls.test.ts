@@ -898,6 +898,14 @@ describe('<print-controls> 朗读', () => {
     await sendKeys({ press: 'Space' });
     await el.updateComplete;
     expect(el.readAloudState).to.equal('paused');
+    expect(focused(el)!.textContent!.trim()).to.equal('继续朗读');
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(el.readAloudState).to.equal('speaking');
+    expect(synth.calls).to.deep.equal(['pause', 'resume']);
+    await sendKeys({ press: 'Space' });
+    await el.updateComplete;
+    expect(el.readAloudState).to.equal('paused');
     await sendKeys({ press: 'Tab' });
     expect(focused(el)!.textContent!.trim()).to.equal('停止朗读');
     await sendKeys({ press: 'Enter' });
