@@ -4,7 +4,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { after, describe, test } from 'node:test';
 import { SqliteStore } from '../../src/server/index.js';
-import { collect, exited, freePort, tempDir, track, waitFor } from './counter-helpers.js';
+import { collect, exited, freePort, startRedis, tempDir, track, waitFor } from './counter-helpers.js';
 
 const dir = tempDir();
 after(() => dir.remove());
@@ -113,6 +113,9 @@ describe('court-counter bad arguments', () => {
     ['missing config file', ['sites', '--config', `${dir.path}/nope.json`], /config file .*nope\.json: cannot be read \(ENOENT\)/],
     ['serve without sites', ['serve', '--db', db, '--port', '0'], /no sites are configured/],
     ['serve with a bad port', ['serve', '--config', configFile, '--port', '99999'], /port: expected a whole number from 0 to 65535/],
+    ['serve with Redis down', ['serve', '--config', configFile, '--port', '0', '--store', 'redis', '--redis-url', 'redis://127.0.0.1:1'], /cannot connect to Redis at redis:\/\/127\.0\.0\.1:1/],
+    ['export with Redis down', ['export', '--store', 'redis', '--redis-url', 'redis://127.0.0.1:1'], /cannot connect to Redis at redis:\/\/127\.0\.0\.1:1/],
+    ['serve with an unopenable database', ['serve', '--config', configFile, '--port', '0', '--db', `${configFile}/c.sqlite`], /cannot open the SQLite file .*counter\.json\/c\.sqlite/],
   ];
   for (const [name, args, message] of cases) {
     test(`${name}: non-zero exit and a clear message`, () => {
@@ -130,6 +133,27 @@ describe('court-counter bad arguments', () => {
     const r = cli(['sites', '--config', bad]);
     assert.equal(r.code, 1);
     assert.match(r.stderr, /bad\.json: sites\[0\]\.origins\[0\]: "\*" is not allowed/);
+  });
+});
+
+describe('court-counter on Redis', () => {
+  test('set, export and sites work on a real redis-server', async () => {
+    const redisDir = tempDir();
+    const redis = await startRedis(redisDir.path);
+    try {
+      const env = { COURT_COUNTER_STORE: 'redis', COURT_COUNTER_REDIS_URL: redis.url };
+      assert.equal(cli(['set', '--config', configFile, '--site', 'fs', '--count', '123456'], env).stdout, 'fs: visits = 123456\n');
+      assert.equal(cli(['set', '--config', configFile, '--site', 'fs', '--page', '/news/1.html', '--count', '42'], env).code, 0);
+      assert.equal(
+        cli(['export', '--format', 'csv'], env).stdout,
+        'site,page,kind,count\r\nfs,,visits,123456\r\nfs,/news/1.html,page-views,42\r\n',
+      );
+      assert.deepEqual(JSON.parse(cli(['export'], env).stdout).sites, [{ site: 'fs', visits: 123456, pages: [{ page: '/news/1.html', pageViews: 42 }] }]);
+      assert.equal(cli(['sites', '--config', configFile], env).stdout, 'fs\t123456\t佛山中院\thttps://www.fscourt.example\nnh\t0\t\thttps://nh.example\n');
+    } finally {
+      await redis.stop();
+      redisDir.remove();
+    }
   });
 });
 
