@@ -134,7 +134,7 @@ function assertHostArticleAlone(text: string): void {
   for (const control of CONTROL_LABELS) assert.ok(!text.includes(control), `controls printed: ${control}`);
 }
 
-describe('printing to PDF', { skip }, () => {
+describe('print-controls in headless Chromium', () => {
   let server: Server;
   let browser: Browser;
   let chromiumPath = '';
@@ -187,7 +187,7 @@ describe('printing to PDF', { skip }, () => {
     }
   }
 
-  test('the crowded host page prints the article alone', { timeout: 120_000 }, async () => {
+  test('the crowded host page prints the article alone', { timeout: 120_000, skip }, async () => {
     // On screen, the same page shows its chrome: the PDF check below can fail.
     const page = await browser.newPage();
     try {
@@ -200,7 +200,7 @@ describe('printing to PDF', { skip }, () => {
     assertHostArticleAlone(compact(await printToText('/tests/fixtures/print-host.html')));
   });
 
-  test('Chromium’s own --print-to-pdf prints the host page’s article alone, no button pressed', { timeout: 120_000 }, async () => {
+  test('Chromium’s own --print-to-pdf prints the host page’s article alone, no button pressed', { timeout: 120_000, skip }, async () => {
     const file = join(work, 'cli-print-host.pdf');
     const result = await run(
       chromiumPath,
@@ -220,7 +220,7 @@ describe('printing to PDF', { skip }, () => {
     assertHostArticleAlone(compact(pdfText(file)));
   });
 
-  test('the demo court page prints the seed article alone', { timeout: 120_000 }, async () => {
+  test('the demo court page prints the seed article alone', { timeout: 120_000, skip }, async () => {
     const text = compact(await printToText('/demo/index.html'));
     const seed = JSON.parse(readFileSync(join(root, 'demo/data/seed-article.json'), 'utf8')) as {
       title: string;
