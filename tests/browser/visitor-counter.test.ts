@@ -110,6 +110,45 @@ describe('visitor-counter', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('sends nothing before the first paint, and the page goes on while the request is pending', async () => {
+    const endpoint = freshEndpoint();
+    let answer!: () => void;
+    stubFetch(() => new Promise<Response>((resolve) => (answer = () => resolve(new Response('{"site":"fs","visits":5}', { status: 200 })))));
+    const el = await fixture<VisitorCounterElement>(html`<visitor-counter endpoint=${endpoint} site="fs"></visitor-counter>`);
+    expect(calls).to.have.length(0);
+    await waitUntil(() => calls.length === 1);
+    // The request is pending; the page's own script still runs and paints.
+    const painted = await new Promise<boolean>((resolve) => requestAnimationFrame(() => resolve(true)));
+    expect(painted).to.equal(true);
+    expect(el.getAttribute('state')).to.equal('loading');
+    answer();
+    await settled(el, 'counted');
+  });
+
+  it('stores nothing but numbers: no identifier in localStorage or sessionStorage', async () => {
+    const snapshot = (area: Storage) => new Map(Object.keys(area).map((k) => [k, area.getItem(k)]));
+    const local = snapshot(localStorage);
+    const session = snapshot(sessionStorage);
+    const endpoint = freshEndpoint();
+    stubFetch((_url, init) =>
+      String(init.body).includes('page-view') ? json({ site: 'fs', visits: 31, page: '/p', pageViews: 8 }) : json({ site: 'fs', visits: 31 }),
+    );
+    const visit = await fixture<VisitorCounterElement>(html`<visitor-counter endpoint=${endpoint} site="fs"></visitor-counter>`);
+    const view = await fixture<VisitorCounterElement>(html`<visitor-counter endpoint=${endpoint} site="fs" kind="page-views" page="/p"></visitor-counter>`);
+    await settled(visit, 'counted');
+    await settled(view, 'total');
+    const added = [
+      ...[...snapshot(localStorage)].filter(([k, v]) => local.get(k) !== v),
+      ...[...snapshot(sessionStorage)].filter(([k, v]) => session.get(k) !== v),
+    ];
+    expect(added.length).to.be.greaterThan(0);
+    for (const [key, value] of added) {
+      expect(value, key).to.match(/^\d{1,16}$/);
+      expect(key).to.include(endpoint);
+    }
+    expect(document.cookie).not.to.include(endpoint);
+  });
+
   it('counts a visit once per session: a reload shows the same number without a request', async () => {
     const endpoint = freshEndpoint();
     stubFetch(() => json({ site: 'fs', visits: 42 }));
