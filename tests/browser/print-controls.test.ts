@@ -997,6 +997,8 @@ describe('<print-controls> 朗读', () => {
       expect(textContrast(note), `note${care ? ' in 关怀模式' : ''}`).to.be.at.least(7);
       expect(textContrast(read), `disabled button${care ? ' in 关怀模式' : ''}`).to.be.at.least(7);
     }
+    // 关怀模式 does not keep the explanation in small print.
+    expect(parseFloat(getComputedStyle(note).fontSize)).to.be.at.least(16);
     await expect(el).to.be.accessible();
   });
 

@@ -115,6 +115,7 @@ export const printControlsStyles = css`
   }
   :host([care]) .note {
     color: #000000;
+    font-size: 1em;
   }
   .visually-hidden {
     position: absolute;
