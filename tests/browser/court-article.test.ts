@@ -170,6 +170,28 @@ describe('court-article', () => {
       expect(text(next.parentElement)).to.equal('下一篇:下一篇的标题');
     });
 
+    it('applies the contract defaults: lang zh-CN, heading level 2, the date in the article\'s own offset', async () => {
+      const article = {
+        version: 1,
+        title: '默认值',
+        publishedAt: '2024-02-28T20:54:53-05:00',
+        kicker: '',
+        source: '',
+        body: [{ type: 'heading', text: '没有写级别的小标题' }, { type: 'paragraph', text: '正文。' }],
+      };
+      const el = await rendered(await fixture<CourtArticleElement>(html`<court-article .article=${article as unknown as Article}></court-article>`));
+      expect($(el, '[part="article"]')!.getAttribute('lang')).to.equal('zh-CN');
+      expect($(el, '[part="article"]')!.getAttribute('dir')).to.equal('ltr');
+      const heading = $(el, '[part="body"] > :first-child')!;
+      expect(heading.tagName).to.equal('H2');
+      expect(text(heading)).to.equal('没有写级别的小标题');
+      // The page runs in Asia/Shanghai (+08:00); the article's wall clock is shown, not the reader's.
+      expect(text($(el, 'time'))).to.equal('2024-02-28 20:54:53');
+      expect($(el, 'time')!.getAttribute('datetime')).to.equal('2024-02-28T20:54:53-05:00');
+      expect($(el, '[part="kicker"]')).to.equal(null);
+      expect(text($(el, '[part="byline"]'))).to.not.contain('来源');
+    });
+
     it('leaves optional parts out when the data has none', async () => {
       const el = await rendered(await fixture<CourtArticleElement>(html`<court-article src=${MINIMAL}></court-article>`));
       expect(text($(el, 'h1'))).to.equal('只有必填字段的文章');
