@@ -1,5 +1,7 @@
 // One suite, two stores: SQLite on a temp file and a real redis-server started here.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { chmodSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import Database from 'better-sqlite3';
 import { PageLimitError, RedisStore, SqliteStore, type CounterStore } from '../../src/server/index.js';
@@ -160,6 +162,33 @@ describe('sqlite store file', () => {
     assert.equal(db.pragma('journal_mode', { simple: true }), 'wal');
     assert.deepEqual(db.prepare('SELECT site, visits FROM site_visits').all(), [{ site: 'fs', visits: 1 }]);
     db.close();
+    dir.remove();
+  });
+});
+
+describe('sqlite store on a read-only file', () => {
+  test('refuses to open, naming the file, instead of failing at the first hit', async () => {
+    const dir = tempDir();
+    const file = `${dir.path}/ro.sqlite`;
+    const first = new SqliteStore({ file });
+    await first.set('fs', 5);
+    await first.close();
+    chmodSync(file, 0o444);
+    chmodSync(dir.path, 0o777);
+    // Root writes read-only files anyway: open the store as an ordinary user then.
+    const code = `import { SqliteStore } from './src/server/index.ts';
+      try { new SqliteStore({ file: ${JSON.stringify(file)} }); console.log('opened'); } catch (e) { console.log(e.message); }`;
+    const asUser = process.getuid?.() === 0 ? ['runuser', '-u', 'nobody', '--'] : [];
+    const run = spawnSync(asUser[0] ?? process.execPath, [...asUser.slice(1), ...(asUser.length ? [process.execPath] : []), '--import', 'tsx', '--input-type=module', '-e', code], {
+      encoding: 'utf8',
+      env: { ...process.env, TSX_TSCONFIG_PATH: 'tsconfig.json', HOME: dir.path },
+    });
+    assert.equal(run.status, 0, run.stderr);
+    assert.match(run.stdout, /^cannot open the SQLite file .*ro\.sqlite: attempt to write a readonly database/);
+    chmodSync(file, 0o644);
+    const again = new SqliteStore({ file });
+    assert.deepEqual(await again.exportRows(), [{ site: 'fs', page: null, count: 5 }], 'the probe wrote nothing');
+    await again.close();
     dir.remove();
   });
 });

@@ -36,6 +36,24 @@ CREATE TABLE IF NOT EXISTS page_views (
 ) WITHOUT ROWID;
 `;
 
+const ROLLED_BACK = Symbol('rolled back');
+
+/**
+ * A read-only file or folder opens and reads fine and fails only at the first write: write a
+ * row in a transaction that is always rolled back, so the problem shows at start-up.
+ */
+function probeWrite(db: Database.Database): void {
+  const insert = db.prepare("INSERT INTO site_visits (site, visits) VALUES ('', 0) ON CONFLICT (site) DO NOTHING");
+  try {
+    db.transaction(() => {
+      insert.run();
+      throw ROLLED_BACK;
+    })();
+  } catch (error) {
+    if (error !== ROLLED_BACK) throw error;
+  }
+}
+
 /**
  * Counts in one SQLite file (WAL journal). Hits that arrive while the event loop is busy
  * are grouped into one transaction ("group commit"); each caller's promise resolves only
@@ -62,6 +80,7 @@ export class SqliteStore implements CounterStore {
       db.pragma(`synchronous = ${options.synchronous === 'normal' ? 'NORMAL' : 'FULL'}`);
       db.pragma('busy_timeout = 5000');
       db.exec(SCHEMA);
+      probeWrite(db);
     } catch (error) {
       db?.close();
       const reason = (error as NodeJS.ErrnoException).code ?? '';
