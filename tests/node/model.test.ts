@@ -1,6 +1,6 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import {
   LIMITS,
   formatLocalDate,
@@ -1300,5 +1300,28 @@ describe('demo data', () => {
     assert.ok(site.phones!.some((p) => p.number === '12368'));
     for (const link of site.links!) assert.ok(footer.includes(`[${link.label}]`), link.label);
     assert.equal(site.name, '辽宁省抚顺市中级人民法院');
+  });
+});
+
+describe('model module graph', () => {
+  test('the model and what it imports use no DOM, no Lit and no other package', () => {
+    const seen = new Set<string>();
+    const queue = readdirSync(new URL('../../src/model/', import.meta.url))
+      .filter((name) => name.endsWith('.ts'))
+      .map((name) => new URL(`../../src/model/${name}`, import.meta.url).href);
+    while (queue.length > 0) {
+      const href = queue.pop()!;
+      if (seen.has(href)) continue;
+      seen.add(href);
+      const source = readFileSync(new URL(href), 'utf8');
+      const code = source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
+      for (const [, specifier] of code.matchAll(/\bfrom\s+'([^']+)'/g)) {
+        assert.ok(specifier!.startsWith('.'), `${href} imports ${specifier}`);
+        queue.push(new URL(specifier!.replace(/\.js$/, '.ts'), href).href);
+      }
+      assert.doesNotMatch(code, /\b(?:document|window|self|globalThis)\s*[.[]|\b(?:customElements|HTMLElement|DOMParser|navigator)\b/, href);
+    }
+    assert.ok([...seen].some((href) => href.endsWith('/model/parse.ts')));
+    assert.ok([...seen].some((href) => href.endsWith('/internal/url.ts')), 'follows imports out of model/');
   });
 });
