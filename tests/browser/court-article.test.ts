@@ -684,6 +684,29 @@ describe('court-article', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('takes its theme from the documented custom properties and exposes its parts to page styles', async () => {
+      const style = document.createElement('style');
+      style.textContent = `
+        court-article.themed { --court-article-font-size: 20px; --court-article-accent: rgb(0, 102, 51); --court-article-text: rgb(17, 34, 51); --court-article-max-width: 400px; --court-article-title-size: 40px; }
+        court-article.themed::part(byline) { color: rgb(1, 2, 3); }
+        court-article.themed::part(body) { outline: 3px solid rgb(4, 5, 6); }`;
+      document.head.append(style);
+      try {
+        const el = await rendered(await fixture<CourtArticleElement>(html`<court-article class="themed" src=${FULL}></court-article>`));
+        expect(el.getBoundingClientRect().width).to.equal(400);
+        const title = getComputedStyle($(el, 'h1')!);
+        expect(title.color).to.equal('rgb(0, 102, 51)');
+        expect(title.fontSize).to.equal('40px');
+        const paragraph = getComputedStyle($(el, '[part="body"] p')!);
+        expect(paragraph.fontSize).to.equal('20px');
+        expect(paragraph.color).to.equal('rgb(17, 34, 51)');
+        expect(getComputedStyle($(el, '[part="byline"]')!).color).to.equal('rgb(1, 2, 3)');
+        expect(getComputedStyle($(el, '[part="body"]')!).outlineColor).to.equal('rgb(4, 5, 6)');
+      } finally {
+        style.remove();
+      }
+    });
+
     it('has no horizontal scroll at 360 px, even in the largest text size', async () => {
       await setViewport({ width: 360, height: 640 });
       for (const src of [FULL, WIDE, SEED]) {
