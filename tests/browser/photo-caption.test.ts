@@ -210,6 +210,17 @@ describe('photo-caption', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('takes its colours from the documented custom properties; the marker defaults to the court accent', async () => {
+    const plain = await fixture<PhotoCaptionElement>(html`<photo-caption src=${PHOTO} caption="说明"></photo-caption>`);
+    const accent = getComputedStyle(shadow(plain).querySelector('[part="marker"]')!).color;
+    expect(accent).to.equal('rgb(176, 25, 30)');
+    const themed = await fixture<PhotoCaptionElement>(
+      html`<photo-caption style="--photo-caption-marker-color: rgb(0, 102, 51); --photo-caption-caption-color: rgb(17, 34, 51)" src=${PHOTO} caption="说明"></photo-caption>`,
+    );
+    expect(getComputedStyle(shadow(themed).querySelector('[part="marker"]')!).color).to.equal('rgb(0, 102, 51)');
+    expect(getComputedStyle(shadow(themed).querySelector('figcaption')!).color).to.equal('rgb(17, 34, 51)');
+  });
+
   it('fits a 360 px wide screen without horizontal scrolling', async () => {
     await setViewport({ width: 360, height: 640 });
     const el = await fixture<PhotoCaptionElement>(
