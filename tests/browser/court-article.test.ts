@@ -445,6 +445,10 @@ describe('court-article', () => {
       );
       expect(text($(el, '[part="error"]'))).to.contain('无法加载文章数据:/offline/article.json(网络错误)');
       expect(isShown(el.querySelector('.old')!)).to.equal(true);
+      // The error box lines up with the old article text below it.
+      const [box, old] = [$(el, '[part="error"]')!.getBoundingClientRect(), el.querySelector('.old')!.getBoundingClientRect()];
+      expect(box.left).to.equal(old.left);
+      expect(box.right).to.equal(old.right);
       await expect(el).to.be.accessible();
 
       ($(el, '[part="retry-button"]') as HTMLButtonElement).click();

@@ -103,9 +103,11 @@ export const courtArticleStyles = css`
   }
 
   /* Status and error */
+  /* Status and error line up with the fallback content shown beside them (the old article
+     HTML, which sits at the host's edge before and after the element upgrades). */
   .status:not(:empty) {
     margin-block: 1em;
-    margin-inline: 1em;
+    margin-inline: 0;
     color: var(--_article-muted);
   }
   .status:not(:empty)::before {
@@ -133,7 +135,7 @@ export const courtArticleStyles = css`
 
   .error {
     margin-block: 1em;
-    margin-inline: 1em;
+    margin-inline: 0;
     padding-block: 0.75em;
     padding-inline: 1em;
     border: 1px solid var(--_article-accent);
