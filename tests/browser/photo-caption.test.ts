@@ -49,6 +49,13 @@ describe('photo-caption', () => {
     expect(shadow(none).querySelector('figcaption')!.textContent!.trim()).to.equal('说明');
   });
 
+  it('draws the marker once when an old caption already starts with ▲', async () => {
+    const el = await fixture<PhotoCaptionElement>(html`<photo-caption src=${PHOTO} caption="▲ 于长春院长考察石文法庭"></photo-caption>`);
+    expect(shadow(el).querySelector('figcaption')!.textContent!.trim()).to.equal('▲于长春院长考察石文法庭');
+    expect(image(el).alt).to.equal('于长春院长考察石文法庭');
+    expect(trigger(el).getAttribute('aria-label')).to.equal('查看大图:于长春院长考察石文法庭');
+  });
+
   it('loads lazily and asynchronously and passes srcset and sizes through', async () => {
     const el = await fixture<PhotoCaptionElement>(
       html`<photo-caption src=${PHOTO} caption="说明" srcset="${PHOTO} 1280w" sizes="100vw"></photo-caption>`,

@@ -57,7 +57,7 @@ export class PhotoCaptionElement extends LitElement {
   /** Text alternative. Falls back to the caption when empty. */
   @property({ attribute: 'alt' }) alt = '';
 
-  /** Caption shown under the image, plain text, without the marker. */
+  /** Caption shown under the image, plain text, without the marker (a leading ▲ or △ in it is dropped: the element draws the marker). */
   @property({ attribute: 'caption' }) caption = '';
 
   /** Intrinsic width in pixels; with `height` it reserves the image's space before it loads. */
@@ -136,8 +136,18 @@ export class PhotoCaptionElement extends LitElement {
     this.trigger?.focus();
   };
 
+  /**
+   * The caption without a leading marker written into the data (old CMS captions often start
+   * with ▲): the element draws the marker, so it is shown once and never read as text.
+   */
+  private captionText(): string {
+    const caption = this.caption.trim();
+    const lead = caption.match(/^[▲△]\s*/);
+    return lead ? caption.slice(lead[0].length).trim() : caption;
+  }
+
   private altText(): string {
-    return this.alt.trim() || this.caption.trim();
+    return this.alt.trim() || this.captionText();
   }
 
   /** Box sizes through the CSSOM: a style="" attribute would be refused by style-src 'self'. */
@@ -157,7 +167,7 @@ export class PhotoCaptionElement extends LitElement {
     const srcset = safeSrcset(this.srcset);
     const width = positive(this.width);
     const height = positive(this.height);
-    const caption = this.caption.trim();
+    const caption = this.captionText();
     const alt = this.altText();
     const label = caption || alt;
     const openLabel = label
