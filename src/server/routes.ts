@@ -87,6 +87,7 @@ export function normalizePage(raw: unknown, max: number): PageResult {
  * holds a whole /64 and could otherwise take a fresh bucket for every request.
  */
 export function rateKey(address: string): string {
+  if (!address.includes(':')) return address.trim();
   let text = address.trim().toLowerCase();
   const zone = text.indexOf('%');
   if (zone >= 0) text = text.slice(0, zone);
