@@ -723,6 +723,22 @@ describe('court-article', () => {
       }
     });
 
+    it('wraps a long 上一篇 / 下一篇 title under itself, not under the label, at 360 px', async () => {
+      await setViewport({ width: 360, height: 640 });
+      const el = await rendered(await fixture<CourtArticleElement>(html`<court-article src=${SEED}></court-article>`));
+      const items = $$(el, '[part="pager"] li');
+      expect(items).to.have.length(2);
+      let wrapped = 0;
+      for (const item of items) {
+        const label = item.querySelector('.label')!.getBoundingClientRect();
+        const link = item.querySelector('a')!;
+        const lines = Array.from(link.getClientRects());
+        if (link.getBoundingClientRect().height > label.height * 1.5) wrapped++;
+        for (const line of lines) expect(line.left, text(link)).to.be.at.least(label.right - 1);
+      }
+      expect(wrapped, 'a title long enough to wrap at 360 px').to.be.greaterThan(0);
+    });
+
     it('lets a table too wide for the screen scroll inside its own box, reachable by keyboard', async () => {
       await setViewport({ width: 360, height: 640 });
       const el = await rendered(await fixture<CourtArticleElement>(html`<court-article src=${WIDE}></court-article>`));

@@ -343,6 +343,17 @@ export const courtArticleStyles = css`
     border-block-start: 1px solid var(--_article-border);
     font-size: 0.95em;
   }
+  /* A long title wraps under itself, not under the 上一篇: label. */
+  .pager li {
+    display: flex;
+    align-items: baseline;
+  }
+  .pager .label {
+    flex: none;
+  }
+  .pager a {
+    min-inline-size: 0;
+  }
   .pager li + li {
     margin-block-start: 0.35em;
   }
