@@ -20,6 +20,8 @@ import {
   type SafeHtml,
 } from '../../src/internal/sanitize.js';
 import { safeSrcset, safeUrl } from '../../src/internal/url.js';
+import '../../src/define/court-article.js';
+import type { CourtArticleElement } from '../../src/elements/court-article/court-article.js';
 
 declare function describe(name: string, body: () => void): void;
 declare function it(name: string, body: () => Promise<void> | void): void;
@@ -429,6 +431,87 @@ describe('hostile URLs in image src, image srcset and link href', () => {
     }
     await settle(roots);
     expectNothingRan('allowed URLs');
+  });
+});
+
+describe('a hostile article through <court-article>', () => {
+  /** Every element of a tree, through the open shadow roots of <photo-caption> too. */
+  function deepElements(root: ParentNode): Element[] {
+    const out: Element[] = [];
+    for (const el of Array.from(root.querySelectorAll('*'))) {
+      out.push(el);
+      if (el.shadowRoot) out.push(...deepElements(el.shadowRoot));
+    }
+    return out;
+  }
+
+  it('renders every HTML and URL field of the data without running any of it', async () => {
+    const article = {
+      version: 1,
+      title: `<img src=x onerror="${P}">标题`,
+      publishedAt: '2024-02-28T20:54:53+08:00',
+      breadcrumb: [
+        { label: '首页', href: `javascript:${P}` },
+        { label: '新闻', href: ` JaVa&#x53;cript:${P}` },
+        { label: '当前', href: `data:text/html,<script>${PP}</script>` },
+      ],
+      author: `<script>${P}</script>作者`,
+      body: [
+        { type: 'paragraph', html: `段落<img src="x-missing.png" onerror="${P}"><a href="javascript:${P}" onclick="${P}">链接</a>` },
+        { type: 'html', html: `<svg onload="${P}"></svg><iframe srcdoc="<script>${PP}</script>"></iframe><form action="javascript:${P}"><input name="cookie"></form><p>片段</p>` },
+        { type: 'html', html: `<math><mtext><table><mglyph><style><img src=x onerror=${P}>` },
+        { type: 'html', html: `<noscript><p title="</noscript><img src=x onerror=${P}>">` },
+        { type: 'html', html: `<a id="cookie" name="cookie" href="vbscript:${P}">表</a><img name="getElementById" src="x-missing-2.png" onerror="${P}">` },
+        { type: 'image', src: `javascript:${P}`, caption: '被丢弃的图片' },
+        { type: 'image', src: '/demo/img/photo-1.svg', srcset: `javascript:${P} 2x`, caption: `<img src=x onerror="${P}">说明`, alt: `" onerror="${P}` },
+      ],
+      attachments: [{ title: '附件', href: `javascript:${P}` }, { title: '好附件', href: '/files/a.pdf' }],
+      prev: { title: '上一篇', href: `javascript:${P}` },
+      next: { title: '下一篇', href: `data:text/html;base64,PHNjcmlwdD5wYXJlbnQuX19wd25lZCgpPC9zY3JpcHQ+` },
+    };
+    const warn = console.warn;
+    const warnings: unknown[][] = [];
+    console.warn = (...args: unknown[]) => void warnings.push(args);
+    const host = newHost();
+    const el = document.createElement('court-article') as CourtArticleElement;
+    el.article = article as unknown as CourtArticleElement['article'];
+    host.append(el);
+    try {
+      await el.updateComplete;
+      const shadow = el.shadowRoot!;
+      expect(shadow.querySelector('h1')!.textContent).to.equal(article.title);
+      const photos = Array.from(shadow.querySelectorAll('photo-caption'));
+      await Promise.all(photos.map((photo) => (photo as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete));
+      await settle([shadow, ...photos.map((photo) => photo.shadowRoot!)]);
+      const all = deepElements(shadow);
+      for (const node of all) {
+        expect(['svg', 'math', 'iframe', 'form', 'input', 'script', 'style', 'noscript'], node.localName).to.not.include(node.localName);
+        for (const attr of Array.from(node.attributes)) {
+          expect(attr.name.startsWith('on'), `${attr.name} on <${node.localName}>`).to.equal(false);
+          if (['href', 'src', 'srcset', 'action'].includes(attr.name)) {
+            expect(attr.value, `${attr.name} on <${node.localName}>`).to.not.match(/^\s*(javascript|vbscript|data)\s*:/i);
+          }
+        }
+      }
+      for (const link of all.filter((node): node is HTMLAnchorElement => node instanceof HTMLAnchorElement)) {
+        if (link.hasAttribute('href')) expect(['http:', 'https:', 'mailto:', 'tel:'], link.href).to.include(link.protocol);
+        link.addEventListener('click', (event) => event.preventDefault(), { once: true });
+        link.click();
+      }
+      // The benign parts are still there, as text.
+      expect(shadow.querySelector('[part="byline"]')!.textContent).to.contain(article.author);
+      expect(Array.from(shadow.querySelectorAll('[part="body"] p')).map((p) => p.textContent)).to.include('片段');
+      expect(photos).to.have.length(1);
+      expect(photos[0]!.shadowRoot!.querySelector('figcaption')!.textContent).to.contain('<img src=x');
+      expect(Array.from(shadow.querySelectorAll('[part="attachments"] a')).map((a) => a.textContent)).to.deep.equal(['好附件']);
+      expect(shadow.querySelector('[part="pager"]')).to.equal(null);
+      await settle([shadow]);
+      expectNotClobbered('hostile article');
+      expectNothingRan('hostile article');
+      expect(warnings.length, 'the dropped URLs are reported').to.be.greaterThan(0);
+    } finally {
+      console.warn = warn;
+    }
   });
 });
 
