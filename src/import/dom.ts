@@ -1,4 +1,5 @@
 /** Small helpers over parse5's default tree, for reading old court pages. */
+import { Tokenizer, TokenizerMode } from 'parse5';
 import type { DefaultTreeAdapterMap } from 'parse5';
 
 export type Node = DefaultTreeAdapterMap['node'];
@@ -103,4 +104,70 @@ const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;'
 /** Escapes text for HTML text and double- or single-quoted attribute values. */
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+}
+
+/**
+ * Container tags that the tree builder nests as written (an unclosed `<div>` holds all that
+ * follows). Table parts are tracked as boundaries only: a new cell or row closes the last
+ * one, and closing a cell closes what was left open inside it.
+ */
+const NESTING_TAGS = new Set([
+  'div', 'section', 'article', 'aside', 'main', 'nav', 'header', 'footer', 'blockquote', 'center', 'ul', 'ol',
+  'dl', 'fieldset',
+]);
+const TABLE_TAGS = new Set(['table', 'tr', 'td', 'th']);
+
+const RAW_TEXT: Record<string, (typeof TokenizerMode)[keyof typeof TokenizerMode]> = {
+  script: TokenizerMode.SCRIPT_DATA,
+  style: TokenizerMode.RAWTEXT,
+  xmp: TokenizerMode.RAWTEXT,
+  iframe: TokenizerMode.RAWTEXT,
+  noembed: TokenizerMode.RAWTEXT,
+  noframes: TokenizerMode.RAWTEXT,
+  textarea: TokenizerMode.RCDATA,
+  title: TokenizerMode.RCDATA,
+  plaintext: TokenizerMode.PLAINTEXT,
+};
+
+/**
+ * How deep the page nests container elements, measured in one linear pass of parse5's
+ * tokenizer (an end tag closes back to its start tag, as the tree builder does). Building the
+ * tree of a page nested 100,000 deep takes the tree builder minutes (its scope checks walk
+ * the open elements), so deeper pages are refused before they are parsed.
+ */
+export function nestingDepth(html: string): number {
+  // Open elements, and for each the number of nesting containers up to it.
+  const open: string[] = [];
+  const depths: number[] = [];
+  let max = 0;
+  const closeTo = (index: number) => {
+    open.length = index;
+    depths.length = index;
+  };
+  const tokenizer: Tokenizer = new Tokenizer({}, {
+    onStartTag(token) {
+      const name = token.tagName;
+      const raw = RAW_TEXT[name];
+      if (raw !== undefined) tokenizer.state = raw;
+      if (token.selfClosing || !(NESTING_TAGS.has(name) || TABLE_TAGS.has(name))) return;
+      if (name === 'tr') closeTo(open.lastIndexOf('table') + 1);
+      if (name === 'td' || name === 'th') closeTo(Math.max(open.lastIndexOf('tr'), open.lastIndexOf('table')) + 1);
+      const depth = (depths.at(-1) ?? 0) + (NESTING_TAGS.has(name) ? 1 : 0);
+      open.push(name);
+      depths.push(depth);
+      if (depth > max) max = depth;
+    },
+    onEndTag(token) {
+      const at = open.lastIndexOf(token.tagName);
+      if (at >= 0) closeTo(at);
+    },
+    onComment() {},
+    onDoctype() {},
+    onEof() {},
+    onCharacter() {},
+    onNullCharacter() {},
+    onWhitespaceCharacter() {},
+  });
+  tokenizer.write(html, true);
+  return max;
 }

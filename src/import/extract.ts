@@ -26,6 +26,7 @@ import {
   isHidden,
   isText,
   nameTokens,
+  nestingDepth,
   NON_TEXT_TAGS,
   normalizeSpace,
   squash,
@@ -50,6 +51,9 @@ export type ImportIssueCode =
   | 'attachment-read'
   | 'chrome-dropped'
   | 'orphan-caption'
+  | 'caption-inferred'
+  | 'nesting-flattened'
+  | 'page-too-deep'
   | 'heading-inferred'
   | 'unsafe-url'
   | 'image-without-src'
@@ -117,6 +121,12 @@ const KICKER_TOKENS = new Set(['kicker', 'yt', 'yinti', 'ytitle', 'pretitle', 's
 
 /** Footer content that is never article text, wherever a template puts it. */
 const FOOTER_TEXT = /版权所有|ICP备|ICP证|公网安备|技术支持|网站标识码|建议使用.{0,12}浏览器|Copyright|All Rights Reserved/i;
+
+/** Class/id tokens of a 当前位置 trail that prints no label (weizhi = 位置, dqwz = 当前位置). */
+const BREADCRUMB_TOKENS = new Set([
+  'crumb', 'crumbs', 'breadcrumb', 'breadcrumbs', 'position', 'location', 'dqwz', 'weizhi', 'curpos', 'currentpos',
+  'currentposition', 'dangqianweizhi', 'lujing', 'mianbaoxie',
+]);
 
 const BREADCRUMB_LABEL = /^(?:当前位置|您现在的位置|您的位置|您所在的位置|所在位置|现在位置|当前页面|位置)\s*(?:是)?\s*[:：]?/;
 const CRUMB_SEPARATORS = /^[\s>›»→/|\\\-—:：]*$|^(?:&gt;|>>)+$/;
@@ -229,7 +239,7 @@ function findBreadcrumb(ctx: Ctx, doc: Node): BreadcrumbItem[] | undefined {
     found = el; // keep descending: the deepest element that still starts with the label wins
   }
   if (!found) {
-    found = [...descendants(doc)].find((el) => nameTokens(el).some((t) => t === 'crumb' || t === 'breadcrumb' || t === 'position' || t === 'location' || t === 'dqwz'));
+    found = [...descendants(doc)].find((el) => !NON_TEXT_TAGS.has(el.tagName) && nameTokens(el).some((t) => BREADCRUMB_TOKENS.has(t)) && normalizeSpace(textContent(el)).length <= 300);
     if (!found) return undefined;
   }
   // The label may sit in a sibling element before the links: widen to the parent when the
@@ -298,6 +308,51 @@ function headTitleText(doc: Node): string {
   return title ? title.childNodes.map((c) => (isText(c) ? c.value : '')).join('') : '';
 }
 
+/** Separators between the title and the column or site name in a `<title>`. */
+const TITLE_SEPARATOR = /^[_|｜\-–—:：·•]/;
+
+/**
+ * `<title>` without its column and site names: "标题_法院新闻_某某法院网" → "标题",
+ * "标题 - 某某法院" → "标题", "标题-某某人民法院" → "标题". A title that itself holds a dash
+ * ("会议召开——聚焦执行") keeps it: only a last part that names a site is cut.
+ */
+export function stripSiteSuffix(head: string): string {
+  let title = normalizeSpace(head);
+  const parts = title.split(/\s*(?:_|\||｜|\s[-–—]\s)\s*/).filter(Boolean);
+  if (parts.length > 1) title = parts[0]!;
+  const site = /^(.{4,}?)\s*[-–—]\s*[^-–—]{2,40}(?:网|法院|法庭|网站|门户|政务网|首页)$/.exec(title);
+  if (site) title = site[1]!.replace(/[\s\-–—]+$/, '');
+  return title.trim();
+}
+
+/**
+ * The body element that prints the page title (its text is `<title>` up to a separator),
+ * the innermost when several wrap the same text. Links and page furniture are skipped.
+ */
+function printedTitle(ctx: Ctx, body: Element, head: string): Element | undefined {
+  const full = squash(head);
+  if (full.length < 4) return undefined;
+  let best: { el: Element; length: number } | undefined;
+  for (const el of descendants(body)) {
+    if (el.tagName === 'a' || el.tagName === 'img' || ctx.consumed.has(el) || inChrome(el) || insideLink(el)) continue;
+    if ([...ctx.consumed].some((c) => contains(c, el))) continue;
+    const text = squash(textContent(el));
+    if (text.length < 4 || text.length > 300 || !full.startsWith(text)) continue;
+    const rest = full.slice(text.length);
+    if (rest && !TITLE_SEPARATOR.test(rest)) continue;
+    // The longest match; for the same text, the innermost element.
+    if (!best || text.length > best.length || (text.length === best.length && contains(best.el, el))) best = { el, length: text.length };
+  }
+  return best && best.length >= Math.min(full.length, 6) ? best.el : undefined;
+}
+
+function insideLink(el: Element): boolean {
+  for (let up = el.parentNode as Node | null; up && isElement(up); up = up.parentNode as Node | null) {
+    if (up.tagName === 'a') return true;
+  }
+  return false;
+}
+
 interface Titles {
   title?: string;
   subtitle?: string;
@@ -348,11 +403,22 @@ function findTitles(ctx: Ctx, doc: Node, body: Element): Titles {
     ctx.accounted.push(out.title);
   } else {
     const meta = metaContent(doc, 'ArticleTitle') ?? metaContent(doc, 'og:title');
-    const headText = normalizeSpace(headTitleText(doc)).split(/\s*(?:_|\s-\s|\||｜|—)\s*/)[0] || undefined;
-    const title = meta ?? headText;
-    if (title) {
-      out.title = title;
-      issue(ctx, { code: 'title-from-head', severity: 'info', path: 'title', message: `title: no title element in the page; taken from the ${meta ? 'ArticleTitle meta tag' : '<title>'}` });
+    const head = normalizeSpace(headTitleText(doc));
+    // The page prints the title in an element without a title-like name (a <font><b> in a
+    // table cell): the element whose text is what <title> holds before its site suffix.
+    const printed = printedTitle(ctx, body, meta ?? head);
+    if (printed) {
+      out.title = normalizeSpace(textContent(printed));
+      out.titleEl = printed;
+      ctx.consumed.add(printed);
+      ctx.accounted.push(out.title);
+      issue(ctx, { code: 'title-from-head', severity: 'info', path: 'title', message: `title: read from the <${printed.tagName}> that repeats the ${meta ? 'ArticleTitle meta tag' : '<title>'} ("${out.title}")` });
+    } else {
+      const title = meta ?? stripSiteSuffix(head);
+      if (title) {
+        out.title = title;
+        issue(ctx, { code: 'title-from-head', severity: 'info', path: 'title', message: `title: no title element in the page; taken from the ${meta ? 'ArticleTitle meta tag' : '<title>'}` });
+      }
     }
   }
   if (kicker) {
@@ -733,6 +799,16 @@ class BodyWriter {
       if (!image.alt) image.alt = image.caption;
       return;
     }
+    // A short centred line right under a photo, without ▲ or 图为: the caption of TRS and
+    // Word-pasted pages (<p style="text-align:center">法官向当事人送达…</p>).
+    if (this.uncaptioned.length && para.align === 'center' && text.length <= 60 && !/[。；;！!？?，,]$/.test(text) && !CHROME_LINE.test(text)) {
+      const index = this.uncaptioned.shift()!;
+      const image = this.blocks[index] as Extract<Block, { type: 'image' }>;
+      image.caption = text;
+      if (!image.alt) image.alt = text;
+      issue(this.ctx, { code: 'caption-inferred', severity: 'info', path: `body[${index}].caption`, message: `body[${index}]: the centred line "${text}" under the image is read as its caption`, text });
+      return;
+    }
     this.uncaptioned = [];
     if (CAPTION_MARKER.test(text)) {
       issue(this.ctx, { code: 'orphan-caption', severity: 'warning', path: at, message: `${at}: a ▲ caption line with no image before it; kept as a paragraph`, text });
@@ -838,13 +914,42 @@ class BodyWriter {
     return true;
   }
 
+  /**
+   * Reads a link as an attachment when it points at a document file, or its text names one
+   * (附件一.pdf), or `any`. A file link with an unsafe URL (data:, javascript:) is reported
+   * with its text and dropped. `true` when the link is handled as an attachment.
+   */
   attachment(el: Element, any = false): boolean {
+    const known = this.seenLinks.get(el);
+    if (known !== undefined) return known;
+    const result = this.readAttachment(el, any);
+    this.seenLinks.set(el, result);
+    return result;
+  }
+
+  private readonly seenLinks = new Map<Element, boolean>();
+
+  private readAttachment(el: Element, any: boolean): boolean {
     const rawHref = attr(el, 'href');
-    if (!rawHref || !(any || ATTACHMENT_HREF.test(rawHref.trim()))) return false;
+    const linkText = normalizeSpace(textContent(el));
+    if (!rawHref || !rawHref.trim()) return false;
+    if (!(any || ATTACHMENT_HREF.test(rawHref.trim()) || ATTACHMENT_HREF.test(linkText))) return false;
+    if (!isSafeUrl(rawHref.trim())) {
+      const at = `attachments[${this.attachments.length}]`;
+      const shown = rawHref.trim().slice(0, 40);
+      issue(this.ctx, {
+        code: 'unsafe-url',
+        severity: 'warning',
+        path: `${at}.href`,
+        message: `${at}: the attachment "${linkText || shown}" links to "${shown}${rawHref.trim().length > 40 ? '…' : ''}", not an http, https or relative URL; dropped`,
+        text: linkText,
+      });
+      this.ctx.accounted.push(linkText);
+      return true;
+    }
     const href = resolveUrl(this.ctx, rawHref, `attachments[${this.attachments.length}].href`, 'attachment link');
     if (!href) return false;
     if (this.attachments.some((a) => a.href === href)) return true;
-    const linkText = normalizeSpace(textContent(el));
     const fileName = decodeURIComponent(href.split(/[?#]/)[0]!.split('/').pop() ?? href);
     const title = linkText || normalizeSpace(attr(el, 'title') ?? '') || fileName;
     const attachment: Attachment = { title, href };
@@ -1001,7 +1106,7 @@ function walkBody(ctx: Ctx, writer: BodyWriter, container: Element): void {
     const block = BLOCK_TAGS.has(tag);
     if (block) {
       writer.flush();
-      const align = (attr(el, 'align') ?? /text-align\s*:\s*(\w+)/i.exec(attr(el, 'style') ?? '')?.[1])?.toLowerCase();
+      const align = (tag === 'center' ? 'center' : attr(el, 'align') ?? /text-align\s*:\s*(\w+)/i.exec(attr(el, 'style') ?? '')?.[1])?.toLowerCase();
       writer.setAlign(align);
     }
     const isBold = bold || tag === 'strong' || tag === 'b' || /font-weight\s*:\s*(?:bold|[6-9]00)/i.test(attr(el, 'style') ?? '');
@@ -1064,6 +1169,80 @@ function checkCoverage(ctx: Ctx, container: Element, article: Article): void {
 
 // ---------------------------------------------------------------------------------------------
 
+/** Deepest container nesting a page may have at all (see `nestingDepth`). */
+const MAX_PARSE_DEPTH = 4000;
+
+/** Deepest element nesting walked as it is; real court pages stay far below it. */
+const MAX_DEPTH = 256;
+
+/**
+ * Flattens the tree below `max` levels, without recursion: each element at that depth keeps
+ * its text, images and line breaks in document order (a block element becomes a line break;
+ * scripts and styles go), so no walk over the page can overflow the call stack on hostile
+ * input such as 100,000 nested <div>s. Returns how many elements were flattened.
+ */
+function limitDepth(root: Node, max: number): number {
+  let flattened = 0;
+  const stack: Array<{ node: Node; depth: number }> = [{ node: root, depth: 0 }];
+  while (stack.length) {
+    const { node, depth } = stack.pop()!;
+    if (depth >= max && isElement(node)) {
+      if (flattenElement(node)) flattened++;
+      continue;
+    }
+    for (const child of children(node)) stack.push({ node: child, depth: depth + 1 });
+  }
+  return flattened;
+}
+
+function lineBreak(parent: Element): Element {
+  return { nodeName: 'br', tagName: 'br', attrs: [], namespaceURI: parent.namespaceURI, childNodes: [], parentNode: parent } as unknown as Element;
+}
+
+function flattenElement(el: Element): boolean {
+  const out: Node[] = [];
+  let changed = false;
+  // Work list in reverse document order; `null` marks the end of a block element.
+  const work: Array<Node | null> = [...children(el)].reverse();
+  const made = new Set<Node>();
+  // One line break for a run of block boundaries (10,000 nested <div>s are one line break).
+  const pushBreak = () => {
+    const last = out.at(-1);
+    if (last && made.has(last)) return;
+    const br = lineBreak(el);
+    made.add(br);
+    out.push(br);
+  };
+  while (work.length) {
+    const node = work.pop()!;
+    if (node === null) {
+      pushBreak();
+      continue;
+    }
+    if (!isElement(node)) {
+      out.push(node);
+      continue;
+    }
+    if (node.tagName === 'img' || node.tagName === 'br') {
+      out.push(node);
+      continue;
+    }
+    changed = true;
+    if (NON_TEXT_TAGS.has(node.tagName)) continue;
+    const block = BLOCK_TAGS.has(node.tagName);
+    if (block) {
+      pushBreak();
+      work.push(null);
+    }
+    const kids = children(node);
+    for (let i = kids.length - 1; i >= 0; i--) work.push(kids[i]!);
+  }
+  if (!changed) return false;
+  for (const node of out) (node as { parentNode: Node | null }).parentNode = el;
+  el.childNodes = out as Element['childNodes'];
+  return true;
+}
+
 function normalizeLang(raw: string | undefined): string {
   const value = (raw ?? '').trim();
   if (!value) return 'zh-CN';
@@ -1074,7 +1253,20 @@ function normalizeLang(raw: string | undefined): string {
 /** Extracts an article from the text of an HTML page. */
 export function extractArticle(html: string, options: ExtractOptions = {}): Extracted {
   const ctx: Ctx = { issues: [], consumed: new Set(), accounted: [], ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}) };
+  const depth = nestingDepth(html);
+  if (depth > MAX_PARSE_DEPTH) {
+    return { issues: [{ code: 'page-too-deep', severity: 'error', message: `the page nests container elements ${depth} deep (more than ${MAX_PARSE_DEPTH}); not a readable article page, not imported` }] };
+  }
   const doc = parse(html);
+  const flattened = limitDepth(doc, MAX_DEPTH);
+  if (flattened) {
+    ctx.issues.push({
+      code: 'nesting-flattened',
+      severity: 'warning',
+      path: 'body',
+      message: `body: the page nests elements more than ${MAX_DEPTH} deep; the content of ${flattened} element${flattened === 1 ? '' : 's'} at that depth is read as plain lines of text`,
+    });
+  }
   const htmlEl = children(doc).find((n): n is Element => isElement(n) && n.tagName === 'html');
   const body = htmlEl ? children(htmlEl).find((n): n is Element => isElement(n) && n.tagName === 'body') : undefined;
   if (!body) return { issues: [{ code: 'body-empty', severity: 'error', message: 'the page has no <body>' }] };
@@ -1103,7 +1295,7 @@ export function extractArticle(html: string, options: ExtractOptions = {}): Extr
   const writer = new BodyWriter(ctx);
   // Attachments anywhere in the article area, not only in the body.
   for (const a of descendants(body)) {
-    if (a.tagName === 'a' && !inChrome(a) && ATTACHMENT_HREF.test(attr(a, 'href') ?? '')) writer.attachment(a);
+    if (a.tagName === 'a' && !inChrome(a) && (ATTACHMENT_HREF.test(attr(a, 'href') ?? '') || ATTACHMENT_HREF.test(normalizeSpace(textContent(a))))) writer.attachment(a);
   }
   if (container) walkBody(ctx, writer, container);
   if (!writer.blocks.length) {

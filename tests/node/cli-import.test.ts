@@ -9,6 +9,7 @@ import iconv from 'iconv-lite';
 import { parseArticle } from '../../src/model/index.js';
 import type { Article } from '../../src/model/types.js';
 import { decodeHtml, declaredCharset } from '../../src/import/charset.js';
+import { stripSiteSuffix } from '../../src/import/extract.js';
 import { parseCourtDate } from '../../src/import/date.js';
 import { importPage } from '../../src/import/import-page.js';
 import type { ImportIssue } from '../../src/import/extract.js';
@@ -16,6 +17,15 @@ import { renderArticlePage } from '../../src/ssr/render-page.js';
 import { byClass, htmlText, parse, root, runCli, shadowText, squash, textRuns } from './cli-helpers.js';
 
 const pages = join(root, 'tests', 'fixtures', 'import', 'pages');
+
+function isValidUtf8(bytes: Uint8Array): boolean {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 interface Fixture {
   file: string;
@@ -104,6 +114,47 @@ const FIXTURES: Fixture[] = [
       headings: ['一、休假时间', '二、服务安排'],
     },
   },
+  {
+    // Table layout of the 2000s: the title only in <title> (with a site suffix) and in a
+    // <font><b> of a cell, the body a <td><font> with &nbsp; indents and <br><br> breaks.
+    file: '07-title-only-br-table.html', encoding: 'utf-8', charset: 'utf-8', charsetSource: 'meta', bodyClass: 'content14',
+    expect: {
+      title: '白河县人民法院巡回审判进山村 法官田间地头化纠纷',
+      publishedAt: '2024-02-28T00:00:00+08:00',
+      breadcrumbLabels: ['首页', '法院新闻'],
+      headings: [],
+      captions: ['巡回审判现场'],
+    },
+  },
+  {
+    // TRS: <span id="zoom"><div class="TRS_Editor">, photos without ▲ and a centred caption
+    // line under each, an attachment link with a data: URL.
+    file: '08-zoom-trs-center-caption.html', encoding: 'utf-8', charset: 'utf-8', charsetSource: 'meta', bodyClass: 'TRS_Editor',
+    expect: {
+      title: '青山区法院发出首份人身安全保护令',
+      source: '青山区人民法院',
+      publishedAt: '2024-02-28T20:54:00+08:00',
+      breadcrumbLabels: ['首页', '新闻中心', '审判动态'],
+      headings: ['法官说法'],
+      captions: ['法官向当事人送达人身安全保护令', '青山区人民法院反家暴宣传活动现场'],
+      attachments: [{ title: '人身安全保护令申请书.doc', href: '/upload/2024/sqs.doc' }],
+    },
+  },
+  {
+    // GBK, its meta charset after 1,024 bytes of comments; 来源 / 发布时间 / 作者 in one
+    // <div class="info"> with &nbsp; separators; the body in nested <div>s; 下一篇：没有了.
+    file: '09-gbk-late-meta-info.html', encoding: 'gbk', charset: 'gb18030', charsetSource: 'meta', bodyClass: 'd_content',
+    expect: {
+      title: '东岭市中级人民法院召开新闻发布会通报涉民营企业审判工作情况',
+      author: '刘 洋',
+      source: '东岭市中级人民法院',
+      editor: '孙丽',
+      publishedAt: '2024-02-28T20:54:53+08:00',
+      breadcrumbLabels: ['首页', '法院新闻', '正文'],
+      prev: { title: '东岭中院开展廉政教育', href: '/news/2024/0227/101.html' },
+      next: undefined,
+    },
+  },
 ];
 
 function imported(fixture: Fixture) {
@@ -141,6 +192,7 @@ describe('charset detection', () => {
       ['03-gbk-captions-attachments.html', 'gbk', false],
       ['04-gb18030-nested-divs.html', 'gb18030', false],
       ['05-utf8-bom-prevnext.html', 'utf-8', true],
+      ['09-gbk-late-meta-info.html', 'gbk', false],
     ];
     for (const [name, encoding, bom] of targets) {
       const source = readFileSync(join(root, 'tests', 'fixtures', 'import', 'encoded-src', name), 'utf8');
@@ -168,6 +220,15 @@ describe('charset detection', () => {
     const bytes = readFileSync(join(pages, '04-gb18030-nested-divs.html'));
     assert.ok(bytes.includes(Buffer.from([0x82, 0x30, 0xb7, 0x31])), 'the fixture holds 㛃 as four bytes');
     assert.ok(decodeHtml(bytes).text.includes('王㛃'));
+  });
+
+  test('a GBK meta tag after more than 1,024 bytes of comments is still found', () => {
+    const bytes = readFileSync(join(pages, '09-gbk-late-meta-info.html'));
+    assert.ok(bytes.indexOf(Buffer.from('<meta')) > 1024, 'the fixture declares its charset late');
+    assert.equal(isValidUtf8(bytes), false, 'so a UTF-8 check could not have decoded it');
+    const decoded = decodeHtml(bytes);
+    assert.deepEqual([decoded.source, decoded.declared, decoded.charset], ['meta', 'gbk', 'gb18030']);
+    assert.ok(decoded.text.includes('东岭市中级人民法院召开新闻发布会'));
   });
 
   test('BOM wins over the meta tag; UTF-16 BOMs decode', () => {
@@ -208,6 +269,8 @@ describe('dates', () => {
     assert.equal(parseCourtDate('2024-02-28 20:54:53')?.iso, '2024-02-28T20:54:53+08:00');
     assert.equal(parseCourtDate('发布时间：2024年2月8日 9:05')?.iso, '2024-02-08T09:05:00+08:00');
     assert.equal(parseCourtDate('2024/2/8')?.iso, '2024-02-08T00:00:00+08:00');
+    assert.equal(parseCourtDate('2024年2月28日 20:54')?.iso, '2024-02-28T20:54:00+08:00');
+    assert.equal(parseCourtDate('发布时间：2024/2/28')?.iso, '2024-02-28T00:00:00+08:00');
     assert.equal(parseCourtDate('2024-02-28T20:54:53+09:00')?.iso, '2024-02-28T20:54:53+09:00');
     assert.equal(parseCourtDate('2024-02-28T20:54:53+09:00')?.offsetAssumed, false);
     assert.equal(parseCourtDate('2024-02-30'), undefined);
@@ -312,6 +375,126 @@ describe('mapping court pages to the contract', () => {
     assert.ok(result.issues.some((i) => i.code === 'unsafe-url' && i.severity === 'warning' && i.message.includes('javascript:alert(1)')));
     assert.ok(paragraphs.some((p) => (p.html ?? p.text ?? '').includes('耐心释法')), 'the link text stays');
   });
+});
+
+describe('messy pages of real templates', () => {
+  const fixture = (name: string) => FIXTURES.find((f) => f.file === name)!;
+  const texts = (a: Article) => a.body.map((b) => (b.type === 'paragraph' ? b.text ?? htmlText(b.html ?? '') : b.type === 'heading' ? b.text : ''));
+
+  test('a title printed only in a <font><b> cell is the title, once: not a heading or a paragraph too', () => {
+    const { article, issues } = imported(fixture('07-title-only-br-table.html'));
+    assert.equal(texts(article).filter((t) => squash(t) === squash(article.title)).length, 0);
+    assert.ok(issues.some((i) => i.code === 'title-from-head' && i.message.includes('<b>')));
+    assert.equal(texts(article).some((t) => t.includes('首页')), false, 'the 当前位置 trail without a label (class "weizhi") is the breadcrumb, not body');
+  });
+
+  test('&nbsp; indents and <br><br> breaks in a table cell become separate paragraphs, print links are no text', () => {
+    const { article } = imported(fixture('07-title-only-br-table.html'));
+    const paragraphs = article.body.filter((b) => b.type === 'paragraph').map((b) => (b as { text: string }).text);
+    assert.equal(paragraphs.length, 4);
+    assert.ok(paragraphs[0]!.startsWith('2月26日，白河县人民法院'), 'no leading &nbsp; left');
+    assert.ok(paragraphs[3]!.startsWith('庭审结束后'));
+    assert.deepEqual(article.body.map((b) => b.type), ['paragraph', 'paragraph', 'paragraph', 'image', 'paragraph']);
+    assert.equal(JSON.stringify(article).includes('打印本页'), false);
+    assert.equal(JSON.stringify(article).includes('版权所有'), false);
+  });
+
+  test('<title> site suffixes are cut, dashes inside a title are kept', () => {
+    assert.equal(stripSiteSuffix('白河县法院巡回审判进山村_法院新闻_白河县人民法院网'), '白河县法院巡回审判进山村');
+    assert.equal(stripSiteSuffix('青山区法院发出首份人身安全保护令 - 青山区人民法院'), '青山区法院发出首份人身安全保护令');
+    assert.equal(stripSiteSuffix('青山区法院发出首份人身安全保护令-青山区人民法院'), '青山区法院发出首份人身安全保护令');
+    assert.equal(stripSiteSuffix('执行攻坚——某某法院在行动'), '执行攻坚——某某法院在行动');
+    assert.equal(stripSiteSuffix('执行攻坚——聚焦执行难_某某法院网'), '执行攻坚——聚焦执行难');
+    const page = '<meta charset="utf-8"><title>某某法院开展送法进社区活动-某某人民法院</title><div class="date">发布日期：2024-03-01</div><div class="text"><p>3月1日，某某法院干警走进社区开展普法宣传，发放资料二百余份。</p></div>';
+    const result = importPage(Buffer.from(page));
+    assert.equal(result.article?.title, '某某法院开展送法进社区活动');
+    assert.ok(result.issues.some((i) => i.code === 'title-from-head' && i.severity === 'info'));
+  });
+
+  test('a centred line under a photo is its caption; a centred line elsewhere, or a sentence, stays a paragraph', () => {
+    const { article, issues } = imported(fixture('08-zoom-trs-center-caption.html'));
+    assert.equal(texts(article).some((t) => t.includes('法官向当事人送达')), false, 'not a paragraph too');
+    assert.equal(issues.filter((i) => i.code === 'caption-inferred').length, 2);
+    const page = (inner: string) => Buffer.from(`<meta charset="utf-8"><h1>某某法院召开院务会议</h1><div class="info">发布时间：2024-03-01 09:00</div><div class="text">${inner}</div>`);
+    const notAfterImage = importPage(page('<p>会议由院长主持，全体院领导参加，研究部署了下一阶段工作。</p><p style="text-align:center">某某法院办公室</p>'));
+    assert.deepEqual(notAfterImage.article?.body.at(-1), { type: 'paragraph', text: '某某法院办公室' });
+    const sentence = importPage(page('<p><img src="/a.jpg"></p><p align="center">会议由院长主持，全体院领导参加。</p>'));
+    assert.deepEqual(sentence.article?.body.map((b) => b.type), ['image', 'paragraph']);
+    const center = importPage(page('<p><img src="/a.jpg"></p><center>会议现场</center><p>会议由院长主持，全体院领导参加，研究部署了下一阶段工作。</p>'));
+    assert.deepEqual(center.article?.body[0], { type: 'image', src: '/a.jpg', caption: '会议现场', alt: '会议现场' });
+  });
+
+  test('an attachment with a data: URL is reported with its name and dropped; the safe one is kept', () => {
+    const { article, issues } = imported(fixture('08-zoom-trs-center-caption.html'));
+    assert.equal(JSON.stringify(article).includes('data:'), false);
+    const dropped = issues.find((i) => i.code === 'unsafe-url' && i.path === 'attachments[0].href');
+    assert.ok(dropped);
+    assert.equal(dropped.severity, 'warning');
+    assert.equal(dropped.text, '申请书模板.pdf');
+    assert.match(dropped.message, /申请书模板\.pdf.*data:application\/pdf/);
+  });
+
+  test('来源 / 发布时间 / 作者 in one <div class="info"> with &nbsp; separators; 下一篇：没有了 is no link', () => {
+    const { article, issues } = imported(fixture('09-gbk-late-meta-info.html'));
+    const byline = issues.find((i) => i.code === 'byline-read' && i.path === 'author, source, publishedAt');
+    assert.ok(byline, 'one byline gives three fields');
+    assert.match(byline.message, /浏览次数：356" is not article data/);
+    assert.equal(JSON.stringify(article).includes('浏览次数'), false);
+    assert.equal(JSON.stringify(article).includes('没有了'), false);
+  });
+});
+
+describe('hostile pages', () => {
+  const head = '<meta charset="utf-8"><h1>某某法院健壮性测试标题</h1><div class="info">发布时间：2024-01-02 10:00</div>';
+  const para = (n: number) => `<p>第${n}段：这是一段足够长的正文内容，用来测试导入器，不能丢失。</p>`;
+
+  test('100,000 nested <div>s: an error for that page, not a stack overflow or a stall', () => {
+    const html = `${head}<div class="text">${'<div>'.repeat(100_000)}${para(1)}</div>`;
+    const result = importPage(Buffer.from(html));
+    assert.equal(result.article, undefined);
+    assert.equal(result.issues[0]?.code, 'page-too-deep');
+    assert.equal(result.issues[0]?.severity, 'error');
+    assert.match(result.issues[0]!.message, /100001 deep/, "the 100,000 and the body <div>");
+  });
+
+  test('3,000 nested <div>s or 100,000 nested <span>s: the text is kept in order and the flattening reported', () => {
+    for (const [tag, depth] of [['div', 3000], ['span', 100_000], ['font', 20_000]] as const) {
+      const html = `${head}<div class="text">${para(1)}${`<${tag}>`.repeat(depth)}${para(2)}${`</${tag}>`.repeat(depth)}${para(3)}</div>`;
+      const result = importPage(Buffer.from(html));
+      assert.ok(result.article, `${tag} × ${depth}: ${result.issues.map((i) => i.message).join('; ')}`);
+      assert.deepEqual(texts(result.article).map((t) => t.slice(0, 3)), ['第1段', '第2段', '第3段'], `${tag} × ${depth}`);
+      assert.ok(result.issues.some((i) => i.code === 'nesting-flattened' && i.severity === 'warning'), `${tag} × ${depth} reported`);
+    }
+  });
+
+  test('a page with 50,000 paragraphs is refused naming the body limit, without an exception', () => {
+    const html = `${head}<div class="text">${Array.from({ length: 50_000 }, (_, i) => para(i)).join('')}</div>`;
+    const result = importPage(Buffer.from(html));
+    assert.equal(result.article, undefined);
+    assert.ok(result.issues.some((i) => i.severity === 'error' && i.path === 'body' && /2000 blocks/.test(i.message)));
+  });
+
+  test('script, noscript and style text never become paragraphs, even when they hold <p> markup', () => {
+    const html = `${head}<div class="text">${para(1)}<script>document.write("<p>脚本写出的文字不是正文内容</p>")</script><noscript><p>请启用脚本以浏览本页的全部内容</p></noscript><style>p{color:red}/*<p>样式里的文字也不是正文内容</p>*/</style>${para(2)}</div>`;
+    const result = importPage(Buffer.from(html));
+    assert.ok(result.article);
+    assert.deepEqual(texts(result.article).map((t) => t.slice(0, 3)), ['第1段', '第2段']);
+    for (const text of ['脚本写出', '请启用脚本', '样式里', 'color']) assert.equal(JSON.stringify(result.article).includes(text), false, text);
+  });
+
+  test('javascript: links in any spelling are dropped and reported; their text stays', () => {
+    const html = `${head}<div class="text"><p>详情请<a href=" JaVaScRiPt:alert(1)">点击这里查看</a>，或拨打12368热线电话咨询。</p><p><a href="java&#x09;script:alert(2)">另一个链接的文字内容</a>也要保留。</p></div>`;
+    const result = importPage(Buffer.from(html));
+    assert.ok(result.article);
+    assert.equal(/javascript|alert/i.test(JSON.stringify(result.article)), false);
+    assert.ok(texts(result.article)[0]!.includes('点击这里查看'));
+    assert.ok(texts(result.article)[1]!.includes('另一个链接的文字内容'));
+    assert.equal(result.issues.filter((i) => i.code === 'unsafe-url').length, 2);
+  });
+
+  function texts(a: Article): string[] {
+    return a.body.map((b) => (b.type === 'paragraph' ? b.text ?? htmlText(b.html ?? '') : b.type === 'heading' ? b.text : ''));
+  }
 });
 
 describe('no body text is dropped silently', () => {
@@ -433,14 +616,15 @@ describe('the import command', () => {
       }
       assert.equal(run.stdout.includes('\u001b['), false, 'no terminal control codes');
       for (const f of FIXTURES) assert.match(run.stdout, new RegExp(`imported .*${f.file} -> `));
-      assert.match(run.stdout, /Imported 6 of 6 pages into .*articles, 2 warnings; report: /);
+      assert.match(run.stdout, /Imported 9 of 9 pages into .*articles, 3 warnings; report: /);
       assert.match(run.stderr, /05-utf8-bom-prevnext\.html: warning: body\[3\]: link "javascript:alert\(1\)"/);
       assert.match(run.stderr, /06-trs-word-nocharset\.html: warning: charset: the page declares no charset/);
+      assert.match(run.stderr, /08-zoom-trs-center-caption\.html: warning: attachments\[0\]: the attachment "申请书模板\.pdf" links to "data:/);
       const report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as {
         pages: number; imported: number; failed: number; warnings: number;
         files: { file: string; ok: boolean; charset: string; warnings: ImportIssue[]; notes: ImportIssue[] }[];
       };
-      assert.deepEqual([report.pages, report.imported, report.failed, report.warnings], [6, 6, 0, 2]);
+      assert.deepEqual([report.pages, report.imported, report.failed, report.warnings], [9, 9, 0, 3]);
       const gbk = report.files.find((f) => f.file.endsWith('03-gbk-captions-attachments.html'))!;
       assert.equal(gbk.charset, 'gb18030');
       assert.ok(gbk.notes.some((n) => n.code === 'offset-assumed'));
