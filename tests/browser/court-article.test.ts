@@ -467,14 +467,19 @@ describe('court-article', () => {
       const warnings = stubWarn();
       const errors: unknown[] = [];
       const onError = (event: ErrorEvent) => errors.push(event.error);
+      // An exception in a Lit update surfaces as an unhandled rejection, not an error event.
+      const onRejection = (event: PromiseRejectionEvent) => errors.push(event.reason);
       window.addEventListener('error', onError);
+      window.addEventListener('unhandledrejection', onRejection);
       const failed = new Promise<CustomEvent>((resolve) => document.addEventListener('court-article-failed', (e) => resolve(e as CustomEvent), { once: true }));
       const wrapper = await fixture<HTMLDivElement>(html`<div>
         <p id="neighbour">页面的其他内容</p>
         <court-article src=${MISSING_TITLE}><p class="old">旧版文章</p></court-article>
       </div>`);
       const el = await rendered(wrapper.querySelector('court-article')!);
+      await new Promise((resolve) => setTimeout(resolve, 0));
       window.removeEventListener('error', onError);
+      window.removeEventListener('unhandledrejection', onRejection);
 
       const error = $(el, '[part="error"]')!;
       expect(text(error)).to.equal('文章数据有误:缺少 title');
