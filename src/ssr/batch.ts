@@ -7,7 +7,7 @@ import { parseArticle, parseSite } from '../model/parse.js';
 import type { Problem, Site } from '../model/types.js';
 import { listFiles, UsageError } from '../import/batch.js';
 import { createProgress, type ProgressStream } from './progress.js';
-import { renderArticlePage } from './render-page.js';
+import { htmlDepthProblems, renderArticlePage } from './render-page.js';
 
 export interface RenderCommandOptions {
   /** An article JSON file or a folder of them (searched recursively). */
@@ -70,6 +70,8 @@ export async function renderFile(
   }
   const parsed = parseArticle(text);
   if (!parsed.ok) return { problems: parsed.problems };
+  const tooDeep = htmlDepthProblems(parsed.value);
+  if (tooDeep.length) return { problems: tooDeep };
   const html = renderArticlePage(parsed.value, {
     ...(options.site ? { site: options.site } : {}),
     ...(options.siteIdCode ? { siteIdCode: options.siteIdCode } : {}),

@@ -20,7 +20,9 @@ import { collectResultSync } from '@lit-labs/ssr/lib/render-result.js';
 import { html } from 'lit';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { JSDOM } from 'jsdom';
-import type { Article, Block, Site } from '../model/types.js';
+import { parseFragment } from 'parse5';
+import type { Article, Block, Problem, Site } from '../model/types.js';
+import { nestingDepth } from '../import/dom.js';
 import { formatLocalDateTime, parseOffsetDateTime } from '../model/date.js';
 import { sanitizeFragment, sanitizeInline, useSanitizerWindow } from '../internal/sanitize.js';
 import { safeUrl } from '../internal/url.js';
@@ -193,6 +195,41 @@ export function renderHead(article: Article, options: RenderPageOptions = {}): s
   ]
     .filter(Boolean)
     .join('\n');
+}
+
+/** Deepest element nesting accepted in an `html` field for rendering on the server. */
+export const MAX_HTML_DEPTH = 256;
+
+function fragmentDepth(html: string): number {
+  // Container nesting first, in linear time: the tree builder is slow on very deep pages.
+  const containers = nestingDepth(html);
+  if (containers > MAX_HTML_DEPTH) return containers;
+  let max = 0;
+  const stack: Array<{ node: { childNodes?: unknown[] }; depth: number }> = [{ node: parseFragment(html), depth: 0 }];
+  while (stack.length) {
+    const { node, depth } = stack.pop()!;
+    if (depth > max) max = depth;
+    for (const child of node.childNodes ?? []) stack.push({ node: child as { childNodes?: unknown[] }, depth: depth + 1 });
+  }
+  return max;
+}
+
+/**
+ * `html` fields nested deeper than `MAX_HTML_DEPTH`: the sanitizer under jsdom takes time
+ * that grows with the square of the depth (seconds at a few thousand levels), so such an
+ * article is refused with the field named rather than stalling a batch.
+ */
+export function htmlDepthProblems(article: Article): Problem[] {
+  const problems: Problem[] = [];
+  article.body.forEach((block, i) => {
+    const html = block.type === 'html' ? block.html : block.type === 'paragraph' ? block.html : undefined;
+    if (html === undefined || !html.includes('<')) return;
+    const depth = fragmentDepth(html);
+    if (depth > MAX_HTML_DEPTH) {
+      problems.push({ path: `body[${i}].html`, code: 'limit', limit: MAX_HTML_DEPTH, message: `body[${i}].html: elements nested ${depth} deep, more than ${MAX_HTML_DEPTH}; not rendered` });
+    }
+  });
+  return problems;
 }
 
 // ---------------------------------------------------------------------------------------------

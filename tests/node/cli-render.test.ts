@@ -8,6 +8,7 @@ import { parseArticle, parseSite } from '../../src/model/index.js';
 import type { Article, Site } from '../../src/model/types.js';
 import { renderArticlePage } from '../../src/ssr/render-page.js';
 import { renderCommand } from '../../src/ssr/batch.js';
+import { parseFragment } from 'parse5';
 import { attr, isElement, parse, root, runCli, shadowText, squash, textRuns, walk } from './cli-helpers.js';
 import type { Element } from './cli-helpers.js';
 
@@ -90,7 +91,7 @@ describe('a rendered article page', () => {
     assert.equal(textRuns(title).join(''), `${seed.title}_${site.name}`);
     const first = (seed.body.find((b) => b.type === 'paragraph') as { text: string }).text;
     const description = metaContent(page, 'description')!;
-    assert.ok(description.length <= 120);
+    assert.ok(description.length > 40 && description.length <= 120, `a description of the first paragraph (${description.length} characters)`);
     assert.ok(first.startsWith(description.replace(/…$/, '')));
     assert.equal(attr(elements(page, (e) => e.tagName === 'link' && attr(e, 'rel') === 'canonical')[0]!, 'href'), seed.url);
     assert.equal(metaContent(page, 'ArticleTitle'), seed.title);
@@ -133,6 +134,16 @@ describe('a rendered article page', () => {
 
   test('fragment mode: only the elements, for a CMS template', () => {
     const fragment = renderArticlePage(seed, { fragment: true });
+    // Valid to paste into a <div> of a template: the only parse errors are Lit's own <?>
+    // markers (bogus comments by the HTML spec), and nothing is left open.
+    const errors: string[] = [];
+    const tree = parseFragment(fragment, { onParseError: (e) => errors.push(`${e.code}:${fragment.slice(e.startOffset - 1, e.startOffset + 2)}`) });
+    assert.ok(errors.length > 0, 'the check sees parse errors');
+    assert.deepEqual([...new Set(errors)], ['unexpected-question-mark-instead-of-tag-name:<?>']);
+    const top = tree.childNodes.filter(isElement).map((e) => e.tagName);
+    assert.deepEqual(top, ['court-article']);
+    const withSite = parseFragment(renderArticlePage(seed, { fragment: true, site, bundle: '/js/court-widgets.min.js' }));
+    assert.deepEqual(withSite.childNodes.filter(isElement).map((e) => e.tagName), ['court-article', 'court-footer', 'script']);
     assert.equal(/<(?:html|head|title|meta|body)[\s>]/i.test(fragment), false);
     assert.match(fragment, /<court-article[^>]*><template shadowroot(?:mode)?="open"/);
     assert.ok(squash(shadowText(fragment)).includes(squash(seed.title)));
@@ -142,9 +153,10 @@ describe('a rendered article page', () => {
 describe('hostile data stays inert', () => {
   const evil = valid({
     ...seedJson,
-    title: '标题</script><script>alert(1)</script><!--',
+    title: '标题</title><script>alert(0)</script></script><script>alert(1)</script><!--',
     subtitle: '<img src=x onerror=alert(2)>',
-    author: '"><svg onload=alert(3)>',
+    author: '"><svg onload=alert(3)></script><script>alert(10)</script>',
+    source: '\u2028</SCRIPT ><!--<script>',
     url: 'https://court.example.cn/a?x="><script>alert(4)</script>',
     breadcrumb: [{ label: '</title><script>alert(5)</script>', href: '/' }],
     body: [
@@ -168,6 +180,26 @@ describe('hostile data stays inert', () => {
       assert.notEqual(el.tagName, 'svg');
     }
     assert.equal(elements(page, (e) => e.tagName === 'style', true).every((s) => !scriptText(s).includes('display:none}')), true);
+  });
+
+  test('the head holds one title and no element made from the data', () => {
+    const head = elements(page, (e) => e.tagName === 'head')[0]!;
+    const tags = head.childNodes.filter(isElement).map((e) => e.tagName);
+    assert.deepEqual(tags.filter((t) => t === 'title'), ['title']);
+    assert.deepEqual(new Set(tags), new Set(['meta', 'title', 'link', 'script', 'style']));
+    assert.equal(metaContent(page, 'ArticleTitle'), evil.title);
+    assert.equal(metaContent(page, 'ContentSource'), evil.source);
+    assert.equal(metaContent(page, 'og:title'), evil.title);
+  });
+
+  test('JSON-LD cannot be broken out of: one element, the data round-trips', () => {
+    const lds = elements(page, (e) => e.tagName === 'script' && attr(e, 'type') === 'application/ld+json');
+    assert.equal(lds.length, 1);
+    const text = scriptText(lds[0]!);
+    assert.equal(/<\/|<!--|\u2028/i.test(text), false);
+    const ld = JSON.parse(text);
+    assert.equal(ld.headline, evil.title);
+    assert.equal(ld.author.name, evil.author);
   });
 
   test('text fields show literally, and the JSON in <script> elements parses back to the data', () => {
@@ -225,6 +257,29 @@ describe('the render command', () => {
       assert.match(run.stdout, /Rendered 2 of 4 articles into .*site, 2 failed/);
       assert.equal(run.stdout.includes('\u001b['), false, 'plain lines without a TTY');
       assert.ok(readFileSync(join(dir, 'site', '2024', 'b.html'), 'utf8').includes('第二篇'));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('an html field nested thousands deep is refused with its field; the other articles render', async () => {
+    const dir = tempDir();
+    try {
+      mkdirSync(join(dir, 'in'));
+      writeFileSync(join(dir, 'in', 'deep.json'), JSON.stringify({ ...seedJson, body: [seedJson.body[0], { type: 'paragraph', html: `${'<b>'.repeat(5000)}深${'</b>'.repeat(5000)}` }] }));
+      writeFileSync(join(dir, 'in', 'divs.json'), JSON.stringify({ ...seedJson, body: [{ type: 'html', html: '<div>'.repeat(30000) }] }));
+      writeFileSync(join(dir, 'in', 'ok.json'), JSON.stringify({ ...seedJson, body: [{ type: 'paragraph', html: `${'<b>'.repeat(100)}深${'</b>'.repeat(100)}` }] }));
+      let out = '';
+      let err = '';
+      const code = await renderCommand({
+        input: join(dir, 'in'), out: join(dir, 'out'),
+        stdout: { write: (s: string) => ((out += s), true) }, stderr: { write: (s: string) => ((err += s), true) },
+      });
+      assert.equal(code, 1);
+      assert.match(err, /deep\.json: body\[1\]\.html: elements nested \d+ deep, more than 256/);
+      assert.match(err, /divs\.json: body\[0\]\.html: elements nested 30000 deep/);
+      assert.deepEqual(readdirSync(join(dir, 'out')), ['ok.html']);
+      assert.match(out, /Rendered 1 of 3 articles into .*, 2 failed/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
