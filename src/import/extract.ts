@@ -150,8 +150,15 @@ const BYLINE_STOP = /(?:【|\[|打印|关闭|字号|字体|浏览次数|分享|�
 
 const ATTACHMENT_HREF = /\.(?:pdf|docx?|xlsx?|pptx?|wps|et|dps|zip|rar|7z|txt|ceb|ofd|csv|rtf|tif|tiff)(?:[?#]|$)/i;
 
-const CAPTION_START = /^(?:[▲△▶►]\s*|图为|[（(]?图\s*[一二三四五六七八九十\d]*\s*[)）]?\s*[:：]|摄影[:：]|\[图\])/;
+const CAPTION_START = /^(?:[▲△▶►]\s*|[（(]?\s*图为|[（(]?图\s*[一二三四五六七八九十\d]*\s*[)）]?\s*[:：]|摄影[:：]|\[图\])/;
 const CAPTION_MARKER = /^[▲△▶►]\s*/;
+
+/** A caption line without its ▲ marker, and without the brackets of "（图为庭审现场）". */
+function unwrapCaption(text: string): string {
+  const bare = text.replace(CAPTION_MARKER, '').trim();
+  const wrapped = /^[（(]\s*(图为.*?)\s*[）)]$/.exec(bare);
+  return wrapped ? wrapped[1]! : bare;
+}
 
 /** Paragraphs made only of print/close/font-size controls. */
 const CHROME_LINE = /^(?:[\s【】[\]|｜:：()（）]*(?:打印本页|打印此文|打印|关闭窗口|关闭本页|关闭|返回顶部|返回|收藏本页|收藏|分享到|分享|字号|字体|大|中|小|默认))+[\s【】[\]|｜:：()（）]*$/;
@@ -795,7 +802,7 @@ class BodyWriter {
     if (CAPTION_START.test(text) && this.uncaptioned.length) {
       const index = this.uncaptioned.shift()!;
       const image = this.blocks[index] as Extract<Block, { type: 'image' }>;
-      image.caption = text.replace(CAPTION_MARKER, '').trim();
+      image.caption = unwrapCaption(text);
       if (!image.alt) image.alt = image.caption;
       return;
     }

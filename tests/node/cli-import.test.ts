@@ -434,6 +434,35 @@ describe('messy pages of real templates', () => {
     assert.match(dropped.message, /申请书模板\.pdf.*data:application\/pdf/);
   });
 
+  test('a 情况通报 in <div id="zoom">: centred bold title, 文章来源 / 发布日期 line, （图为…） caption, signature kept', () => {
+    const html = `<html><head><meta charset="utf-8"><title>关于某某案件的情况通报--某某市中级人民法院</title></head><body>
+      <div class="dqwz">您所在的位置：<a href="/">首页</a> → <a href="/tzgg/">通知公告</a></div>
+      <table width="100%"><tr><td><div id="zoom">
+      <p align="center"><strong><span style="font-size:22px">关于某某案件的情况通报</span></strong></p>
+      <p align="center">文章来源：某某市中级人民法院　　发布日期：2024年02月08日　　浏览次数：<span>12</span></p>
+      <p>　　近日，网络上出现有关某某案件的不实信息，引发社会关注。现将有关情况通报如下：</p>
+      <p>　　<b>一、案件基本情况</b></p>
+      <p>　　2023年5月，原告某公司诉至本院。<br/>　　经审理查明，被告未按约支付货款。</p>
+      <p><img src="/upload/1.jpg"/></p>
+      <p>（图为庭审现场）</p>
+      <p align="right">某某市中级人民法院<br/>2024年2月8日</p>
+      </div></td></tr></table></body></html>`;
+    const result = importPage(Buffer.from(html));
+    assert.ok(result.article);
+    const a = result.article;
+    assert.deepEqual([a.title, a.source, a.publishedAt], ['关于某某案件的情况通报', '某某市中级人民法院', '2024-02-08T00:00:00+08:00']);
+    assert.deepEqual(a.breadcrumb?.map((c) => c.label), ['首页', '通知公告']);
+    assert.deepEqual(a.body.map((b) => (b.type === 'image' ? `image:${b.caption}` : b.type === 'heading' ? `h:${b.text}` : b.type === 'paragraph' ? b.text : b.type)), [
+      '近日，网络上出现有关某某案件的不实信息，引发社会关注。现将有关情况通报如下：',
+      'h:一、案件基本情况',
+      '2023年5月，原告某公司诉至本院。',
+      '经审理查明，被告未按约支付货款。',
+      'image:图为庭审现场',
+      '某某市中级人民法院',
+      '2024年2月8日',
+    ]);
+  });
+
   test('来源 / 发布时间 / 作者 in one <div class="info"> with &nbsp; separators; 下一篇：没有了 is no link', () => {
     const { article, issues } = imported(fixture('09-gbk-late-meta-info.html'));
     const byline = issues.find((i) => i.code === 'byline-read' && i.path === 'author, source, publishedAt');
