@@ -672,6 +672,18 @@ describe('court-article', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('care mode: titles, headings, byline, breadcrumb and pager lines also have at least 1.8 leading', async () => {
+      const el = await rendered(await fixture<CourtArticleElement>(html`<court-article src=${FULL} care></court-article>`));
+      const lines = ['h1', '.body h2', '.body h3', '.body h4', '.byline', '.breadcrumb li', '.pager p, .pager li']
+        .map((selector) => $(el, selector))
+        .filter((node): node is HTMLElement => node !== null);
+      expect(lines.length).to.be.at.least(6);
+      for (const node of lines) {
+        const style = getComputedStyle(node);
+        expect(parseFloat(style.lineHeight) / parseFloat(style.fontSize), node.className || node.tagName).to.be.at.least(1.8);
+      }
+    });
+
     it('lists the title and the text blocks in reading order and highlights one', async () => {
       const el = await rendered(await fixture<CourtArticleElement>(html`<court-article src=${FULL}></court-article>`));
       const blocks = el.readableBlocks();

@@ -76,6 +76,10 @@ export const courtArticleStyles = css`
         4 2,
       pointer;
   }
+  /* In care mode every line of the article, titles and labels too, has at least 1.8 leading. */
+  :host([care]) .article :is(h1, h2, h3, h4, p, li, dt, dd, th, td, nav, .byline) {
+    line-height: max(1.8em, var(--_leading) * 1em);
+  }
   :host([care]) :focus-visible {
     outline-width: 4px;
     outline-offset: 3px;
