@@ -3,7 +3,8 @@
  *
  * Order, as a browser does it: byte order mark, then a `<meta charset>` or
  * `<meta http-equiv="Content-Type">` found in the first 4096 bytes read as ASCII, then a
- * strict UTF-8 check, then GB18030 (the encoding of most old mainland CMS pages).
+ * strict UTF-8 check, then GB18030 (the encoding of most old mainland CMS pages). A page that
+ * declares a GB charset but whose bytes are valid UTF-8 is read as UTF-8, with a warning.
  * GB2312 and GBK pages are decoded as GB18030, their superset: the same bytes mean the same
  * characters, and characters outside GB2312 that such pages contain anyway still decode.
  */
@@ -15,7 +16,7 @@ type Node = DefaultTreeAdapterMap['node'];
 type Element = DefaultTreeAdapterMap['element'];
 
 /** Where the charset came from. */
-export type CharsetSource = 'bom' | 'meta' | 'option' | 'utf8-check' | 'fallback';
+export type CharsetSource = 'bom' | 'meta' | 'meta-contradicted' | 'option' | 'utf8-check' | 'fallback';
 
 export interface DecodedPage {
   /** The decoded text, without a byte order mark. */
@@ -100,6 +101,12 @@ export function declaredCharset(bytes: Uint8Array): string | undefined {
   return undefined;
 }
 
+function nonAsciiBytes(bytes: Uint8Array): number {
+  let n = 0;
+  for (const b of bytes) if (b >= 0x80) n++;
+  return n;
+}
+
 function isValidUtf8(bytes: Uint8Array): boolean {
   try {
     new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -128,6 +135,11 @@ export function decodeHtml(input: Uint8Array, override?: string): DecodedPage {
   const declared = declaredCharset(bytes);
   if (declared) {
     const charset = normalizeCharset(declared);
+    // A template converted to UTF-8 whose meta tag still says gb2312: GBK text is never valid
+    // UTF-8 over a page of Chinese, so valid UTF-8 with enough non-ASCII bytes is UTF-8.
+    if (charset === 'gb18030' && nonAsciiBytes(bytes) >= 16 && isValidUtf8(bytes)) {
+      return { text: bytes.toString('utf8').replace(/^\uFEFF/, ''), charset: 'utf-8', declared, source: 'meta-contradicted' };
+    }
     if (charset) {
       return { text: iconv.decode(bytes, charset, { stripBOM: true }), charset, declared, source: 'meta' };
     }

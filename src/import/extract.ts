@@ -533,14 +533,15 @@ function findBylines(ctx: Ctx, root: Node): Array<{ el: Element; byline: Byline 
     if (NON_TEXT_TAGS.has(el.tagName) || ctx.consumed.has(el)) return;
     if (CHROME_TAGS.has(el.tagName) && el.tagName !== 'header') return;
     if (nameTokens(el).some((t) => t === 'foot' || t === 'footer' || t === 'copyright' || t === 'bottom')) return;
-    const text = textContent(el);
+    // Element boundaries separate values: <span>作者：陈明</span><span>来源：…</span>.
+    const text = spacedText(el);
     const hits = labelHits(text.replace(/[\u00a0\u3000]/g, ' '));
     if (!hits.length) return;
     const fields = new Set(hits.map((h) => h.field));
     const normalized = normalizeSpace(text);
     const childEls = children(el).filter(isElement);
     const holder = childEls.find((c) => {
-      const ch = labelHits(textContent(c).replace(/[\u00a0\u3000]/g, ' '));
+      const ch = labelHits(spacedText(c).replace(/[\u00a0\u3000]/g, ' '));
       return ch.length && [...fields].every((f) => ch.some((h) => h.field === f));
     });
     if (normalized.length > 200 || holder || containsConsumed(ctx, el)) {
@@ -557,6 +558,24 @@ function findBylines(ctx: Ctx, root: Node): Array<{ el: Element; byline: Byline 
   };
   for (const el of children(root).filter(isElement)) visit(el);
   return out;
+}
+
+/** The text of an element with a space at each element boundary (skipping non-text elements). */
+function spacedText(el: Element): string {
+  const parts: string[] = [];
+  const walk = (node: Node) => {
+    if (isText(node)) {
+      parts.push(node.value);
+      return;
+    }
+    if (!isElement(node) || NON_TEXT_TAGS.has(node.tagName)) return;
+    const inline = KEPT_INLINE.has(node.tagName) || node.tagName === 'font' || node.tagName === 'a';
+    if (!inline) parts.push(' ');
+    children(node).forEach(walk);
+    if (!inline) parts.push(' ');
+  };
+  walk(el);
+  return parts.join('');
 }
 
 function containsConsumed(ctx: Ctx, el: Element): boolean {
@@ -1285,7 +1304,7 @@ export function extractArticle(html: string, options: ExtractOptions = {}): Extr
   const byline: Omit<Byline, 'rest' | 'ignored'> = {};
   for (const { el, byline: b } of bylines) {
     ctx.consumed.add(el);
-    const text = normalizeSpace(textContent(el));
+    const text = normalizeSpace(spacedText(el));
     ctx.accounted.push(text);
     for (const key of ['author', 'source', 'date', 'editor'] as const) if (b[key] && !byline[key]) byline[key] = b[key];
     const fields = (['author', 'source', 'date', 'editor'] as const).filter((k) => b[k]).map((k) => (k === 'date' ? 'publishedAt' : k));

@@ -39,6 +39,13 @@ export function importPage(bytes: Uint8Array, options: ImportOptions = {}): Impo
     };
   }
   const issues: ImportIssue[] = [];
+  if (decoded.source === 'meta-contradicted') {
+    issues.push({
+      code: 'charset-guessed',
+      severity: 'warning',
+      message: `charset: the page declares "${decoded.declared}" but its bytes are UTF-8; decoded as UTF-8`,
+    });
+  }
   if (decoded.source === 'utf8-check' || decoded.source === 'fallback') {
     issues.push({
       code: 'charset-guessed',
