@@ -12,6 +12,7 @@ import { decodeHtml, declaredCharset } from '../../src/import/charset.js';
 import { stripSiteSuffix } from '../../src/import/extract.js';
 import { parseCourtDate } from '../../src/import/date.js';
 import { importPage } from '../../src/import/import-page.js';
+import { importCommand } from '../../src/import/batch.js';
 import type { ImportIssue } from '../../src/import/extract.js';
 import { renderArticlePage } from '../../src/ssr/render-page.js';
 import { byClass, htmlText, parse, root, runCli, shadowText, squash, textRuns } from './cli-helpers.js';
@@ -675,6 +676,22 @@ describe('the import command', () => {
       const gbk = report.files.find((f) => f.file.endsWith('03-gbk-captions-attachments.html'))!;
       assert.equal(gbk.charset, 'gb18030');
       assert.ok(gbk.notes.some((n) => n.code === 'offset-assumed'));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('on a terminal, a progress bar over the folder instead of per-file lines', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cw-import-'));
+    try {
+      let err = '';
+      let out = '';
+      const tty = { isTTY: true, columns: 100, write: (s: string) => ((err += s), true), cursorTo: () => true, clearLine: () => true, moveCursor: () => true, on: () => tty, removeListener: () => tty };
+      const code = await importCommand({ input: pages, out: join(dir, 'out'), stdout: { write: (s: string) => ((out += s), true) }, stderr: tty });
+      assert.equal(code, 0);
+      assert.match(err, new RegExp(`Importing \\[[█░]+\\] \\d+/${FIXTURES.length}`));
+      assert.equal(out.includes('imported '), false, 'no per-file lines under the bar');
+      assert.match(out, new RegExp(`Imported ${FIXTURES.length} of ${FIXTURES.length} pages`));
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
