@@ -795,14 +795,28 @@ class BodyWriter {
     if (inLink && visible) this.para.linkTexts.push(normalizeSpace(collapsed));
   }
 
-  setAlign(align: string | undefined): void {
-    if (align && !this.para.align) this.para.align = align;
+  /** Alignment of the enclosing block elements, inherited as in CSS (`''` for none). */
+  private aligns: string[] = [];
+
+  /** Enters a block element (after `flush`): its lines take its alignment, or its parent's. */
+  enterBlock(align: string | undefined): void {
+    this.aligns.push(align || (this.aligns.at(-1) ?? ''));
+    this.para.align = this.aligns.at(-1) || undefined;
+  }
+
+  /** Leaves a block element (after `flush`). */
+  leaveBlock(): void {
+    this.aligns.pop();
+    this.para.align = this.aligns.at(-1) || undefined;
   }
 
   /** Ends the current paragraph at a block boundary. */
   flush(): void {
     const para = this.para;
     this.para = BodyWriter.empty();
+    // A line after an image or <br> in a centred block is centred too.
+    const align = this.aligns.at(-1);
+    if (align) this.para.align = align;
     // Re-open inline elements that span the boundary in the next paragraph.
     for (const t of this.open) this.para.html += t.open;
     let closing = '';
@@ -1133,14 +1147,17 @@ function walkBody(ctx: Ctx, writer: BodyWriter, container: Element): void {
     if (block) {
       writer.flush();
       const align = (tag === 'center' ? 'center' : attr(el, 'align') ?? /text-align\s*:\s*(\w+)/i.exec(attr(el, 'style') ?? '')?.[1])?.toLowerCase();
-      writer.setAlign(align);
+      writer.enterBlock(align);
     }
     const isBold = bold || tag === 'strong' || tag === 'b' || /font-weight\s*:\s*(?:bold|[6-9]00)/i.test(attr(el, 'style') ?? '');
     const link = inLink || tag === 'a';
     if (!block) writer.enterInline(el);
     children(el).forEach((c) => walk(c, isBold, link));
     if (!block) writer.leaveInline();
-    if (block) writer.flush();
+    if (block) {
+      writer.flush();
+      writer.leaveBlock();
+    }
   };
   children(container).forEach((c) => walk(c, false, false));
   writer.end();

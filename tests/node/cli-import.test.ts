@@ -441,6 +441,10 @@ describe('messy pages of real templates', () => {
     assert.deepEqual(sentence.article?.body.map((b) => b.type), ['image', 'paragraph']);
     const center = importPage(page('<p><img src="/a.jpg"></p><center>会议现场</center><p>会议由院长主持，全体院领导参加，研究部署了下一阶段工作。</p>'));
     assert.deepEqual(center.article?.body[0], { type: 'image', src: '/a.jpg', caption: '会议现场', alt: '会议现场' });
+    // Photo and caption in one centred <p>, split by <br>; a centred <div> passes its alignment on.
+    const samePara = importPage(page('<p align="center"><img src="/a.jpg"><br>法官向当事人释法说理</p><div style="text-align:center"><p><img src="/b.jpg"></p><p>庭审现场</p></div><p>会议由院长主持，全体院领导参加，研究部署了下一阶段工作。</p>'));
+    assert.deepEqual(samePara.article?.body.slice(0, 2).map((b) => (b as { caption?: string }).caption), ['法官向当事人释法说理', '庭审现场']);
+    assert.equal(samePara.article?.body.length, 3);
   });
 
   test('an attachment with a data: URL is reported with its name and dropped; the safe one is kept', () => {
