@@ -374,6 +374,8 @@ function findTitles(ctx: Ctx, doc: Node, body: Element): Titles {
       if (exclude?.has(el) || el.tagName === 'a' || el.tagName === 'img') continue;
       if (!hasToken(el, set) || inChrome(el)) continue;
       const text = normalizeSpace(textContent(el));
+      // A "sub" line that holds the date or labels is the byline, not a 副题.
+      if (parseCourtDate(text) || labelHits(text).length) continue;
       if (text.length >= 2 && text.length <= 300) return el;
     }
     return undefined;
@@ -576,6 +578,28 @@ function spacedText(el: Element): string {
   };
   walk(el);
   return parts.join('');
+}
+
+function dateNearTitle(ctx: Ctx, titleEl: Element | undefined): { date: string; text: string } | undefined {
+  const near = titleEl?.parentNode as Node | null | undefined;
+  if (!titleEl || !near) return undefined;
+  const found = parseCourtDate(textContent(near));
+  if (!found) return undefined;
+  let line: Element | undefined;
+  for (const el of descendants(near)) if (el !== titleEl && textContent(el).includes(found.matched)) line = el;
+  if (!line) return { date: found.matched, text: found.matched };
+  // Widen to the whole line while it stays short: the date's <span> and its neighbours.
+  while (line.parentNode && line.parentNode !== near && isElement(line.parentNode as Node)) {
+    const up = line.parentNode as Element;
+    if (normalizeSpace(textContent(up)).length > 60) break;
+    line = up;
+  }
+  const text = normalizeSpace(spacedText(line));
+  if (text.length <= 60 && !/[。；;！!？?]$/.test(text) && !ctx.consumed.has(line)) {
+    ctx.consumed.add(line);
+    ctx.accounted.push(text);
+  }
+  return { date: found.matched, text };
 }
 
 function containsConsumed(ctx: Ctx, el: Element): boolean {
@@ -1121,11 +1145,12 @@ function walkBody(ctx: Ctx, writer: BodyWriter, container: Element): void {
         return;
       }
     }
-    if (tag === 'table' && !isLayoutTable(el)) {
+    if (tag === 'table' && !isLayoutTable(el) && !containsConsumed(ctx, el)) {
       writer.html(cleanFragment(ctx, el, `body[${writer.blocks.length}]`), 'table-kept', 'a data table');
       return;
     }
-    if ((tag === 'ul' || tag === 'ol') && !findImages(el).length) {
+    // A list that holds the 上一篇 / 下一篇 lines or a byline is walked, not kept whole.
+    if ((tag === 'ul' || tag === 'ol') && !findImages(el).length && !containsConsumed(ctx, el)) {
       const links = findLinks(el);
       // A list of links under a 附件 heading is the attachment list, whatever the file types.
       if (links.length && writer.takeAttachmentHeading()) {
@@ -1334,6 +1359,9 @@ export function extractArticle(html: string, options: ExtractOptions = {}): Extr
     });
   }
 
+  // No labelled date: the first date near the title, on a short line of its own
+  // (<span>2024-02-28</span><span>某某法院政治部</span>), which is then not body text.
+  const nearDate = bylines.some((b) => b.byline.date) ? undefined : dateNearTitle(ctx, titles.titleEl);
   const container = findBodyContainer(ctx, body);
   const writer = new BodyWriter(ctx);
   // Attachments anywhere in the article area, not only in the body.
@@ -1357,9 +1385,12 @@ export function extractArticle(html: string, options: ExtractOptions = {}): Extr
   if (!dateText) {
     dateText = metaContent(doc, 'PubDate') ?? metaContent(doc, 'article:published_time') ?? metaContent(doc, 'publishdate') ?? metaContent(doc, 'pubdate');
   }
-  if (!dateText && titles.titleEl) {
-    const around = titles.titleEl.parentNode ? textContent(titles.titleEl.parentNode as Node) : '';
-    dateText = parseCourtDate(around)?.matched;
+  if (nearDate) {
+    const quoted = nearDate.text.length > 80 ? `${nearDate.text.slice(0, 80)}…` : nearDate.text;
+    issue(ctx, dateText
+      ? { code: 'byline-read', severity: 'info', path: 'publishedAt', message: `byline: the unlabelled line "${quoted}" near the title is read as a byline; the date is taken from the page's meta tags`, text: nearDate.text }
+      : { code: 'byline-read', severity: 'info', path: 'publishedAt', message: `byline: publishedAt read from the unlabelled line "${quoted}" near the title`, text: nearDate.text });
+    dateText ??= nearDate.date;
   }
   const date = dateText ? parseCourtDate(dateText) : undefined;
   if (!date) {

@@ -486,6 +486,26 @@ describe('messy pages of real templates', () => {
     ]);
   });
 
+  test('an unlabelled date line in a "sub" box is the byline, not a 副题 or a paragraph; a 上一篇 / 下一篇 list is no html block', () => {
+    const html = `<html><head><meta charset="utf-8"><title>某某法院召开廉政警示教育大会_某某法院</title></head><body>
+      <div class="article">
+       <div class="tit"><h1>某某法院召开廉政警示教育大会</h1></div>
+       <div class="sub"><span>2024-02-28</span><span>某某法院政治部</span></div>
+       <div class="con"><p>2月28日，某某法院召开廉政警示教育大会，全体干警参加会议。</p>
+        <p>会议通报了近期查处的典型案例，要求全院干警引以为戒，筑牢拒腐防变思想防线。</p></div>
+       <ul class="pn"><li>上一篇：<a href="/x/1.html" title="某某法院开展执行攻坚行动动员部署会议">某某法院开展执行攻坚…</a></li><li>下一篇：<a href="/x/3.html">某某法院举办青年干警读书分享会</a></li></ul>
+      </div></body></html>`;
+    const result = importPage(Buffer.from(html));
+    const a = result.article!;
+    assert.equal(a.subtitle, undefined);
+    assert.equal(a.publishedAt, '2024-02-28T00:00:00+08:00');
+    assert.deepEqual(a.body.map((b) => b.type), ['paragraph', 'paragraph']);
+    assert.equal(a.prev?.title, '某某法院开展执行攻坚行动动员部署会议');
+    assert.equal(a.next?.href, '/x/3.html');
+    const line = result.issues.find((i) => i.code === 'byline-read' && i.path === 'publishedAt');
+    assert.equal(line?.text, '2024-02-28 某某法院政治部', 'the unlabelled 来源 is quoted in the report');
+  });
+
   test('来源 / 发布时间 / 作者 in one <div class="info"> with &nbsp; separators; 下一篇：没有了 is no link', () => {
     const { article, issues } = imported(fixture('09-gbk-late-meta-info.html'));
     const byline = issues.find((i) => i.code === 'byline-read' && i.path === 'author, source, publishedAt');
