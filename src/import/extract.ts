@@ -204,6 +204,32 @@ function inChrome(el: Element, stopAt?: Node): boolean {
   return false;
 }
 
+/**
+ * Page furniture for a title: as `inChrome`, except that a "header" box of the article
+ * (article-header, detail_header, or one inside <article> or <main>) does not count; the
+ * site's header, logo, navigation, banner and footer still do.
+ */
+function inTitleChrome(el: Element): boolean {
+  for (let current: Node | null = el; current && isElement(current); current = current.parentNode as Node | null) {
+    if ((current.tagName === 'header' || current.tagName === 'footer') && insideArticle(current)) continue;
+    if (CHROME_TAGS.has(current.tagName) || NON_TEXT_TAGS.has(current.tagName) || isHidden(current)) return true;
+    const tokens = nameTokens(current);
+    const articleHeader = tokens.some((t) => ARTICLE_TOKENS.has(t)) || insideArticle(current) || insideMain(current);
+    if (tokens.some((t) => CHROME_TOKENS.has(t) && !(t === 'header' && articleHeader))) return true;
+  }
+  return false;
+}
+
+/** Class/id tokens that make a "header" box the article's own (article-header, detail_header). */
+const ARTICLE_TOKENS = new Set(['article', 'detail', 'details', 'news', 'content', 'art', 'post', 'entry', 'wenzhang', 'xq', 'xiangqing']);
+
+function insideMain(el: Element): boolean {
+  for (let up = el.parentNode as Node | null; up && isElement(up); up = up.parentNode as Node | null) {
+    if (up.tagName === 'main') return true;
+  }
+  return false;
+}
+
 function resolveUrl(ctx: Ctx, raw: string | undefined, path: string, what: string): string | undefined {
   if (raw === undefined) return undefined;
   const trimmed = raw.trim();
@@ -341,7 +367,7 @@ function printedTitle(ctx: Ctx, body: Element, head: string): Element | undefine
   if (full.length < 4) return undefined;
   let best: { el: Element; length: number } | undefined;
   for (const el of descendants(body)) {
-    if (el.tagName === 'a' || el.tagName === 'img' || ctx.consumed.has(el) || inChrome(el) || insideLink(el)) continue;
+    if (el.tagName === 'a' || el.tagName === 'img' || ctx.consumed.has(el) || inTitleChrome(el) || insideLink(el)) continue;
     if ([...ctx.consumed].some((c) => contains(c, el))) continue;
     const text = squash(textContent(el));
     if (text.length < 4 || text.length > 300 || !full.startsWith(text)) continue;
@@ -372,7 +398,7 @@ function findTitles(ctx: Ctx, doc: Node, body: Element): Titles {
   const pick = (set: Set<string>, exclude?: Set<Element>): Element | undefined => {
     for (const el of descendants(body)) {
       if (exclude?.has(el) || el.tagName === 'a' || el.tagName === 'img') continue;
-      if (!hasToken(el, set) || inChrome(el)) continue;
+      if (!hasToken(el, set) || inTitleChrome(el)) continue;
       const text = normalizeSpace(textContent(el));
       // A "sub" line that holds the date or labels is the byline, not a 副题.
       if (parseCourtDate(text) || labelHits(text).length) continue;
@@ -388,7 +414,7 @@ function findTitles(ctx: Ctx, doc: Node, body: Element): Titles {
   // <title> or ArticleTitle wins; otherwise the first <h1>, then the first candidate.
   const candidates: Array<{ el: Element; text: string }> = [];
   for (const el of descendants(body)) {
-    if (skip.has(el) || el.tagName === 'a' || inChrome(el)) continue;
+    if (skip.has(el) || el.tagName === 'a' || inTitleChrome(el)) continue;
     if (!(hasToken(el, TITLE_TOKENS) || el.tagName === 'h1')) continue;
     if (candidates.some((c) => contains(c.el, el))) continue;
     const text = textWithout(el, skip);
@@ -398,7 +424,8 @@ function findTitles(ctx: Ctx, doc: Node, body: Element): Titles {
   // <title> often carries the column name too (标题_法院动态_站名): the longest match wins.
   const agrees = candidates
     .filter((c) => squash(c.text).length >= 4 && headTitle.includes(squash(c.text)))
-    .sort((a, b) => b.text.length - a.text.length)[0];
+    // The one <title> starts with (not the site name at its end), then the longest.
+    .sort((a, b) => Number(headTitle.startsWith(squash(b.text))) - Number(headTitle.startsWith(squash(a.text))) || b.text.length - a.text.length)[0];
   const titleEl = (agrees ?? candidates.find((c) => c.el.tagName === 'h1') ?? candidates[0])?.el;
   // A subtitle or kicker element found far from the title (e.g. a sidebar box) is ignored.
   const near = (el: Element | undefined) => el && titleEl && (contains(titleEl, el) || contains(titleEl.parentNode as Node, el));

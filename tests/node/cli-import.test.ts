@@ -506,6 +506,23 @@ describe('messy pages of real templates', () => {
     assert.equal(line?.text, '2024-02-28 某某法院政治部', 'the unlabelled 来源 is quoted in the report');
   });
 
+  test('a title in an "article-header" box is the title; the site name in a header <h1> is not', () => {
+    const page = (title: string) => Buffer.from(`<!doctype html><html lang="zh-cn"><head><meta charset="utf-8"><title>${title}</title></head><body>
+      <div class="header"><h1>某某市中级人民法院</h1><div class="logo"><img src="/logo.png" alt="某某法院"></div></div>
+      <main><article><div class="article-header"><h1>少年法庭开展模拟法庭进校园活动</h1>
+      <p class="meta">发布时间：2024年3月5日&nbsp;&nbsp;来源：少年审判庭</p></div>
+      <section class="article-body"><p>3月5日，某某法院少年法庭走进某某中学，开展“模拟法庭”进校园活动。</p>
+      <figure><img src="/i/1.jpg" alt=""><figcaption>学生们扮演法官、公诉人和辩护人</figcaption></figure>
+      <p>活动中，法官结合案例向同学们讲解了未成年人保护法的相关规定。</p></section></article></main>
+      <footer>版权所有 某某市中级人民法院</footer></body></html>`);
+    for (const title of ['某某法院网', '少年法庭开展模拟法庭进校园活动_某某市中级人民法院']) {
+      const result = importPage(page(title));
+      assert.equal(result.article?.title, '少年法庭开展模拟法庭进校园活动', `<title>${title}</title>`);
+      assert.equal(result.article?.source, '少年审判庭');
+      assert.deepEqual(result.article?.body.map((b) => b.type), ['paragraph', 'image', 'paragraph']);
+    }
+  });
+
   test('来源 / 发布时间 / 作者 in one <div class="info"> with &nbsp; separators; 下一篇：没有了 is no link', () => {
     const { article, issues } = imported(fixture('09-gbk-late-meta-info.html'));
     const byline = issues.find((i) => i.code === 'byline-read' && i.path === 'author, source, publishedAt');
