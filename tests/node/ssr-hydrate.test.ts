@@ -240,9 +240,13 @@ describe('a page rendered by court-widgets render, in Chromium', () => {
     const shot = await served.page.evaluate(() => ({
       text: (window as unknown as { visibleText(n: Node): string }).visibleText(document.querySelector('court-article')!),
       hasShadow: !!document.querySelector('court-article')!.shadowRoot,
+      styled: getComputedStyle(document.querySelector('court-article')!.shadowRoot!.querySelector('h1')!).color,
+      fallbackShown: (document.querySelector('court-article .court-widgets-fallback') as HTMLElement).getClientRects().length > 0,
     }));
     await served.page.close();
     assert.equal(shot.hasShadow, true);
+    assert.equal(shot.styled, 'rgb(176, 25, 30)', 'styled by the element styles without any script');
+    assert.equal(shot.fallbackShown, false, 'the article is shown once');
     for (const text of expectedTexts(article)) assert.ok(squash(shot.text).includes(text), `shown without JavaScript: ${text.slice(0, 20)}`);
   });
 
