@@ -316,6 +316,45 @@ describe('court-article', () => {
     });
   });
 
+  describe('language of interface text', () => {
+    it('marks the photo dialog\'s close button with the reader\'s language inside a Chinese article on an English page', async () => {
+      const article = {
+        version: 1,
+        lang: 'zh-CN',
+        title: '标题',
+        publishedAt: '2024-02-28T20:54:53+08:00',
+        body: [{ type: 'image', src: '/demo/img/photo-1.svg', caption: '于长春院长考察上马法庭', width: 1280, height: 853 }],
+      };
+      const box = await fixture(html`<div lang="en"><court-article .article=${article}></court-article></div>`);
+      const el = await rendered(box.querySelector<CourtArticleElement>('court-article')!);
+      const photo = $(el, 'photo-caption')!;
+      await (photo as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+      const open = photo.shadowRoot!.querySelector('button.open')!;
+      const close = photo.shadowRoot!.querySelector('button.close')!;
+      expect(open.getAttribute('aria-label')).to.equal('View full image: 于长春院长考察上马法庭');
+      expect(close.textContent!.trim()).to.equal('Close');
+      expect(close.getAttribute('lang')).to.equal('en');
+      const caption = photo.shadowRoot!.querySelector('figcaption')!;
+      expect(caption.closest('[lang]'), 'the caption keeps the content language').to.equal(null);
+      expect(photo.closest('[lang]')!.getAttribute('lang')).to.equal('zh-CN');
+    });
+
+    it('adds no lang to the photo buttons when reader and article share a language', async () => {
+      const article = {
+        version: 1,
+        title: '标题',
+        publishedAt: '2024-02-28T20:54:53+08:00',
+        body: [{ type: 'image', src: '/demo/img/photo-1.svg', caption: '说明', width: 1280, height: 853 }],
+      };
+      const box = await fixture(html`<div lang="zh-CN"><court-article .article=${article}></court-article></div>`);
+      const el = await rendered(box.querySelector<CourtArticleElement>('court-article')!);
+      const photo = $(el, 'photo-caption')!;
+      await (photo as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+      expect(photo.shadowRoot!.querySelector('button.open')!.hasAttribute('lang')).to.equal(false);
+      expect(photo.shadowRoot!.querySelector('button.close')!.hasAttribute('lang')).to.equal(false);
+    });
+  });
+
   describe('data sources', () => {
     it('takes the article property', async () => {
       const article = await readJson(MINIMAL);

@@ -30,14 +30,14 @@
  * @cssproperty --photo-caption-placeholder - Background while loading and of the broken-image box. Default `#f0f0f0`.
  * @cssproperty --photo-caption-radius - Corner radius of the image. Default `4px`.
  */
-import { LitElement, html, nothing } from 'lit';
+import { LitElement, html, isServer, nothing } from 'lit';
 import type { PropertyValues } from 'lit';
 import { property } from 'lit/decorators/property.js';
 import { state } from 'lit/decorators/state.js';
 import { query } from 'lit/decorators/query.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { msg, str } from '@lit/localize';
-import { localized } from '../../internal/localize.js';
+import { currentLocale, localeDirection, localized, normalizeLocale } from '../../internal/localize.js';
 import { safeSrcset, safeUrl } from '../../internal/url.js';
 import { focusRing, tokens } from '../../internal/theme.js';
 import { photoCaptionStyles } from './photo-caption.styles.js';
@@ -162,7 +162,32 @@ export class PhotoCaptionElement extends LitElement {
     }
   }
 
+  /**
+   * `lang` and `dir` for pure interface text (关闭) when the reader's language differs from
+   * the content's: inside a Chinese article on an English page the close button says "Close"
+   * and is marked English, while the caption keeps the article's language. The open button's
+   * name joins interface text and the caption, so it keeps the content's language.
+   */
+  private uiLang(): { lang: string | undefined; dir: string | undefined } {
+    const none = { lang: undefined, dir: undefined };
+    if (isServer) return none;
+    let content: string | null = null;
+    let node: Element | null = this;
+    while (node && content === null) {
+      const hit: Element | null = node.closest('[lang]');
+      if (hit) content = hit.getAttribute('lang');
+      else {
+        const root = node.getRootNode();
+        node = root instanceof ShadowRoot ? root.host : null;
+      }
+    }
+    const ui = currentLocale();
+    if (content === null || normalizeLocale(content) === ui) return none;
+    return { lang: ui, dir: localeDirection(ui) };
+  }
+
   protected override render() {
+    const ui = this.uiLang();
     const src = safeUrl(this.src);
     const srcset = safeSrcset(this.srcset);
     const width = positive(this.width);
@@ -204,7 +229,7 @@ export class PhotoCaptionElement extends LitElement {
             ${this.viewing ? html`<img class="full" part="full-image" src=${src} alt=${alt} decoding="async" />` : nothing}
             <div class="dialog-bar">
               ${caption ? html`<p class="dialog-caption">${caption}</p>` : html`<span></span>`}
-              <button class="close" part="close-button" type="button" @click=${this.handleClose}>${msg('关闭', { id: 'photo-caption.close', desc: 'Button that closes the full-image dialog' })}</button>
+              <button class="close" part="close-button" type="button" lang=${ifDefined(ui.lang)} dir=${ifDefined(ui.dir)} @click=${this.handleClose}>${msg('关闭', { id: 'photo-caption.close', desc: 'Button that closes the full-image dialog' })}</button>
             </div>
           </dialog>`
         : nothing}`;
