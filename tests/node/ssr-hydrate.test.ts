@@ -250,6 +250,41 @@ describe('a page rendered by court-widgets render, in Chromium', () => {
     for (const text of expectedTexts(article)) assert.ok(squash(shot.text).includes(text), `shown without JavaScript: ${text.slice(0, 20)}`);
   });
 
+  test('photos reserve their space before any script or image, and hydration shifts nothing', async () => {
+    const served = await open(page, { javascript: false });
+    await served.page.setViewport({ width: 1280, height: 900 });
+    await served.page.goto(`${ORIGIN}/article.html`);
+    const heights = await served.page.evaluate(() =>
+      [...document.querySelector('court-article')!.shadowRoot!.querySelectorAll('photo-caption')].map((p) => {
+        const frame = p.shadowRoot!.querySelector('.frame')!.getBoundingClientRect();
+        return { width: frame.width, height: frame.height };
+      }),
+    );
+    await served.page.close();
+    assert.equal(heights.length, 4);
+    for (const { width, height } of heights) {
+      assert.ok(width > 300, `the photo frame has its width without JavaScript (${width})`);
+      assert.ok(Math.abs(height / width - 853 / 1280) < 0.02, `the frame keeps the photo's proportions (${width}×${height})`);
+    }
+
+    const live = await open(page);
+    await live.page.setViewport({ width: 1280, height: 900 });
+    await live.page.evaluateOnNewDocument(() => {
+      const w = window as unknown as { shifts: number };
+      w.shifts = 0;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) w.shifts += (entry as unknown as { value: number }).value;
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    live.releaseBundle();
+    await live.page.goto(`${ORIGIN}/article.html`);
+    await live.page.waitForFunction(() => customElements.get('court-article') !== undefined);
+    await live.page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 500)));
+    const shifts = await live.page.evaluate(() => (window as unknown as { shifts: number }).shifts);
+    await live.page.close();
+    assert.equal(shifts, 0, 'cumulative layout shift while the bundle hydrates the page');
+  });
+
   test('without declarative shadow DOM or custom elements, the light-DOM copy is readable', async () => {
     // What a browser that knows neither feature parses: a plain, inert <template>.
     const old = page.replace(/ shadowrootmode="open"/g, '').replace(/ shadowroot="open"/g, '');

@@ -38,13 +38,20 @@ export const photoCaptionStyles = css`
     border-radius: var(--photo-caption-radius, 4px);
   }
 
+  /* With width and height attributes the image has its size and proportions before it loads,
+     with or without script (server-rendered pages): the attributes set its width, capped by
+     the frame; a percentage width inside the shrink-wrapping frame would collapse it to
+     nothing until the image arrives. */
   img {
     display: block;
-    inline-size: 100%;
     max-inline-size: 100%;
     block-size: auto;
     border-radius: var(--photo-caption-radius, 4px);
     background: var(--photo-caption-placeholder, #f0f0f0);
+  }
+
+  img.photo:not([width]) {
+    inline-size: 100%;
   }
 
   .broken {
