@@ -6,17 +6,39 @@
 // Both come from src/bundle.ts with lit, @lit/localize and dompurify inlined, in production
 // mode (Lit's dev mode off, process.env.NODE_ENV replaced). The classic file is a bare IIFE:
 // no UMD wrapper, so an AMD `define` on the host page is never called, and no `output.name`,
-// so it adds no global of its own. Dynamic imports are inlined: each file stands alone and
-// never requests anything else, from any host.
+// so it adds no global of its own.
 //
-// `npm run build` (scripts/build.mjs) runs this after the per-module build; `npx rollup -c`
-// runs it alone.
+// The translations are files of their own (`localeBundles` below):
+//
+//   dist/court-widgets.zh-Hant.js, dist/court-widgets.en.js, dist/court-widgets.ug.js
+//
+// ES modules that either bundle imports from its own folder the first time an element
+// renders in that language (src/internal/locale-loaders.bundle.js). A zh-CN page loads the
+// one file; nothing is ever requested from another host.
+//
+// `npm run build` (scripts/build.mjs) runs all of these after the per-module build.
+import minifyLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import replace from '@rollup/plugin-replace';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
+import { fileURLToPath } from 'node:url';
 
 const production = { 'process.env.NODE_ENV': JSON.stringify('production') };
+
+/** In the bundles, the translations are loaded from beside the bundle, not from src/locales. */
+const bundleLocaleLoaders = {
+  name: 'court-widgets-locale-loaders',
+  resolveId(source, importer) {
+    if (importer && /[\\/]src[\\/]internal[\\/]localize\.ts$/.test(importer) && source === './locale-loaders.js') {
+      return fileURLToPath(new URL('./src/internal/locale-loaders.bundle.js', import.meta.url));
+    }
+    return null;
+  },
+};
+
+/** The locales that ship as files of their own beside the bundles. */
+export const bundledLocales = ['zh-Hant', 'en', 'ug'];
 
 /** Terser settings shared by both files; module-level top-level names may go in ESM only. */
 const minify = (module) =>
@@ -33,6 +55,7 @@ export default {
   input: 'src/bundle.ts',
   treeshake: { preset: 'recommended' },
   plugins: [
+    bundleLocaleLoaders,
     replace({ preventAssignment: true, values: production }),
     nodeResolve({
       browser: true,
@@ -40,6 +63,11 @@ export default {
       exportConditions: ['browser', 'import', 'production', 'default'],
       extensions: ['.ts', '.mjs', '.js', '.json'],
     }),
+    // The CSS of css`` templates in src/, minified by lightningcss before transpiling; a
+    // stylesheet it cannot parse fails the build. html`` templates are left exactly as written:
+    // pages pre-rendered on the server carry a digest of each template's text, and hydration
+    // in the browser only matches an identical template.
+    minifyLiterals({ include: ['src/**/*.ts'], failOnError: true, options: { shouldMinify: () => false } }),
     typescript({
       tsconfig: './tsconfig.json',
       include: ['src/**/*.ts'],
@@ -69,16 +97,44 @@ export default {
     {
       file: 'dist/court-widgets.min.js',
       format: 'es',
-      inlineDynamicImports: true,
       plugins: [minify(true)],
     },
     {
       file: 'dist/court-widgets.iife.min.js',
       format: 'iife',
-      inlineDynamicImports: true,
       // Strict mode inside the wrapper; nothing assigned to window.
       strict: true,
       plugins: [minify(false)],
     },
   ],
 };
+
+/**
+ * One ES module per translation, `export const templates = {…}`, with the little of
+ * `@lit/localize` it needs (`str`) inlined so that it imports nothing.
+ *
+ * @type {import('rollup').RollupOptions[]}
+ */
+export const localeBundles = bundledLocales.map((code) => ({
+  input: `src/locales/${code}.ts`,
+  treeshake: { preset: 'recommended' },
+  plugins: [
+    {
+      // Only `str` is used: take it from its own module, not the package's index.
+      name: 'court-widgets-str-only',
+      resolveId: (source) =>
+        source === '@lit/localize' ? fileURLToPath(new URL('./node_modules/@lit/localize/internal/str-tag.js', import.meta.url)) : null,
+    },
+    typescript({
+      tsconfig: './tsconfig.json',
+      include: ['src/locales/*.ts'],
+      noEmitOnError: false,
+      compilerOptions: { noEmit: false, declaration: false, declarationMap: false, sourceMap: false, inlineSources: false, target: 'ES2021' },
+    }),
+  ],
+  onwarn(warning, warn) {
+    if (warning.plugin === 'typescript') return;
+    warn(warning);
+  },
+  output: [{ file: `dist/court-widgets.${code}.js`, format: 'es', plugins: [minify(true)] }],
+}));

@@ -7,7 +7,8 @@
 //  2. Per-module ES modules with .d.ts for npm (TypeScript over src/**, lit, @lit/localize and
 //     dompurify left as imports); the Node bins get their shebang and the executable bit;
 //     the JSON Schemas of the contract copied beside the model.
-//  3. The two script-tag bundles with rollup (rollup.config.mjs); then staging becomes dist/.
+//  3. The two script-tag bundles and their translation files with rollup (rollup.config.mjs);
+//     then staging becomes dist/.
 //  4. custom-elements.json from the elements' JSDoc, and docs/api.md from it.
 //  5. demo/inline.html: the seed article as a CMS would print it, inline JSON; and
 //     demo/prerendered.html: the same pre-rendered by the CLI (Lit SSR), then hydrated.
@@ -132,22 +133,24 @@ for (const name of readdirSync(modelDir).filter((n) => n.endsWith('.schema.json'
   console.log(`  dist/model/${name}`);
 }
 
-// 3. The script-tag bundles.
-step('Bundling dist/court-widgets.min.js and dist/court-widgets.iife.min.js (rollup)');
-const { default: config } = await import(pathToFileURL(join(root, 'rollup.config.mjs')).href);
-try {
-  const warnings = [];
-  const bundle = await rollup({
-    ...config,
-    onwarn: (warning) => config.onwarn(warning, (w) => warnings.push(w)),
-  });
-  for (const output of config.output) {
-    await bundle.write({ ...output, file: join(staging, relative('dist', output.file)) });
+// 3. The script-tag bundles, then the translation files they load.
+step('Bundling dist/court-widgets.min.js, dist/court-widgets.iife.min.js and their translations (rollup)');
+const { default: config, localeBundles } = await import(pathToFileURL(join(root, 'rollup.config.mjs')).href);
+for (const options of [config, ...localeBundles]) {
+  try {
+    const warnings = [];
+    const bundle = await rollup({
+      ...options,
+      onwarn: (warning) => options.onwarn(warning, (w) => warnings.push(w)),
+    });
+    for (const output of options.output) {
+      await bundle.write({ ...output, file: join(staging, relative('dist', output.file)) });
+    }
+    await bundle.close();
+    for (const w of warnings) console.warn(`  warning: ${w.message}`);
+  } catch (error) {
+    fail(`rollup: ${error.message}${error.id ? ` (${relative(root, error.id)})` : ''}`);
   }
-  await bundle.close();
-  for (const w of warnings) console.warn(`  warning: ${w.message}`);
-} catch (error) {
-  fail(`rollup: ${error.message}${error.id ? ` (${relative(root, error.id)})` : ''}`);
 }
 
 // The new build replaces dist/ in two renames.

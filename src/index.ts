@@ -27,5 +27,5 @@ export type {
 } from './elements/visitor-counter/visitor-counter.js';
 
 // The page-wide language of every element, and locales a site adds (docs/localization.md).
-export { getCourtLocale, registerLocale, setCourtLocale } from './internal/localize.js';
+export { getCourtLocale, loadLocale, registerLocale, setCourtLocale } from './internal/localize.js';
 export type { RegisterLocaleOptions, TextDirection } from './internal/localize.js';

@@ -17,9 +17,12 @@
  * Language tags are normalised to the locales the package ships (zh-CN, zh-Hant, en, ug) or
  * that a site registered with {@link registerLocale}; anything unknown reads as zh-CN.
  *
- * Translations of the built-in locales are embedded (they are small: see
- * docs/localization.md for the measurement), so switching language never waits for the
- * network and never shows a half-translated frame.
+ * Translations of the built-in locales are loaded on first use ({@link loadLocale}), so a
+ * zh-CN page never downloads them. An element whose locale is still loading holds its
+ * update (its light-DOM fallback, if any, stays visible) and renders once the translation
+ * has arrived, so no frame shows the wrong language; if the translation cannot be loaded
+ * within {@link LOCALE_LOAD_WAIT} ms, it renders in zh-CN and switches when it arrives, and
+ * a failed load is reported once on the console and leaves zh-CN in place.
  *
  * A `MutationObserver` watches `lang` attributes: changing `<html lang>`, an ancestor's
  * `lang` or an element's own `lang` re-renders the elements it affects. Whenever the page
@@ -34,9 +37,7 @@ import type { ReactiveController, ReactiveControllerHost, ReactiveElement, Templ
 import { LOCALE_STATUS_EVENT } from '@lit/localize';
 import type { LocaleModule, TemplateLike, TemplateMap } from '@lit/localize';
 import { configureReentrantLocalization } from '@lit/localize/init/reentrant.js';
-import { templates as enTemplates } from '../locales/en.js';
-import { templates as ugTemplates } from '../locales/ug.js';
-import { templates as zhHantTemplates } from '../locales/zh-Hant.js';
+import { builtInLoaders } from './locale-loaders.js';
 
 /** The language the source strings are written in. */
 export const sourceLocale = 'zh-CN';
@@ -70,11 +71,12 @@ interface LocaleEntry {
 const RTL_LANGUAGES = new Set(['ar', 'arc', 'ckb', 'dv', 'fa', 'he', 'ks', 'ku', 'ps', 'sd', 'syr', 'ug', 'ur', 'yi']);
 const RTL_SCRIPTS = new Set(['Arab', 'Hebr', 'Syrc', 'Thaa', 'Nkoo', 'Adlm', 'Rohg']);
 
+// Built-in translations start empty and are filled in by loadLocale().
 const registry = new Map<string, LocaleEntry>([
   [sourceLocale, { templates: {}, dir: 'ltr' }],
-  ['zh-Hant', { templates: zhHantTemplates as TemplateMap, dir: 'ltr' }],
-  ['en', { templates: enTemplates as TemplateMap, dir: 'ltr' }],
-  ['ug', { templates: ugTemplates as TemplateMap, dir: 'rtl' }],
+  ['zh-Hant', { templates: {}, dir: 'ltr' }],
+  ['en', { templates: {}, dir: 'ltr' }],
+  ['ug', { templates: {}, dir: 'rtl' }],
 ]);
 
 /* ------------------------------------------------------------------------------------------ */
@@ -276,6 +278,64 @@ export function registerLocale(
 }
 
 let sourceOverrides: TemplateMap = {};
+
+/* ------------------------------------------------------------------------------------------ */
+/* Loading the built-in translations                                                           */
+/* ------------------------------------------------------------------------------------------ */
+
+/** How long an element waits for its translation before rendering in zh-CN meanwhile, in ms. */
+export const LOCALE_LOAD_WAIT = 3000;
+
+/** Built-in locales being loaded (a promise) or loaded / given up on (`true` / `false`). */
+const loads = new Map<string, Promise<boolean> | boolean>();
+
+/**
+ * Loads the translations of a built-in locale (zh-Hant, en, ug), once; resolves `true` when
+ * they are in place (every element re-renders), `false` if they could not be loaded (the
+ * locale then renders in zh-CN; the reason is reported once on the console). zh-CN and
+ * locales added with {@link registerLocale} need no loading and resolve `true` at once.
+ *
+ * Elements call this themselves. Call it ahead of time to have a language ready before an
+ * element needs it, e.g. before server rendering or before a language switch.
+ */
+export function loadLocale(tag: string): Promise<boolean> {
+  const locale = normalizeLocale(tag);
+  const state = loads.get(locale);
+  if (state !== undefined) return typeof state === 'boolean' ? Promise.resolve(state) : state;
+  const loader = Object.prototype.hasOwnProperty.call(builtInLoaders, locale) ? builtInLoaders[locale] : undefined;
+  if (!loader) return Promise.resolve(true);
+  const promise = Promise.resolve()
+    .then(loader)
+    .then(
+      (module) => {
+        const entry = registry.get(locale)!;
+        // Translations a site registered before these arrived stay on top.
+        registry.set(locale, { ...entry, templates: { ...(module.templates as TemplateMap), ...entry.templates } });
+        loads.set(locale, true);
+        refreshAll(true);
+        return true;
+      },
+      (error: unknown) => {
+        loads.set(locale, false);
+        console.warn(`court-widgets: the ${locale} translation could not be loaded; showing zh-CN text instead.`, error);
+        refreshAll(true);
+        return false;
+      },
+    );
+  loads.set(locale, promise);
+  return promise;
+}
+
+/**
+ * What an element in `locale` must wait for before it renders: the translation being loaded
+ * (at most {@link LOCALE_LOAD_WAIT} ms), or nothing when it is there or was given up on.
+ */
+function translationPending(locale: string): Promise<unknown> | undefined {
+  if (loads.get(locale) === undefined && !Object.prototype.hasOwnProperty.call(builtInLoaders, locale)) return undefined;
+  const state = loads.get(locale) ?? loadLocale(locale);
+  if (typeof state === 'boolean') return undefined;
+  return Promise.race([state, new Promise((resolve) => setTimeout(resolve, LOCALE_LOAD_WAIT))]);
+}
 
 /* ------------------------------------------------------------------------------------------ */
 /* Which locale is rendering                                                                   */
@@ -566,6 +626,14 @@ export function localized() {
       proto.performUpdate = function (this: ReactiveElement) {
         const controller = controllerOf.get(this);
         return controller ? controller.wrapUpdate(() => original.call(this)) : original.call(this);
+      };
+      // An update in a locale whose translation is still loading waits for it.
+      const schedule = (proto as unknown as { scheduleUpdate(): void | Promise<unknown> }).scheduleUpdate;
+      (proto as unknown as { scheduleUpdate(): void | Promise<unknown> }).scheduleUpdate = function (
+        this: ReactiveElement,
+      ) {
+        const pending = controllerOf.has(this) ? translationPending(resolveLocale(this)) : undefined;
+        return pending ? pending.then(() => schedule.call(this)) : schedule.call(this);
       };
       if (isServer && typeof proto.render === 'function') {
         // Server rendering calls render() without performUpdate() and has no tree to walk:

@@ -27,6 +27,7 @@ import { formatLocalDateTime, parseOffsetDateTime } from '../model/date.js';
 import { sanitizeFragment, sanitizeInline, useSanitizerWindow } from '../internal/sanitize.js';
 import { safeUrl } from '../internal/url.js';
 import { formatBytes } from '../internal/format.js';
+import { builtInLocales, loadLocale } from '../internal/localize.js';
 import '../define/court-article.js';
 import '../define/court-footer.js';
 import '../define/print-controls.js';
@@ -41,6 +42,10 @@ export interface RenderPageOptions {
   /** URL of `court-widgets.min.js`, loaded as a module script so the elements hydrate. */
   bundle?: string;
 }
+
+// Translations load on first use in the browser; a server renders synchronously, so every
+// built-in one is loaded before the first page.
+await Promise.all(builtInLocales.map((code) => loadLocale(code)));
 
 let sanitizerReady = false;
 

@@ -18,7 +18,7 @@ const DOCUMENTED_GLOBALS = [
   'litPropertyMetadata',
 ];
 /** Globals this test's own page script creates. */
-const TEST_GLOBALS = ['testErrors', 'globalsBefore', 'defineCalls', 'define'];
+const TEST_GLOBALS = ['testErrors', 'testWarnings', 'globalsBefore', 'defineCalls', 'define'];
 
 interface Article {
   title: string;
@@ -30,6 +30,7 @@ interface Article {
 
 interface TestWindow extends Window {
   testErrors: string[];
+  testWarnings: string[];
   globalsBefore: string[];
   defineCalls: number;
   define?: ((...args: unknown[]) => void) & { amd?: object };
@@ -85,17 +86,21 @@ interface PageOptions {
   /** Script run before the bundle (e.g. an AMD loader's global). */
   before?: string;
   article: string;
+  /** The page's language. */
+  lang?: string;
 }
 
 /** Writes a plain page into an iframe and waits for its load event. */
-async function loadPage({ scripts, before = '', article }: PageOptions) {
+async function loadPage({ scripts, before = '', article, lang = 'zh-CN' }: PageOptions) {
   const iframe = document.createElement('iframe');
   iframe.style.cssText = 'width:1024px;height:768px;border:0';
   iframe.srcdoc = `<!doctype html>
-<html lang="zh-CN"><head><meta charset="utf-8"><title>bundle test</title>
+<html lang="${lang}"><head><meta charset="utf-8"><title>bundle test</title>
 <base href="/demo/">
 <script>
   window.testErrors = [];
+  window.testWarnings = [];
+  console.warn = function () { window.testWarnings.push([].map.call(arguments, String).join(' ')); };
   window.addEventListener('error', function (e) { window.testErrors.push(String(e.message)); });
   window.addEventListener('unhandledrejection', function (e) { window.testErrors.push(String(e.reason)); });
   ${before}
@@ -113,11 +118,12 @@ ${article}
   return { iframe, win, doc: iframe.contentDocument as Document };
 }
 
-async function articlePage(scripts: string, before = '') {
+async function articlePage(scripts: string, before = '', lang?: string) {
   const data = await seed();
   return loadPage({
     scripts,
     before,
+    lang,
     article: `<court-article id="a"><script type="application/json">${inlineJson(data)}</script><p>fallback</p></court-article>`,
   });
 }
@@ -239,4 +245,49 @@ describe('script-tag bundles (dist/)', () => {
     await expectSeedRendered(doc);
     expect(win.testErrors).to.deep.equal([]);
   });
+
+  /** The translation files the page requested. */
+  const translationRequests = (win: Window) =>
+    win.performance
+      .getEntriesByType('resource')
+      .map((entry) => new URL(entry.name).pathname)
+      .filter((path) => /court-widgets\.(en|ug|zh-Hant)\.js$/.test(path));
+
+  for (const [name, scripts] of [
+    ['classic', IIFE],
+    ['ES module', ESM],
+  ] as const) {
+    it(`the ${name} file loads a translation from its own folder, despite <base href>, only when needed`, async () => {
+      const zh = await articlePage(scripts);
+      await moduleScriptsDone(zh.win);
+      await expectSeedRendered(zh.doc);
+      expect(translationRequests(zh.win), 'a zh-CN page').to.deep.equal([]);
+
+      const en = await articlePage(scripts, '', 'en');
+      await moduleScriptsDone(en.win);
+      await expectSeedRendered(en.doc);
+      const shown = deepText(en.doc.getElementById('a')!);
+      expect(shown).to.include('Editor in charge:');
+      expect(shown).not.to.include('责任编辑');
+      expect(translationRequests(en.win)).to.deep.equal(['/dist/court-widgets.en.js']);
+      expect(en.win.testErrors).to.deep.equal([]);
+      expect(en.win.testWarnings).to.deep.equal([]);
+    });
+
+    it(`the ${name} file without its translation files renders in zh-CN and says why, once`, async () => {
+      // Loaded from a blob: address, the bundle has no folder to load translations from.
+      const source = await (await fetch(scripts === IIFE ? '/dist/court-widgets.iife.min.js' : '/dist/court-widgets.min.js')).text();
+      const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
+      const tag = scripts === IIFE ? `<script src="${url}"></script>` : `<script type="module" src="${url}"></script>`;
+      const page = await articlePage(tag, '', 'ug');
+      await moduleScriptsDone(page.win);
+      await expectSeedRendered(page.doc);
+      await waitUntil(() => page.win.testWarnings.length > 0, 'no warning about the missing translation', { timeout: 10_000 });
+      expect(deepText(page.doc.getElementById('a')!)).to.include('责任编辑');
+      expect(page.win.testWarnings).to.have.length(1);
+      expect(page.win.testWarnings[0]).to.include('ug translation could not be loaded');
+      expect(page.win.testErrors).to.deep.equal([]);
+      URL.revokeObjectURL(url);
+    });
+  }
 });

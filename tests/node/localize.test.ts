@@ -28,6 +28,8 @@ import {
   getCourtLocale,
   setCourtLocale,
   availableLocales,
+  builtInLocales,
+  loadLocale,
   LOCALE_QUEUE,
 } from '../../src/internal/localize.js';
 
@@ -110,6 +112,19 @@ describe('normalizeLocale', () => {
 });
 
 describe('rendering messages in a locale (no DOM)', () => {
+  test('built-in translations load on first use, once; zh-CN and unknown tags need none', async () => {
+    const retry = (): string => msg('重试', { id: 'court-footer.retry' });
+    assert.equal(withLocale('en', retry), '重试', 'not loaded yet: the source text');
+    const first = loadLocale('en-US');
+    assert.equal(loadLocale('en'), first, 'one load per locale');
+    assert.equal(await first, true);
+    assert.equal(withLocale('en', retry), 'Retry');
+    assert.equal(await loadLocale('zh-CN'), true);
+    assert.equal(await loadLocale('fr'), true);
+    assert.deepEqual(await Promise.all(builtInLocales.map((code) => loadLocale(code))), [true, true, true, true]);
+    assert.equal(withLocale('ug', retry), 'قايتا سىناش');
+  });
+
   test('the page locale is zh-CN under Node until set', async () => {
     assert.equal(getCourtLocale(), 'zh-CN');
     assert.equal(currentLocale(), 'zh-CN');

@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseAst } from 'rollup/parseAst';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -277,8 +277,34 @@ describe('script-tag bundles', () => {
     const ast = parseAst(read('dist/court-widgets.min.js'));
     const moduleSyntax = ast.body.filter((node) => /^(Import|Export)/.test(node.type)).map((node) => node.type);
     assert.deepEqual(moduleSyntax, [], 'the bundle imports or exports');
-    assert.doesNotMatch(read('dist/court-widgets.min.js'), /\bimport\s*\(/, 'the bundle has a dynamic import');
   });
+
+  for (const file of bundles) {
+    it(`${file} imports nothing but its translations, from its own folder`, () => {
+      requireBuild();
+      const imports = read(file).match(/\bimport\s*\([^)]*\)/g) ?? [];
+      assert.equal(imports.length, 1, `dynamic imports: ${imports.join(', ')}`);
+      assert.match(imports[0]!, /^import\(new URL\(`court-widgets\.\$\{\w+\}\.js`,\s*[\w$]+\)$/);
+    });
+  }
+
+  for (const code of ['zh-Hant', 'en', 'ug']) {
+    it(`dist/court-widgets.${code}.js is a module that imports nothing and exports the ${code} templates`, async () => {
+      requireBuild();
+      const file = `dist/court-widgets.${code}.js`;
+      const ast = parseAst(read(file));
+      assert.deepEqual(
+        ast.body.filter((node) => node.type.startsWith('Import')).map((node) => node.type),
+        [],
+        `${file} imports`,
+      );
+      assert.doesNotMatch(read(file), /\bimport\s*\(/);
+      const { templates } = (await import(pathToFileURL(join(root, file)).href)) as { templates: Record<string, unknown> };
+      const source = (await import(pathToFileURL(join(root, `src/locales/${code}.ts`)).href)) as { templates: Record<string, unknown> };
+      assert.deepEqual(Object.keys(templates).sort(), Object.keys(source.templates).sort());
+      assert.deepEqual(templates['court-article.editor'], source.templates['court-article.editor']);
+    });
+  }
 
   it('the classic file is one statement: a function called at once', () => {
     requireBuild();
