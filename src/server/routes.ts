@@ -47,11 +47,39 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?:^|[^\ud800-\udbff])[\udc00-\udfff]/;
 
 const QUERY_OR_FRAGMENT = /[?#][\s\S]*$/;
+const ESCAPE_RUN = /(?:%[0-9A-Fa-f]{2})+/g;
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+const GB18030 = new TextDecoder('gb18030', { fatal: true });
+
+/**
+ * Percent-decodes `text` once. Each run of escapes is read as UTF-8, else as GB18030 (which
+ * includes GBK and GB2312: the paths of older Chinese sites), so `/%D0%C2%CE%C5` and
+ * `/%E6%96%B0%E9%97%BB` are both `/新闻`. `undefined` if a `%` starts no escape or a run is
+ * neither.
+ */
+function decodePercent(text: string): string | undefined {
+  if (/%(?![0-9A-Fa-f]{2})/.test(text)) return undefined;
+  let failed = false;
+  const decoded = text.replace(ESCAPE_RUN, (run) => {
+    const bytes = Uint8Array.from(run.slice(1).split('%'), (hex) => parseInt(hex, 16));
+    for (const decoder of [UTF8, GB18030]) {
+      try {
+        return decoder.decode(bytes);
+      } catch {
+        // not this encoding
+      }
+    }
+    failed = true;
+    return run;
+  });
+  return failed ? undefined : decoded;
+}
 const SCHEME_AND_HOST = /^https?:\/\/[^/?#]*/i;
 
 /**
  * Page ids as stored: an absolute http(s) URL is reduced to its path; query and fragment are
- * dropped; percent-encoding is decoded once (malformed encoding is refused), and a query,
+ * dropped; percent-encoding is decoded once, as UTF-8 or else GB18030 (malformed encoding is
+ * refused), and a query,
  * fragment or scheme and host that were percent-encoded are dropped too, so `/a%3Fx=1`,
  * `https%3A%2F%2Fhost%2Fa` and `/a` are one page; the result is NFC-normalized, trimmed and at
  * most `max` characters long, without control characters.
@@ -62,11 +90,9 @@ export function normalizePage(raw: unknown, max: number): PageResult {
   let page = raw.trim().replace(QUERY_OR_FRAGMENT, '');
   if (SCHEME_AND_HOST.test(page)) page = page.replace(SCHEME_AND_HOST, '') || '/';
   if (page.includes('%')) {
-    try {
-      page = decodeURIComponent(page);
-    } catch {
-      return { ok: false, code: 'invalid-page', message: 'page has malformed percent-encoding' };
-    }
+    const decoded = decodePercent(page);
+    if (decoded === undefined) return { ok: false, code: 'invalid-page', message: 'page has malformed percent-encoding' };
+    page = decoded;
     page = page.trim().replace(QUERY_OR_FRAGMENT, '');
     if (SCHEME_AND_HOST.test(page)) page = page.replace(SCHEME_AND_HOST, '') || '/';
   }

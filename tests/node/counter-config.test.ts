@@ -88,6 +88,11 @@ describe('page ids', () => {
     ['HTTPS://www.example.gov.cn', '/'],
     // A query in another encoding (GBK search words) is dropped before decoding.
     ['/search.html?q=%C9%F3%C5%D0', '/search.html'],
+    // Paths of older sites, percent-encoded in GBK / GB18030: the same page as in UTF-8.
+    ['/%D0%C2%CE%C5/%C9%F3%C5%D0.html', '/新闻/审判.html'],
+    ['/新闻/%C9%F3%C5%D0.html', '/新闻/审判.html'],
+    ['/%E6%96%B0%E9%97%BB/%C9%F3%C5%D0', '/新闻/审判'],
+    ['/%95%32%82%36', '/\u{20000}'],
   ];
   for (const [input, expected] of cases) {
     test(`${JSON.stringify(input)} -> ${JSON.stringify(expected)}`, () => {
@@ -96,6 +101,9 @@ describe('page ids', () => {
   }
   test('refuses what cannot be a page id', () => {
     assert.equal((normalizePage('/a%ZZ', 512) as { code: string }).code, 'invalid-page');
+    assert.equal((normalizePage('/a%4', 512) as { code: string }).code, 'invalid-page');
+    assert.equal((normalizePage('/a%FF', 512) as { code: string }).code, 'invalid-page', 'neither UTF-8 nor GB18030');
+    assert.equal((normalizePage('/a%81', 512) as { code: string }).code, 'invalid-page', 'a GBK lead byte alone');
     assert.equal((normalizePage('/a\nb', 512) as { code: string }).code, 'invalid-page');
     assert.equal((normalizePage('#only', 512) as { code: string }).code, 'invalid-page');
     assert.equal((normalizePage('/\ud800', 512) as { code: string }).code, 'invalid-page');

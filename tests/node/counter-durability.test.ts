@@ -167,9 +167,14 @@ describe('a full disk', () => {
     assert.equal(refused.status, 503);
     assert.equal(refused.body.error?.code, 'store-unavailable');
     assert.ok(ackedVisits > 0 && ackedPages.length > 0);
-    // Still up: reads work and the process did not exit.
+    // Still up: reads work and the process did not exit; health says writes are failing.
     const read = await fetch(`${first.url}/api/v1/counts?site=fs`);
     assert.equal(read.status, 200);
+    const health = await fetch(`${first.url}/healthz`);
+    assert.equal(health.status, 503);
+    const state = (await health.json()) as { status: string; store: { ok: boolean; error?: string } };
+    assert.equal(state.status, 'unavailable');
+    assert.match(state.store.error ?? '', /^writes are failing: /);
     assert.equal(first.child.exitCode, null);
     assert.match(first.output(), /store request failed/);
     first.child.kill('SIGTERM');

@@ -5,6 +5,8 @@ import { chmodSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import Database from 'better-sqlite3';
 import { PageLimitError, RedisStore, SqliteStore, type CounterStore } from '../../src/server/index.js';
+import { WriteHealth } from '../../src/server/stores/store.js';
+import { createClient } from 'redis';
 import { startRedis, tempDir, type RedisServer } from './counter-helpers.js';
 
 interface Backend {
@@ -151,6 +153,51 @@ function storeSuite(backend: Backend): void {
 storeSuite(sqliteBackend());
 storeSuite(redisBackend());
 
+describe('write health', () => {
+  test('reports the latest failed write until a write succeeds or the window passes', () => {
+    let now = 1_000;
+    const writes = new WriteHealth(60_000, () => now);
+    assert.equal(writes.failure, undefined);
+    writes.failed(new Error('database or disk is full'));
+    assert.equal(writes.failure, 'writes are failing: database or disk is full');
+    now += 60_000;
+    assert.equal(writes.failure, 'writes are failing: database or disk is full', 'still inside the window');
+    now += 1;
+    assert.equal(writes.failure, undefined, 'the window has passed');
+    writes.failed('MISCONF');
+    assert.equal(writes.failure, 'writes are failing: MISCONF');
+    writes.succeeded();
+    assert.equal(writes.failure, undefined);
+  });
+
+  test('redis: a server that refuses writes makes health fail; the next accepted write clears it', async () => {
+    const dir = tempDir();
+    const redis = await startRedis(dir.path);
+    const admin = createClient({ url: redis.url });
+    await admin.connect();
+    const store = await RedisStore.open({ url: redis.url, prefix: `wh-${process.pid}:` });
+    try {
+      assert.deepEqual(await store.hit('fs', 'visit'), { visits: 1 });
+      assert.deepEqual(await store.health(), { ok: true });
+      // A primary that must have a replica to write refuses every write, as after a failed save.
+      await admin.configSet('min-replicas-to-write', '1');
+      await assert.rejects(store.hit('fs', 'visit'), /NOREPLICAS/);
+      const health = await store.health();
+      assert.equal(health.ok, false);
+      assert.match(health.error ?? '', /^writes are failing: .*NOREPLICAS/);
+      assert.deepEqual(await store.counts('fs'), { visits: 1 }, 'reads still work');
+      await admin.configSet('min-replicas-to-write', '0');
+      assert.deepEqual(await store.hit('fs', 'visit'), { visits: 2 });
+      assert.deepEqual(await store.health(), { ok: true });
+    } finally {
+      await store.close();
+      await admin.close();
+      await redis.stop();
+      dir.remove();
+    }
+  });
+});
+
 describe('sqlite store file', () => {
   test('uses the WAL journal and keeps counts in the named file', async () => {
     const dir = tempDir();
@@ -226,7 +273,7 @@ describe('sqlite store commits before it answers', () => {
     const file = `${dir.path}/locked.sqlite`;
     const store = new SqliteStore({ file });
     await store.hit('fs', 'visit');
-    // Another connection holds the write lock; the store's busy timeout (5 s) then gives up.
+    // Another connection holds the write lock; the store's busy timeout (250 ms) then gives up.
     const other = new Database(file);
     other.pragma('busy_timeout = 0');
     other.exec('BEGIN IMMEDIATE');

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createClient } from 'redis';
 import { sortRows } from './sqlite.js';
-import { PageLimitError, type CountRow, type CounterStore, type Counts, type HitKind, type StoreHealth } from './store.js';
+import { PageLimitError, WriteHealth, type CountRow, type CounterStore, type Counts, type HitKind, type StoreHealth } from './store.js';
 
 export interface RedisStoreOptions {
   /** `redis://[user:password@]host:port[/db]`. */
@@ -47,6 +47,7 @@ export class RedisStore implements CounterStore {
   readonly prefix: string;
   #client: Client;
   #closed = false;
+  #writes = new WriteHealth();
 
   private constructor(client: Client, prefix: string) {
     this.#client = client;
@@ -105,7 +106,14 @@ export class RedisStore implements CounterStore {
   async hit(site: string, kind: HitKind, page?: string, maxPages = Number.POSITIVE_INFINITY): Promise<Counts> {
     if (kind === 'page-view' && page === undefined) throw new TypeError('a page-view needs a page');
     const max = Number.isFinite(maxPages) ? String(maxPages) : '-1';
-    const reply = await this.#run([this.#visitsKey(), this.#pagesKey(site)], [site, kind, page ?? '', max]);
+    let reply: number[];
+    try {
+      reply = await this.#run([this.#visitsKey(), this.#pagesKey(site)], [site, kind, page ?? '', max]);
+    } catch (error) {
+      this.#writes.failed(error);
+      throw error;
+    }
+    this.#writes.succeeded();
     if (reply[0] === -1) throw new PageLimitError(site, maxPages);
     const counts: Counts = { visits: Number(reply[0]) };
     if (page !== undefined) counts.pageViews = Number(reply[1]);
@@ -143,6 +151,8 @@ export class RedisStore implements CounterStore {
   async health(): Promise<StoreHealth> {
     if (this.#closed) return { ok: false, error: 'closed' };
     if (!this.#client.isReady) return { ok: false, error: 'not connected' };
+    const failure = this.#writes.failure;
+    if (failure) return { ok: false, error: failure };
     try {
       await this.#client.ping();
       return { ok: true };

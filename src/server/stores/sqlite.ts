@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
-import { PageLimitError, type CountRow, type CounterStore, type Counts, type HitKind, type StoreHealth } from './store.js';
+import { PageLimitError, WriteHealth, type CountRow, type CounterStore, type Counts, type HitKind, type StoreHealth } from './store.js';
 
 export interface SqliteStoreOptions {
   /** Database file; its directory is created when missing. */
@@ -12,6 +12,13 @@ export interface SqliteStoreOptions {
    * but the last commits may be lost if the machine itself loses power.
    */
   synchronous?: 'full' | 'normal';
+  /**
+   * How long a write waits for another connection's write lock before it fails, in ms
+   * (default 250). SQLite waits synchronously, and the service with it (reads and `/healthz`
+   * included), so this is kept short: a hit that cannot get the lock in time gets a 503 and
+   * the element keeps its last number.
+   */
+  busyTimeout?: number;
 }
 
 interface PendingHit {
@@ -67,6 +74,7 @@ export class SqliteStore implements CounterStore {
   #flushScheduled = false;
   #pageTotals = new Map<string, number>();
   #closed = false;
+  #writes = new WriteHealth();
   #stmts;
   #commitBatch;
 
@@ -78,7 +86,7 @@ export class SqliteStore implements CounterStore {
       db = new Database(this.file);
       db.pragma('journal_mode = WAL');
       db.pragma(`synchronous = ${options.synchronous === 'normal' ? 'NORMAL' : 'FULL'}`);
-      db.pragma('busy_timeout = 5000');
+      db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeout ?? 250))}`);
       db.exec(SCHEMA);
       probeWrite(db);
     } catch (error) {
@@ -163,9 +171,11 @@ export class SqliteStore implements CounterStore {
     } catch (error) {
       // Nothing of the batch was committed; the page totals may be ahead of the table.
       this.#pageTotals.clear();
+      this.#writes.failed(error);
       for (const hit of batch) hit.reject(error);
       return;
     }
+    this.#writes.succeeded();
     batch.forEach((hit, i) => {
       const result = results[i]!;
       if (result instanceof Error) hit.reject(result);
@@ -207,6 +217,8 @@ export class SqliteStore implements CounterStore {
 
   async health(): Promise<StoreHealth> {
     if (this.#closed) return { ok: false, error: 'closed' };
+    const failure = this.#writes.failure;
+    if (failure) return { ok: false, error: failure };
     try {
       this.#db.prepare('SELECT 1').get();
       return { ok: true };

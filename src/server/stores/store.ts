@@ -21,6 +21,37 @@ export interface StoreHealth {
   error?: string;
 }
 
+/**
+ * Whether the store is taking writes, for `/healthz`: a store can answer reads and pings while
+ * every write fails (a full disk, Redis refusing writes after a failed save). The failure of
+ * the latest write is reported for {@link WriteHealth.window} ms, or until a write succeeds;
+ * after that the store is called healthy again, so that an instance a load balancer took out
+ * gets traffic again and is re-tested by real writes.
+ */
+export class WriteHealth {
+  #failure: { message: string; at: number } | undefined;
+
+  constructor(readonly window = 60_000, private readonly now: () => number = Date.now) {}
+
+  failed(error: unknown): void {
+    this.#failure = { message: error instanceof Error ? error.message : String(error), at: this.now() };
+  }
+
+  succeeded(): void {
+    this.#failure = undefined;
+  }
+
+  /** The failure to report, if the latest write failed within the window. */
+  get failure(): string | undefined {
+    if (!this.#failure) return undefined;
+    if (this.now() - this.#failure.at > this.window) {
+      this.#failure = undefined;
+      return undefined;
+    }
+    return `writes are failing: ${this.#failure.message}`;
+  }
+}
+
 /** Raised by {@link CounterStore.hit} when a site already keeps its allowed number of pages. */
 export class PageLimitError extends Error {
   override name = 'PageLimitError';
