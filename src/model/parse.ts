@@ -221,14 +221,22 @@ function readInput(input: unknown): Plain | undefined {
       throw limitProblem('', LIMITS.maxJsonLength, `JSON text longer than ${LIMITS.maxJsonLength} characters`);
     }
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    const deepAt = tooDeepAt(text);
-    if (deepAt >= 0) {
-      throw limitProblem('', LIMITS.maxDepth, `nested deeper than ${LIMITS.maxDepth} levels (at position ${deepAt})`);
-    }
+    // Nesting beyond the limit is reported before anything else, with its position. The text
+    // is scanned for it only when parsing or copying stops: well-formed, shallow data (the
+    // usual case) is read once, by the engine. (A deep text can only end either way: the
+    // copy refuses it, and an engine that parses recursively throws, caught below.)
+    const tooDeep = () => {
+      const deepAt = tooDeepAt(text);
+      return deepAt < 0
+        ? undefined
+        : limitProblem('', LIMITS.maxDepth, `nested deeper than ${LIMITS.maxDepth} levels (at position ${deepAt})`);
+    };
     let parsed: unknown;
     try {
       parsed = JSON.parse(text);
     } catch (error) {
+      const deep = tooDeep();
+      if (deep) throw deep;
       const detail = error instanceof Error ? error.message : String(error);
       const position = jsonErrorPosition(detail, text);
       const problem: Problem = {
@@ -242,7 +250,11 @@ function readInput(input: unknown): Plain | undefined {
       if (position !== undefined) problem.position = position;
       throw new Stop(problem);
     }
-    return snapshot(parsed);
+    try {
+      return snapshot(parsed);
+    } catch (error) {
+      throw (error instanceof Stop && error.problem.code === 'limit' && tooDeep()) || error;
+    }
   }
   try {
     return snapshot(input);

@@ -838,10 +838,32 @@ describe('parseArticle: limits', () => {
     const problems = problemsOf(parseArticle(text));
     assert.deepEqual(brief(problems), [['', 'limit']]);
     assert.equal(problems[0]!.limit, LIMITS.maxDepth);
-    // Found by scanning the text before JSON.parse runs: the position of the first bracket too deep.
+    // The position of the first bracket too deep, found by scanning the text.
     assert.equal(problems[0]!.message, `document: nested deeper than ${LIMITS.maxDepth} levels (at position ${LIMITS.maxDepth})`);
     const inField = `{"version":1,"title":"t","publishedAt":"${PUBLISHED}","body":[],"x":${text}}`;
     assert.deepEqual(brief(problemsOf(parseArticle(inField))), [['', 'limit']]);
+  });
+
+  test('nesting too deep is reported before a syntax error, with its position', () => {
+    const text = `{"version":1,"x":${'['.repeat(100)}oops`;
+    const problems = problemsOf(parseArticle(text));
+    assert.deepEqual(brief(problems), [['', 'limit']]);
+    assert.equal(problems[0]!.message, `document: nested deeper than ${LIMITS.maxDepth} levels (at position ${text.indexOf('[') + LIMITS.maxDepth - 1})`);
+  });
+
+  test('nesting too deep is reported before the value limit, with its position', () => {
+    // Well-formed text whose many values come before its deep part.
+    const many = new Array(LIMITS.maxValues).fill(0).join(',');
+    const deep = '['.repeat(LIMITS.maxDepth) + ']'.repeat(LIMITS.maxDepth);
+    const text = `{"version":1,"a":[${many}],"b":${deep}}`;
+    const problems = problemsOf(parseArticle(text));
+    assert.deepEqual(brief(problems), [['', 'limit']]);
+    assert.equal(problems[0]!.limit, LIMITS.maxDepth);
+    assert.equal(problems[0]!.message, `document: nested deeper than ${LIMITS.maxDepth} levels (at position ${text.indexOf('"b":') + 4 + LIMITS.maxDepth - 1})`);
+    // Without the deep part, the value limit is what stops it.
+    const shallow = problemsOf(parseArticle(`{"version":1,"a":[${many}]}`));
+    assert.deepEqual(brief(shallow), [['', 'limit']]);
+    assert.equal(shallow[0]!.limit, LIMITS.maxValues);
   });
 
   test('brackets inside JSON strings do not count as nesting', () => {
