@@ -1,7 +1,21 @@
 // The script-tag bundles' version of locale-loaders.ts (see rollup.config.mjs): the
-// translations are the files court-widgets.<locale>.js beside the bundle. The bundle's own
-// address is read once, while it runs, so a <base href> on the page does not move them.
-const base = import.meta.url;
+// translations are the files court-widgets.<locale>.js beside the bundle.
+//
+// The bundle's own address is read once, while it runs, so a <base href> on the page does
+// not move them. The classic bundle asks Document.prototype for the running script, since a
+// page element named "currentScript" (<img name="currentScript">) hides document.currentScript;
+// the ES module bundle has import.meta.url.
+function runningScript() {
+  try {
+    const get = Object.getOwnPropertyDescriptor(Document.prototype, 'currentScript')?.get;
+    const script = get?.call(document);
+    return script && typeof script.src === 'string' && script.src ? script.src : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const base = runningScript() ?? import.meta.url;
 const load = (code) => import(new URL(`court-widgets.${code}.js`, base).href);
 
 export const builtInLoaders = {

@@ -319,6 +319,22 @@ describe('hostile host pages', function () {
     expectQuiet(win);
   });
 
+  it('DOM clobbering of document.currentScript and baseURI: an English page still gets its translation from beside the bundle', async () => {
+    const { win, doc } = await open('clobber-script');
+    expect(doc.documentElement.lang).to.equal('en');
+    expect((doc as unknown as Record<string, unknown>).currentScript).to.be.instanceOf(win.HTMLImageElement);
+    await waitUntil(() => TAGS.every((tag) => win.customElements.get(tag)), 'the bundle did not register every element', { timeout: 10_000 });
+    const el = doc.getElementById('a') as ArticleElement;
+    await waitUntil(() => el.shadowRoot?.querySelector('h1'), 'the article did not render', { timeout: 10_000 });
+    await el.updateComplete;
+    const shown = deepText(el);
+    expect(shown).to.include('Editor in charge:');
+    expect(shown).not.to.include('责任编辑');
+    const requested = win.performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname);
+    expect(requested).to.include('/dist/court-widgets.en.js');
+    expectQuiet(win);
+  });
+
   it('<base href> elsewhere: data URLs resolve against it, like the page\'s own images (expected difference: photos unreachable)', async () => {
     const { win, doc } = await open('base-elsewhere');
     const hostImage = doc.getElementById('host-image') as HTMLImageElement;
