@@ -18,6 +18,15 @@
  * `data-*` and `aria-*` attributes are dropped. Input longer than `LIMITS.maxHtmlLength` is not
  * parsed at all and yields empty `SafeHtml` (the model reports it as an error before this).
  *
+ * ## Cost
+ *
+ * Input without a `<` cannot make an element, an attribute or a comment: it is returned as it
+ * is, without parsing, which is exactly what DOMPurify returns for it (entities such as
+ * `&lt;` stay entities and are shown as text). Most paragraphs of real articles are like that.
+ * Other input is parsed and cleaned by one of two DOMPurify instances, one per allow-list,
+ * each configured once (`setConfig`) rather than on every call; the fragment instance is
+ * made on first use.
+ *
  * ## Server-side rendering
  *
  * In a browser the global `window` is used. Under Node, call
@@ -128,9 +137,10 @@ const FRAGMENT_CONFIG: Config = { ...BASE_CONFIG, ALLOWED_TAGS: FRAGMENT_TAGS, A
 
 interface Sanitizer {
   win: SanitizerWindow;
-  purifier: Purifier;
   /** `court-widgets`, or `undefined` when Trusted Types are absent or the page refused the name. */
   policy: Policy | undefined;
+  /** One configured DOMPurify instance per allow-list, made on first use. */
+  purifiers: Map<Config, Purifier>;
 }
 
 let providedWindow: SanitizerWindow | undefined;
@@ -209,7 +219,15 @@ function addHooks(purifier: Purifier): void {
 function getSanitizer(): Sanitizer {
   const win = currentWindow();
   if (sanitizer && sanitizer.win === win) return sanitizer;
-  const purifier = DOMPurify(win);
+  sanitizer = { win, policy: policyFor(win), purifiers: new Map() };
+  return sanitizer;
+}
+
+/** The DOMPurify instance of one allow-list, with the hooks and the configuration set once. */
+function purifierFor(current: Sanitizer, config: Config): Purifier {
+  let purifier = current.purifiers.get(config);
+  if (purifier) return purifier;
+  purifier = DOMPurify(current.win);
   if (!purifier.isSupported) {
     throw new Error(
       'court-widgets: this window cannot run the HTML sanitizer (DOMPurify reports it unsupported); ' +
@@ -217,16 +235,18 @@ function getSanitizer(): Sanitizer {
     );
   }
   addHooks(purifier);
-  sanitizer = { win, purifier, policy: policyFor(win) };
-  return sanitizer;
+  purifier.setConfig(current.policy ? { ...config, TRUSTED_TYPES_POLICY: current.policy } : config);
+  current.purifiers.set(config, purifier);
+  return purifier;
 }
 
 function run(html: string, config: Config): SafeHtml {
   if (typeof html !== 'string' || html.length > LIMITS.maxHtmlLength) return '' as SafeHtml;
-  const { purifier, policy } = getSanitizer();
-  if (html === '') return '' as SafeHtml;
-  const options: Config = policy ? { ...config, TRUSTED_TYPES_POLICY: policy } : config;
-  const out: unknown = purifier.sanitize(html, options);
+  const current = getSanitizer();
+  // No `<`: no element, attribute or comment can come of it. DOMPurify itself returns such
+  // input unchanged; here it is not even handed over.
+  if (html.indexOf('<') === -1) return html as SafeHtml;
+  const out: unknown = purifierFor(current, config).sanitize(html);
   return (typeof out === 'string' ? out : String(out)) as SafeHtml;
 }
 

@@ -78,6 +78,10 @@ const PARAGRAPH: HostileCase[] = [
   { name: 'handler on sup', input: `H<sub>2</sub>O<sup onclick=${P}>3</sup>`, has: ['sub', 'sup'], text: ['H2O3'] },
   { name: 'autofocus onfocus on a span', input: `<span dir="rtl" lang="ug" tabindex="0" autofocus onfocus=${P}>ئۇيغۇر</span>`, has: ['span[dir="rtl"][lang="ug"]'], text: ['ئۇيغۇر'] },
   { name: 'math/style namespace confusion in a paragraph', input: `<math><mtext><table><mglyph><style><img src=x onerror=${P}>`, text: [] },
+  // Without a "<" the text is handed back as it is: entities must stay text.
+  { name: 'entity-encoded img tag, no "<" at all', input: `&lt;img src=x onerror=${P}&gt;正文`, text: [`<img src=x onerror=${P}>正文`] },
+  { name: 'numeric entities spelling a script tag', input: `&#60;script&#62;${P}&#60;/script&#62;正文`, text: [`<script>${P}</script>正文`] },
+  { name: 'a javascript: URL as plain text', input: `javascript:${P} "引号" > 正文`, text: [`javascript:${P}"引号">正文`] },
 ].map((c) => ({ ...c, field: 'paragraph' as const }));
 
 const HTML_BLOCK: HostileCase[] = [
@@ -528,6 +532,35 @@ describe('sanitizer output', () => {
     expect(sanitizeInline(atLimit).length).to.equal(LIMITS.maxHtmlLength);
     expect(sanitizeFragment(atLimit + 'x')).to.equal('');
     expect(sanitizeInline(atLimit + 'x')).to.equal('');
+  });
+
+  it('hands back input without a "<" as it is, shown exactly as when it is parsed', async () => {
+    const plain = [
+      '2024年伊始,最高人民法院在全国法院部署开展',
+      'a &lt;b&gt; &amp; c &quot;q&quot; &#39;s&#39;',
+      `&lt;img src=x onerror=${P}&gt;`,
+      '&#60;script&#62;&#x3C;/script&#x3E;',
+      'x > y && y > z',
+      '"双引号" \'单引号\' a&nbsp;b\u00a0c',
+      '第一行\r\n第二行\r第三行\t完',
+      '&amp;lt; 双重编码 &unknown; &#0; &#xD800;',
+      'ئۇيغۇر تىلى',
+    ];
+    for (const text of plain) {
+      for (const [name, sanitize] of [['inline', sanitizeInline], ['fragment', sanitizeFragment]] as const) {
+        const fast = sanitize(text);
+        expect(fast, `${name}: ${text}`).to.equal(text);
+        // The same text behind an empty allowed tag goes through DOMPurify's parser.
+        const parsed = sanitize(`<b></b>${text}`);
+        expect(parsed.startsWith('<b></b>'), `${name}: ${parsed}`).to.equal(true);
+        const shown = renderWithLit(fast).querySelector('.body')!;
+        const reference = renderWithLit(parsed).querySelector('.body')!;
+        expect(shown.children.length, `${name}: no element from ${text}`).to.equal(0);
+        expect(shown.textContent, `${name}: ${text}`).to.equal(reference.textContent);
+      }
+    }
+    await settle([document.body]);
+    expectNothingRan('plain text');
   });
 
   it('renders nothing for empty input with Lit', async () => {
