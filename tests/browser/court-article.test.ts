@@ -680,6 +680,109 @@ describe('court-article', () => {
     });
   });
 
+  describe('drawing in two steps', () => {
+    /** The seed article with its text cycled to `paragraphs` paragraphs, so that it runs far below the window. */
+    async function longSeed(paragraphs: number): Promise<Article> {
+      const seed = await readJson(SEED);
+      const texts = seed.body.flatMap((b) => (b.type === 'paragraph' && b.text ? [b.text] : []));
+      const body: Article['body'] = [seed.body.find((b) => b.type === 'image')!];
+      for (let i = 0; i < paragraphs; i++) body.push({ type: 'paragraph', text: `${i + 1}. ${texts[i % texts.length]}` });
+      return { ...seed, title: `${seed.title}(长)`, body };
+    }
+
+    /** What the shadow root holds the first time the title is in it (a mutation callback runs before any paint). */
+    function firstDrawn(el: CourtArticleElement): Promise<{ blocks: number; end: boolean }> {
+      return new Promise((resolve) => {
+        const look = () => {
+          if (!$(el, 'h1')) return false;
+          resolve({
+            blocks: $(el, '[part="body"]')!.children.length,
+            end: !!$(el, '[part="attachments"]') || !!$(el, '[part="pager"]') || !!$(el, '[part="editor"]'),
+          });
+          return true;
+        };
+        const observer = new MutationObserver(() => {
+          if (look()) observer.disconnect();
+        });
+        observer.observe(el.shadowRoot!, { childList: true, subtree: true });
+      });
+    }
+
+    it('draws the first screenfuls of a long article first, the rest and the end after the first paint', async () => {
+      const article = await longSeed(300);
+      const el = await fixture<CourtArticleElement>(html`<court-article></court-article>`);
+      const loaded = new Promise<CustomEvent>((resolve) => el.addEventListener('court-article-loaded', (e) => resolve(e as CustomEvent), { once: true }));
+      const first = firstDrawn(el);
+      el.article = article;
+      const drawn = await first;
+      expect(drawn.blocks).to.be.greaterThan(1);
+      expect(drawn.blocks).to.be.lessThan(article.body.length);
+      expect(drawn.end, 'editor, attachments and pager wait for the second step').to.equal(false);
+      // The first step reaches below the window.
+      expect(el.getBoundingClientRect().bottom).to.be.greaterThan(window.innerHeight);
+
+      const event = await loaded;
+      expect(event.detail.article.title).to.equal(article.title);
+      expect($(el, '[part="body"]')!.children).to.have.length(article.body.length);
+      expect(el.readableBlocks()).to.have.length(1 + 300);
+      expect(text($(el, '[part="editor"]'))).to.equal(`责任编辑:${article.editor}`);
+      expect($$(el, '[part="attachments"] li')).to.have.length(article.attachments!.length);
+      expect($(el, '[part="pager"] a[rel="next"]')).to.not.equal(null);
+    });
+
+    it('updateComplete waits for the whole article', async () => {
+      const article = await longSeed(200);
+      const el = await fixture<CourtArticleElement>(html`<court-article .article=${article}></court-article>`);
+      await el.updateComplete;
+      expect($(el, '[part="body"]')!.children).to.have.length(article.body.length);
+      expect($(el, '[part="attachments"]')).to.not.equal(null);
+    });
+
+    it('draws an article that ends inside the window in one frame: the page below it never moves', async () => {
+      const article = await readJson(MINIMAL);
+      const box = await fixture<HTMLDivElement>(html`<div><court-article></court-article><p class="after">页脚</p></div>`);
+      const el = box.querySelector('court-article')!;
+      const after = box.querySelector<HTMLElement>('.after')!;
+      const tops: number[] = [];
+      // Where the paragraph below stands in every frame until the article has loaded.
+      let watching = true;
+      const watch = () => {
+        tops.push(after.getBoundingClientRect().top);
+        if (watching) requestAnimationFrame(watch);
+      };
+      const loaded = new Promise((resolve) => el.addEventListener('court-article-loaded', resolve, { once: true }));
+      const first = firstDrawn(el);
+      el.article = { ...article, editor: '宣教科', next: { title: '下一篇的标题', href: '/article/002.shtml' } };
+      const drawn = await first;
+      expect(drawn.end).to.equal(false);
+      requestAnimationFrame(watch);
+      await loaded;
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+      watching = false;
+      expect(el.getBoundingClientRect().bottom).to.be.lessThan(window.innerHeight);
+      expect($(el, '[part="pager"]')).to.not.equal(null);
+      expect(tops.length).to.be.greaterThan(1);
+      expect(new Set(tops).size, `positions of the paragraph below: ${tops.join(', ')}`).to.equal(1);
+    });
+
+    it('new data before the second step: only the new article is announced', async () => {
+      const one = await longSeed(150);
+      const two = { ...(await longSeed(120)), title: '第二篇文章' };
+      const el = await fixture<CourtArticleElement>(html`<court-article></court-article>`);
+      const titles: string[] = [];
+      el.addEventListener('court-article-loaded', (e) => titles.push((e as CustomEvent).detail.article.title));
+      const first = firstDrawn(el);
+      el.article = one;
+      await first;
+      el.article = two;
+      await el.updateComplete;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(titles).to.deep.equal(['第二篇文章']);
+      expect(text($(el, 'h1'))).to.equal('第二篇文章');
+      expect($(el, '[part="body"]')!.children).to.have.length(two.body.length);
+    });
+  });
+
   describe('hooks for print-controls', () => {
     it('scales the body text with the font-size attribute, without browser zoom', async () => {
       const el = await rendered(await fixture<CourtArticleElement>(html`<court-article src=${MINIMAL}></court-article>`));

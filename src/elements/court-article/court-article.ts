@@ -10,6 +10,13 @@
  * Content the CMS writes inside the element (the old article HTML) is shown until the article
  * has rendered (while idle, loading or failed) and whenever JavaScript is off.
  *
+ * New data is drawn in two steps so that the reader sees the article as early as possible:
+ * first the header and the body's first screenfuls, then, once that has been painted, the rest
+ * of the body, 责任编辑, 附件 and 上一篇 / 下一篇 (whose file sizes need the locale's unit
+ * data, slow to load the first time). When the first step does not reach below the bottom of
+ * the window, both steps are drawn in the same frame, so nothing on screen moves.
+ * `court-article-loaded` and `updateComplete` wait for the second step.
+ *
  * ```html
  * <court-article src="/data/article-001.json">
  *   <print-controls slot="controls"></print-controls>
@@ -106,6 +113,15 @@ export type CourtArticleFailedDetail =
 /** Languages whose articles are written right to left. */
 const RTL = /^(ar|arc|ckb|dv|fa|he|ks|ku|ps|sd|syr|ug|ur|yi)(-|$)/i;
 
+/** Text drawn by the first step, in characters: about three screenfuls at the default size. */
+const FIRST_STEP_CHARACTERS = 4000;
+/** What an image counts for in that budget: about the height of its reserved box. */
+const IMAGE_CHARACTERS = 1200;
+/** What a heading counts for in that budget. */
+const HEADING_CHARACTERS = 120;
+/** The second step is drawn after this many milliseconds at the latest (hidden pages get no frames). */
+const REST_FALLBACK_MS = 1000;
+
 /** Attribute that marks the elements `readableBlocks()` returns. */
 const READABLE = 'data-readable';
 /** Attribute set on the block being read aloud. */
@@ -146,8 +162,22 @@ export class CourtArticleElement extends LitElement {
   private sanitized = new WeakMap<object, SafeHtml>();
   /** Accessible name of an HTML block that scrolls sideways, in the element's language. */
   private scrollableLabel = '';
-  /** Re-checks which HTML blocks scroll sideways when the article's width changes. */
+  /** Re-checks which HTML blocks scroll sideways once they are laid out, and when their width changes. */
   private resizeObserver: ResizeObserver | undefined;
+  /**
+   * Number of body blocks drawn while the rest of new data waits for the first paint;
+   * `undefined` when everything is drawn.
+   */
+  private firstBlocks: number | undefined;
+  /** Counts the data drawn in two steps, so that a late second step of older data does nothing. */
+  private firstStep = 0;
+  /** The value of `firstStep` whose second step is scheduled. */
+  private scheduledStep = 0;
+  /** Resolves when the second step of the current data has been requested. */
+  private restDrawn: Promise<void> | undefined;
+  private drawRest: (() => void) | undefined;
+  /** Whether the element came with a server-rendered shadow root, which hydrates whole. */
+  private serverRendered = false;
 
   /**
    * The elements a reader reads aloud, in order: the title, then each heading, paragraph and
@@ -183,6 +213,8 @@ export class CourtArticleElement extends LitElement {
   }
 
   override connectedCallback(): void {
+    // Before the first connection the shadow root exists only when the server rendered it.
+    if (!this.hasUpdated && this.shadowRoot) this.serverRendered = true;
     super.connectedCallback();
     if (typeof ResizeObserver === 'function') {
       this.resizeObserver ??= new ResizeObserver(() => this.markScrollableBlocks());
@@ -206,9 +238,14 @@ export class CourtArticleElement extends LitElement {
   }
 
   protected override updated(): void {
-    const events = this.pendingEvents;
-    this.pendingEvents = [];
-    for (const event of events) this.dispatchEvent(event);
+    if (this.firstBlocks !== undefined) {
+      // The events announce the whole article: they wait for the second step.
+      this.scheduleRest();
+    } else {
+      const events = this.pendingEvents;
+      this.pendingEvents = [];
+      for (const event of events) this.dispatchEvent(event);
+    }
     if (this.retrying && this.source.status !== 'loading') {
       this.retrying = false;
       const target =
@@ -217,13 +254,121 @@ export class CourtArticleElement extends LitElement {
           : this.renderRoot.querySelector<HTMLElement>('.retry');
       target?.focus();
     }
-    this.markScrollableBlocks();
+    this.watchHtmlBlocks();
   }
 
-  /** HTML blocks wider than the article scroll inside their own box: make that box reachable by keyboard. */
+  /**
+   * `updateComplete` resolves once the whole article is drawn, the second step included.
+   */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let result = await super.getUpdateComplete();
+    while (this.firstBlocks !== undefined && this.restDrawn) {
+      await this.restDrawn;
+      result = await super.getUpdateComplete();
+    }
+    return result;
+  }
+
+  /**
+   * How many body blocks make the first step: about three screenfuls of text at the default
+   * size (images counted by their reserved height), at least one block.
+   */
+  private static firstScreenfuls(body: readonly Block[]): number {
+    let budget = FIRST_STEP_CHARACTERS;
+    for (let i = 0; i < body.length; i++) {
+      const block = body[i]!;
+      budget -=
+        block.type === 'image'
+          ? IMAGE_CHARACTERS
+          : block.type === 'heading'
+            ? HEADING_CHARACTERS
+            : (block.type === 'paragraph' ? (block.html ?? block.text ?? '') : block.html).length;
+      if (budget <= 0) return i + 1;
+    }
+    return body.length;
+  }
+
+  /**
+   * New data replaces an article whose second step is still to come: that article's
+   * `court-article-loaded` is not sent, and its second step is cancelled.
+   */
+  private dropUnfinished(): void {
+    this.firstStep++;
+    if (this.firstBlocks !== undefined) {
+      this.firstBlocks = undefined;
+      this.pendingEvents = this.pendingEvents.filter((event) => event.type !== 'court-article-loaded');
+    }
+    this.drawRest?.();
+  }
+
+  /** Whether new data may be drawn in two steps: in a visible browser page that did not come server-rendered. */
+  private mayDrawInSteps(): boolean {
+    return (
+      !isServer &&
+      !this.serverRendered &&
+      typeof requestAnimationFrame === 'function' &&
+      typeof document !== 'undefined' &&
+      document.visibilityState !== 'hidden'
+    );
+  }
+
+  /**
+   * Draws the rest of the article after the first step has been painted, or in the same
+   * frame when the first step ends inside the window (so that nothing visible moves).
+   */
+  private scheduleRest(): void {
+    if (this.scheduledStep === this.firstStep) return;
+    const step = (this.scheduledStep = this.firstStep);
+    let done = false;
+    const finish = () => {
+      if (done) return;
+      done = true;
+      this.drawRest = undefined;
+      if (step !== this.firstStep || this.firstBlocks === undefined) return;
+      this.firstBlocks = undefined;
+      this.requestUpdate();
+    };
+    this.restDrawn = new Promise<void>((resolve) => {
+      this.drawRest = () => {
+        finish();
+        resolve();
+      };
+    });
+    const draw = this.drawRest!;
+    requestAnimationFrame(() => {
+      // Layout is current here (the first step and its photos are rendered): reading it costs
+      // nothing extra. Below the window, the rest waits for the paint; otherwise it joins it.
+      if (this.isConnected && this.getBoundingClientRect().bottom > window.innerHeight) setTimeout(draw, 0);
+      else draw();
+    });
+    // A page hidden meanwhile gets no animation frames.
+    setTimeout(draw, REST_FALLBACK_MS);
+  }
+
+  /**
+   * HTML blocks wider than the article scroll inside their own box. They are checked by the
+   * resize observer, after layout, so that checking never forces a layout of its own.
+   */
+  private watchHtmlBlocks(): void {
+    const observer = this.resizeObserver;
+    const blocks = this.renderRoot.querySelectorAll<HTMLElement>('.html-block');
+    if (!observer) {
+      if (blocks.length > 0) this.markScrollableBlocks();
+      return;
+    }
+    observer.disconnect();
+    observer.observe(this);
+    for (const block of blocks) observer.observe(block);
+  }
+
+  /** Makes each HTML block that scrolls sideways reachable by keyboard, and unmarks the others. */
   private markScrollableBlocks(): void {
-    for (const block of this.renderRoot.querySelectorAll<HTMLElement>('.html-block')) {
-      if (block.scrollWidth > block.clientWidth + 1 && block.clientWidth > 0) {
+    const blocks = Array.from(this.renderRoot.querySelectorAll<HTMLElement>('.html-block'));
+    // Every measurement first, then every change: no layout between two blocks.
+    const wide = blocks.map((block) => block.scrollWidth > block.clientWidth + 1 && block.clientWidth > 0);
+    blocks.forEach((block, i) => {
+      if (wide[i]) {
+        if (block.getAttribute('role') === 'region' && block.getAttribute('aria-label') === this.scrollableLabel) return;
         block.tabIndex = 0;
         block.setAttribute('role', 'region');
         block.setAttribute('aria-label', this.scrollableLabel);
@@ -232,7 +377,7 @@ export class CourtArticleElement extends LitElement {
         block.removeAttribute('role');
         block.removeAttribute('aria-label');
       }
-    }
+    });
   }
 
   private handleLoaded(article: Article, warnings: Problem[]): void {
@@ -240,6 +385,8 @@ export class CourtArticleElement extends LitElement {
       console.warn(`<court-article>: ${warning.message}`, warning);
     }
     if (isServer) return;
+    this.dropUnfinished();
+    this.firstBlocks = this.mayDrawInSteps() ? CourtArticleElement.firstScreenfuls(article.body) : undefined;
     this.pendingEvents.push(
       new CustomEvent<CourtArticleLoadedDetail>('court-article-loaded', {
         detail: { article },
@@ -250,6 +397,7 @@ export class CourtArticleElement extends LitElement {
   }
 
   private handleFailed(failure: JsonSourceFailure): void {
+    if (!isServer) this.dropUnfinished();
     let detail: CourtArticleFailedDetail;
     if (failure.kind === 'invalid') {
       console.warn(`<court-article>: the article data is invalid and was not rendered (${failure.problems.length}).`, failure.problems);
@@ -317,6 +465,8 @@ export class CourtArticleElement extends LitElement {
   private renderArticle(article: Article) {
     const lang = article.lang || 'zh-CN';
     const dir = RTL.test(lang) ? 'rtl' : 'ltr';
+    const first = this.firstBlocks;
+    const body = first === undefined ? article.body : article.body.slice(0, first);
     return html`<article class="article" part="article" lang=${lang} dir=${dir}>
       ${this.renderBreadcrumb(article, lang)}
       <header>
@@ -328,12 +478,17 @@ export class CourtArticleElement extends LitElement {
           <div class="controls"><slot name="controls"></slot></div>
         </div>
       </header>
-      <div class="body" part="body">${article.body.map((block) => this.renderBlock(block))}</div>
-      ${article.editor
+      <div class="body" part="body">${body.map((block) => this.renderBlock(block))}</div>
+      ${first === undefined ? this.renderEnd(article, lang) : nothing}
+    </article>`;
+  }
+
+  /** 责任编辑, 附件 and 上一篇 / 下一篇: drawn with the second step. */
+  private renderEnd(article: Article, lang: string) {
+    return html`${article.editor
         ? html`<p class="editor" part="editor">${this.label(msg('责任编辑:', { id: 'court-article.editor', desc: 'Label before the name of the responsible editor' }), lang)}${article.editor}</p>`
         : nothing}
-      ${this.renderAttachments(article, lang)} ${this.renderPager(article, lang)}
-    </article>`;
+      ${this.renderAttachments(article, lang)} ${this.renderPager(article, lang)}`;
   }
 
   private renderBreadcrumb(article: Article, lang: string) {
