@@ -91,11 +91,11 @@ blockquote { margin-inline: 0; padding-inline-start: 1em; border-inline-start: 4
 
 /** The guides, by audience, in the order the docs index lists them. */
 const GUIDES = [
-  ['webmaster.md', 'Webmasters: one script tag on a court site'],
-  ['cms-templates.md', 'CMS template authors: inline JSON'],
-  ['npm.md', 'Front-end developers: the npm package'],
-  ['counter-deployment.md', 'Operators: deploying the visitor counter'],
-  ['prerender-and-import.md', 'Webmasters and operators: importing old pages and pre-rendering'],
+  ['webmaster.md', 'Webmasters'],
+  ['cms-templates.md', 'CMS template authors'],
+  ['npm.md', 'Front-end developers'],
+  ['counter-deployment.md', 'Operators'],
+  ['prerender-and-import.md', 'Webmasters and operators moving a site'],
 ];
 
 const docsRoot = join(root, 'docs');
@@ -138,9 +138,8 @@ function docsIndex(res) {
   const others = guideFiles.filter((f) => !GUIDES.some(([file]) => file === f)).map((f) => [f, '']);
   const guides = [...known, ...others].map(
     ([file, audience]) =>
-      `<li><a href="guides/${esc(file)}">${esc(titleOf(join(guidesDir, file)))}</a>` +
-      (audience ? `<br><span class="audience">${esc(audience)}</span>` : '') +
-      `</li>`,
+      `<li>${audience ? `<span class="audience">${esc(audience)}:</span> ` : ''}` +
+      `<a href="guides/${esc(file)}">${esc(titleOf(join(guidesDir, file)))}</a></li>`,
   );
   const reference = existsSync(docsRoot)
     ? readdirSync(docsRoot)
