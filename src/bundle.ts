@@ -4,8 +4,10 @@
  * First the guard of Lit's globals against host pages whose elements shadow them
  * (`internal/lit-globals.ts`); then Lit's hydration support, so that elements pre-rendered on
  * the server with declarative shadow DOM (`court-widgets render`) hydrate instead of rendering
- * again; then every element is registered.
+ * again, adopting their styles too (`internal/hydrate-styles.ts`, for pages under a strict
+ * style-src); then every element is registered.
  */
 import './internal/lit-globals.js';
 import '@lit-labs/ssr-client/lit-element-hydrate-support.js';
+import './internal/hydrate-styles.js';
 import './define.js';

@@ -16,6 +16,7 @@ Commands:
       --out <file|folder>        Output .html file, or folder for a folder (default: stdout)
       --fragment                 Only the elements, for pasting into a CMS template
       --bundle <url>             URL of court-widgets.min.js, so the elements hydrate
+      --csp                      Print the style-src hashes a strict Content-Security-Policy needs
 
   import <page.html|folder>      Import old court article pages into court news JSON
       --out <file|folder>        Output .json file, or folder (default: stdout for one page)
@@ -62,6 +63,7 @@ export async function main(argv: string[]): Promise<number> {
           out: { type: 'string', short: 'o' },
           fragment: { type: 'boolean', default: false },
           bundle: { type: 'string' },
+          csp: { type: 'boolean', default: false },
           help: { type: 'boolean', short: 'h' },
         },
       });
@@ -79,6 +81,7 @@ export async function main(argv: string[]): Promise<number> {
         ...(values['site-id-code'] ? { siteIdCode: values['site-id-code'] } : {}),
         ...(values.bundle ? { bundle: values.bundle } : {}),
         fragment: values.fragment ?? false,
+        csp: values.csp ?? false,
         stdout: process.stdout,
         stderr: process.stderr,
       });

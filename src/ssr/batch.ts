@@ -7,7 +7,7 @@ import { parseArticle, parseSite } from '../model/parse.js';
 import type { Problem, Site } from '../model/types.js';
 import { listFiles, UsageError } from '../import/batch.js';
 import { createProgress, type ProgressStream } from './progress.js';
-import { htmlDepthProblems, renderArticlePage } from './render-page.js';
+import { htmlDepthProblems, renderArticlePage, styleHashes } from './render-page.js';
 
 export interface RenderCommandOptions {
   /** An article JSON file or a folder of them (searched recursively). */
@@ -20,6 +20,8 @@ export interface RenderCommandOptions {
   siteIdCode?: string;
   fragment?: boolean;
   bundle?: string;
+  /** Print the `style-src` a strict Content-Security-Policy needs for these pages. */
+  csp?: boolean;
   stdout: ProgressStream;
   stderr: ProgressStream;
 }
@@ -111,6 +113,7 @@ export async function renderCommand(options: RenderCommandOptions): Promise<numb
   const warningLines: string[] = [];
   let rendered = 0;
   let warnings = 0;
+  const hashes = new Set<string>();
   for (const rel of files) {
     const path = join(root, rel);
     const outFile = outFor(rel);
@@ -123,6 +126,7 @@ export async function renderCommand(options: RenderCommandOptions): Promise<numb
       continue;
     }
     warnings += result.warnings.length;
+    if (options.csp) for (const hash of styleHashes(result.html)) hashes.add(hash);
     for (const w of result.warnings) warningLines.push(`${path}: warning: ${w.message}\n`);
     if (outFile) {
       await mkdir(dirname(outFile), { recursive: true });
@@ -145,5 +149,11 @@ export async function renderCommand(options: RenderCommandOptions): Promise<numb
     `${failures.length ? `, ${failures.length} failed` : ''}` +
     `${warnings ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}`;
   (options.out ? options.stdout : options.stderr).write(`${line}\n`);
+  if (options.csp && hashes.size) {
+    (options.out ? options.stdout : options.stderr).write(
+      `style-src for a Content-Security-Policy without 'unsafe-inline' (the same for every page of this version):\n` +
+        `style-src 'self' ${[...hashes].sort().join(' ')}\n`,
+    );
+  }
   return failures.length ? 1 : 0;
 }

@@ -19,6 +19,7 @@ import { render } from '@lit-labs/ssr';
 import { collectResultSync } from '@lit-labs/ssr/lib/render-result.js';
 import { html } from 'lit';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
+import { createHash } from 'node:crypto';
 import { JSDOM } from 'jsdom';
 import { parseFragment } from 'parse5';
 import type { Article, Block, Problem, Site } from '../model/types.js';
@@ -353,6 +354,21 @@ export function renderFooterElement(site: Site): string {
   prepareServerRendering();
   const light = `<script type="application/json">${scriptJson(site)}</script>\n${renderFallbackFooter(site)}`;
   return collectResultSync(render(html`<court-footer .site=${site}>${unsafeHTML(light)}</court-footer>`));
+}
+
+/**
+ * The `style-src` hash sources of every `<style>` element in HTML this module rendered: the
+ * page style and, inside the declarative shadow roots, each element's styles. A page served
+ * with a Content-Security-Policy whose `style-src` lacks `'unsafe-inline'` needs them, or its
+ * pre-rendered elements show unstyled until the bundle has run. They change only with the
+ * package version, not with the article. Sorted, without duplicates, e.g. `'sha256-…'`.
+ */
+export function styleHashes(html: string): string[] {
+  const hashes = new Set<string>();
+  for (const match of html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/gi)) {
+    hashes.add(`'sha256-${createHash('sha256').update(match[1]!, 'utf8').digest('base64')}'`);
+  }
+  return [...hashes].sort();
 }
 
 /** Page-level CSS: block layout and readable fallback text for browsers without the elements. */

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArticle, parseSite } from '../../src/model/index.js';
 import type { Article, Site } from '../../src/model/types.js';
-import { renderArticlePage } from '../../src/ssr/render-page.js';
+import { renderArticlePage, styleHashes } from '../../src/ssr/render-page.js';
 import { renderCommand } from '../../src/ssr/batch.js';
 import { parseFragment } from 'parse5';
 import { attr, isElement, parse, root, runCli, shadowText, squash, textRuns, walk } from './cli-helpers.js';
@@ -232,6 +232,28 @@ describe('the render command', () => {
       assert.match(out.stdout, /Rendered 1 of 1 article into /);
       const fragment = runCli(['render', seedPath, '--fragment']);
       assert.match(fragment.stdout, /^<!--lit-part[^>]*-->(?:<!--lit-node 0-->)?<court-article/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('--csp prints the style-src that a strict Content-Security-Policy needs for the pages', () => {
+    const dir = tempDir();
+    try {
+      mkdirSync(join(dir, 'articles'), { recursive: true });
+      writeFileSync(join(dir, 'articles', 'a.json'), JSON.stringify(seedJson));
+      writeFileSync(join(dir, 'articles', 'b.json'), JSON.stringify({ ...seedJson, title: '第二篇', body: seedJson.body.slice(0, 2) }));
+      const run = runCli(['render', join(dir, 'articles'), '--out', join(dir, 'site'), '--site', sitePath, '--csp']);
+      assert.equal(run.status, 0, run.stderr);
+      const line = run.stdout.split('\n').find((l) => l.startsWith("style-src 'self' "));
+      assert.ok(line, run.stdout);
+      const expected = new Set([
+        ...styleHashes(readFileSync(join(dir, 'site', 'a.html'), 'utf8')),
+        ...styleHashes(readFileSync(join(dir, 'site', 'b.html'), 'utf8')),
+      ]);
+      assert.deepEqual(line.split(' ').slice(2), [...expected].sort());
+      const without = runCli(['render', join(dir, 'articles'), '--out', join(dir, 'site2'), '--site', sitePath]);
+      assert.doesNotMatch(without.stdout, /style-src/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

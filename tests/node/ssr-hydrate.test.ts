@@ -14,7 +14,7 @@ import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
 import { chromiumArgs, requireChromium } from '../../scripts/chromium.mjs';
 import { parseArticle, parseSite } from '../../src/model/index.js';
 import type { Article, Site } from '../../src/model/types.js';
-import { renderArticlePage } from '../../src/ssr/render-page.js';
+import { renderArticlePage, styleHashes } from '../../src/ssr/render-page.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const bundlePath = join(root, 'dist', 'court-widgets.min.js');
@@ -64,7 +64,7 @@ after(async () => {
 });
 
 /** Opens a page whose requests are answered from memory; the bundle waits for `releaseBundle`. */
-async function open(html: string, options: { javascript?: boolean } = {}): Promise<Served> {
+async function open(html: string, options: { javascript?: boolean; csp?: string } = {}): Promise<Served> {
   const page = await browser.newPage();
   await page.setJavaScriptEnabled(options.javascript ?? true);
   const foreign: string[] = [];
@@ -86,7 +86,12 @@ async function open(html: string, options: { javascript?: boolean } = {}): Promi
       return;
     }
     if (url.pathname === '/article.html') {
-      void request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
+      void request.respond({
+        status: 200,
+        contentType: 'text/html; charset=utf-8',
+        headers: options.csp ? { 'content-security-policy': options.csp } : {},
+        body: html,
+      });
     } else if (url.pathname === '/court-widgets.min.js') {
       void bundleGate.then(() =>
         request.respond({ status: 200, contentType: 'text/javascript', body: readFileSync(bundlePath) }),
@@ -329,3 +334,57 @@ describe('a page rendered by court-widgets render, in Chromium', () => {
     assert.deepEqual(served.console, []);
   });
 });
+
+describe('a pre-rendered page under a strict Content-Security-Policy', () => {
+  const strict = (styleSrc: string) =>
+    `default-src 'self'; script-src 'self'; style-src ${styleSrc}; img-src 'self' data:; ` +
+    `require-trusted-types-for 'script'; trusted-types lit-html court-widgets`;
+  const RED = 'rgb(176, 25, 30)';
+
+  /** Loads the page under `csp`; the title colour before and after the bundle, and the violations. */
+  async function load(csp: string) {
+    const served = await open(page, { csp });
+    await served.page.evaluateOnNewDocument(() => {
+      const w = window as unknown as { violations: string[] };
+      w.violations = [];
+      document.addEventListener('securitypolicyviolation', (e) => w.violations.push(`${e.effectiveDirective} ${e.blockedURI}`));
+    });
+    const navigation = served.page.goto(`${ORIGIN}/article.html`);
+    await served.page.waitForFunction(() => !!document.querySelector('court-article')?.shadowRoot?.querySelector('h1'));
+    const title = () => served.page.evaluate(() => getComputedStyle(document.querySelector('court-article')!.shadowRoot!.querySelector('h1')!).color);
+    const before = await title();
+    served.releaseBundle();
+    await navigation;
+    await served.page.evaluate(`(async () => {
+      await customElements.whenDefined('court-article');
+      await document.querySelector('court-article').updateComplete;
+    })()`);
+    const after = await title();
+    const violations = (await served.page.evaluate(() => (window as unknown as { violations: string[] }).violations)) as string[];
+    const consoleLines = served.console.filter((line) => !line.includes('Content Security Policy'));
+    await served.page.close();
+    return { before, after, violations, console: consoleLines, foreign: served.foreign };
+  }
+
+  test("without the style hashes: unstyled until the bundle runs, then styled by adopted sheets", async () => {
+    const state = await load(strict("'self'"));
+    assert.notEqual(state.before, RED, 'the inline styles of the shadow roots are refused (the policy is in force)');
+    assert.equal(state.after, RED, 'styled once hydrated');
+    assert.ok(state.violations.length > 0);
+    assert.deepEqual([...new Set(state.violations.map((v) => v.split(' ')[0]))], ['style-src-elem'], 'only the inline styles are refused');
+    assert.deepEqual(state.console, []);
+    assert.deepEqual(state.foreign, []);
+  });
+
+  test('with the hashes of `court-widgets render --csp`: styled before any script, and no violation at all', async () => {
+    const hashes = styleHashes(page);
+    assert.ok(hashes.length >= 4, `one hash per distinct style (${hashes.length})`);
+    for (const hash of hashes) assert.match(hash, /^'sha256-[A-Za-z0-9+/]{43}='$/);
+    const state = await load(strict(`'self' ${hashes.join(' ')}`));
+    assert.equal(state.before, RED, 'styled from the pre-rendered styles, before the bundle');
+    assert.equal(state.after, RED);
+    assert.deepEqual(state.violations, []);
+    assert.deepEqual(state.console, []);
+  });
+});
+
