@@ -11,10 +11,10 @@
  * has rendered (while idle, loading or failed) and whenever JavaScript is off.
  *
  * New data is drawn in two steps so that the reader sees the article as early as possible:
- * first the header and the body's first screenfuls, then, once that has been painted, the rest
- * of the body, 责任编辑, 附件 and 上一篇 / 下一篇 (whose file sizes need the locale's unit
- * data, slow to load the first time). When the first step does not reach below the bottom of
- * the window, both steps are drawn in the same frame, so nothing on screen moves.
+ * first the header and as much of the body as fills the window, then, once that has been
+ * painted, the rest of the body, 责任编辑, 附件 and 上一篇 / 下一篇 (whose file sizes need the
+ * locale's unit data, slow to load the first time). When the first step does not reach below
+ * the bottom of the window, both steps are drawn in the same frame, so nothing on screen moves.
  * `court-article-loaded` and `updateComplete` wait for the second step.
  *
  * ```html
@@ -113,10 +113,13 @@ export type CourtArticleFailedDetail =
 /** Languages whose articles are written right to left. */
 const RTL = /^(ar|arc|ckb|dv|fa|he|ks|ku|ps|sd|syr|ug|ur|yi)(-|$)/i;
 
-/** Text drawn by the first step, in characters: about three screenfuls at the default size. */
-const FIRST_STEP_CHARACTERS = 4000;
-/** What an image counts for in that budget: about the height of its reserved box. */
-const IMAGE_CHARACTERS = 1200;
+/**
+ * Text drawn by the first step, in characters: at the default size (about 44 characters a
+ * line, 31 px a line, at the largest width) some 1,400 px, more than a window's height.
+ */
+const FIRST_STEP_CHARACTERS = 2000;
+/** What an image counts for in that budget: about the height of its reserved box (some 700 px). */
+const IMAGE_CHARACTERS = 1000;
 /** What a heading counts for in that budget. */
 const HEADING_CHARACTERS = 120;
 /** The second step is drawn after this many milliseconds at the latest (hidden pages get no frames). */
@@ -270,8 +273,9 @@ export class CourtArticleElement extends LitElement {
   }
 
   /**
-   * How many body blocks make the first step: about three screenfuls of text at the default
-   * size (images counted by their reserved height), at least one block.
+   * How many body blocks make the first step: a little more than a window's height at the
+   * default size (images counted by their reserved height), at least one block. If the window
+   * is taller, the rest is drawn in the same frame anyway.
    */
   private static firstScreenfuls(body: readonly Block[]): number {
     let budget = FIRST_STEP_CHARACTERS;
@@ -337,9 +341,14 @@ export class CourtArticleElement extends LitElement {
     const draw = this.drawRest!;
     requestAnimationFrame(() => {
       // Layout is current here (the first step and its photos are rendered): reading it costs
-      // nothing extra. Below the window, the rest waits for the paint; otherwise it joins it.
-      if (this.isConnected && this.getBoundingClientRect().bottom > window.innerHeight) setTimeout(draw, 0);
-      else draw();
+      // nothing extra. When the first step ends inside the window, the rest joins this frame.
+      if (!this.isConnected || this.getBoundingClientRect().bottom <= window.innerHeight) {
+        draw();
+        return;
+      }
+      // Otherwise it waits until the browser is ready for the next frame, i.e. has done with
+      // this one, so that its work does not hold up the first step on its way to the screen.
+      requestAnimationFrame(() => setTimeout(draw, 0));
     });
     // A page hidden meanwhile gets no animation frames.
     setTimeout(draw, REST_FALLBACK_MS);
