@@ -6,11 +6,11 @@
 //   prerendered  the CLI's `court-widgets render --fragment` output (declarative shadow
 //                DOM) + the one-file bundle, which hydrates it
 //
-// Every page has the same host shell and the same measuring script, so the only difference
-// is how the article arrives. "Rendered" is the time from navigation to the frame after the
-// article is in the DOM: for static and prerendered pages, when the parser reaches the end
-// of the body; for the element pages, when <court-article> fires court-article-loaded and
-// its update has completed. In both cases a rAF followed by a task marks the frame as painted,
+// Every page has the same host shell (header, styles, font) and the same measuring script, so
+// the only difference is how the article arrives. "Rendered" is the time from navigation to
+// the frame after the article is in the DOM: for static and prerendered pages, when the
+// parser reaches the end of the body; for the element pages, when <court-article> fires
+// court-article-loaded (the whole article is drawn, both steps) and its update has completed. In both cases a rAF followed by a task marks the frame as painted,
 // and the result is never earlier than the first contentful paint (bench/lib/measure.mjs).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -56,9 +56,19 @@ const MEASURE = `<script>
 })();
 </script>`;
 
+/**
+ * The host page's font, for its own text and, through the `--court-font-family` token (as a
+ * site theming the elements sets it), for the elements' text. Without the token the elements
+ * would start from system-ui, which on a Linux machine is usually DejaVu Sans with the Chinese
+ * from a fallback font: a different font from the static page's, not a different way of
+ * delivering the same article.
+ */
+const HOST_FONT = '"Microsoft YaHei", "Noto Sans CJK SC", sans-serif';
+
 /** The host page's own styles, and the plain article's, as an old CMS template has them. */
 const HOST_CSS = `<style>
-body { margin: 0; font: 14px/1.6 "Microsoft YaHei", "Noto Sans CJK SC", sans-serif; color: #333; background: #eee; }
+body { margin: 0; font: 14px/1.6 ${HOST_FONT}; color: #333; background: #eee; }
+:root { --court-font-family: ${HOST_FONT}; }
 .site { background: #b0191e; color: #fff; padding: 16px 24px; font-size: 26px; font-weight: bold; }
 main { max-width: 960px; margin: 12px auto; padding: 16px 24px; background: #fff; }
 .static-article h1 { font-size: 24px; color: #b0191e; text-align: center; margin: 8px 0; }
