@@ -67,6 +67,20 @@ describe('photo-caption', () => {
     expect(img.getAttribute('sizes')).to.equal('100vw');
   });
 
+  it('fetches the image at once with loading="eager"', async () => {
+    await setViewport({ width: 800, height: 600 });
+    const wrapper = await fixture<HTMLDivElement>(html`<div style="padding-top: 20000px">
+      <photo-caption src="${PHOTO}?eager=1" caption="说明" width="1280" height="853" loading="eager"></photo-caption>
+    </div>`);
+    const el = wrapper.querySelector('photo-caption')!;
+    await el.updateComplete;
+    const img = image(el);
+    expect(img.getAttribute('loading')).to.equal('eager');
+    // Far below the window, and fetched all the same.
+    await loaded(img);
+    expect(img.naturalWidth).to.be.greaterThan(0);
+  });
+
   it('drops an unsafe src and srcset', async () => {
     const el = await fixture<PhotoCaptionElement>(
       html`<photo-caption src="javascript:alert(1)" caption="说明" srcset="javascript:alert(1) 1x"></photo-caption>`,

@@ -476,6 +476,10 @@ export class CourtArticleElement extends LitElement {
     const dir = RTL.test(lang) ? 'rtl' : 'ltr';
     const first = this.firstBlocks;
     const body = first === undefined ? article.body : article.body.slice(0, first);
+    // The first photo, when it is on the first screen, is fetched at once rather than lazily.
+    const firstImage = article.body.findIndex((block) => block.type === 'image');
+    const eager =
+      firstImage >= 0 && firstImage < CourtArticleElement.firstScreenfuls(article.body) ? article.body[firstImage] : undefined;
     return html`<article class="article" part="article" lang=${lang} dir=${dir}>
       ${this.renderBreadcrumb(article, lang)}
       <header>
@@ -487,7 +491,7 @@ export class CourtArticleElement extends LitElement {
           <div class="controls"><slot name="controls"></slot></div>
         </div>
       </header>
-      <div class="body" part="body">${body.map((block) => this.renderBlock(block))}</div>
+      <div class="body" part="body">${body.map((block) => this.renderBlock(block, block === eager))}</div>
       ${first === undefined ? this.renderEnd(article, lang) : nothing}
     </article>`;
   }
@@ -545,7 +549,7 @@ export class CourtArticleElement extends LitElement {
     return safe;
   }
 
-  private renderBlock(block: Block) {
+  private renderBlock(block: Block, eager = false) {
     switch (block.type) {
       case 'paragraph':
         return block.html !== undefined
@@ -570,6 +574,7 @@ export class CourtArticleElement extends LitElement {
           height=${ifDefined(block.height)}
           srcset=${ifDefined(block.srcset)}
           sizes=${ifDefined(block.sizes)}
+          loading=${eager ? 'eager' : 'lazy'}
         ></photo-caption>`;
       case 'html':
         return html`<div class="html-block" data-readable>${unsafeHTML(this.sanitizedOf(block, block.html, false))}</div>`;

@@ -1,7 +1,8 @@
 /**
  * A news photo with its caption: `<figure>` + `<figcaption>`, the ▲ marker drawn by the
  * element, space reserved from `width`/`height` so nothing shifts when the image arrives,
- * lazy loading, and the full image in a modal dialog on click, Enter or Space.
+ * lazy loading (unless `loading="eager"`), and the full image in a modal dialog on click,
+ * Enter or Space.
  *
  * A broken image shows a neutral box with the caption instead of the browser's broken-image
  * icon. URLs outside http, https and relative forms are dropped.
@@ -71,6 +72,12 @@ export class PhotoCaptionElement extends LitElement {
 
   /** Passed through to the image with `srcset`. */
   @property({ attribute: 'sizes' }) sizes = '';
+
+  /**
+   * When the image is fetched: `lazy` (default) once it comes near the window; `eager` at
+   * once, for a photo on the first screen (`<court-article>` sets it on its first photo).
+   */
+  @property({ attribute: 'loading' }) loading: 'lazy' | 'eager' = 'lazy';
 
   /** Text drawn before the caption; `marker=""` turns it off. */
   @property({ attribute: 'marker' }) marker = '▲';
@@ -211,7 +218,7 @@ export class PhotoCaptionElement extends LitElement {
       picture = html`<button class="open" part="button" type="button" aria-label=${openLabel} aria-haspopup="dialog" @click=${this.handleOpen}>
         <img class="photo" part="image" src=${src} alt=${alt} width=${ifDefined(width)} height=${ifDefined(height)}
           srcset=${ifDefined(srcset)} sizes=${ifDefined(srcset && this.sizes.trim() ? this.sizes.trim() : undefined)}
-          loading="lazy" decoding="async" @error=${this.handleError} />
+          loading=${this.loading === 'eager' ? 'eager' : 'lazy'} decoding="async" @error=${this.handleError} />
       </button>`;
     }
 
