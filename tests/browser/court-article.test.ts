@@ -730,24 +730,6 @@ describe('court-article', () => {
       expect($(el, '[part="pager"] a[rel="next"]')).to.not.equal(null);
     });
 
-    it('fetches the first photo at once when it is on the first screen; the others lazily', async () => {
-      const data = await readJson(SEED);
-      // The seed's image URLs are relative to demo/.
-      const seed = { ...data, body: data.body.map((b) => (b.type === 'image' ? { ...b, src: `/demo/${b.src}` } : b)) };
-      const el = await rendered(await fixture<CourtArticleElement>(html`<court-article .article=${seed}></court-article>`));
-      const photos = $$(el, 'photo-caption') as PhotoCaptionElement[];
-      expect(photos.length).to.be.greaterThan(1);
-      expect(photos.map((p) => p.loading)).to.deep.equal(['eager', ...photos.slice(1).map(() => 'lazy')]);
-      await photos[0]!.updateComplete;
-      expect(photos[0]!.shadowRoot!.querySelector('img')!.getAttribute('loading')).to.equal('eager');
-
-      // A photo after a long run of text is not on the first screen.
-      const late = { ...seed, body: [...(await longSeed(40)).body.slice(1), seed.body.find((b) => b.type === 'image')!] };
-      el.article = late;
-      await el.updateComplete;
-      expect(($$(el, 'photo-caption') as PhotoCaptionElement[]).map((p) => p.loading)).to.deep.equal(['lazy']);
-    });
-
     it('updateComplete waits for the whole article', async () => {
       const article = await longSeed(200);
       const el = await fixture<CourtArticleElement>(html`<court-article .article=${article}></court-article>`);

@@ -476,10 +476,6 @@ export class CourtArticleElement extends LitElement {
     const dir = RTL.test(lang) ? 'rtl' : 'ltr';
     const first = this.firstBlocks;
     const body = first === undefined ? article.body : article.body.slice(0, first);
-    // The first photo, when it is on the first screen, is fetched at once rather than lazily.
-    const firstImage = article.body.findIndex((block) => block.type === 'image');
-    const eager =
-      firstImage >= 0 && firstImage < CourtArticleElement.firstScreenfuls(article.body) ? article.body[firstImage] : undefined;
     return html`<article class="article" part="article" lang=${lang} dir=${dir}>
       ${this.renderBreadcrumb(article, lang)}
       <header>
@@ -491,7 +487,7 @@ export class CourtArticleElement extends LitElement {
           <div class="controls"><slot name="controls"></slot></div>
         </div>
       </header>
-      <div class="body" part="body">${body.map((block) => this.renderBlock(block, block === eager))}</div>
+      <div class="body" part="body">${body.map((block) => this.renderBlock(block))}</div>
       ${first === undefined ? this.renderEnd(article, lang) : nothing}
     </article>`;
   }
@@ -549,7 +545,7 @@ export class CourtArticleElement extends LitElement {
     return safe;
   }
 
-  private renderBlock(block: Block, eager = false) {
+  private renderBlock(block: Block) {
     switch (block.type) {
       case 'paragraph':
         return block.html !== undefined
@@ -574,7 +570,6 @@ export class CourtArticleElement extends LitElement {
           height=${ifDefined(block.height)}
           srcset=${ifDefined(block.srcset)}
           sizes=${ifDefined(block.sizes)}
-          loading=${eager ? 'eager' : 'lazy'}
         ></photo-caption>`;
       case 'html':
         return html`<div class="html-block" data-readable>${unsafeHTML(this.sanitizedOf(block, block.html, false))}</div>`;

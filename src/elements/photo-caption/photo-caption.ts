@@ -75,7 +75,7 @@ export class PhotoCaptionElement extends LitElement {
 
   /**
    * When the image is fetched: `lazy` (default) once it comes near the window; `eager` at
-   * once, for a photo on the first screen (`<court-article>` sets it on its first photo).
+   * once, e.g. for a large photo at the top of a page.
    */
   @property({ attribute: 'loading' }) loading: 'lazy' | 'eager' = 'lazy';
 
