@@ -3,7 +3,7 @@
 //
 //   node bench/trace.mjs [--article seed|long] [--variant inline] [--cpu 4] [--runs 3]
 //                        [--paragraphs 500] [--cpu-time] [--profile [--debug-bundle]]
-//                        [--save trace.json]
+//                        [--bundle file.js] [--save trace.json]
 //
 // Each load runs in a fresh browser context with the CPU throttled like the benchmark. The
 // trace's main-thread events are reduced to self time per kind (HTML parse, script compile
@@ -13,7 +13,8 @@
 // what to compare between two builds on a busy machine: at --cpu 1 it hardly moves from run
 // to run, while wall times follow whatever else the machine is doing.
 //
-// --profile runs a sampling CPU profile alongside and splits the JavaScript time up to the
+// --bundle loads another build of the one-file bundle instead of dist/court-widgets.min.js
+// (to compare two builds). --profile runs a sampling CPU profile alongside and splits the JavaScript time up to the
 // paint of the largest content, with means over the runs.
 //
 // --debug-bundle loads an unminified bundle of src/bundle.ts built with esbuild into a
@@ -42,6 +43,7 @@ const { values: args } = parseArgs({
     profile: { type: 'boolean', default: false },
     save: { type: 'string' },
     'cpu-time': { type: 'boolean', default: false },
+    bundle: { type: 'string' },
   },
 });
 
@@ -78,7 +80,7 @@ if (args['debug-bundle']) {
     if (m) moduleLines.push({ line: i, module: m[1].replace(/^node_modules\//, '') });
   });
 } else {
-  cpSync(join(root, 'dist/court-widgets.min.js'), join(distCopy, 'court-widgets.min.js'));
+  cpSync(args.bundle ? resolve(args.bundle) : join(root, 'dist/court-widgets.min.js'), join(distCopy, 'court-widgets.min.js'));
 }
 
 const server = await startServer(root, pagesDir, distCopy);
