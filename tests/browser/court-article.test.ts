@@ -730,6 +730,22 @@ describe('court-article', () => {
       expect($(el, '[part="pager"] a[rel="next"]')).to.not.equal(null);
     });
 
+    it('draws everything at once in a hidden page, which gets no animation frames', async () => {
+      const article = await longSeed(200);
+      const el = await fixture<CourtArticleElement>(html`<court-article></court-article>`);
+      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
+      try {
+        const first = firstDrawn(el);
+        el.article = article;
+        const drawn = await first;
+        expect(drawn.blocks).to.equal(article.body.length);
+        expect(drawn.end).to.equal(true);
+      } finally {
+        delete (document as unknown as Record<string, unknown>).visibilityState;
+      }
+      expect(document.visibilityState).to.equal('visible');
+    });
+
     it('updateComplete waits for the whole article', async () => {
       const article = await longSeed(200);
       const el = await fixture<CourtArticleElement>(html`<court-article .article=${article}></court-article>`);
