@@ -265,6 +265,11 @@ describe('script-tag bundles', () => {
       assert.doesNotMatch(code, /\/\/# sourceMappingURL=/);
     });
 
+    it(`${file} starts with V8's compile hint, so Chromium compiles it off the main thread`, () => {
+      requireBuild();
+      assert.ok(read(file).startsWith('//# allFunctionsCalledOnLoad\n'), `${file} lacks the compile hint on its first line`);
+    });
+
     it(`${file} registers every tag`, () => {
       requireBuild();
       const code = read(file);
@@ -315,7 +320,8 @@ describe('script-tag bundles', () => {
 
   it('the classic file is a bare IIFE: no UMD or AMD wrapper, no global name', () => {
     requireBuild();
-    const code = read('dist/court-widgets.iife.min.js').trim();
+    // After the compile-hint comment on the first line.
+    const code = read('dist/court-widgets.iife.min.js').replace(/^\/\/#[^\n]*\n/, '').trim();
     assert.match(code, /^!?\(?function\s*\(\)\s*\{\s*"use strict";/);
     assert.match(code, /\}\(\)\)?;?$/);
     assert.doesNotMatch(code, /define\.amd|typeof define|typeof exports|typeof module/);
