@@ -238,6 +238,15 @@ export function htmlDepthProblems(article: Article): Problem[] {
   return problems;
 }
 
+/**
+ * Refuses, with a `RangeError` naming the fields, an article that {@link htmlDepthProblems}
+ * refuses: every renderer here calls it, so a direct caller cannot stall its process either.
+ */
+function assertRenderable(article: Article): void {
+  const problems = htmlDepthProblems(article);
+  if (problems.length) throw new RangeError(problems.map((p) => p.message).join('; '));
+}
+
 // ---------------------------------------------------------------------------------------------
 // Light-DOM fallback: the same article as plain semantic HTML
 
@@ -266,6 +275,11 @@ function fallbackBlock(block: Block): string {
 
 /** The article as plain HTML (zh-CN labels), for the element's light DOM. */
 export function renderFallbackArticle(article: Article): string {
+  assertRenderable(article);
+  return fallbackArticle(article);
+}
+
+function fallbackArticle(article: Article): string {
   prepareServerRendering();
   const out: string[] = [];
   const lang = escapeHtml(article.lang ?? 'zh-CN');
@@ -342,8 +356,13 @@ export function renderFallbackFooter(site: Site): string {
  * for pages that load the bundle, since without script its buttons could do nothing.
  */
 export function renderArticleElement(article: Article, options: { controls?: boolean } = {}): string {
+  assertRenderable(article);
+  return articleElement(article, options);
+}
+
+function articleElement(article: Article, options: { controls?: boolean }): string {
   prepareServerRendering();
-  const light = `<script type="application/json">${scriptJson(article)}</script>\n${renderFallbackArticle(article)}`;
+  const light = `<script type="application/json">${scriptJson(article)}</script>\n${fallbackArticle(article)}`;
   return collectResultSync(
     render(html`<court-article .article=${article}>${options.controls ? html`<print-controls slot="controls"></print-controls>` : ''}${unsafeHTML(light)}</court-article>`),
   );
@@ -386,10 +405,12 @@ body { margin: 0; background: #fff; color: #1f1f1f; }
 
 /**
  * A whole HTML page (or, with `fragment`, only the elements) for an article that
- * `parseArticle` accepted.
+ * `parseArticle` accepted. Throws a `RangeError` naming the fields for `html` nested deeper
+ * than {@link MAX_HTML_DEPTH} (see {@link htmlDepthProblems}).
  */
 export function renderArticlePage(article: Article, options: RenderPageOptions = {}): string {
-  const parts = [renderArticleElement(article, { controls: !!options.bundle })];
+  assertRenderable(article);
+  const parts = [articleElement(article, { controls: !!options.bundle })];
   if (options.site) parts.push(renderFooterElement(options.site));
   const script = options.bundle ? `<script type="module" src="${escapeHtml(options.bundle)}"></script>` : '';
   if (options.fragment) return `${parts.join('\n')}${script ? `\n${script}` : ''}\n`;

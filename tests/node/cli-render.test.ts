@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArticle, parseSite } from '../../src/model/index.js';
 import type { Article, Site } from '../../src/model/types.js';
-import { renderArticlePage, styleHashes } from '../../src/ssr/render-page.js';
+import { renderArticleElement, renderArticlePage, renderFallbackArticle, styleHashes } from '../../src/ssr/render-page.js';
 import { renderCommand } from '../../src/ssr/batch.js';
 import { parseFragment } from 'parse5';
 import { attr, isElement, parse, root, runCli, shadowText, squash, textRuns, walk } from './cli-helpers.js';
@@ -305,6 +305,22 @@ describe('the render command', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  test('renderArticlePage and its parts refuse html nested too deep when called directly, naming the field', () => {
+    const deep = parseArticle({ ...seedJson, body: [seedJson.body[0], { type: 'html', html: '<div>'.repeat(20000) }] });
+    assert.ok(deep.ok);
+    for (const render of [
+      () => renderArticlePage(deep.value),
+      () => renderArticlePage(deep.value, { fragment: true }),
+      () => renderArticleElement(deep.value),
+      () => renderFallbackArticle(deep.value),
+    ]) {
+      assert.throws(render, (error: Error) => error instanceof RangeError && /^body\[1\]\.html: elements nested 20000 deep, more than 256/.test(error.message));
+    }
+    const shallow = parseArticle({ ...seedJson, body: [{ type: 'html', html: `${'<div>'.repeat(200)}浅${'</div>'.repeat(200)}` }] });
+    assert.ok(shallow.ok);
+    assert.match(renderArticlePage(shallow.value), /浅/);
   });
 
   test('on a terminal, a progress bar instead of lines', async () => {
