@@ -107,7 +107,7 @@ const pagesDir = mkdtempSync(join(tmpdir(), 'court-widgets-bench-'));
 const skipped = {};
 const pageSets = {};
 for (const name of articleNames) {
-  const { pages, skipped: s } = writePages({ root, dir: pagesDir, name, article: articles[name], variants });
+  const { pages, skipped: s } = await writePages({ root, dir: pagesDir, name, article: articles[name], variants });
   pageSets[name] = pages;
   Object.assign(skipped, s);
 }

@@ -53,7 +53,7 @@ const seed = JSON.parse(readFileSync(join(root, 'demo/data/seed-article.json'), 
 const article = args.article === 'long' ? longArticle(seed, Number(args.paragraphs)) : seed;
 
 const pagesDir = mkdtempSync(join(tmpdir(), 'court-widgets-trace-'));
-const { pages } = writePages({ root, dir: pagesDir, name: args.article, article, variants: [args.variant] });
+const { pages } = await writePages({ root, dir: pagesDir, name: args.article, article, variants: [args.variant] });
 const distCopy = join(pagesDir, '.dist');
 mkdirSync(distCopy);
 /** Start line of each source module in the debug bundle, from esbuild's `// path` comments. */

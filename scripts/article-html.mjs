@@ -1,8 +1,13 @@
-// Plain HTML of an article in the JSON contract, without any element: what an old CMS page
-// holds. Used for demo/inline.html's light-DOM fallback and for the benchmark's static page.
-// Build-time code over the project's own data: text is escaped, `html` fields are reduced to
-// their text (no markup from data is copied through here).
+// An article in the JSON contract as an old CMS page holds it, without any element: the
+// light-DOM fallback of demo/inline.html and the benchmark's static page. The HTML comes from
+// the package's own server renderer (`renderFallbackArticle` in dist/ssr/render-page.js, the
+// copy that `court-widgets render` puts in every pre-rendered page), so there is one plain
+// rendering of an article, with one set of URL and sanitizing rules. Needs `npm run build`.
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const entities = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 /** Escapes text for an HTML text node or a quoted attribute value. */
@@ -10,91 +15,35 @@ export function escapeHtml(value) {
   return String(value ?? '').replace(/[&<>"']/g, (c) => entities[c]);
 }
 
-/** The text of an inline-HTML field, tags removed and the common entities decoded. */
-export function htmlToText(html) {
-  return String(html ?? '')
-    .replace(/<br\s*\/?>/gi, '\n')
-    .replace(/<[^>]*>/g, '')
-    .replace(/&nbsp;/g, '\u00a0')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, '&');
-}
+let renderer;
 
-/** Only the URL forms the contract keeps; anything else becomes an empty string. */
-export function safeHref(url) {
-  const value = String(url ?? '').trim();
-  if (/^(https?:|mailto:|tel:)/i.test(value)) return value;
-  if (/^[a-z][a-z0-9+.-]*:/i.test(value)) return '';
-  return value;
-}
-
-/** `2024-02-28T20:54:53+08:00` -> `2024-02-28 20:54:53`, the wall time of its own offset. */
-export function wallTime(iso) {
-  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}(?::\d{2})?)/.exec(String(iso ?? ''));
-  return m ? `${m[1]} ${m[2].length === 5 ? `${m[2]}:00` : m[2]}` : String(iso ?? '');
-}
-
-/** Every body text of the article in reading order (titles, paragraphs, headings, captions). */
-export function articleTexts(article) {
-  const texts = [article.kicker, article.title, article.subtitle];
-  for (const block of article.body ?? []) {
-    if (block.type === 'paragraph') texts.push(block.text ?? htmlToText(block.html));
-    else if (block.type === 'heading') texts.push(block.text);
-    else if (block.type === 'image') texts.push(block.caption);
-    else if (block.type === 'html') texts.push(htmlToText(block.html));
+/** The built model and server renderer, loaded once. */
+async function builtRenderer() {
+  if (!renderer) {
+    const page = join(root, 'dist/ssr/render-page.js');
+    const model = join(root, 'dist/model/index.js');
+    if (!existsSync(page) || !existsSync(model)) throw new Error('dist/ssr/render-page.js is missing: run `npm run build` first');
+    const [{ renderFallbackArticle }, { parseArticle }] = await Promise.all([
+      import(pathToFileURL(page).href),
+      import(pathToFileURL(model).href),
+    ]);
+    renderer = { renderFallbackArticle, parseArticle };
   }
-  return texts.map((t) => (t ?? '').trim()).filter(Boolean);
+  return renderer;
 }
 
 /**
- * The article as plain, styled-by-the-host HTML: breadcrumb, title, byline, body, editor.
- * @param {object} article parsed contract JSON
- * @param {{ imageBase?: string }} [options] prefix for relative image URLs
+ * The article as plain, styled-by-the-host HTML: `<article class="court-widgets-fallback">`
+ * with breadcrumb, header, body, editor, attachments and pager. Rejects data the contract
+ * refuses, naming the problems.
+ * @param {unknown} article contract JSON (object or text)
+ * @returns {Promise<string>}
  */
-export function articleFallbackHtml(article, { imageBase = '' } = {}) {
-  const out = [];
-  const crumbs = article.breadcrumb ?? [];
-  if (crumbs.length) {
-    out.push(
-      `<p class="fallback-breadcrumb">当前位置:${crumbs
-        .map((c) => `<a href="${escapeHtml(safeHref(c.href))}">${escapeHtml(c.label)}</a>`)
-        .join(' &gt; ')}</p>`,
-    );
-  }
-  if (article.kicker) out.push(`<p class="fallback-kicker">${escapeHtml(article.kicker)}</p>`);
-  out.push(`<h1>${escapeHtml(article.title)}</h1>`);
-  if (article.subtitle) out.push(`<p class="fallback-subtitle">${escapeHtml(article.subtitle)}</p>`);
-  const byline = [];
-  if (article.author) byline.push(`作者:${escapeHtml(article.author)}`);
-  if (article.source) byline.push(`来源:${escapeHtml(article.source)}`);
-  byline.push(
-    `发布时间:<time datetime="${escapeHtml(article.publishedAt)}">${escapeHtml(wallTime(article.publishedAt))}</time>`,
-  );
-  out.push(`<p class="fallback-byline">${byline.join('  ')}</p>`);
-  for (const block of article.body ?? []) {
-    if (block.type === 'paragraph') {
-      out.push(`<p>${escapeHtml(block.text ?? htmlToText(block.html))}</p>`);
-    } else if (block.type === 'heading') {
-      const level = [2, 3, 4].includes(block.level) ? block.level : 2;
-      out.push(`<h${level}>${escapeHtml(block.text)}</h${level}>`);
-    } else if (block.type === 'image') {
-      const src = safeHref(block.src);
-      const rel = src && !/^([a-z][a-z0-9+.-]*:|\/)/i.test(src) ? imageBase + src : src;
-      const size = block.width && block.height ? ` width="${Number(block.width)}" height="${Number(block.height)}"` : '';
-      out.push(
-        `<figure><img src="${escapeHtml(rel)}" alt="${escapeHtml(block.alt ?? block.caption ?? '')}"${size}>` +
-          (block.caption ? `<figcaption>▲${escapeHtml(block.caption)}</figcaption>` : '') +
-          '</figure>',
-      );
-    } else if (block.type === 'html') {
-      out.push(`<div>${escapeHtml(htmlToText(block.html))}</div>`);
-    }
-  }
-  if (article.editor) out.push(`<p class="fallback-editor">责任编辑:${escapeHtml(article.editor)}</p>`);
-  return out.join('\n');
+export async function articleFallbackHtml(article) {
+  const { renderFallbackArticle, parseArticle } = await builtRenderer();
+  const parsed = parseArticle(article);
+  if (!parsed.ok) throw new Error(`not a valid article: ${parsed.problems.map((p) => p.message).join('; ')}`);
+  return renderFallbackArticle(parsed.value);
 }
 
 /** JSON for an inline `<script type="application/json">`: `<` escaped so no `</script>` ends it. */

@@ -195,7 +195,7 @@ if (updateReadme(manifest, join(root, 'README.md'))) console.log('  README.md (e
 
 // 5. The inline-JSON demo page.
 step('Writing demo/inline.html and demo/prerendered.html');
-const inline = writeInlineDemo(root);
+const inline = await writeInlineDemo(root);
 console.log(inline ? `  ${relative(root, inline)}` : '  (no demo/data/seed-article.json yet: skipped)');
 
 // The pre-rendered demo page, from the CLI just built: the article as Lit SSR output with

@@ -10,7 +10,7 @@ const START = '<!-- article:start -->';
 const END = '<!-- article:end -->';
 
 /** @returns {string | undefined} the path written, or undefined when the seed JSON is missing */
-export function writeInlineDemo(root) {
+export async function writeInlineDemo(root) {
   const jsonFile = join(root, 'demo/data/seed-article.json');
   const pageFile = join(root, 'demo/index.html');
   if (!existsSync(jsonFile) || !existsSync(pageFile)) return undefined;
@@ -30,7 +30,7 @@ export function writeInlineDemo(root) {
     '        </script>',
     '        <print-controls slot="controls"></print-controls>',
     '        <div class="fallback">',
-    indent(articleFallbackHtml(article), '          '),
+    indent(await articleFallbackHtml(article), '          '),
     '        </div>',
     '      </court-article>',
     `      ${END}`,

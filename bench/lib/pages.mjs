@@ -74,7 +74,7 @@ main { max-width: 960px; margin: 12px auto; padding: 16px 24px; background: #fff
 .static-article h1 { font-size: 24px; color: #b0191e; text-align: center; margin: 8px 0; }
 .static-article h2 { font-size: 18px; margin: 20px 0 8px; }
 .static-article p { text-indent: 2em; margin: 10px 0; font-size: 17px; line-height: 1.8; }
-.static-article .fallback-breadcrumb, .static-article .fallback-byline, .static-article .fallback-subtitle { text-indent: 0; text-align: center; color: #666; }
+.static-article nav, .static-article .byline, .static-article .subtitle { text-indent: 0; text-align: center; color: #666; }
 .static-article figure { margin: 16px auto; text-align: center; }
 .static-article img { max-width: 100%; height: auto; }
 .static-article figcaption { font-size: 14px; color: #555; }
@@ -121,9 +121,9 @@ export function longArticle(seed, paragraphs = 500) {
 
 /**
  * Writes the pages of one article into `dir` (served as /demo/).
- * @returns {{ pages: Record<string, string>, skipped: Record<string, string> }} page paths by variant, and why any were left out
+ * @returns {Promise<{ pages: Record<string, string>, skipped: Record<string, string> }>} page paths by variant, and why any were left out
  */
-export function writePages({ root, dir, name, article, variants }) {
+export async function writePages({ root, dir, name, article, variants }) {
   const pages = {};
   const skipped = {};
   const jsonFile = join(dir, `bench-${name}.json`);
@@ -135,7 +135,7 @@ export function writePages({ root, dir, name, article, variants }) {
     if (variant === 'static') {
       html = shell({
         title: article.title,
-        content: `<article class="static-article">\n${articleFallbackHtml(article)}\n</article>`,
+        content: `<div class="static-article">\n${await articleFallbackHtml(article)}\n</div>`,
         tail: paintedAtEnd,
       });
     } else if (variant === 'inline') {
