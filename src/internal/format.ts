@@ -21,6 +21,24 @@ function usableLocale(locale: string): string[] {
   return [tag, 'en'];
 }
 
+const formatters = new Map<string, Intl.NumberFormat>();
+
+/**
+ * One `Intl.NumberFormat` per locale and options, made on first use and kept: making one
+ * loads the locale's number and unit data, which on a slow machine costs tens of ms the
+ * first time, and an attachment list or a counter formats again on every render.
+ */
+function numberFormat(locales: string[], options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${locales.join(',')}|${JSON.stringify(options)}`;
+  let format = formatters.get(key);
+  if (!format) {
+    if (formatters.size >= 64) formatters.clear();
+    format = new Intl.NumberFormat(locales, options);
+    formatters.set(key, format);
+  }
+  return format;
+}
+
 const UNITS = ['kilobyte', 'megabyte', 'gigabyte', 'terabyte', 'petabyte'] as const;
 const STEP = 1024;
 
@@ -36,7 +54,7 @@ export function formatBytes(bytes: number, locale: string): string {
   if (typeof bytes !== 'number' || !Number.isFinite(bytes) || bytes < 0) return '';
   const tag = usableLocale(locale);
   if (bytes < STEP) {
-    return new Intl.NumberFormat(tag, { style: 'unit', unit: 'byte', unitDisplay: 'long', maximumFractionDigits: 0 }).format(
+    return numberFormat(tag, { style: 'unit', unit: 'byte', unitDisplay: 'long', maximumFractionDigits: 0 }).format(
       Math.round(bytes),
     );
   }
@@ -50,7 +68,7 @@ export function formatBytes(bytes: number, locale: string): string {
       index++;
       continue;
     }
-    const parts = new Intl.NumberFormat(tag, {
+    const parts = numberFormat(tag, {
       style: 'unit',
       unit: UNITS[index]!,
       unitDisplay: 'short',
@@ -64,5 +82,5 @@ export function formatBytes(bytes: number, locale: string): string {
 /** A whole count with the locale's digit grouping: `1,234,567`. `''` for a value that is not a finite number. */
 export function formatCount(n: number, locale: string): string {
   if (typeof n !== 'number' || !Number.isFinite(n)) return '';
-  return new Intl.NumberFormat(usableLocale(locale), { maximumFractionDigits: 0, useGrouping: true }).format(Math.round(n));
+  return numberFormat(usableLocale(locale), { maximumFractionDigits: 0, useGrouping: true }).format(Math.round(n));
 }
