@@ -48,7 +48,10 @@ export async function openStore(config: CounterConfig, logger?: Logger): Promise
 /** Builds the counter service from options; nothing listens until `listen()`. */
 export function createCounterService(options: CounterServiceOptions = {}): CounterService {
   const config = validateConfig({ ...(options.config ?? {}) } as Record<string, unknown>);
-  const logger = options.logger ?? pino({ level: config.logLevel, base: { service: 'court-counter' } });
+  // Synchronous writes: a line per event (not per request, unless the level is debug), and
+  // none lost or reordered when the process exits right after 'counter stopped'.
+  const logger =
+    options.logger ?? pino({ level: config.logLevel, base: { service: 'court-counter' } }, pino.destination({ dest: 1, sync: true }));
   const limiter = new RateLimiter(config.rateLimit);
   let store = options.store;
   let shuttingDown = false;
