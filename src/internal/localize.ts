@@ -333,9 +333,20 @@ export function loadLocale(tag: string): Promise<boolean> {
 function translationPending(locale: string): Promise<unknown> | undefined {
   if (loads.get(locale) === undefined && !Object.prototype.hasOwnProperty.call(builtInLoaders, locale)) return undefined;
   const state = loads.get(locale) ?? loadLocale(locale);
-  if (typeof state === 'boolean') return undefined;
-  return Promise.race([state, new Promise((resolve) => setTimeout(resolve, LOCALE_LOAD_WAIT))]);
+  if (typeof state === 'boolean' || waitedOut.has(locale)) return undefined;
+  return Promise.race([
+    state,
+    new Promise<void>((resolve) =>
+      setTimeout(() => {
+        waitedOut.add(locale);
+        resolve();
+      }, LOCALE_LOAD_WAIT),
+    ),
+  ]);
 }
+
+/** Locales whose translation took longer than the wait: later updates no longer wait for it. */
+const waitedOut = new Set<string>();
 
 /* ------------------------------------------------------------------------------------------ */
 /* Which locale is rendering                                                                   */

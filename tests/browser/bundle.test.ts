@@ -290,4 +290,23 @@ describe('script-tag bundles (dist/)', () => {
       URL.revokeObjectURL(url);
     });
   }
+
+  it('a translation that is slow to arrive: zh-CN after the wait, then the translation, never a half-drawn article', async () => {
+    // /slow-translations/ (web-test-runner.config.mjs) holds court-widgets.ug.js for 5 s; an
+    // element waits at most LOCALE_LOAD_WAIT (3 s) for it.
+    const page = await articlePage('<script type="module" src="/slow-translations/court-widgets.min.js"></script>', '', 'ug');
+    await moduleScriptsDone(page.win);
+    const el = page.doc.getElementById('a')!;
+    const shown = () => (el.shadowRoot ? deepText(el) : '');
+    expect(shown(), 'nothing drawn while the translation is awaited').to.equal('');
+    expect(el.querySelector('p')!.textContent, 'the fallback stays').to.equal('fallback');
+    await waitUntil(() => shown().includes('责任编辑'), 'no zh-CN render after the wait', { timeout: 10_000 });
+    expect(translationRequests(page.win), 'the translation has not arrived yet').to.deep.equal([]);
+    await waitUntil(() => !shown().includes('责任编辑'), 'the Uyghur translation never replaced zh-CN', { timeout: 10_000 });
+    expect(translationRequests(page.win)).to.deep.equal(['/slow-translations/court-widgets.ug.js']);
+    expect(el.getAttribute('dir')).to.equal('rtl');
+    expect(page.win.testWarnings).to.deep.equal([]);
+    expect(page.win.testErrors).to.deep.equal([]);
+  });
 });
+
