@@ -15,7 +15,7 @@
 //
 // Times are measurements of this machine at this moment: they are reported, never asserted.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,7 +26,7 @@ import { GZIP_BUDGET, bundleSizes, formatSizes } from '../scripts/sizes.mjs';
 import { measureLoad } from './lib/measure.mjs';
 import { VARIANTS, VARIANT_LABELS, longArticle, writePages } from './lib/pages.mjs';
 import { METRICS, consoleTable, scenarioTitle, writeReports } from './lib/report.mjs';
-import { startServer } from './lib/server.mjs';
+import { stageDist, startServer } from './lib/server.mjs';
 import { summary } from './lib/stats.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -112,10 +112,8 @@ for (const name of articleNames) {
   Object.assign(skipped, s);
 }
 
-// The pages load a copy of the bundle, so that a build started meanwhile (which empties
-// dist/) does not disturb the run.
-const distCopy = join(pagesDir, '.dist');
-mkdirSync(distCopy);
+// The pages load a copy of the bundle and its translations (see stageDist).
+const distCopy = stageDist(root, pagesDir);
 cpSync(join(root, 'dist/court-widgets.min.js'), join(distCopy, 'court-widgets.min.js'));
 const sizes = bundleSizes(join(root, 'dist'));
 

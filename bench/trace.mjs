@@ -21,7 +21,7 @@
 // temporary folder instead of dist/court-widgets.min.js, so that the JavaScript split can
 // name modules and functions. It runs slower than the minified file and is only for that
 // split; the other figures come from the real bundle.
-import { mkdirSync, mkdtempSync, readFileSync, cpSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, cpSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,7 +29,7 @@ import { parseArgs } from 'node:util';
 import puppeteer from 'puppeteer-core';
 import { chromiumArgs, requireChromium } from '../scripts/chromium.mjs';
 import { longArticle, writePages } from './lib/pages.mjs';
-import { startServer } from './lib/server.mjs';
+import { stageDist, startServer } from './lib/server.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const { values: args } = parseArgs({
@@ -54,8 +54,7 @@ const article = args.article === 'long' ? longArticle(seed, Number(args.paragrap
 
 const pagesDir = mkdtempSync(join(tmpdir(), 'court-widgets-trace-'));
 const { pages } = await writePages({ root, dir: pagesDir, name: args.article, article, variants: [args.variant] });
-const distCopy = join(pagesDir, '.dist');
-mkdirSync(distCopy);
+const distCopy = stageDist(root, pagesDir);
 /** Start line of each source module in the debug bundle, from esbuild's `// path` comments. */
 let moduleLines = [];
 if (args['debug-bundle']) {

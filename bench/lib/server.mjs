@@ -2,9 +2,25 @@
 //   /dist/…  the built package (or the copy of it given as `distDir`)
 //   /demo/…  the generated benchmark pages and data first, then the repository's demo/
 //            (images and data), so that relative URLs resolve as on the demo page.
+import { cpSync, mkdirSync, readdirSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
 import sirv from 'sirv';
+
+/**
+ * A folder `.dist/` in `pagesDir` for the pages to load instead of dist/, so that a build
+ * started meanwhile (which replaces dist/) does not disturb a run: it holds the translation
+ * files the bundle loads from beside itself; the caller puts `court-widgets.min.js` in it.
+ * @returns {string} the folder
+ */
+export function stageDist(root, pagesDir) {
+  const dir = join(pagesDir, '.dist');
+  mkdirSync(dir, { recursive: true });
+  for (const file of readdirSync(join(root, 'dist'))) {
+    if (/^court-widgets\.[A-Za-z-]+\.js$/.test(file)) cpSync(join(root, 'dist', file), join(dir, file));
+  }
+  return dir;
+}
 
 /** @returns {Promise<{ origin: string, close: () => Promise<void> }>} */
 export async function startServer(root, pagesDir, distDir = join(root, 'dist')) {
