@@ -72,14 +72,21 @@ export async function renderFile(
   }
   const parsed = parseArticle(text);
   if (!parsed.ok) return { problems: parsed.problems };
-  const tooDeep = htmlDepthProblems(parsed.value);
-  if (tooDeep.length) return { problems: tooDeep };
-  const html = renderArticlePage(parsed.value, {
-    ...(options.site ? { site: options.site } : {}),
-    ...(options.siteIdCode ? { siteIdCode: options.siteIdCode } : {}),
-    ...(options.fragment ? { fragment: true } : {}),
-    ...(options.bundle ? { bundle: options.bundle } : {}),
-  });
+  let html: string;
+  try {
+    html = renderArticlePage(parsed.value, {
+      ...(options.site ? { site: options.site } : {}),
+      ...(options.siteIdCode ? { siteIdCode: options.siteIdCode } : {}),
+      ...(options.fragment ? { fragment: true } : {}),
+      ...(options.bundle ? { bundle: options.bundle } : {}),
+    });
+  } catch (error) {
+    // renderArticlePage checks the nesting of html fields itself; the problems, with their
+    // fields, are listed again only for an article it refused.
+    const tooDeep = error instanceof RangeError ? htmlDepthProblems(parsed.value) : [];
+    if (tooDeep.length) return { problems: tooDeep };
+    throw error;
+  }
   return { html, warnings: parsed.warnings };
 }
 
