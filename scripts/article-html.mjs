@@ -8,26 +8,22 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const entities = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-/** Escapes text for an HTML text node or a quoted attribute value. */
-export function escapeHtml(value) {
-  return String(value ?? '').replace(/[&<>"']/g, (c) => entities[c]);
-}
-
 let renderer;
 
-/** The built model and server renderer, loaded once. */
-async function builtRenderer() {
+/**
+ * The built model and server renderer, loaded once: `parseArticle`, `renderFallbackArticle`,
+ * and the renderer's `escapeHtml` and `scriptJson` (JSON safe inside `<script>`).
+ */
+export async function builtRenderer() {
   if (!renderer) {
     const page = join(root, 'dist/ssr/render-page.js');
     const model = join(root, 'dist/model/index.js');
     if (!existsSync(page) || !existsSync(model)) throw new Error('dist/ssr/render-page.js is missing: run `npm run build` first');
-    const [{ renderFallbackArticle }, { parseArticle }] = await Promise.all([
+    const [{ renderFallbackArticle, escapeHtml, scriptJson }, { parseArticle }] = await Promise.all([
       import(pathToFileURL(page).href),
       import(pathToFileURL(model).href),
     ]);
-    renderer = { renderFallbackArticle, parseArticle };
+    renderer = { renderFallbackArticle, escapeHtml, scriptJson, parseArticle };
   }
   return renderer;
 }
@@ -44,12 +40,4 @@ export async function articleFallbackHtml(article) {
   const parsed = parseArticle(article);
   if (!parsed.ok) throw new Error(`not a valid article: ${parsed.problems.map((p) => p.message).join('; ')}`);
   return renderFallbackArticle(parsed.value);
-}
-
-/** JSON for an inline `<script type="application/json">`: `<` escaped so no `</script>` ends it. */
-export function inlineJson(value) {
-  return JSON.stringify(value, null, 2)
-    .replace(/</g, '\\u003c')
-    .replace(/\u2028/g, '\\u2028')
-    .replace(/\u2029/g, '\\u2029');
 }

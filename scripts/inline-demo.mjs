@@ -4,7 +4,7 @@
 // demo/data/seed-article.json by `npm run build`; not kept in git.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { articleFallbackHtml, inlineJson } from './article-html.mjs';
+import { articleFallbackHtml, builtRenderer } from './article-html.mjs';
 
 const START = '<!-- article:start -->';
 const END = '<!-- article:end -->';
@@ -20,13 +20,14 @@ export async function writeInlineDemo(root) {
   const to = page.indexOf(END);
   if (from < 0 || to < from) throw new Error(`demo/index.html lacks the ${START} … ${END} markers`);
 
+  const { scriptJson } = await builtRenderer();
   const indent = (text, pad) => text.split('\n').map((line) => (line ? pad + line : line)).join('\n');
   const element = [
     START,
     '      <!-- The article as a CMS template prints it: JSON inline, no extra request. -->',
     '      <court-article id="article">',
     '        <script type="application/json">',
-    indent(inlineJson(article), '        '),
+    indent(scriptJson(article, 2), '        '),
     '        </script>',
     '        <print-controls slot="controls"></print-controls>',
     '        <div class="fallback">',

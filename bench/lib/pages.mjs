@@ -15,7 +15,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { articleFallbackHtml, escapeHtml, inlineJson } from '../../scripts/article-html.mjs';
+import { articleFallbackHtml, builtRenderer } from '../../scripts/article-html.mjs';
 
 export const VARIANTS = ['static', 'inline', 'src', 'prerendered'];
 
@@ -80,7 +80,8 @@ main { max-width: 960px; margin: 12px auto; padding: 16px 24px; background: #fff
 .static-article figcaption { font-size: 14px; color: #555; }
 </style>`;
 
-function shell({ title, head = '', content, tail = '' }) {
+/** A benchmark page in the host page's skeleton; `escapeHtml` is the package renderer's. */
+function shell(escapeHtml, { title, head = '', content, tail = '' }) {
   return `<!doctype html>
 <html lang="zh-CN">
 <head>
@@ -126,6 +127,7 @@ export function longArticle(seed, paragraphs = 500) {
 export async function writePages({ root, dir, name, article, variants }) {
   const pages = {};
   const skipped = {};
+  const { escapeHtml, scriptJson } = await builtRenderer();
   const jsonFile = join(dir, `bench-${name}.json`);
   writeFileSync(jsonFile, JSON.stringify(article));
 
@@ -133,19 +135,19 @@ export async function writePages({ root, dir, name, article, variants }) {
     const file = `bench-${name}-${variant}.html`;
     let html;
     if (variant === 'static') {
-      html = shell({
+      html = shell(escapeHtml, {
         title: article.title,
         content: `<div class="static-article">\n${await articleFallbackHtml(article)}\n</div>`,
         tail: paintedAtEnd,
       });
     } else if (variant === 'inline') {
-      html = shell({
+      html = shell(escapeHtml, {
         title: article.title,
         head: bundleTag,
-        content: `<court-article><script type="application/json">${inlineJson(article)}</script></court-article>`,
+        content: `<court-article><script type="application/json">${scriptJson(article)}</script></court-article>`,
       });
     } else if (variant === 'src') {
-      html = shell({
+      html = shell(escapeHtml, {
         title: article.title,
         head: bundleTag,
         content: `<court-article src="bench-${name}.json"></court-article>`,
@@ -164,7 +166,7 @@ export async function writePages({ root, dir, name, article, variants }) {
         skipped[variant] = `court-widgets render failed: ${(run.stderr || run.stdout).trim().split('\n')[0]}`;
         continue;
       }
-      html = shell({
+      html = shell(escapeHtml, {
         title: article.title,
         head: bundleTag,
         content: readFileSync(fragmentFile, 'utf8'),

@@ -68,9 +68,10 @@ export function escapeHtml(value: string): string {
 /**
  * JSON for a `<script>` element: `<`, `>` and `&` are written as `\u003c` etc., so that no
  * `</script>` or `<!--` in the data can end the element; U+2028/2029 escaped for old parsers.
+ * `space` indents it for people to read, as `JSON.stringify` does.
  */
-export function scriptJson(value: unknown): string {
-  return JSON.stringify(value)
+export function scriptJson(value: unknown, space?: number): string {
+  return JSON.stringify(value, null, space)
     .replace(/</g, '\\u003c')
     .replace(/>/g, '\\u003e')
     .replace(/&/g, '\\u0026')
