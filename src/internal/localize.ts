@@ -286,6 +286,11 @@ let sourceOverrides: TemplateMap = {};
 /** How long an element waits for its translation before rendering in zh-CN meanwhile, in ms. */
 export const LOCALE_LOAD_WAIT = 3000;
 
+/** The loader of a built-in translation, `undefined` for any other locale. */
+function loaderOf(locale: string): (() => Promise<LocaleModule>) | undefined {
+  return Object.prototype.hasOwnProperty.call(builtInLoaders, locale) ? builtInLoaders[locale] : undefined;
+}
+
 /** Built-in locales being loaded (a promise) or loaded / given up on (`true` / `false`). */
 const loads = new Map<string, Promise<boolean> | boolean>();
 
@@ -302,7 +307,7 @@ export function loadLocale(tag: string): Promise<boolean> {
   const locale = normalizeLocale(tag);
   const state = loads.get(locale);
   if (state !== undefined) return typeof state === 'boolean' ? Promise.resolve(state) : state;
-  const loader = Object.prototype.hasOwnProperty.call(builtInLoaders, locale) ? builtInLoaders[locale] : undefined;
+  const loader = loaderOf(locale);
   if (!loader) return Promise.resolve(true);
   const promise = Promise.resolve()
     .then(loader)
@@ -331,7 +336,7 @@ export function loadLocale(tag: string): Promise<boolean> {
  * (at most {@link LOCALE_LOAD_WAIT} ms), or nothing when it is there or was given up on.
  */
 function translationPending(locale: string): Promise<unknown> | undefined {
-  if (loads.get(locale) === undefined && !Object.prototype.hasOwnProperty.call(builtInLoaders, locale)) return undefined;
+  if (loads.get(locale) === undefined && !loaderOf(locale)) return undefined;
   const state = loads.get(locale) ?? loadLocale(locale);
   if (typeof state === 'boolean' || waitedOut.has(locale)) return undefined;
   return Promise.race([
