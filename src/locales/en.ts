@@ -40,7 +40,6 @@
 'photo-caption.broken': `Image unavailable`,
 'photo-caption.close': `Close`,
 'photo-caption.dialog': `Full image`,
-'photo-caption.open': str`View full image: ${0}`,
 'photo-caption.open-plain': `View full image`,
 'print-controls.announce-care-off': `Easy reading mode off`,
 'print-controls.announce-care-on': `Easy reading mode on`,

@@ -40,7 +40,6 @@
 'photo-caption.broken': `رەسىمنى كۆرسەتكىلى بولمىدى`,
 'photo-caption.close': `تاقاش`,
 'photo-caption.dialog': `چوڭ رەسىم`,
-'photo-caption.open': str`چوڭ رەسىمنى كۆرۈش: ⁨${0}⁩`,
 'photo-caption.open-plain': `چوڭ رەسىمنى كۆرۈش`,
 'print-controls.announce-care-off': `ئاسان ئوقۇش ھالىتى تاقالدى`,
 'print-controls.announce-care-on': `ئاسان ئوقۇش ھالىتى ئېچىلدى`,

@@ -40,7 +40,6 @@
 'photo-caption.broken': `圖片無法顯示`,
 'photo-caption.close': `關閉`,
 'photo-caption.dialog': `大圖`,
-'photo-caption.open': str`檢視大圖:${0}`,
 'photo-caption.open-plain': `檢視大圖`,
 'print-controls.announce-care-off': `關懷模式已關閉`,
 'print-controls.announce-care-on': `關懷模式已開啟`,

@@ -1,7 +1,10 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
+import { LitElement } from 'lit';
+import { property } from 'lit/decorators/property.js';
 import '../../src/define/photo-caption.js';
 import type { PhotoCaptionElement } from '../../src/elements/photo-caption/photo-caption.js';
+import { localized } from '../../src/internal/localize.js';
 
 const PHOTO = '/demo/img/photo-1.svg';
 const MISSING = '/tests/fixtures/no-such-image.jpg';
@@ -24,6 +27,76 @@ function dialog(el: PhotoCaptionElement): HTMLDialogElement {
 
 async function loaded(img: HTMLImageElement): Promise<void> {
   if (!(img.complete && img.naturalWidth > 0)) await oneEvent(img, 'load');
+}
+
+/** The elements an `aria-labelledby` or `aria-describedby` of `el` points at, in its own root. */
+function targets(el: Element, attribute: 'aria-labelledby' | 'aria-describedby'): HTMLElement[] {
+  const root = el.getRootNode() as ShadowRoot;
+  const ids = (el.getAttribute(attribute) ?? '').split(/\s+/).filter(Boolean);
+  return ids.map((id) => {
+    const target = root.getElementById(id);
+    expect(target, `${attribute} points at a missing #${id}`).to.not.equal(null);
+    return target!;
+  });
+}
+
+/** The text a referenced element gives an accessible name or description: aria-hidden parts left out. */
+function referencedText(el: Element): string {
+  const walk = (node: Node): string => {
+    if (node.nodeType === Node.TEXT_NODE) return node.nodeValue ?? '';
+    if (node instanceof Element && node.getAttribute('aria-hidden') === 'true') return '';
+    return [...node.childNodes].map(walk).join('');
+  };
+  return walk(el).replace(/\s+/g, ' ').trim();
+}
+
+/** The open button's accessible name and description, from what they reference (aria-label would win: there is none). */
+function described(el: PhotoCaptionElement): { name: string; description: string } {
+  const button = trigger(el);
+  expect(button.hasAttribute('aria-label'), 'no aria-label overrides the referenced name').to.equal(false);
+  return {
+    name: targets(button, 'aria-labelledby').map(referencedText).join(' '),
+    description: targets(button, 'aria-describedby').map(referencedText).join(' '),
+  };
+}
+
+/** The nearest value of `attribute` on `el` or an ancestor, across shadow roots: how assistive technology reads lang and dir. */
+function marked(el: Element, attribute: 'lang' | 'dir'): string | null {
+  let current: Element | null = el;
+  while (current) {
+    const hit: Element | null = current.closest(`[${attribute}]:not([${attribute}=""])`);
+    if (hit) return hit.getAttribute(attribute);
+    const root = current.getRootNode();
+    current = root instanceof ShadowRoot ? root.host : null;
+  }
+  return null;
+}
+
+/**
+ * A localized court element whose shadow root holds content in zh-CN, like `<court-article>`
+ * holding a Chinese article: a `<photo-caption>` inside takes the host's interface language.
+ */
+@localized()
+class ContentHost extends LitElement {
+  @property({ attribute: 'caption' }) caption = '';
+  protected override render() {
+    return html`<div lang="zh-CN"><photo-caption src=${PHOTO} caption=${this.caption} width="1280" height="853"></photo-caption></div>`;
+  }
+}
+customElements.define('photo-caption-content-host', ContentHost);
+
+/** The photo-caption inside a content host in `lang`, once its open button is named `name`. */
+async function inContent(lang: string, caption: string, name: string): Promise<PhotoCaptionElement> {
+  const page = await fixture<HTMLElement>(html`<div lang=${lang}><photo-caption-content-host caption=${caption}></photo-caption-content-host></div>`);
+  const host = page.querySelector<ContentHost>('photo-caption-content-host')!;
+  await waitUntil(() => host.shadowRoot?.querySelector('photo-caption')?.shadowRoot?.querySelector('button.open'), 'the host did not render its photo');
+  const el = host.shadowRoot!.querySelector<PhotoCaptionElement>('photo-caption')!;
+  await waitUntil(() => {
+    const button = trigger(el);
+    const label = shadow(el).getElementById(button.getAttribute('aria-labelledby') ?? '');
+    return label?.textContent === name;
+  }, `the open button is not named "${name}"`);
+  return el;
 }
 
 describe('photo-caption', () => {
@@ -53,7 +126,96 @@ describe('photo-caption', () => {
     const el = await fixture<PhotoCaptionElement>(html`<photo-caption src=${PHOTO} caption="▲ 于长春院长考察石文法庭"></photo-caption>`);
     expect(shadow(el).querySelector('figcaption')!.textContent!.trim()).to.equal('▲于长春院长考察石文法庭');
     expect(image(el).alt).to.equal('于长春院长考察石文法庭');
-    expect(trigger(el).getAttribute('aria-label')).to.equal('查看大图:于长春院长考察石文法庭');
+    expect(described(el)).to.deep.equal({ name: '查看大图', description: '于长春院长考察石文法庭' });
+  });
+
+  it('names the image button with interface text only and describes it with the caption', async () => {
+    const page = await fixture<HTMLDivElement>(html`<div>
+      <photo-caption src=${PHOTO} caption="于长春院长考察上马法庭"></photo-caption>
+      <photo-caption src=${PHOTO} alt="会议室全景" caption="在抚顺县人民法院召开座谈会"></photo-caption>
+    </div>`);
+    const [first, second] = [...page.querySelectorAll<PhotoCaptionElement>('photo-caption')];
+    await first!.updateComplete;
+    await second!.updateComplete;
+    // The same name on every photo; the caption, read after it, tells them apart.
+    expect(described(first!)).to.deep.equal({ name: '查看大图', description: '于长春院长考察上马法庭' });
+    expect(described(second!)).to.deep.equal({ name: '查看大图', description: '在抚顺县人民法院召开座谈会' });
+    // The description is the visible caption itself, not a copy.
+    const [caption] = targets(trigger(first!), 'aria-describedby');
+    expect(caption!.localName).to.equal('figcaption');
+    expect(caption!.getAttribute('part')).to.equal('caption');
+    // The name text is not shown twice: it is hidden from the page and from browse mode.
+    const [name] = targets(trigger(first!), 'aria-labelledby');
+    expect(name!.hidden).to.equal(true);
+    expect(trigger(first!).getAttribute('aria-haspopup')).to.equal('dialog');
+    await expect(page).to.be.accessible();
+  });
+
+  it('describes the image button with the text alternative when there is no caption, and not at all without either', async () => {
+    const withAlt = await fixture<PhotoCaptionElement>(html`<photo-caption src=${PHOTO} alt="会议室全景"></photo-caption>`);
+    expect(shadow(withAlt).querySelector('figcaption')).to.equal(null);
+    expect(described(withAlt)).to.deep.equal({ name: '查看大图', description: '会议室全景' });
+    const [description] = targets(trigger(withAlt), 'aria-describedby');
+    expect(description!.hidden, 'the alt text is not shown a second time').to.equal(true);
+    await expect(withAlt).to.be.accessible();
+
+    const bare = await fixture<PhotoCaptionElement>(html`<photo-caption src=${PHOTO}></photo-caption>`);
+    expect(trigger(bare).hasAttribute('aria-describedby')).to.equal(false);
+    expect(described(bare)).to.deep.equal({ name: '查看大图', description: '' });
+  });
+
+  it('gives the same ids to the name and the description on every render', async () => {
+    const el = await fixture<PhotoCaptionElement>(html`<photo-caption src=${PHOTO} caption="第一张"></photo-caption>`);
+    const before = [trigger(el).getAttribute('aria-labelledby'), trigger(el).getAttribute('aria-describedby')];
+    el.caption = '第二张';
+    await el.updateComplete;
+    expect([trigger(el).getAttribute('aria-labelledby'), trigger(el).getAttribute('aria-describedby')]).to.deep.equal(before);
+    expect(described(el).description).to.equal('第二张');
+    // Without caption the description moves to the text alternative; back with the caption.
+    el.caption = '';
+    el.alt = '替代文字';
+    await el.updateComplete;
+    expect(described(el)).to.deep.equal({ name: '查看大图', description: '替代文字' });
+    el.caption = '第三张';
+    await el.updateComplete;
+    expect(described(el)).to.deep.equal({ name: '查看大图', description: '第三张' });
+    expect(shadow(el).querySelectorAll('[id]').length, 'ids are unique inside the shadow root').to.equal(
+      new Set([...shadow(el).querySelectorAll('[id]')].map((n) => n.id)).size,
+    );
+  });
+
+  it('speaks the name in the reader\'s language and the caption in the content\'s: English interface, Chinese article', async () => {
+    const el = await inContent('en', '于长春院长考察上马法庭', 'View full image');
+    const button = trigger(el);
+    expect(described(el)).to.deep.equal({ name: 'View full image', description: '于长春院长考察上马法庭' });
+    const [name] = targets(button, 'aria-labelledby');
+    const [description] = targets(button, 'aria-describedby');
+    expect(marked(name!, 'lang')).to.equal('en');
+    expect(marked(name!, 'dir')).to.equal('ltr');
+    expect(button.getAttribute('lang'), 'the button itself is marked English').to.equal('en');
+    expect(marked(description!, 'lang')).to.equal('zh-CN');
+    // The image's text alternative inside the English button keeps the content's language.
+    expect(marked(image(el), 'lang')).to.equal('zh-CN');
+    await expect(el).to.be.accessible();
+  });
+
+  it('marks the name right to left in a Uyghur interface, the caption stays Chinese', async () => {
+    const el = await inContent('ug', '于长春院长考察上马法庭', 'چوڭ رەسىمنى كۆرۈش');
+    const button = trigger(el);
+    const [name] = targets(button, 'aria-labelledby');
+    const [description] = targets(button, 'aria-describedby');
+    expect(marked(name!, 'lang')).to.equal('ug');
+    expect(marked(name!, 'dir')).to.equal('rtl');
+    expect(referencedText(description!)).to.equal('于长春院长考察上马法庭');
+    expect(marked(description!, 'lang')).to.equal('zh-CN');
+    await expect(el).to.be.accessible();
+  });
+
+  it('adds no lang to the image button when the interface and the content share a language', async () => {
+    const el = await inContent('zh-CN', '于长春院长考察上马法庭', '查看大图');
+    expect(trigger(el).hasAttribute('lang')).to.equal(false);
+    expect(image(el).hasAttribute('lang')).to.equal(false);
+    expect(marked(targets(trigger(el), 'aria-labelledby')[0]!, 'lang')).to.equal('zh-CN');
   });
 
   it('loads lazily and asynchronously and passes srcset and sizes through', async () => {
@@ -177,7 +339,7 @@ describe('photo-caption', () => {
   it('opens the full image in a modal dialog on click; the close button closes it and focus returns', async () => {
     const el = await fixture<PhotoCaptionElement>(html`<photo-caption src=${PHOTO} caption="考察石文法庭" width="1280" height="853"></photo-caption>`);
     const button = trigger(el);
-    expect(button.getAttribute('aria-label')).to.equal('查看大图:考察石文法庭');
+    expect(described(el)).to.deep.equal({ name: '查看大图', description: '考察石文法庭' });
     button.click();
     await el.updateComplete;
     const d = dialog(el);

@@ -34,6 +34,7 @@ import {
 } from '../../src/internal/localize.js';
 
 import '../../src/define/court-footer.js';
+import '../../src/define/photo-caption.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const TARGETS = ['zh-Hant', 'en', 'ug'] as const;
@@ -219,6 +220,62 @@ describe('server rendering', () => {
       assert.match(en, /<section class="footer" part="base" lang="en" dir="ltr" aria-label="Site information">/);
       assert.match(en, />Litigation service hotline</);
       assert.doesNotMatch(en, /诉讼服务热线/);
+    } finally {
+      await setCourtLocale(null);
+    }
+  });
+});
+
+describe('server rendering of photo-caption', () => {
+  const renderPhotos = (): string =>
+    collectResultSync(
+      render(html`<photo-caption src="/img/1.jpg" caption="于长春院长考察上马法庭"></photo-caption><photo-caption src="/img/2.jpg" alt="会议室全景"></photo-caption><photo-caption src="/img/3.jpg"></photo-caption>`),
+    );
+  /** The open buttons' start tags and the elements their aria-labelledby / aria-describedby name. */
+  const buttons = (markup: string) =>
+    [...markup.matchAll(/<button class="open"[^>]*>/g)].map(([tag]) => ({
+      tag,
+      labelledby: /aria-labelledby="([^"]*)"/.exec(tag)?.[1],
+      describedby: /aria-describedby="([^"]*)"/.exec(tag)?.[1],
+    }));
+  /** The text of the element with `id` in the first shadow root after `from` (lit-part comments removed). */
+  const textOf = (markup: string, id: string, from: number): string | undefined => {
+    const root = markup.slice(from, markup.indexOf('</template>', from));
+    const hit = new RegExp(`<(\\w+) id="${id}"[^>]*>([\\s\\S]*?)</\\1>`).exec(root);
+    return hit?.[2]!.replace(/<!--[\s\S]*?-->/g, '').replace(/<span class="marker"[^>]*>▲<\/span>/, '');
+  };
+  const described = (markup: string) => {
+    const starts = [...markup.matchAll(/<template shadowroot(mode)?="open"/g)].map((m) => m.index!);
+    return buttons(markup).map((b, i) => ({
+      aria: b.tag.includes('aria-label=') ? 'aria-label' : 'references',
+      name: b.labelledby && textOf(markup, b.labelledby, starts[i]!),
+      description: b.describedby && textOf(markup, b.describedby, starts[i]!),
+    }));
+  };
+
+  test('the open button is named by interface text alone and described by the caption or the alt text, with fixed ids', () => {
+    const zh = renderPhotos();
+    assert.equal(renderPhotos(), zh, 'the same markup, ids included, on every render');
+    assert.deepEqual(described(zh), [
+      { aria: 'references', name: '查看大图', description: '于长春院长考察上马法庭' },
+      { aria: 'references', name: '查看大图', description: '会议室全景' },
+      { aria: 'references', name: '查看大图', description: undefined },
+    ]);
+    assert.match(zh, /<figcaption id="caption" part="caption">/);
+    assert.doesNotMatch(zh, /查看大图:/);
+  });
+
+  test('in the page locale: the name is translated, the caption is not', async () => {
+    assert.equal(await loadLocale('en'), true);
+    await setCourtLocale('en');
+    try {
+      const en = renderPhotos();
+      assert.deepEqual(described(en), [
+        { aria: 'references', name: 'View full image', description: '于长春院长考察上马法庭' },
+        { aria: 'references', name: 'View full image', description: '会议室全景' },
+        { aria: 'references', name: 'View full image', description: undefined },
+      ]);
+      assert.doesNotMatch(en, /查看大图/);
     } finally {
       await setCourtLocale(null);
     }

@@ -4,6 +4,11 @@
  * lazy loading (unless `loading="eager"`), and the full image in a modal dialog on click,
  * Enter or Space.
  *
+ * The button around the image is named by interface text alone (查看大图, "View full image"),
+ * marked with the reader's language, and described by the caption (or the text alternative
+ * when there is no caption), which keeps the article's language: interface text and content
+ * are never one string, and several photos stay distinguishable by their descriptions.
+ *
  * A broken image shows a neutral box with the caption instead of the browser's broken-image
  * icon. URLs outside http, https and relative forms are dropped.
  *
@@ -37,7 +42,7 @@ import { property } from 'lit/decorators/property.js';
 import { state } from 'lit/decorators/state.js';
 import { query } from 'lit/decorators/query.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { msg, str } from '@lit/localize';
+import { msg } from '@lit/localize';
 import { currentLocale, localeDirection, localized, normalizeLocale } from '../../internal/localize.js';
 import { safeSrcset, safeUrl } from '../../internal/url.js';
 import { focusRing, tokens } from '../../internal/theme.js';
@@ -170,13 +175,14 @@ export class PhotoCaptionElement extends LitElement {
   }
 
   /**
-   * `lang` and `dir` for pure interface text (关闭) when the reader's language differs from
-   * the content's: inside a Chinese article on an English page the close button says "Close"
-   * and is marked English, while the caption keeps the article's language. The open button's
-   * name joins interface text and the caption, so it keeps the content's language.
+   * `lang` and `dir` for pure interface text (关闭, 查看大图) when the reader's language differs
+   * from the content's: inside a Chinese article on an English page the buttons say "Close" and
+   * "View full image" and are marked English, while the caption keeps the article's language.
+   * `content` is the content's `lang`, for content inside an element marked with the reader's
+   * language (the image's text alternative inside the open button).
    */
-  private uiLang(): { lang: string | undefined; dir: string | undefined } {
-    const none = { lang: undefined, dir: undefined };
+  private uiLang(): { lang: string | undefined; dir: string | undefined; content: string | undefined } {
+    const none = { lang: undefined, dir: undefined, content: undefined };
     if (isServer) return none;
     let content: string | null = null;
     let node: Element | null = this;
@@ -190,7 +196,7 @@ export class PhotoCaptionElement extends LitElement {
     }
     const ui = currentLocale();
     if (content === null || normalizeLocale(content) === ui) return none;
-    return { lang: ui, dir: localeDirection(ui) };
+    return { lang: ui, dir: localeDirection(ui), content };
   }
 
   protected override render() {
@@ -202,9 +208,14 @@ export class PhotoCaptionElement extends LitElement {
     const caption = this.captionText();
     const alt = this.altText();
     const label = caption || alt;
-    const openLabel = label
-      ? msg(str`查看大图:${label}`, { id: 'photo-caption.open', desc: 'Accessible name of the button that opens the full image; the value is the caption' })
-      : msg('查看大图', { id: 'photo-caption.open-plain', desc: 'Accessible name of the button that opens the full image when there is no caption' });
+    // The open button's name is interface text only; the caption (else the text alternative),
+    // in the content's language, is its description. Ids are fixed: the shadow root scopes
+    // them, and the server renders the same ones.
+    const openName = msg('查看大图', {
+      id: 'photo-caption.open-plain',
+      desc: 'Accessible name of the button that opens the full image; the caption is read after it as the description',
+    });
+    const describedBy = caption ? 'caption' : alt ? 'open-description' : undefined;
 
     let picture;
     if (!src || this.broken) {
@@ -215,17 +226,19 @@ export class PhotoCaptionElement extends LitElement {
         <span aria-hidden="true">${boxText}</span>
       </div>`;
     } else {
-      picture = html`<button class="open" part="button" type="button" aria-label=${openLabel} aria-haspopup="dialog" @click=${this.handleOpen}>
-        <img class="photo" part="image" src=${src} alt=${alt} width=${ifDefined(width)} height=${ifDefined(height)}
+      picture = html`<button class="open" part="button" type="button" lang=${ifDefined(ui.lang)} dir=${ifDefined(ui.dir)}
+          aria-labelledby="open-name" aria-describedby=${ifDefined(describedBy)} aria-haspopup="dialog" @click=${this.handleOpen}>
+        <span id="open-name" hidden>${openName}</span>
+        <img class="photo" part="image" lang=${ifDefined(ui.content)} src=${src} alt=${alt} width=${ifDefined(width)} height=${ifDefined(height)}
           srcset=${ifDefined(srcset)} sizes=${ifDefined(srcset && this.sizes.trim() ? this.sizes.trim() : undefined)}
           loading=${this.loading === 'eager' ? 'eager' : 'lazy'} decoding="async" @error=${this.handleError} />
-      </button>`;
+      </button>${!caption && alt ? html`<span id="open-description" hidden>${alt}</span>` : nothing}`;
     }
 
     return html`<figure part="figure">
         <div class="frame">${picture}</div>
         ${caption
-          ? html`<figcaption part="caption">${this.marker
+          ? html`<figcaption id="caption" part="caption">${this.marker
               ? html`<span class="marker" part="marker" aria-hidden="true">${this.marker}</span>`
               : nothing}${caption}</figcaption>`
           : nothing}
