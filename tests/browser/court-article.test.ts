@@ -331,7 +331,11 @@ describe('court-article', () => {
       await (photo as unknown as { updateComplete: Promise<unknown> }).updateComplete;
       const open = photo.shadowRoot!.querySelector('button.open')!;
       const close = photo.shadowRoot!.querySelector('button.close')!;
-      expect(open.getAttribute('aria-label')).to.equal('View full image: 于长春院长考察上马法庭');
+      // The name is the interface's, in English; the caption, in Chinese, is the description.
+      expect(open.hasAttribute('aria-label')).to.equal(false);
+      expect(photo.shadowRoot!.getElementById(open.getAttribute('aria-labelledby')!)!.textContent).to.equal('View full image');
+      expect(open.getAttribute('lang')).to.equal('en');
+      expect(photo.shadowRoot!.getElementById(open.getAttribute('aria-describedby')!)!.textContent).to.contain('于长春院长考察上马法庭');
       expect(close.textContent!.trim()).to.equal('Close');
       expect(close.getAttribute('lang')).to.equal('en');
       const caption = photo.shadowRoot!.querySelector('figcaption')!;
