@@ -57,6 +57,12 @@ const minify = (module, { compileHint = true } = {}) =>
     format: { comments: false, ascii_only: false, ...(compileHint ? { preamble: '//# allFunctionsCalledOnLoad' } : {}) },
   });
 
+/**
+ * Options of the literal minifier: the CSS of css`` templates only, never html`` (see below).
+ * The per-module build (scripts/build.mjs) minifies the style modules with the same options.
+ */
+export const minifyCssOnly = { shouldMinify: () => false };
+
 /** @type {import('rollup').RollupOptions} */
 export default {
   input: 'src/bundle.ts',
@@ -74,7 +80,7 @@ export default {
     // stylesheet it cannot parse fails the build. html`` templates are left exactly as written:
     // pages pre-rendered on the server carry a digest of each template's text, and hydration
     // in the browser only matches an identical template.
-    minifyLiterals({ include: ['src/**/*.ts'], failOnError: true, options: { shouldMinify: () => false } }),
+    minifyLiterals({ include: ['src/**/*.ts'], failOnError: true, options: minifyCssOnly }),
     typescript({
       tsconfig: './tsconfig.json',
       include: ['src/**/*.ts'],

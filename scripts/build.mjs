@@ -6,7 +6,8 @@
 //     half of one.
 //  2. Per-module ES modules with .d.ts for npm (TypeScript over src/**, lit, @lit/localize and
 //     dompurify left as imports); the Node bins get their shebang and the executable bit;
-//     the JSON Schemas of the contract copied beside the model.
+//     the JSON Schemas of the contract copied beside the model; the CSS of the style modules
+//     minified as in the bundles.
 //  3. The two script-tag bundles and their translation files with rollup (rollup.config.mjs);
 //     then staging becomes dist/.
 //  4. custom-elements.json from the elements' JSDoc, and docs/api.md from it.
@@ -32,8 +33,10 @@ import {
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { minifyHTMLLiterals } from '@lit-labs/rollup-plugin-minify-html-literals/lib/minify-html-literals.js';
 import { rollup } from 'rollup';
 import { bundleSizes, formatSizes } from './sizes.mjs';
+import { minifyCssOnly } from '../rollup.config.mjs';
 import { writeInlineDemo } from './inline-demo.mjs';
 import { updateReadme, writeApiDocs } from './docs.mjs';
 
@@ -110,6 +113,29 @@ rmSync(tmp, { recursive: true, force: true });
 // inspected, then fail at the end.
 const typeErrors = tsc.status !== 0;
 if (typeErrors) console.error('  TypeScript reported errors (see above); continuing, the build will fail at the end.');
+
+// The CSS of css`` templates, minified in the per-module build as in the bundles (the same
+// lightningcss pass, rollup.config.mjs): the server renderer prints each element's styles
+// into every declarative shadow root of a pre-rendered page, and npm users bundle these
+// modules themselves. Only the style modules hold css`` templates; they are pure data and
+// ship without a source map, since their emitted text no longer lines up with the .ts.
+step('Minifying the CSS of the style modules');
+for (const file of readdirSync(staging, { recursive: true })) {
+  if (!String(file).endsWith('.js')) continue;
+  const path = join(staging, String(file));
+  const code = readFileSync(path, 'utf8');
+  if (!/\bcss\s*`/.test(code)) continue;
+  let result;
+  try {
+    result = await minifyHTMLLiterals(code, { fileName: path, ...minifyCssOnly });
+  } catch (error) {
+    fail(`minifying the CSS of ${relative(staging, path)}: ${error.message}`);
+  }
+  if (!result) continue;
+  writeFileSync(path, `${result.code.replace(/\n\/\/# sourceMappingURL=\S+\s*$/, '')}\n`);
+  rmSync(`${path}.map`, { force: true });
+  console.log(`  dist/${String(file).replace(/\\/g, '/')}: ${code.length.toLocaleString('en')} -> ${result.code.length.toLocaleString('en')} characters`);
+}
 
 // src/bundle.ts is only the script-tag bundles' entry: not a module of the npm package.
 for (const name of ['bundle.js', 'bundle.js.map', 'bundle.d.ts', 'bundle.d.ts.map']) rmSync(join(staging, name), { force: true });
