@@ -5,14 +5,12 @@
 import { CourtArticleElement } from '../elements/court-article/court-article.js';
 import type { CourtArticleFailedDetail, CourtArticleLoadedDetail } from '../elements/court-article/court-article.js';
 import './photo-caption.js';
+import { defineElement } from '../internal/define-element.js';
 
 export { CourtArticleElement };
 export type { CourtArticleFailedDetail, CourtArticleFontSize, CourtArticleLoadedDetail } from '../elements/court-article/court-article.js';
 
-const tag = 'court-article';
-if (!customElements.get(tag)) {
-  customElements.define(tag, CourtArticleElement);
-}
+defineElement('court-article', CourtArticleElement);
 
 declare global {
   interface HTMLElementTagNameMap {

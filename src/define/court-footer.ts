@@ -2,13 +2,11 @@
  * Registers `<court-footer>`. Importing this module is the only side effect of the tag.
  */
 import { CourtFooterElement } from '../elements/court-footer/court-footer.js';
+import { defineElement } from '../internal/define-element.js';
 
 export { CourtFooterElement };
 
-const tag = 'court-footer';
-if (!customElements.get(tag)) {
-  customElements.define(tag, CourtFooterElement);
-}
+defineElement('court-footer', CourtFooterElement);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -3,14 +3,12 @@
  */
 import { PrintControlsElement } from '../elements/print-controls/print-controls.js';
 import type { PrintControlsChangedDetail } from '../elements/print-controls/print-controls.js';
+import { defineElement } from '../internal/define-element.js';
 
 export { PrintControlsElement };
 export type { PrintControlsChangedDetail };
 
-const tag = 'print-controls';
-if (!customElements.get(tag)) {
-  customElements.define(tag, PrintControlsElement);
-}
+defineElement('print-controls', PrintControlsElement);
 
 declare global {
   interface HTMLElementTagNameMap {

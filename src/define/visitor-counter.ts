@@ -2,14 +2,12 @@
  * Registers `<visitor-counter>`. Importing this module is the only side effect of the tag.
  */
 import { VisitorCounterElement, type VisitorCounterUpdatedDetail } from '../elements/visitor-counter/visitor-counter.js';
+import { defineElement } from '../internal/define-element.js';
 
 export { VisitorCounterElement };
 export type { VisitorCounterKind, VisitorCounterState, VisitorCounterUpdatedDetail } from '../elements/visitor-counter/visitor-counter.js';
 
-const tag = 'visitor-counter';
-if (!customElements.get(tag)) {
-  customElements.define(tag, VisitorCounterElement);
-}
+defineElement('visitor-counter', VisitorCounterElement);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -172,7 +172,7 @@ describe('sideEffects', () => {
     }
   });
 
-  it('no other built browser module calls customElements.define', () => {
+  it('no other built browser module calls customElements.define', async () => {
     requireBuild();
     const walk = (dir: string): string[] =>
       readdirSync(join(root, dir)).flatMap((f) => {
@@ -180,9 +180,22 @@ describe('sideEffects', () => {
         return statSync(join(root, path)).isDirectory() ? walk(path) : path.endsWith('.js') ? [path] : [];
       });
     const patterns = pkg.sideEffects.map(globToRegExp);
+    // The one helper the define files register through; it only exports functions.
+    const helper = 'dist/internal/define-element.js';
     for (const file of walk('dist')) {
-      if (patterns.some((re) => re.test(file))) continue;
+      if (file === helper || patterns.some((re) => re.test(file))) continue;
       assert.doesNotMatch(read(file), /customElements\.define\(/, `${file} registers an element but is not a define file`);
+    }
+    const registered: string[] = [];
+    const scope = globalThis as { customElements?: unknown };
+    scope.customElements = { define: (tag: string) => registered.push(tag), get: () => undefined };
+    try {
+      const { defineElement } = (await import(pathToFileURL(join(root, helper)).href)) as { defineElement: (tag: string, c: unknown) => void };
+      assert.deepEqual(registered, [], `importing ${helper} registers nothing`);
+      defineElement('x-probe', class {});
+      assert.deepEqual(registered, ['x-probe'], 'it registers what it is given');
+    } finally {
+      delete scope.customElements;
     }
   });
 });

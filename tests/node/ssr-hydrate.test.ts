@@ -238,6 +238,44 @@ describe('a page rendered by court-widgets render, in Chromium', () => {
     assert.deepEqual(served.foreign, []);
   });
 
+  test('the bundle registers the elements of a pre-rendered page after its first painted frame; elsewhere at once', async () => {
+    // A module script after the bundle's runs right after the bundle has been evaluated.
+    const probe = `<script type="module">
+      window.__atBundleEnd = !!customElements.get('court-article');
+      window.__frame = false;
+      requestAnimationFrame(() => { window.__frame = true; });
+      window.__definedAfterFrame = customElements.whenDefined('court-article').then(() => window.__frame);
+    </script>`;
+    const withProbe = (html: string) => html.replace('</head>', `${probe}\n</head>`);
+    const noDsd = page.replace(/ shadowrootmode="open"/g, '').replace(/ shadowroot="open"/g, '');
+    const results: Record<string, { visibility: string; atBundleEnd: boolean; definedAfterFrame: boolean; hydrated: boolean }> = {};
+    for (const [name, html] of Object.entries({ prerendered: withProbe(page), 'without declarative shadow DOM': withProbe(noDsd) })) {
+      const served = await open(html);
+      served.releaseBundle();
+      await served.page.goto(`${ORIGIN}/article.html`);
+      results[name] = (await served.page.evaluate(`(async () => {
+        const definedAfterFrame = await window.__definedAfterFrame;
+        const host = document.querySelector('court-article');
+        await host.updateComplete;
+        return {
+          visibility: document.visibilityState,
+          atBundleEnd: window.__atBundleEnd,
+          definedAfterFrame,
+          hydrated: !!host.shadowRoot.querySelector('h1') && host.shadowRoot.querySelector('h1').textContent === ${JSON.stringify(article.title)},
+        };
+      })()`)) as (typeof results)[string];
+      await served.page.close();
+      assert.deepEqual(served.console, [], name);
+    }
+    assert.equal(results.prerendered.visibility, 'visible');
+    assert.deepEqual(results.prerendered, { visibility: 'visible', atBundleEnd: false, definedAfterFrame: true, hydrated: true }, 'pre-rendered: held until a frame has been drawn');
+    assert.deepEqual(
+      results['without declarative shadow DOM'],
+      { visibility: 'visible', atBundleEnd: true, definedAfterFrame: false, hydrated: true },
+      'nothing pre-rendered: registered while the bundle runs',
+    );
+  });
+
   test('shows the article with JavaScript off', async () => {
     const served = await open(page, { javascript: false });
     await served.page.goto(`${ORIGIN}/article.html`);

@@ -1,0 +1,58 @@
+// How the package registers its tags (src/internal/define-element.ts): a tag the page has
+// already registered is left alone, and registrations made while a hold is on wait for it,
+// in order, whether the hold resolves or rejects.
+import { expect } from '@open-wc/testing';
+import { defineElement, holdDefinitions } from '../../src/internal/define-element.js';
+
+/** A new class each time: a registry takes one constructor for one tag only. */
+const element = () => class extends HTMLElement {};
+
+describe('defineElement', () => {
+  it('registers a tag at once when nothing holds it', () => {
+    const now = element();
+    defineElement('cw-now', now);
+    expect(customElements.get('cw-now')).to.equal(now);
+  });
+
+  it('leaves a tag the page registered itself alone, without an error', () => {
+    class Page extends HTMLElement {}
+    customElements.define('cw-taken', Page);
+    defineElement('cw-taken', element());
+    expect(customElements.get('cw-taken')).to.equal(Page);
+  });
+
+  it('keeps registrations while held and makes them in order once the hold resolves', async () => {
+    let release!: () => void;
+    const hold = new Promise<void>((resolve) => (release = resolve));
+    holdDefinitions(hold);
+    const order: string[] = [];
+    for (const tag of ['cw-held-a', 'cw-held-b']) void customElements.whenDefined(tag).then(() => order.push(tag));
+    const [first, second, third] = [element(), element(), element()];
+    defineElement('cw-held-a', first);
+    defineElement('cw-held-b', second);
+    await Promise.resolve();
+    expect(customElements.get('cw-held-a')).to.equal(undefined);
+    expect(customElements.get('cw-held-b')).to.equal(undefined);
+    release();
+    await hold;
+    await Promise.resolve();
+    expect(customElements.get('cw-held-a')).to.equal(first);
+    expect(customElements.get('cw-held-b')).to.equal(second);
+    expect(order).to.deep.equal(['cw-held-a', 'cw-held-b']);
+    defineElement('cw-after', third);
+    expect(customElements.get('cw-after')).to.equal(third, 'registered at once after the release');
+  });
+
+  it('releases the registrations when the hold rejects', async () => {
+    let reject!: (e: Error) => void;
+    const hold = new Promise<void>((_, no) => (reject = no));
+    holdDefinitions(hold);
+    const held = element();
+    defineElement('cw-held-rejected', held);
+    expect(customElements.get('cw-held-rejected')).to.equal(undefined);
+    reject(new Error('no frame'));
+    await hold.catch(() => undefined);
+    await Promise.resolve();
+    expect(customElements.get('cw-held-rejected')).to.equal(held);
+  });
+});
