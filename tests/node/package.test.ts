@@ -200,6 +200,26 @@ describe('sideEffects', () => {
   });
 });
 
+describe('style modules', () => {
+  it('ship their CSS minified, as the bundles do (server-rendered shadow roots print it)', async () => {
+    requireBuild();
+    const modules = [
+      'dist/internal/theme.js',
+      ...['court-article', 'court-footer', 'photo-caption', 'print-controls', 'visitor-counter'].map((t) => `dist/elements/${t}/${t}.styles.js`),
+    ];
+    for (const file of modules) {
+      const exported = Object.values(await import(pathToFileURL(join(root, file)).href)) as { cssText?: string }[];
+      const sheets = exported.map((e) => e.cssText).filter((t): t is string => typeof t === 'string');
+      assert.ok(sheets.length > 0, `${file} exports styles`);
+      for (const text of sheets) {
+        assert.doesNotMatch(text, /\/\*/, `${file}: no comment left`);
+        assert.doesNotMatch(text, /\n\s/, `${file}: no indented line left`);
+      }
+      assert.equal(existsSync(join(root, `${file}.map`)), false, `${file}: no source map that no longer lines up`);
+    }
+  });
+});
+
 describe('custom-elements.json', () => {
   type Declaration = {
     name: string;
