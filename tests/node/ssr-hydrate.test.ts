@@ -63,8 +63,15 @@ after(async () => {
   await browser?.close();
 });
 
-/** Opens a page whose requests are answered from memory; the bundle waits for `releaseBundle`. */
-async function open(html: string, options: { javascript?: boolean; csp?: string } = {}): Promise<Served> {
+/**
+ * Opens a page whose requests are answered from memory; the bundle waits for `releaseBundle`.
+ * `origins`: other origins answered like the page's own (for cross-origin frames); `pages`:
+ * other paths answered with the given HTML.
+ */
+async function open(
+  html: string,
+  options: { javascript?: boolean; csp?: string; origins?: string[]; pages?: Record<string, string> } = {},
+): Promise<Served> {
   const page = await browser.newPage();
   await page.setJavaScriptEnabled(options.javascript ?? true);
   const foreign: string[] = [];
@@ -80,12 +87,15 @@ async function open(html: string, options: { javascript?: boolean; csp?: string 
   await page.setRequestInterception(true);
   page.on('request', (request: HTTPRequest) => {
     const url = new URL(request.url());
-    if (url.origin !== ORIGIN) {
+    if (url.origin !== ORIGIN && !options.origins?.includes(url.origin)) {
       foreign.push(request.url());
       void request.abort();
       return;
     }
-    if (url.pathname === '/article.html') {
+    const other = options.pages?.[url.pathname];
+    if (other !== undefined) {
+      void request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: other });
+    } else if (url.pathname === '/article.html') {
       void request.respond({
         status: 200,
         contentType: 'text/html; charset=utf-8',
@@ -274,6 +284,33 @@ describe('a page rendered by court-widgets render, in Chromium', () => {
       { visibility: 'visible', atBundleEnd: true, definedAfterFrame: false, hydrated: true },
       'nothing pre-rendered: registered while the bundle runs',
     );
+  });
+
+  test('a pre-rendered page in a cross-origin frame out of view, which gets no frame, still hydrates', async () => {
+    const EMBED = 'http://embed.test';
+    const host = `<!doctype html><html lang="zh-CN"><body><div style="height: 5000px">门户首页</div>
+      <iframe src="${EMBED}/article.html" width="800" height="600" title="文章"></iframe></body></html>`;
+    const served = await open(page, { origins: [EMBED], pages: { '/host.html': host } });
+    served.releaseBundle();
+    await served.page.goto(`${ORIGIN}/host.html`);
+    const frame = served.page.frames().find((f) => f.url() === `${EMBED}/article.html`);
+    assert.ok(frame, 'the article frame loaded');
+    const state = (await frame.evaluate(`(async () => {
+      let frames = 0;
+      requestAnimationFrame(() => frames++);
+      const defined = await Promise.race([
+        customElements.whenDefined('court-article').then(() => true),
+        new Promise((resolve) => setTimeout(() => resolve(false), 5000)),
+      ]);
+      const host = document.querySelector('court-article');
+      if (defined) await host.updateComplete;
+      return { defined, frames, upgraded: host instanceof (customElements.get('court-article') || Object) && host.constructor !== HTMLElement };
+    })()`)) as { defined: boolean; frames: number; upgraded: boolean };
+    await served.page.close();
+    assert.equal(state.defined, true, `registered although the frame drew ${state.frames} frames`);
+    assert.equal(state.upgraded, true);
+    assert.deepEqual(served.console, []);
+    assert.deepEqual(served.foreign, []);
   });
 
   test('shows the article with JavaScript off', async () => {
