@@ -10,7 +10,8 @@
 // variant is loaded `warmup` times unmeasured and then `runs` times, interleaved so that
 // background noise falls on all variants alike. Prints median / min / max of the time to the
 // article rendered and painted, FCP, LCP, CLS and JS heap, the ratio of each variant to the
-// static page (a), and the bundle sizes; writes bench/results/{results.json,report.md,chart.svg}.
+// static page (a), the bundle sizes, and which targets the run met (bench/lib/targets.mjs);
+// writes bench/results/{results.json,report.md,chart.svg}.
 // --quick: 3 runs of the seed article, unthrottled, static and inline only.
 //
 // Times are measurements of this machine at this moment: they are reported, never asserted.
@@ -27,6 +28,7 @@ import { measureLoad } from './lib/measure.mjs';
 import { VARIANTS, VARIANT_LABELS, longArticle, writePages } from './lib/pages.mjs';
 import { METRICS, consoleTable, scenarioTitle, writeReports } from './lib/report.mjs';
 import { stageDist, startServer } from './lib/server.mjs';
+import { checkTargets, targetLines } from './lib/targets.mjs';
 import { summary } from './lib/stats.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -203,6 +205,10 @@ if (failure) {
 console.log('\nBundle sizes (bytes):');
 console.log(formatSizes(sizes));
 
+const targets = checkTargets(scenarios, sizes, BUDGET, scenarioTitle);
+console.log('\nTargets (reported, not asserted):');
+console.log(targetLines(targets).map((l) => `  ${l}`).join('\n'));
+
 if (!args['no-report']) {
   const results = {
     date: new Date().toISOString(),
@@ -215,6 +221,7 @@ if (!args['no-report']) {
     bundle: sizes,
     skipped,
     scenarios,
+    targets,
   };
   const files = writeReports(join(root, 'bench/results'), results);
   console.log(`\nReports: ${files.map((f) => relative(root, f)).join(', ')}`);

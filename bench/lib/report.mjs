@@ -2,6 +2,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { VARIANT_LABELS } from './pages.mjs';
+import { targetLines } from './targets.mjs';
 
 export const METRICS = [
   { key: 'rendered', label: 'rendered', unit: 'ms', digits: 0 },
@@ -133,6 +134,10 @@ export function markdownReport(results) {
       .join('\n'),
     '',
   ];
+  if (results.targets?.length) {
+    out.push('## Targets', '', 'Reported, not asserted: times depend on the machine and move from run to run.', '');
+    out.push(...targetLines(results.targets).map((l) => `- ${l}`), '');
+  }
   for (const s of results.scenarios) out.push(`## ${scenarioTitle(s)}`, '', markdownTable(s), '');
   if (Object.keys(results.skipped).length) {
     out.push('## Not measured', '');
