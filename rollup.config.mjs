@@ -123,6 +123,30 @@ export default {
 };
 
 /**
+ * `dist/court-widgets.after-paint.js`: the script of pre-rendered pages, which imports
+ * `court-widgets.min.js` from its own folder after the page's first paint (src/after-paint.ts).
+ *
+ * @type {import('rollup').RollupOptions}
+ */
+export const afterPaintBundle = {
+  input: 'src/after-paint.ts',
+  treeshake: { preset: 'recommended' },
+  plugins: [
+    typescript({
+      tsconfig: './tsconfig.json',
+      include: ['src/after-paint.ts', 'src/internal/next-paint.ts'],
+      noEmitOnError: false,
+      compilerOptions: { noEmit: false, declaration: false, declarationMap: false, sourceMap: false, inlineSources: false, target: 'ES2021' },
+    }),
+  ],
+  onwarn(warning, warn) {
+    if (warning.plugin === 'typescript') return;
+    warn(warning);
+  },
+  output: [{ file: 'dist/court-widgets.after-paint.js', format: 'es', plugins: [minify(true, { compileHint: false })] }],
+};
+
+/**
  * One ES module per translation, `export const templates = {…}`, with the little of
  * `@lit/localize` it needs (`str`) inlined so that it imports nothing.
  *

@@ -19,11 +19,11 @@ export async function builtRenderer() {
     const page = join(root, 'dist/ssr/render-page.js');
     const model = join(root, 'dist/model/index.js');
     if (!existsSync(page) || !existsSync(model)) throw new Error('dist/ssr/render-page.js is missing: run `npm run build` first');
-    const [{ renderFallbackArticle, escapeHtml, scriptJson }, { parseArticle }] = await Promise.all([
+    const [{ renderFallbackArticle, escapeHtml, scriptJson, bundleScript }, { parseArticle }] = await Promise.all([
       import(pathToFileURL(page).href),
       import(pathToFileURL(model).href),
     ]);
-    renderer = { renderFallbackArticle, escapeHtml, scriptJson, parseArticle };
+    renderer = { renderFallbackArticle, escapeHtml, scriptJson, bundleScript, parseArticle };
   }
   return renderer;
 }

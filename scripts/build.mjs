@@ -8,8 +8,8 @@
 //     dompurify left as imports); the Node bins get their shebang and the executable bit;
 //     the JSON Schemas of the contract copied beside the model; the CSS of the style modules
 //     minified as in the bundles.
-//  3. The two script-tag bundles and their translation files with rollup (rollup.config.mjs);
-//     then staging becomes dist/.
+//  3. The two script-tag bundles, their translation files and the after-paint loader of
+//     pre-rendered pages with rollup (rollup.config.mjs); then staging becomes dist/.
 //  4. custom-elements.json from the elements' JSDoc, and docs/api.md from it.
 //  5. demo/inline.html: the seed article as a CMS would print it, inline JSON; and
 //     demo/prerendered.html: the same pre-rendered by the CLI (Lit SSR), then hydrated.
@@ -137,8 +137,11 @@ for (const file of readdirSync(staging, { recursive: true })) {
   console.log(`  dist/${String(file).replace(/\\/g, '/')}: ${code.length.toLocaleString('en')} -> ${result.code.length.toLocaleString('en')} characters`);
 }
 
-// src/bundle.ts is only the script-tag bundles' entry: not a module of the npm package.
-for (const name of ['bundle.js', 'bundle.js.map', 'bundle.d.ts', 'bundle.d.ts.map']) rmSync(join(staging, name), { force: true });
+// src/bundle.ts and src/after-paint.ts are only entries of the script-tag files: not modules
+// of the npm package.
+for (const entry of ['bundle', 'after-paint']) {
+  for (const ext of ['.js', '.js.map', '.d.ts', '.d.ts.map']) rmSync(join(staging, `${entry}${ext}`), { force: true });
+}
 
 for (const bin of ['court-counter', 'court-widgets']) {
   const file = join(staging, 'cli', `${bin}.js`);
@@ -160,9 +163,9 @@ for (const name of readdirSync(modelDir).filter((n) => n.endsWith('.schema.json'
 }
 
 // 3. The script-tag bundles, then the translation files they load.
-step('Bundling dist/court-widgets.min.js, dist/court-widgets.iife.min.js and their translations (rollup)');
-const { default: config, localeBundles } = await import(pathToFileURL(join(root, 'rollup.config.mjs')).href);
-for (const options of [config, ...localeBundles]) {
+step('Bundling dist/court-widgets.min.js, dist/court-widgets.iife.min.js, dist/court-widgets.after-paint.js and the translations (rollup)');
+const { default: config, afterPaintBundle, localeBundles } = await import(pathToFileURL(join(root, 'rollup.config.mjs')).href);
+for (const options of [config, afterPaintBundle, ...localeBundles]) {
   try {
     const warnings = [];
     const bundle = await rollup({

@@ -4,7 +4,8 @@
 //   inline       <court-article> with the JSON inline + the one-file bundle
 //   src          <court-article src="….json"> + the one-file bundle (one extra request)
 //   prerendered  the CLI's `court-widgets render --fragment` output (declarative shadow
-//                DOM) + the one-file bundle, which hydrates it
+//                DOM) + the script tag the CLI gives pre-rendered pages, which loads the
+//                one-file bundle after the first paint; the bundle hydrates the page
 //
 // Every page has the same host shell (header, styles, font) and the same measuring script, so
 // the only difference is how the article arrives. "Rendered" is the time from navigation to
@@ -127,7 +128,7 @@ export function longArticle(seed, paragraphs = 500) {
 export async function writePages({ root, dir, name, article, variants }) {
   const pages = {};
   const skipped = {};
-  const { escapeHtml, scriptJson } = await builtRenderer();
+  const { escapeHtml, scriptJson, bundleScript } = await builtRenderer();
   const jsonFile = join(dir, `bench-${name}.json`);
   writeFileSync(jsonFile, JSON.stringify(article));
 
@@ -168,7 +169,8 @@ export async function writePages({ root, dir, name, article, variants }) {
       }
       html = shell(escapeHtml, {
         title: article.title,
-        head: bundleTag,
+        // The script tag `court-widgets render --bundle` gives a page (the after-paint loader).
+        head: bundleScript(BUNDLE),
         content: readFileSync(fragmentFile, 'utf8'),
         tail: paintedAtEnd,
       });

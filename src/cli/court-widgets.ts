@@ -15,7 +15,9 @@ Commands:
       --site-id-code <code>      网站标识码 for the SiteIDCode meta tag
       --out <file|folder>        Output .html file, or folder for a folder (default: stdout)
       --fragment                 Only the elements, for pasting into a CMS template
-      --bundle <url>             URL of court-widgets.min.js, so the elements hydrate
+      --bundle <url>             URL of court-widgets.min.js, so the elements hydrate (the page
+                                 loads it after its first paint, through
+                                 court-widgets.after-paint.js from the same folder)
       --csp                      Print the style-src hashes a strict Content-Security-Policy needs
 
   import <page.html|folder>      Import old court article pages into court news JSON

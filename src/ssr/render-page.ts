@@ -40,8 +40,24 @@ export interface RenderPageOptions {
   siteIdCode?: string;
   /** Only the elements (no `<html>`, `<head>`): for pasting into a CMS template. */
   fragment?: boolean;
-  /** URL of `court-widgets.min.js`, loaded as a module script so the elements hydrate. */
+  /**
+   * URL of `court-widgets.min.js`, so the elements hydrate: the page loads it after its first
+   * paint, through `court-widgets.after-paint.js` from the same folder (see `bundleScript`).
+   */
   bundle?: string;
+}
+
+/**
+ * The module script tag that makes a pre-rendered page hydrate. For the bundle under its own
+ * name, `court-widgets.min.js`, it is `court-widgets.after-paint.js` from the same folder and
+ * with the same query string, which imports the bundle only after the page's first paint, so
+ * that fetching and running it never delays the article. A bundle under another name is
+ * loaded by its own tag, right after the page is parsed.
+ */
+export function bundleScript(url: string): string {
+  const own = /^([^?#]*\/)?court-widgets\.min\.js(\?[^#]*)?$/.exec(url);
+  const src = own ? `${own[1] ?? ''}court-widgets.after-paint.js${own[2] ?? ''}` : url;
+  return `<script type="module" src="${escapeHtml(src)}"></script>`;
 }
 
 // Translations load on first use in the browser; a server renders synchronously, so every
@@ -413,7 +429,7 @@ export function renderArticlePage(article: Article, options: RenderPageOptions =
   assertRenderable(article);
   const parts = [articleElement(article, { controls: !!options.bundle })];
   if (options.site) parts.push(renderFooterElement(options.site));
-  const script = options.bundle ? `<script type="module" src="${escapeHtml(options.bundle)}"></script>` : '';
+  const script = options.bundle ? bundleScript(options.bundle) : '';
   if (options.fragment) return `${parts.join('\n')}${script ? `\n${script}` : ''}\n`;
   const lang = escapeHtml(article.lang ?? 'zh-CN');
   const dir = RTL.test(article.lang ?? '') ? ' dir="rtl"' : '';

@@ -112,7 +112,7 @@ describe('a rendered article page', () => {
     assert.equal(ld.publisher.name, site.name);
     assert.equal(ld.image.length, 4);
     const module = elements(page, (e) => e.tagName === 'script' && attr(e, 'type') === 'module')[0]!;
-    assert.equal(attr(module, 'src'), '/js/court-widgets.min.js');
+    assert.equal(attr(module, 'src'), '/js/court-widgets.after-paint.js', 'the loader beside the bundle, which imports it after the first paint');
     assert.equal(/(?:src|href)="(?:https?:)?\/\/(?!court\.example\.cn|www\.court\.gov\.cn|www\.chinacourt\.org|jubao\.court\.gov\.cn)/.test(page), false, 'nothing loads from another host');
   });
 
@@ -228,7 +228,7 @@ describe('the render command', () => {
       assert.equal(out.status, 0, out.stderr);
       const page = readFileSync(join(dir, 'page.html'), 'utf8');
       assert.equal(metaContent(page, 'SiteIDCode'), '2104000099');
-      assert.ok(page.includes('<script type="module" src="/court-widgets.min.js"></script>'));
+      assert.ok(page.includes('<script type="module" src="/court-widgets.after-paint.js"></script>'));
       assert.match(out.stdout, /Rendered 1 of 1 article into /);
       const fragment = runCli(['render', seedPath, '--fragment']);
       assert.match(fragment.stdout, /^<!--lit-part[^>]*-->(?:<!--lit-node 0-->)?<court-article/);

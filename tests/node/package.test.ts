@@ -155,8 +155,13 @@ describe('package exports', () => {
 });
 
 describe('sideEffects', () => {
-  it('lists only define files and the script-tag bundles', () => {
-    const allowed = [/^\.\/dist\/define\.js$/, /^\.\/dist\/define\/(\*|[a-z-]+)\.js$/, /^\.\/dist\/court-widgets(\.iife)?\.min\.js$/];
+  it('lists only define files, the script-tag bundles and their after-paint loader', () => {
+    const allowed = [
+      /^\.\/dist\/define\.js$/,
+      /^\.\/dist\/define\/(\*|[a-z-]+)\.js$/,
+      /^\.\/dist\/court-widgets(\.iife)?\.min\.js$/,
+      /^\.\/dist\/court-widgets\.after-paint\.js$/,
+    ];
     assert.ok(Array.isArray(pkg.sideEffects));
     for (const entry of pkg.sideEffects) {
       assert.ok(allowed.some((re) => re.test(entry)), `sideEffects lists ${entry}, which is not a define file or bundle`);

@@ -18,6 +18,7 @@ import { renderArticlePage, styleHashes } from '../../src/ssr/render-page.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const bundlePath = join(root, 'dist', 'court-widgets.min.js');
+const afterPaintPath = join(root, 'dist', 'court-widgets.after-paint.js');
 const ORIGIN = 'http://court.test';
 
 function load<T>(file: string, parse: (v: unknown) => { ok: boolean; value?: T }): T {
@@ -102,6 +103,8 @@ async function open(
         headers: options.csp ? { 'content-security-policy': options.csp } : {},
         body: html,
       });
+    } else if (url.pathname === '/court-widgets.after-paint.js') {
+      void request.respond({ status: 200, contentType: 'text/javascript', body: readFileSync(afterPaintPath) });
     } else if (url.pathname === '/court-widgets.min.js') {
       void bundleGate.then(() =>
         request.respond({ status: 200, contentType: 'text/javascript', body: readFileSync(bundlePath) }),
@@ -120,6 +123,24 @@ async function open(
     }
   });
   return { page, foreign, missing, console: consoleLines, releaseBundle };
+}
+
+/**
+ * Opens `html` with the bundle released, waits for `<court-article>` to be registered and
+ * updated, then evaluates `read`: the body of an async function with `host` in scope.
+ */
+async function loadHydrated<T>(html: string, read: string): Promise<{ served: Served; state: T }> {
+  const served = await open(html);
+  served.releaseBundle();
+  await served.page.goto(`${ORIGIN}/article.html`);
+  const state = (await served.page.evaluate(`(async () => {
+    await customElements.whenDefined('court-article');
+    const host = document.querySelector('court-article');
+    await host.updateComplete;
+    ${read}
+  })()`)) as T;
+  await served.page.close();
+  return { served, state };
 }
 
 /**
@@ -249,7 +270,10 @@ describe('a page rendered by court-widgets render, in Chromium', () => {
   });
 
   test('the bundle registers the elements of a pre-rendered page after its first painted frame; elsewhere at once', async () => {
-    // A module script after the bundle's runs right after the bundle has been evaluated.
+    // The bundle by its own tag, as a page made by hand has it. A module script after the
+    // bundle's runs right after the bundle has been evaluated.
+    const direct = page.replace('/court-widgets.after-paint.js', '/court-widgets.min.js');
+    assert.notEqual(direct, page);
     const probe = `<script type="module">
       window.__atBundleEnd = !!customElements.get('court-article');
       window.__frame = false;
@@ -257,9 +281,9 @@ describe('a page rendered by court-widgets render, in Chromium', () => {
       window.__definedAfterFrame = customElements.whenDefined('court-article').then(() => window.__frame);
     </script>`;
     const withProbe = (html: string) => html.replace('</head>', `${probe}\n</head>`);
-    const noDsd = page.replace(/ shadowrootmode="open"/g, '').replace(/ shadowroot="open"/g, '');
+    const noDsd = direct.replace(/ shadowrootmode="open"/g, '').replace(/ shadowroot="open"/g, '');
     const results: Record<string, { visibility: string; atBundleEnd: boolean; definedAfterFrame: boolean; hydrated: boolean }> = {};
-    for (const [name, html] of Object.entries({ prerendered: withProbe(page), 'without declarative shadow DOM': withProbe(noDsd) })) {
+    for (const [name, html] of Object.entries({ prerendered: withProbe(direct), 'without declarative shadow DOM': withProbe(noDsd) })) {
       const served = await open(html);
       served.releaseBundle();
       await served.page.goto(`${ORIGIN}/article.html`);
@@ -284,6 +308,43 @@ describe('a page rendered by court-widgets render, in Chromium', () => {
       { visibility: 'visible', atBundleEnd: true, definedAfterFrame: false, hydrated: true },
       'nothing pre-rendered: registered while the bundle runs',
     );
+  });
+
+  test("the page's script, court-widgets.after-paint.js, requests the bundle only after the first paint; the page then hydrates", async () => {
+    for (const [bundle, requested] of [['/court-widgets.min.js', '/court-widgets.min.js'], ['/court-widgets.min.js?v=3', '/court-widgets.min.js?v=3']]) {
+      const html = renderArticlePage(article, { site, bundle });
+      assert.ok(html.includes(`<script type="module" src="${bundle.replace('min.js', 'after-paint.js')}"></script>`), bundle);
+      assert.equal(html.includes('court-widgets.min.js'), false, 'the page does not load the bundle itself');
+      // The last thing parsed asks for the next frame: the first one with the whole page in it.
+      // Paint timings are presentation times, later than the frame's own work; this is not.
+      const frameProbe = '<script>requestAnimationFrame(function () { window.__frame = performance.now(); });</script>';
+      const { served, state } = await loadHydrated<{ frame: number; loads: { path: string; start: number }[]; title: string; upgraded: boolean }>(
+        html.replace('</body>', `${frameProbe}\n</body>`),
+        `const loads = performance.getEntriesByType('resource').filter((e) => e.name.includes('/court-widgets.min.js'));
+        return {
+          frame: window.__frame || -1,
+          loads: loads.map((e) => ({ path: new URL(e.name).pathname + new URL(e.name).search, start: e.startTime })),
+          title: host.shadowRoot.querySelector('h1').textContent,
+          upgraded: host instanceof customElements.get('court-article'),
+        };`,
+      );
+      assert.equal(state.loads.length, 1, `the bundle is requested once: ${JSON.stringify(state.loads)}`);
+      assert.equal(state.loads[0].path, requested);
+      assert.ok(state.frame > 0, 'a frame was drawn after the page was parsed');
+      assert.ok(state.loads[0].start >= state.frame, `bundle requested at ${state.loads[0].start} ms, the frame after parsing began at ${state.frame} ms`);
+      assert.equal(state.upgraded, true);
+      assert.equal(state.title, article.title);
+      assert.deepEqual(served.console, []);
+      assert.deepEqual(served.missing, []);
+    }
+  });
+
+  test('a bundle under another name is loaded by its own tag', () => {
+    for (const bundle of ['/js/cw.js', 'https://court.test/js/court-widgets.min.js#x']) {
+      assert.ok(renderArticlePage(article, { bundle }).includes(`<script type="module" src="${bundle}"></script>`), bundle);
+    }
+    assert.ok(renderArticlePage(article, { bundle: 'court-widgets.min.js' }).includes('<script type="module" src="court-widgets.after-paint.js"></script>'));
+    assert.ok(renderArticlePage(article, { bundle: '/a"b/court-widgets.min.js' }).includes('src="/a&quot;b/court-widgets.after-paint.js"'), 'escaped');
   });
 
   test('a pre-rendered page in a cross-origin frame out of view, which gets no frame, still hydrates', async () => {
@@ -391,19 +452,13 @@ describe('a page rendered by court-widgets render, in Chromium', () => {
 
   test('without declarative shadow DOM but with the bundle, the element renders from its inline JSON', async () => {
     const old = page.replace(/ shadowrootmode="open"/g, '').replace(/ shadowroot="open"/g, '');
-    const served = await open(old);
-    served.releaseBundle();
-    await served.page.goto(`${ORIGIN}/article.html`);
-    const state = (await served.page.evaluate(`(async () => {
-      await customElements.whenDefined('court-article');
-      const host = document.querySelector('court-article');
-      await host.updateComplete;
-      return {
+    const { served, state } = await loadHydrated<{ title: string; fallbackShown: boolean }>(
+      old,
+      `return {
         title: host.shadowRoot && host.shadowRoot.querySelector('h1').textContent,
         fallbackShown: host.querySelector('.court-widgets-fallback').getClientRects().length > 0,
-      };
-    })()`)) as { title: string; fallbackShown: boolean };
-    await served.page.close();
+      };`,
+    );
     assert.equal(state.title, article.title);
     assert.equal(state.fallbackShown, false, 'the light-DOM copy is hidden once the element has rendered');
     assert.deepEqual(served.console, []);
