@@ -71,7 +71,7 @@ after(async () => {
  */
 async function open(
   html: string,
-  options: { javascript?: boolean; csp?: string; origins?: string[]; pages?: Record<string, string> } = {},
+  options: { javascript?: boolean; csp?: string; origins?: string[]; pages?: Record<string, string>; noBundle?: boolean } = {},
 ): Promise<Served> {
   const page = await browser.newPage();
   await page.setJavaScriptEnabled(options.javascript ?? true);
@@ -105,7 +105,7 @@ async function open(
       });
     } else if (url.pathname === '/court-widgets.after-paint.js') {
       void request.respond({ status: 200, contentType: 'text/javascript', body: readFileSync(afterPaintPath) });
-    } else if (url.pathname === '/court-widgets.min.js') {
+    } else if (url.pathname === '/court-widgets.min.js' && !options.noBundle) {
       void bundleGate.then(() =>
         request.respond({ status: 200, contentType: 'text/javascript', body: readFileSync(bundlePath) }),
       );
@@ -337,6 +337,29 @@ describe('a page rendered by court-widgets render, in Chromium', () => {
       assert.deepEqual(served.console, []);
       assert.deepEqual(served.missing, []);
     }
+  });
+
+  test('when the bundle cannot be loaded, the pre-rendered page stays whole and one warning names the file', async () => {
+    const served = await open(page, { noBundle: true });
+    await served.page.goto(`${ORIGIN}/article.html`);
+    await served.page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.includes('court-widgets.min.js')));
+    await served.page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 300)));
+    const state = await served.page.evaluate(() => {
+      const host = document.querySelector('court-article')!;
+      return {
+        defined: !!customElements.get('court-article'),
+        text: (window as unknown as { visibleText(n: Node): string }).visibleText(host),
+        footer: (window as unknown as { visibleText(n: Node): string }).visibleText(document.querySelector('court-footer')!),
+      };
+    });
+    await served.page.close();
+    assert.equal(state.defined, false);
+    for (const text of expectedTexts(article)) assert.ok(squash(state.text).includes(text), `still shown: ${text.slice(0, 20)}`);
+    assert.ok(state.footer.includes('024-57719303'));
+    assert.deepEqual(served.missing, ['/court-widgets.min.js']);
+    const warnings = served.console.filter((line) => line.startsWith('warn:'));
+    assert.equal(warnings.length, 1, served.console.join('\n'));
+    assert.match(warnings[0], /could not load http:\/\/court\.test\/court-widgets\.min\.js/);
   });
 
   test('a bundle under another name is loaded by its own tag', () => {
