@@ -7,21 +7,22 @@
  * (`internal/paint-first.ts`).
  */
 const waiting: Array<() => void> = [];
-let holding = false;
+/** Holds not yet settled: registrations wait until the last one has. */
+let holds = 0;
 
 export function defineElement(tag: string, element: CustomElementConstructor): void {
   const define = () => {
     if (!customElements.get(tag)) customElements.define(tag, element);
   };
-  if (holding) waiting.push(define);
+  if (holds > 0) waiting.push(define);
   else define();
 }
 
 /** Keeps the registrations made from now on until `until` settles. */
 export function holdDefinitions(until: Promise<unknown>): void {
-  holding = true;
+  holds++;
   const release = () => {
-    holding = false;
+    if (--holds > 0) return;
     for (const define of waiting.splice(0)) {
       // One failed registration must not keep back the others; its error is still reported.
       try {

@@ -43,6 +43,24 @@ describe('defineElement', () => {
     expect(customElements.get('cw-after')).to.equal(third, 'registered at once after the release');
   });
 
+  it('with two holds, waits for both', async () => {
+    let first!: () => void;
+    let second!: () => void;
+    const holds = [new Promise<void>((resolve) => (first = resolve)), new Promise<void>((resolve) => (second = resolve))];
+    holdDefinitions(holds[0]);
+    holdDefinitions(holds[1]);
+    const held = element();
+    defineElement('cw-held-twice', held);
+    first();
+    await holds[0];
+    await Promise.resolve();
+    expect(customElements.get('cw-held-twice')).to.equal(undefined, 'the second hold still waits');
+    second();
+    await holds[1];
+    await Promise.resolve();
+    expect(customElements.get('cw-held-twice')).to.equal(held);
+  });
+
   it('releases the registrations when the hold rejects', async () => {
     let reject!: (e: Error) => void;
     const hold = new Promise<void>((_, no) => (reject = no));
