@@ -29,7 +29,7 @@ import { VARIANTS, VARIANT_LABELS, longArticle, writePages } from './lib/pages.m
 import { METRICS, consoleTable, scenarioTitle, writeReports } from './lib/report.mjs';
 import { stageDist, startServer } from './lib/server.mjs';
 import { checkTargets, targetLines } from './lib/targets.mjs';
-import { summary } from './lib/stats.mjs';
+import { ratioInterval, summary } from './lib/stats.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const BUDGET = GZIP_BUDGET;
@@ -184,6 +184,8 @@ try {
           rendered: s.rendered.median / base.rendered.median,
           fcp: s.fcp.median / base.fcp.median,
           lcp: s.lcp.median / base.lcp.median,
+          // How far the LCP ratio can be trusted: a 95% bootstrap interval over the loads.
+          lcpInterval: ratioInterval(samples[variant].map((x) => x.lcp), samples.static.map((x) => x.lcp)),
         };
       }
       scenarios.push(scenario);

@@ -30,7 +30,7 @@ export function scenarioRows(s) {
     const r = s.ratios[variant] ?? {};
     row.ratioRendered = ratio(r.rendered);
     row.ratioFcp = ratio(r.fcp);
-    row.ratioLcp = ratio(r.lcp);
+    row.ratioLcp = ratio(r.lcp) + (r.lcpInterval && Number.isFinite(r.lcpInterval[0]) && variant !== 'static' ? ` (${r.lcpInterval.map((x) => x.toFixed(2)).join('–')})` : '');
     return row;
   });
 }
@@ -44,7 +44,7 @@ const COLUMNS = [
   ['heap', 'JS heap MB'],
   ['ratioRendered', 'rendered /(a)'],
   ['ratioFcp', 'FCP /(a)'],
-  ['ratioLcp', 'LCP /(a)'],
+  ['ratioLcp', 'LCP /(a) (95% interval)'],
 ];
 
 export function consoleTable(s) {
@@ -122,7 +122,7 @@ export function markdownReport(results) {
     '',
     `${results.date} · ${results.browser} · Node ${results.node} · ${results.machine}`,
     '',
-    `${results.runs} loads per variant after ${results.warmup} warm-up load(s), each in a fresh browser context, served from 127.0.0.1. Medians, with min–max in brackets; ratios are medians over the median of (a) in the same scenario of the same run.`,
+    `${results.runs} loads per variant after ${results.warmup} warm-up load(s), each in a fresh browser context, served from 127.0.0.1. Medians, with min–max in brackets; ratios are medians over the median of (a) in the same scenario of the same run; the LCP ratio has a 95% bootstrap interval over the loads.`,
     '',
     '"rendered" is the time from navigation to the frame after the article is in the DOM (static and pre-rendered pages: the end of the body; element pages: `court-article-loaded` and the update completed), marked by a `requestAnimationFrame` and a task after it, and never earlier than FCP. FCP and LCP are the browser\'s paint timings (presentation times).',
     '',

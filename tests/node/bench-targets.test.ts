@@ -1,11 +1,14 @@
-// The benchmark's target checks (bench/lib/targets.mjs), on made-up results: which target each
-// scenario is held to, and the verdict at and around each limit.
+// The benchmark's target checks (bench/lib/targets.mjs) and the bootstrap interval of a ratio
+// (bench/lib/stats.mjs), on made-up results: which target each scenario is held to, and the
+// verdict at and around each limit.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 // @ts-expect-error: plain JavaScript module without type declarations
+import { ratioInterval } from '../../bench/lib/stats.mjs';
+// @ts-expect-error: plain JavaScript module without type declarations
 import { checkTargets, targetLines } from '../../bench/lib/targets.mjs';
 
-interface Check { target: string; scenario: string; value: number; limit: number; met: boolean; shown: string }
+interface Check { target: string; scenario: string; value: number; limit: number; verdict: string; met: boolean; shown: string }
 
 const variant = (clsMax: number) => ({ summary: { cls: { median: 0, min: 0, max: clsMax } } });
 const scenario = (cpu: number, lcp: { inline?: number; prerendered?: number }, cls: { inline?: number; prerendered?: number } = {}) => ({
@@ -24,7 +27,7 @@ const scenario = (cpu: number, lcp: { inline?: number; prerendered?: number }, c
 });
 const title = (s: { cpu: number }) => `seed, ${s.cpu}×`;
 const run = (scenarios: unknown[], sizes: unknown[] = []) => checkTargets(scenarios, sizes, 28000, title) as Check[];
-const verdicts = (checks: Check[]) => checks.map((c) => `${c.target} | ${c.scenario} | ${c.met ? 'met' : 'not met'}`);
+const verdicts = (checks: Check[]) => checks.map((c) => `${c.target} | ${c.scenario} | ${c.verdict}`);
 
 describe('benchmark targets', () => {
   it('holds (b) to 1.20 at 4× CPU only, and (d) to 1.05 in every scenario', () => {
@@ -38,6 +41,21 @@ describe('benchmark targets', () => {
       '(d) CLS = 0 in every load | seed, 4× | met',
       '(b) CLS ≤ 0.01 in every load | seed, 4× | met',
     ]);
+  });
+
+  it('judges an LCP ratio by its interval: met inside the limit, not met past it, unclear across it', () => {
+    const withInterval = (lcp: number, lcpInterval: [number, number]) => ({
+      ...scenario(4, { inline: lcp }),
+      ratios: { static: { lcp: 1 }, inline: { lcp, lcpInterval } },
+    });
+    const verdictOf = (lcp: number, interval: [number, number]) => run([withInterval(lcp, interval)]).find((c) => c.target.startsWith('(b)/(a)'))!;
+    assert.equal(verdictOf(1.1, [1.0, 1.2]).verdict, 'met');
+    assert.equal(verdictOf(1.3, [1.21, 1.4]).verdict, 'not met');
+    const unclear = verdictOf(1.15, [1.0, 1.3]);
+    assert.equal(unclear.verdict, 'unclear', 'a median within the limit is not enough when the interval reaches past it');
+    assert.equal(unclear.met, false);
+    assert.equal(unclear.shown, '1.15× (95%: 1.00–1.30)');
+    assert.match((targetLines([unclear]) as string[])[0], /^\? unclear /);
   });
 
   it('judges CLS by the worst load: any shift fails (d), more than 0.01 fails (b)', () => {
@@ -56,5 +74,26 @@ describe('benchmark targets', () => {
     const lines = targetLines(checks) as string[];
     assert.match(lines[0], /^✓ met .*a\.js: 28,000 B$/);
     assert.match(lines[1], /^✗ not met .*b\.js: 28,001 B$/);
+  });
+});
+
+describe('ratioInterval', () => {
+  const around = (center: number, spread: number, n = 15) => Array.from({ length: n }, (_, i) => center + spread * ((i / (n - 1)) * 2 - 1));
+
+  it('holds the ratio of the medians, narrow for steady loads and wide for noisy ones', () => {
+    const base = around(100, 2);
+    const [low, high] = ratioInterval(around(120, 2), base) as [number, number];
+    assert.ok(low <= 1.2 && 1.2 <= high, `[${low}, ${high}] holds 1.2`);
+    assert.ok(high - low < 0.06, `steady: ${low}–${high}`);
+    const [noisyLow, noisyHigh] = ratioInterval(around(120, 40), around(100, 40)) as [number, number];
+    assert.ok(noisyHigh - noisyLow > 0.3, `noisy: ${noisyLow}–${noisyHigh}`);
+  });
+
+  it('gives the same interval for the same samples, and none without samples', () => {
+    const a = around(130, 30);
+    const b = around(100, 25);
+    assert.deepEqual(ratioInterval(a, b), ratioInterval(a, b));
+    assert.ok(ratioInterval([], b).every((x: number) => Number.isNaN(x)));
+    assert.ok(ratioInterval(a, [NaN]).every((x: number) => Number.isNaN(x)));
   });
 });
