@@ -3,12 +3,25 @@
 export const FRAME_WAIT_LIMIT = 1000;
 
 /**
+ * Set on the global object once a wait that began after the page was parsed has ended. The
+ * after-paint loader and the bundle are separate files; through this registered symbol the
+ * bundle it loads knows that the wait is over and does not wait a second time.
+ */
+const WAITED = Symbol.for('court-widgets.waited-for-paint');
+
+/** Whether a wait for the first paint after parsing has already ended, in this file or another. */
+export function waitedForPaint(): boolean {
+  return (globalThis as Record<symbol, unknown>)[WAITED] === true;
+}
+
+/**
  * Resolves once the page has painted its next frame: a task queued from an animation-frame
  * callback runs after that frame's rendering. A hidden page paints nothing, so it resolves at
  * once there, and as soon as the page turns hidden; and after FRAME_WAIT_LIMIT in any case.
  */
 export function afterNextPaint(): Promise<void> {
-  return new Promise((resolve) => {
+  const parsed = document.readyState !== 'loading';
+  return new Promise<void>((resolve) => {
     if (document.visibilityState !== 'visible') {
       resolve();
       return;
@@ -17,5 +30,7 @@ export function afterNextPaint(): Promise<void> {
     document.addEventListener('visibilitychange', done, { once: true });
     requestAnimationFrame(() => setTimeout(done, 0));
     setTimeout(done, FRAME_WAIT_LIMIT);
+  }).then(() => {
+    if (parsed) (globalThis as Record<symbol, unknown>)[WAITED] = true;
   });
 }
