@@ -123,18 +123,19 @@ export default {
 };
 
 /**
- * `dist/court-widgets.after-paint.js`: the script of pre-rendered pages, which imports
- * `court-widgets.min.js` from its own folder after the page's first paint (src/after-paint.ts).
+ * A small ES module of its own, importing nothing: TypeScript transpiled (tsc reports type
+ * errors in the per-module build), minified without the compile hint.
  *
- * @type {import('rollup').RollupOptions}
+ * @returns {import('rollup').RollupOptions}
  */
-export const afterPaintBundle = {
-  input: 'src/after-paint.ts',
+const standaloneModule = ({ input, include, file, plugins = [] }) => ({
+  input,
   treeshake: { preset: 'recommended' },
   plugins: [
+    ...plugins,
     typescript({
       tsconfig: './tsconfig.json',
-      include: ['src/after-paint.ts', 'src/internal/next-paint.ts'],
+      include,
       noEmitOnError: false,
       compilerOptions: { noEmit: false, declaration: false, declarationMap: false, sourceMap: false, inlineSources: false, target: 'ES2021' },
     }),
@@ -143,35 +144,35 @@ export const afterPaintBundle = {
     if (warning.plugin === 'typescript') return;
     warn(warning);
   },
-  output: [{ file: 'dist/court-widgets.after-paint.js', format: 'es', plugins: [minify(true, { compileHint: false })] }],
-};
+  output: [{ file, format: 'es', plugins: [minify(true, { compileHint: false })] }],
+});
+
+/**
+ * `dist/court-widgets.after-paint.js`: the script of pre-rendered pages, which imports
+ * `court-widgets.min.js` from its own folder after the page's first paint (src/after-paint.ts).
+ */
+export const afterPaintBundle = standaloneModule({
+  input: 'src/after-paint.ts',
+  include: ['src/after-paint.ts', 'src/internal/next-paint.ts'],
+  file: 'dist/court-widgets.after-paint.js',
+});
 
 /**
  * One ES module per translation, `export const templates = {…}`, with the little of
  * `@lit/localize` it needs (`str`) inlined so that it imports nothing.
- *
- * @type {import('rollup').RollupOptions[]}
  */
-export const localeBundles = bundledLocales.map((code) => ({
-  input: `src/locales/${code}.ts`,
-  treeshake: { preset: 'recommended' },
-  plugins: [
-    {
-      // Only `str` is used: take it from its own module, not the package's index.
-      name: 'court-widgets-str-only',
-      resolveId: (source) =>
-        source === '@lit/localize' ? fileURLToPath(new URL('./node_modules/@lit/localize/internal/str-tag.js', import.meta.url)) : null,
-    },
-    typescript({
-      tsconfig: './tsconfig.json',
-      include: ['src/locales/*.ts'],
-      noEmitOnError: false,
-      compilerOptions: { noEmit: false, declaration: false, declarationMap: false, sourceMap: false, inlineSources: false, target: 'ES2021' },
-    }),
-  ],
-  onwarn(warning, warn) {
-    if (warning.plugin === 'typescript') return;
-    warn(warning);
-  },
-  output: [{ file: `dist/court-widgets.${code}.js`, format: 'es', plugins: [minify(true, { compileHint: false })] }],
-}));
+export const localeBundles = bundledLocales.map((code) =>
+  standaloneModule({
+    input: `src/locales/${code}.ts`,
+    include: ['src/locales/*.ts'],
+    file: `dist/court-widgets.${code}.js`,
+    plugins: [
+      {
+        // Only `str` is used: take it from its own module, not the package's index.
+        name: 'court-widgets-str-only',
+        resolveId: (source) =>
+          source === '@lit/localize' ? fileURLToPath(new URL('./node_modules/@lit/localize/internal/str-tag.js', import.meta.url)) : null,
+      },
+    ],
+  }),
+);
