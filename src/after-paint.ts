@@ -9,12 +9,18 @@
  * string, so a version parameter carries over) only after the first painted frame
  * (`internal/next-paint.ts`); the elements then hydrate.
  */
-import { afterNextPaint } from './internal/next-paint.js';
+import { afterNextPaint, markWaitedForPaint } from './internal/next-paint.js';
 
 const bundle = new URL(`./court-widgets.min.js${new URL(import.meta.url).search}`, import.meta.url).href;
+// A module script runs once the page is parsed; one added by a script may run before.
+const parsed = document.readyState !== 'loading';
 
 void afterNextPaint()
-  .then(() => import(/* webpackIgnore: true */ bundle))
+  .then(() => {
+    // The bundle then hydrates at once: the page has been painted.
+    if (parsed) markWaitedForPaint();
+    return import(/* webpackIgnore: true */ bundle);
+  })
   .catch((error: unknown) => {
     console.warn(`court-widgets: could not load ${bundle}; the pre-rendered page stays as it is, without its buttons.`, error);
   });

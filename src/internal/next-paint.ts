@@ -3,15 +3,20 @@
 export const FRAME_WAIT_LIMIT = 1000;
 
 /**
- * Set on the global object once a wait that began after the page was parsed has ended. The
- * after-paint loader and the bundle are separate files; through this registered symbol the
- * bundle it loads knows that the wait is over and does not wait a second time.
+ * Set on the global object by `court-widgets.after-paint.js` once its wait, begun after the
+ * page was parsed, has ended. The loader and the bundle are separate files; through this
+ * registered symbol the bundle it loads knows that the wait is over and does not wait again.
  */
 const WAITED = Symbol.for('court-widgets.waited-for-paint');
 
-/** Whether a wait for the first paint after parsing has already ended, in this file or another. */
+/** Whether the after-paint loader has already waited for the first paint after parsing. */
 export function waitedForPaint(): boolean {
   return (globalThis as Record<symbol, unknown>)[WAITED] === true;
+}
+
+/** Marks the wait as done (the after-paint loader, before it imports the bundle). */
+export function markWaitedForPaint(): void {
+  (globalThis as Record<symbol, unknown>)[WAITED] = true;
 }
 
 /**
@@ -20,8 +25,7 @@ export function waitedForPaint(): boolean {
  * once there, and as soon as the page turns hidden; and after FRAME_WAIT_LIMIT in any case.
  */
 export function afterNextPaint(): Promise<void> {
-  const parsed = document.readyState !== 'loading';
-  return new Promise<void>((resolve) => {
+  return new Promise((resolve) => {
     if (document.visibilityState !== 'visible') {
       resolve();
       return;
@@ -30,7 +34,5 @@ export function afterNextPaint(): Promise<void> {
     document.addEventListener('visibilitychange', done, { once: true });
     requestAnimationFrame(() => setTimeout(done, 0));
     setTimeout(done, FRAME_WAIT_LIMIT);
-  }).then(() => {
-    if (parsed) (globalThis as Record<symbol, unknown>)[WAITED] = true;
   });
 }
