@@ -37,6 +37,43 @@ const bundleLocaleLoaders = {
   },
 };
 
+/**
+ * Drops the translator notes from `msg()` calls in the bundles: `desc` in
+ * `msg('…', { id, desc })` is read by `lit-localize extract` (it becomes the note of the
+ * XLIFF unit) and never at run time, yet it would be shipped in the bundle as a string per
+ * message. Runs on the transpiled JavaScript of src/ modules; `id` and the rest stay.
+ */
+const stripMsgDescriptions = {
+  name: 'court-widgets-strip-msg-desc',
+  transform(code, id) {
+    if (!/[\\/]src[\\/]/.test(id) || !code.includes('desc')) return null;
+    const cuts = [];
+    const visit = (node) => {
+      if (!node || typeof node.type !== 'string') return;
+      if (node.type === 'CallExpression' && node.callee.type === 'Identifier' && node.callee.name === 'msg') {
+        const options = node.arguments[1];
+        if (options?.type === 'ObjectExpression') {
+          options.properties.forEach((prop, i, all) => {
+            if (prop.type !== 'Property' || prop.computed || (prop.key.name ?? prop.key.value) !== 'desc') return;
+            // With its comma: the one before it, or else the one after it.
+            if (i > 0) cuts.push([all[i - 1].end, prop.end]);
+            else cuts.push([prop.start, all[i + 1] ? all[i + 1].start : prop.end]);
+          });
+        }
+      }
+      for (const value of Object.values(node)) {
+        if (Array.isArray(value)) value.forEach(visit);
+        else if (value && typeof value === 'object' && typeof value.type === 'string') visit(value);
+      }
+    };
+    visit(this.parse(code));
+    if (!cuts.length) return null;
+    let out = code;
+    for (const [start, end] of cuts.sort((a, b) => b[0] - a[0])) out = out.slice(0, start) + out.slice(end);
+    return { code: out, map: null };
+  },
+};
+
 /** The locales that ship as files of their own beside the bundles. */
 export const bundledLocales = ['zh-Hant', 'en', 'ug'];
 
@@ -98,6 +135,7 @@ export default {
         target: 'ES2021',
       },
     }),
+    stripMsgDescriptions,
   ],
   onwarn(warning, warn) {
     // TypeScript diagnostics are printed once, by the per-module build.

@@ -13,7 +13,7 @@ export const GZIP_BUDGET = 28_000;
  * the size of the last build that shrank them, plus 1 %. `npm test` fails above it
  * (tests/node/bundle-size.test.ts); lower it whenever a change makes the bundles smaller.
  */
-export const GZIP_CEILING = 53_000;
+export const GZIP_CEILING = 52_000;
 
 /**
  * @param {string} distDir

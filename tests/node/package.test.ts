@@ -278,6 +278,18 @@ describe('script-tag bundles', () => {
   ]);
 
   for (const file of bundles) {
+    it(`${file} keeps every message id and drops the translator notes (they are for the XLIFF files only)`, () => {
+      requireBuild();
+      const code = read(file);
+      const ids = [...read('xliff/en.xlf').matchAll(/<trans-unit id="([^"]+)"/g)].map((m) => m[1]);
+      assert.ok(ids.length > 50, `messages in xliff/en.xlf: ${ids.length}`);
+      for (const id of ids) assert.ok(code.includes(`"${id}"`), `${file} lacks the message id ${id}`);
+      assert.doesNotMatch(code, /\bdesc:/, 'no desc option is left in a msg() call');
+      const notes = [...read('xliff/en.xlf').matchAll(/<note from="lit-localize">([^<&"\\]{20,})<\/note>/g)].map((m) => m[1]);
+      assert.ok(notes.length > 20, `plain notes to look for: ${notes.length}`);
+      for (const note of notes) assert.equal(code.includes(note), false, `${file} still carries the note "${note}"`);
+    });
+
     it(`${file} names no third-party host except link and namespace targets`, () => {
       requireBuild();
       const code = read(file);
