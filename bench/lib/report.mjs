@@ -2,6 +2,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { VARIANT_LABELS } from './pages.mjs';
+import { intervalText } from './stats.mjs';
 import { targetLines } from './targets.mjs';
 
 export const METRICS = [
@@ -30,7 +31,8 @@ export function scenarioRows(s) {
     const r = s.ratios[variant] ?? {};
     row.ratioRendered = ratio(r.rendered);
     row.ratioFcp = ratio(r.fcp);
-    row.ratioLcp = ratio(r.lcp) + (r.lcpInterval && Number.isFinite(r.lcpInterval[0]) && variant !== 'static' ? ` (${r.lcpInterval.map((x) => x.toFixed(2)).join('–')})` : '');
+    const interval = variant === 'static' ? '' : intervalText(r.lcpInterval);
+    row.ratioLcp = ratio(r.lcp) + (interval ? ` (${interval})` : '');
     return row;
   });
 }

@@ -17,6 +17,11 @@ export function summary(values) {
   };
 }
 
+/** An interval as `low–high` with two decimals, or '' when there is none. */
+export function intervalText(interval) {
+  return interval && Number.isFinite(interval[0]) ? interval.map((x) => x.toFixed(2)).join('–') : '';
+}
+
 /** A seeded pseudo-random generator (mulberry32): the same samples give the same interval. */
 function random(seed) {
   let a = seed >>> 0;

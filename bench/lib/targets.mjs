@@ -11,6 +11,7 @@
 // met when the whole interval is within the limit, not met when the whole interval is past
 // it, and unclear when the limit lies inside it, i.e. when this run's noise is larger than
 // the distance to the target.
+import { intervalText } from './stats.mjs';
 
 /**
  * @typedef {'met' | 'not met' | 'unclear'} Verdict
@@ -34,7 +35,10 @@ export function checkTargets(scenarios, sizes, budget, title) {
     const verdict = high <= limit ? 'met' : low > limit ? 'not met' : 'unclear';
     checks.push({ target, scenario, value, limit, verdict, met: verdict === 'met', shown });
   };
-  const ratio = (r) => `${r.lcp.toFixed(2)}×${r.lcpInterval && Number.isFinite(r.lcpInterval[0]) ? ` (95%: ${r.lcpInterval.map((x) => x.toFixed(2)).join('–')})` : ''}`;
+  const ratio = (r) => {
+    const interval = intervalText(r.lcpInterval);
+    return `${r.lcp.toFixed(2)}×${interval ? ` (95%: ${interval})` : ''}`;
+  };
   for (const s of scenarios) {
     const name = title(s);
     const { inline, prerendered } = s.ratios;
