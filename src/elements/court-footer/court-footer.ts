@@ -21,7 +21,7 @@
  *
  * ```html
  * <court-footer src="/data/site.json">
- *   <visitor-counter slot="counter" page="home"></visitor-counter>
+ *   <visitor-counter slot="counter" endpoint="/counter" site="fs"></visitor-counter>
  * </court-footer>
  * ```
  *
