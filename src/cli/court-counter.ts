@@ -22,7 +22,9 @@ const USAGE = `Usage:
   court-counter sites  [--format text|json]
 
 Every command takes --config, --store, --db and --redis-url. Environment: COURT_COUNTER_CONFIG,
-COURT_COUNTER_PORT, COURT_COUNTER_HOST, COURT_COUNTER_STORE, COURT_COUNTER_DB, COURT_COUNTER_REDIS_URL.`;
+COURT_COUNTER_PORT, COURT_COUNTER_HOST, COURT_COUNTER_STORE, COURT_COUNTER_DB,
+COURT_COUNTER_REDIS_URL, COURT_COUNTER_LOG_LEVEL (fatal, error, warn, info, debug, trace or
+silent; default info).`;
 
 class UsageError extends Error {}
 
