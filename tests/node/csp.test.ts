@@ -261,7 +261,7 @@ ${withNonce ? `<script nonce="${nonce}">window.litNonce = '${nonce}';</script>` 
       },
     });
     await counter.listen();
-    // Two earlier visits; the automated browser only reads the number (it never counts).
+    // Two earlier visits; each page below is a new reader, whose visit is counted.
     for (let i = 0; i < 2; i++) {
       const hit = await fetch(`${base}/counter/api/v1/hits`, {
         method: 'POST',
@@ -298,6 +298,9 @@ ${withNonce ? `<script nonce="${nonce}">window.litNonce = '${nonce}';</script>` 
     // `__name` helper that exists only in Node: give the page a do-nothing one.
     await page.evaluateOnNewDocument('globalThis.__name = (fn) => fn;');
     await page.evaluateOnNewDocument(watchPage);
+    // Puppeteer's Chromium reports navigator.webdriver, and <visitor-counter> only reads the
+    // numbers for automated browsers; a reader's browser does not, so the visit is counted.
+    await page.evaluateOnNewDocument("Object.defineProperty(Navigator.prototype, 'webdriver', { get: () => false });");
     if (init) await page.evaluateOnNewDocument(init);
     return { page, consoleErrors };
   }
@@ -347,10 +350,23 @@ ${withNonce ? `<script nonce="${nonce}">window.litNonce = '${nonce}';</script>` 
     assert.doesNotMatch(policy, /unsafe-inline|unsafe-eval|'allow-duplicates'/);
   });
 
+  test('the README and the webmaster guide give the same header, word for word', () => {
+    for (const [file, expected] of [['README.md', 1], ['docs/guides/webmaster.md', 2]] as const) {
+      const text = readFileSync(join(root, file), 'utf8');
+      // The ```http line (`Content-Security-Policy: …`) and the nginx one (`add_header … "…"`).
+      const copies = [...text.matchAll(/Content-Security-Policy:? "?(default-src [^"\r\n]+)/g)].map((m) => m[1]!.trim());
+      assert.equal(copies.length, expected, `${file} gives the header ${expected} time(s)`);
+      for (const copy of copies) assert.equal(copy, policy, `the header in ${file}`);
+    }
+  });
+
   test('demo/csp.html renders and operates every element without a single violation', async () => {
     csp = policy;
     const { page, consoleErrors } = await openPage();
     try {
+      const visits = async () =>
+        ((await (await fetch(`${base}/counter/api/v1/counts?site=fs`)).json()) as { visits: number }).visits;
+      const earlier = await visits();
       const response = await page.goto(`${base}/demo/csp.html`, { waitUntil: 'load' });
       assert.equal(response?.headers()['content-security-policy'], policy);
       const seed = JSON.parse(readFileSync(join(root, 'demo/data/seed-article.json'), 'utf8')) as {
@@ -378,10 +394,20 @@ ${withNonce ? `<script nonce="${nonce}">window.litNonce = '${nonce}';</script>` 
       assert.ok(box.natural > 0, 'the photo loaded (img-src self)');
       assert.ok(Math.abs(box.ratio - 1280 / 853) < 0.02, `photo box keeps 1280:853, got ${box.ratio}`);
 
-      // court-footer with the counter behind the same origin.
+      // court-footer with the counter behind the same origin: this reader's visit is counted
+      // (POST /counter/api/v1/hits) and the reader sees their number.
       await deep(page, 'court-footer', 'footer[part~="base"]');
+      // A number remembered from an earlier page shows as "total" first, so wait for "counted".
+      const counterState = () => page.$eval('court-footer > visitor-counter', (el) => el.getAttribute('state'));
+      await page
+        .waitForFunction(() => document.querySelector('court-footer > visitor-counter')?.getAttribute('state') === 'counted', {
+          timeout: 20_000,
+        })
+        .catch(async () => assert.fail(`the visit is counted, not only read: state="${await counterState()}"`));
       const number = await deep(page, 'court-footer > visitor-counter', '[part~="number"]');
-      assert.equal(await number.evaluate((n) => n.textContent?.trim()), '2');
+      assert.equal(await number.evaluate((n) => n.textContent?.trim()), String(earlier + 1));
+      assert.equal(await deepText(page, 'court-footer > visitor-counter'), `您是第${earlier + 1}位访客`);
+      assert.equal(await visits(), earlier + 1, 'the service counted the visit once');
 
       // print-controls: every button.
       const controls = await deep(page, '#article print-controls', 'button');
