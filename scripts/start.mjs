@@ -2,7 +2,9 @@
 // service next to it.
 //
 //   /        -> redirect to /demo/
-//   /demo/   the demo court page (index.html, inline.html, data/, img/)
+//   /demo/   the demo court page (index.html, inline.html, data/, img/); csp.html is sent with
+//            the strict Content-Security-Policy header of docs/security.md
+//   /counter/  the visitor-counter service below, behind the same origin (csp.html uses it)
 //   /dist/   the built package and the script-tag bundles
 //   /docs/   the documentation: an index (guides by audience, then the reference pages) and
 //            every docs/**/*.md rendered to HTML with `marked`; `?raw` gives the Markdown as
@@ -11,14 +13,14 @@
 //
 // Port: --port N, else the PORT environment variable, else 8080 (0: any free port; the line
 // "listening on http://127.0.0.1:N" names it). Binds 127.0.0.1 only.
-// The counter service is `node dist/cli/court-counter.js serve --config demo/counter.config.json`;
-// when either file is missing, or with --no-counter, the demo runs alone. Ctrl+C or SIGTERM
-// stops both.
+// The counter service is `node dist/cli/court-counter.js serve --config demo/counter.config.json`
+// (the COURT_COUNTER_* environment variables apply, as for the command itself); when either
+// file is missing, or with --no-counter, the demo runs alone. Ctrl+C or SIGTERM stops both.
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { createServer, request } from 'node:http';
 import { dirname, join, posix, relative, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Marked } from 'marked';
 import sirv from 'sirv';
 
@@ -53,8 +55,30 @@ function setHeaders(res, pathname) {
   res.setHeader('X-Content-Type-Options', 'nosniff');
 }
 
-const serve = (dir) => sirv(join(root, dir), { dev: true, dotfiles: false, etag: true, setHeaders });
-const mounts = { '/demo': serve('demo'), '/dist': serve('dist'), '/docs': serve('docs') };
+/**
+ * The header docs/security.md tells court sites to send: the line after
+ * "Content-Security-Policy:" in its ```http block, as tests/node/csp.test.ts reads it.
+ */
+function documentedPolicy() {
+  const doc = readFileSync(join(root, 'docs/security.md'), 'utf8');
+  const match = /```http\r?\nContent-Security-Policy: ([^\r\n]+)\r?\n```/.exec(doc);
+  if (!match) {
+    console.error('docs/security.md has no ```http block with the Content-Security-Policy header that demo/csp.html is served with.');
+    process.exit(1);
+  }
+  return match[1].trim();
+}
+const STRICT_CSP = documentedPolicy();
+
+/** demo/csp.html under the documented policy; the other demo pages without one. */
+function setDemoHeaders(res, pathname) {
+  setHeaders(res, pathname);
+  // sirv serves the page at /demo/csp too.
+  if (pathname === '/csp.html' || pathname === '/csp') res.setHeader('Content-Security-Policy', STRICT_CSP);
+}
+
+const serve = (dir, headers = setHeaders) => sirv(join(root, dir), { dev: true, dotfiles: false, etag: true, setHeaders: headers });
+const mounts = { '/demo': serve('demo', setDemoHeaders), '/dist': serve('dist'), '/docs': serve('docs') };
 
 const esc = (s) => String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
 
@@ -300,6 +324,10 @@ const server = createServer((req, res) => {
     distIndex(res);
     return;
   }
+  if (path.startsWith('/counter/')) {
+    proxyCounter(req, res, `${path.slice('/counter'.length)}${url.search}`);
+    return;
+  }
   const prefix = Object.keys(mounts).find((p) => path.startsWith(`${p}/`));
   const notFound = () => {
     res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
@@ -313,21 +341,60 @@ const server = createServer((req, res) => {
 // The counter service, when it and its configuration exist.
 let stopping = false;
 let counter;
-
-/** The counter's address as its configuration gives it. */
-function counterUrl() {
-  try {
-    const config = JSON.parse(readFileSync(counterConfig, 'utf8'));
-    return `http://${config.host ?? '127.0.0.1'}:${config.port ?? 8787}/`;
-  } catch {
-    return 'counter service';
-  }
-}
+let counterTarget;
 const counterBin = join(root, 'dist/cli/court-counter.js');
 const counterConfig = join(root, 'demo/counter.config.json');
+
+/**
+ * The counter's address as the service itself works it out (demo/counter.config.json, then
+ * the COURT_COUNTER_* environment variables), or undefined when the configuration is unusable
+ * (the service then says why).
+ */
+async function counterAddress() {
+  try {
+    const { loadConfig } = await import(pathToFileURL(join(root, 'dist/server/config.js')).href);
+    const { host, port } = loadConfig({ file: counterConfig });
+    return new URL(`http://${host.includes(':') ? `[${host}]` : host}:${port}`);
+  } catch {
+    return undefined;
+  }
+}
+
+/** /counter/* -> the counter service, so that a page needs only `connect-src 'self'`. */
+function proxyCounter(req, res, path) {
+  const fail = (status, message) => {
+    res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
+    res.end(`${message}\n`);
+  };
+  if (!counter || !counterTarget) {
+    req.resume();
+    fail(503, 'The visitor-counter service is not running: the demo runs without visitor counts.');
+    return;
+  }
+  const upstream = request(
+    {
+      host: counterTarget.hostname.replace(/^\[|\]$/g, ''),
+      port: counterTarget.port,
+      method: req.method,
+      path,
+      headers: { ...req.headers, host: counterTarget.host },
+    },
+    (answer) => {
+      res.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(res);
+    },
+  );
+  upstream.on('error', () => {
+    if (res.headersSent) res.destroy();
+    else fail(502, `The visitor-counter service does not answer at ${counterTarget.origin}.`);
+  });
+  req.pipe(upstream);
+}
+
 if (!withCounter) {
   console.log('Counter service not started (--no-counter): the demo runs without visitor counts.');
 } else if (existsSync(counterBin) && existsSync(counterConfig)) {
+  counterTarget = await counterAddress();
   counter = spawn(process.execPath, [counterBin, 'serve', '--config', 'demo/counter.config.json'], {
     cwd: root,
     stdio: 'inherit',
@@ -381,8 +448,12 @@ server.listen(port, host, () => {
   console.log(`court-widgets demo:`);
   console.log(`  ${base}/demo/             the court page (<court-article src>)`);
   console.log(`  ${base}/demo/inline.html  the same with inline JSON (CMS template)`);
+  console.log(`  ${base}/demo/csp.html     a court page under the strict Content-Security-Policy of docs/security.md`);
   console.log(`  ${base}/docs/             documentation (guides and reference, as HTML)`);
   console.log(`  ${base}/dist/             built files and bundles`);
-  if (counter) console.log(`  ${counterUrl()}  the visitor-counter service (demo/counter.config.json)`);
+  if (counter) {
+    const at = counterTarget ? counterTarget.origin : 'its configured address';
+    console.log(`  ${at}  the visitor-counter service (demo/counter.config.json), also at ${base}/counter/`);
+  }
   console.log('Press Ctrl+C to stop.');
 });

@@ -13,6 +13,7 @@ import { Lexer } from 'marked';
 import type { Token, Tokens } from 'marked';
 import { parse } from 'parse5';
 import type { DefaultTreeAdapterMap } from 'parse5';
+import { freePort, tempDir } from './counter-helpers.js';
 
 type Node = DefaultTreeAdapterMap['node'];
 type Element = DefaultTreeAdapterMap['element'];
@@ -44,6 +45,39 @@ function text(node: Node): string {
 
 // ---- the server ----
 
+/**
+ * Runs `node scripts/start.mjs --port 0 …args`; resolves with its address once it listens and
+ * its output (stdout and stderr) has matched every pattern of `ready`.
+ */
+async function startServer(args: string[], env: NodeJS.ProcessEnv, ready: RegExp[]): Promise<{ child: ChildProcess; base: string }> {
+  const child = spawn(process.execPath, [join(root, 'scripts', 'start.mjs'), '--port', '0', ...args], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, PORT: '', ...env },
+  });
+  let output = '';
+  const base = await new Promise<string>((ok, fail) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
+      if (match && ready.every((r) => r.test(output))) ok(match[1]!);
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', (code) => fail(new Error(`scripts/start.mjs exited (${code}) before it was ready:\n${output}`)));
+  });
+  return { child, base };
+}
+
+/** Stops a server started by {@link startServer} (and the counter service it runs). */
+async function stopServer(child: ChildProcess | undefined): Promise<void> {
+  if (!child || child.exitCode !== null) return;
+  await new Promise<void>((ok) => {
+    child.once('exit', () => ok());
+    child.kill('SIGTERM');
+  });
+}
+
 let server: ChildProcess | undefined;
 let base = '';
 
@@ -52,36 +86,13 @@ before(async () => {
     existsSync(join(root, 'dist', 'court-widgets.min.js')),
     'dist/court-widgets.min.js is missing: run `npm run build` first',
   );
-  const child = spawn(process.execPath, [join(root, 'scripts', 'start.mjs'), '--port', '0', '--no-counter'], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, PORT: '' },
-  });
-  server = child;
-  let output = '';
-  base = await new Promise<string>((ok, fail) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
-      if (match) ok(match[1]!);
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.once('exit', (code) => fail(new Error(`scripts/start.mjs exited (${code}) before listening:\n${output}`)));
-  });
+  ({ child: server, base } = await startServer(['--no-counter'], {}, []));
 });
 
-after(async () => {
-  const child = server;
-  if (!child || child.exitCode !== null) return;
-  await new Promise<void>((ok) => {
-    child.once('exit', () => ok());
-    child.kill('SIGTERM');
-  });
-});
+after(() => stopServer(server));
 
-async function get(path: string) {
-  const response = await fetch(new URL(path, base), { redirect: 'manual' });
+async function get(path: string, at = base) {
+  const response = await fetch(new URL(path, at), { redirect: 'manual' });
   return { response, body: Buffer.from(await response.arrayBuffer()) };
 }
 
@@ -179,6 +190,84 @@ describe('npm start serves the documentation', () => {
       assert.equal(page.response.status, 200, `${link.href} is served`);
       assert.equal(page.response.headers.get('content-type'), 'text/html; charset=utf-8');
     }
+  });
+});
+
+// ---- the strict-CSP demo and the counter behind /counter/ ----
+
+/** The header docs/security.md tells court sites to send (its ```http block). */
+function documentedPolicy(): string {
+  const match = /```http\r?\nContent-Security-Policy: ([^\r\n]+)\r?\n```/.exec(readFileSync(join(docsDir, 'security.md'), 'utf8'));
+  assert.ok(match, 'docs/security.md gives the Content-Security-Policy header in an ```http block');
+  return match[1]!.trim();
+}
+
+describe('npm start serves demo/csp.html under the strict policy', () => {
+  test('csp.html (also as /demo/csp) carries the header of docs/security.md, the other pages none', async () => {
+    const policy = documentedPolicy();
+    for (const path of ['/demo/csp.html', '/demo/csp']) {
+      const { response, body } = await get(path);
+      assert.equal(response.status, 200, path);
+      assert.equal(response.headers.get('content-security-policy'), policy, path);
+      assert.ok(body.toString('utf8').includes('<visitor-counter slot="counter" endpoint="/counter" site="fs">'), `${path} is the page`);
+    }
+    for (const path of ['/demo/', '/demo/inline.html', '/demo/data/site.json']) {
+      const { response } = await get(path);
+      assert.equal(response.headers.get('content-security-policy'), null, path);
+    }
+  });
+
+  test('the demo page links to csp.html and says what it shows', async () => {
+    const { body } = await get('/demo/');
+    const link = all(parse(body.toString('utf8')), 'a').find((a) => attr(a, 'href') === 'csp.html');
+    assert.match(link ? text(link) : '', /安全策略/);
+  });
+
+  test('without the counter service (--no-counter), /counter/ answers 503 and says so', async () => {
+    const { response, body } = await get('/counter/api/v1/counts?site=fs');
+    assert.equal(response.status, 503);
+    assert.match(body.toString('utf8'), /not running/);
+  });
+
+  describe('with the counter service that npm start runs', () => {
+    const dir = tempDir('court-widgets-start-');
+    let withCounter: ChildProcess | undefined;
+    let at = '';
+
+    before(async () => {
+      // demo/counter.config.json with the port and the SQLite file of this test.
+      const env = {
+        COURT_COUNTER_PORT: String(await freePort()),
+        COURT_COUNTER_HOST: '127.0.0.1',
+        COURT_COUNTER_STORE: 'sqlite',
+        COURT_COUNTER_DB: join(dir.path, 'counter.sqlite'),
+        COURT_COUNTER_LOG_LEVEL: 'info',
+      };
+      ({ child: withCounter, base: at } = await startServer([], env, [/"msg":"counter listening"/]));
+    });
+
+    after(async () => {
+      await stopServer(withCounter);
+      dir.remove();
+    });
+
+    test('/counter/ reaches the service: a visit from the demo origin is counted and read back', async () => {
+      const health = await get('/counter/healthz', at);
+      assert.equal(health.response.status, 200);
+      const counts = async () => JSON.parse((await get('/counter/api/v1/counts?site=fs', at)).body.toString('utf8')) as { visits: number };
+      assert.equal((await counts()).visits, 0, 'a new SQLite file');
+      const hit = await fetch(new URL('/counter/api/v1/hits', at), {
+        method: 'POST',
+        // An origin demo/counter.config.json allows, as a browser on the default port sends it.
+        headers: { origin: 'http://127.0.0.1:8080', 'content-type': 'text/plain' },
+        body: JSON.stringify({ site: 'fs', kind: 'visit' }),
+      });
+      assert.equal(hit.status, 200);
+      assert.equal(((await hit.json()) as { visits: number }).visits, 1);
+      assert.equal(hit.headers.get('access-control-allow-origin'), 'http://127.0.0.1:8080', "the service's own answer");
+      assert.equal((await counts()).visits, 1);
+      assert.equal((await get('/demo/csp.html', at)).response.headers.get('content-security-policy'), documentedPolicy());
+    });
   });
 });
 
