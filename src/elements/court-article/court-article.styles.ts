@@ -22,7 +22,7 @@ export const courtArticleStyles = css`
     --_highlight: var(--court-article-highlight, #fff1a8);
     display: block;
     box-sizing: border-box;
-    max-inline-size: var(--court-article-max-width, 50rem);
+    max-inline-size: var(--court-article-max-width, max(50rem, 800px));
     margin-inline: auto;
     background: var(--_article-surface);
     overflow-wrap: anywhere;
@@ -251,6 +251,10 @@ export const courtArticleStyles = css`
   /* Body */
   .body {
     text-align: start;
+  }
+  /* The photos' text follows the article's 字号 (see photo-caption.styles.ts). */
+  photo-caption {
+    --_photo-caption-base: 1em;
   }
   .body p {
     margin-block: 0 1em;

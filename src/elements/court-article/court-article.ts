@@ -61,7 +61,7 @@
  *
  * @cssproperty --court-article-font-size - Body text size at `font-size="medium"`. Default `var(--court-font-size, 1.0625rem)`.
  * @cssproperty --court-article-line-height - Line height. Default `var(--court-line-height, 1.8)`.
- * @cssproperty --court-article-max-width - Largest width of the article. Default `50rem`.
+ * @cssproperty --court-article-max-width - Largest width of the article. Default `max(50rem, 800px)`.
  * @cssproperty --court-article-title-size - Size of the title. Default `1.6em`.
  * @cssproperty --court-article-indent - First-line indent of paragraphs. Default `2em`.
  * @cssproperty --court-article-text - Text colour. Default `var(--court-text, #1f1f1f)`.

@@ -12,16 +12,24 @@ export const courtFooterStyles = css`
     background: var(--court-footer-background, #f5f3f0);
     border-block-start: var(--court-footer-border-width, 3px) solid var(--court-footer-accent, var(--_accent));
     font-family: var(--_font);
-    font-size: var(--court-footer-font-size, 1rem);
+  }
+
+  /* Text size and leading on the shadow tree's own top-level elements: a page rule that
+     matches the host (* { font-size: 12px; line-height: 1 }) wins over :host, but cannot
+     reach these. Never under 16 px, even when the page shrinks rem (html { font-size: 62.5% }).
+     Lengths below are in em of this size, so the layout keeps its proportions too. */
+  :host > * {
+    font-family: var(--_font);
+    font-size: var(--court-footer-font-size, max(1rem, 16px));
     line-height: var(--court-footer-line-height, 1.7);
   }
 
   .footer {
     box-sizing: border-box;
-    max-inline-size: var(--court-footer-max-width, 72rem);
+    max-inline-size: var(--court-footer-max-width, 72em);
     margin-inline: auto;
-    padding-block: 1.5rem;
-    padding-inline: 1rem;
+    padding-block: 1.5em;
+    padding-inline: 1em;
     text-align: start;
   }
 
@@ -41,8 +49,8 @@ export const courtFooterStyles = css`
     flex-wrap: wrap;
     align-items: center;
     justify-content: space-between;
-    gap: 1rem;
-    margin-block-end: 1rem;
+    gap: 1em;
+    margin-block-end: 1em;
   }
 
   .name {
@@ -54,9 +62,9 @@ export const courtFooterStyles = css`
   .hotline {
     display: inline-flex;
     flex-direction: column;
-    gap: 0.125rem;
-    padding-block: 0.5rem;
-    padding-inline: 1rem;
+    gap: 0.125em;
+    padding-block: 0.5em;
+    padding-inline: 1em;
     border: 2px solid var(--court-footer-hotline-color, var(--_accent));
     border-radius: 6px;
     background: var(--court-footer-hotline-background, var(--_surface));
@@ -92,7 +100,7 @@ export const courtFooterStyles = css`
   .links ul {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.25rem 1.25rem;
+    gap: 0.25em 1.25em;
     margin: 0;
     padding: 0;
     list-style: none;
@@ -100,15 +108,15 @@ export const courtFooterStyles = css`
 
   .links a {
     display: inline-block;
-    padding-block: 0.5rem;
+    padding-block: 0.5em;
   }
 
   .columns {
     display: grid;
-    grid-template-columns: repeat(auto-fit, minmax(min(100%, 20rem), 1fr));
-    gap: 1rem 2rem;
-    margin-block-start: 1rem;
-    padding-block-start: 1rem;
+    grid-template-columns: repeat(auto-fit, minmax(min(100%, 20em), 1fr));
+    gap: 1em 2em;
+    margin-block-start: 1em;
+    padding-block-start: 1em;
     border-block-start: 1px solid var(--court-footer-rule, var(--_border));
   }
 
@@ -120,7 +128,7 @@ export const courtFooterStyles = css`
     display: flex;
     flex-wrap: wrap;
     column-gap: 0.25em;
-    margin-block-end: 0.375rem;
+    margin-block-end: 0.375em;
   }
 
   dt {
@@ -137,14 +145,14 @@ export const courtFooterStyles = css`
   }
 
   .legal p {
-    margin-block: 0 0.375rem;
+    margin-block: 0 0.375em;
     margin-inline: 0;
   }
 
   .filing {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.25rem 1.25rem;
+    gap: 0.25em 1.25em;
   }
 
   /* A filing number is read and copied as one unit: it does not break inside. */
@@ -155,14 +163,14 @@ export const courtFooterStyles = css`
 
   ::slotted([slot='counter']) {
     display: block;
-    margin-block-end: 0.5rem;
+    margin-block-end: max(0.5em, 8px);
   }
 
   .status,
   .error {
     margin: 0;
-    padding-block: 0.75rem;
-    padding-inline: 1rem;
+    padding-block: 0.75em;
+    padding-inline: 1em;
   }
 
   .error {
@@ -176,9 +184,9 @@ export const courtFooterStyles = css`
   }
 
   .error button {
-    margin-block-start: 0.5rem;
+    margin-block-start: 0.5em;
     min-block-size: 44px;
-    padding-inline: 1rem;
+    padding-inline: 1em;
     font: inherit;
     color: var(--_accent-contrast);
     background: var(--_accent);

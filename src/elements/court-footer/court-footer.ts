@@ -55,9 +55,9 @@
  * @cssproperty --court-footer-hotline-color - Text and border colour of the hotline. Default `var(--court-accent, #b0191e)`.
  * @cssproperty --court-footer-hotline-background - Background of the hotline. Default `var(--court-surface, #ffffff)`.
  * @cssproperty --court-footer-hotline-size - Font size of the hotline number. Default `1.75em`.
- * @cssproperty --court-footer-font-size - Base font size. Default `1rem`.
+ * @cssproperty --court-footer-font-size - Base font size. Default `max(1rem, 16px)`.
  * @cssproperty --court-footer-line-height - Line height. Default `1.7`.
- * @cssproperty --court-footer-max-width - Maximum width of the content. Default `72rem`.
+ * @cssproperty --court-footer-max-width - Maximum width of the content. Default `72em`.
  * @cssproperty --court-footer-error - Accent of the error box. Default `#b3261e`.
  * @cssproperty --court-footer-error-background - Background of the error box. Default `#fdecea`.
  * @cssproperty --court-footer-error-text - Text colour of the error box. Default `#5f1411`.

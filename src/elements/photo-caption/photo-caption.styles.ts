@@ -14,6 +14,14 @@ export const photoCaptionStyles = css`
     max-inline-size: 100%;
   }
 
+  /* On its own in a page, the text of the shadow tree's top-level element is never under
+     16 px: a page rule that matches the host (* { font-size: 12px }) wins over :host, but
+     cannot reach it. Inside <court-article> it follows the article's 字号 instead. */
+  :host > * {
+    font-family: var(--_font);
+    font-size: var(--_photo-caption-base, max(1em, 16px));
+  }
+
   figure {
     margin: 0;
     text-align: center;
@@ -88,7 +96,7 @@ export const photoCaptionStyles = css`
     box-sizing: border-box;
     max-inline-size: min(96vw, 1600px);
     max-block-size: 96vh;
-    padding: 0.75rem;
+    padding: 0.75em;
     border: 0;
     border-radius: 6px;
     background: var(--_surface);
@@ -102,7 +110,7 @@ export const photoCaptionStyles = css`
   .full {
     display: block;
     max-inline-size: 100%;
-    max-block-size: calc(96vh - 6rem);
+    max-block-size: calc(96vh - 6em);
     inline-size: auto;
     block-size: auto;
     margin-inline: auto;
@@ -114,8 +122,8 @@ export const photoCaptionStyles = css`
     display: flex;
     align-items: center;
     justify-content: space-between;
-    gap: 1rem;
-    margin-block-start: 0.5rem;
+    gap: 1em;
+    margin-block-start: 0.5em;
   }
 
   .dialog-caption {

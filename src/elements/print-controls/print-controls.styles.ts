@@ -49,7 +49,7 @@ export const printControlsStyles = css`
     display: flex;
     flex-wrap: wrap;
     align-items: center;
-    gap: 0.5rem 1rem;
+    gap: 0.5em 1em;
     margin: 0;
     padding: 0;
   }
@@ -57,18 +57,18 @@ export const printControlsStyles = css`
     display: inline-flex;
     flex-wrap: wrap;
     align-items: center;
-    gap: 0.25rem;
+    gap: 0.25em;
   }
   .label {
-    margin-inline-end: 0.25rem;
+    margin-inline-end: 0.25em;
   }
   button {
     box-sizing: border-box;
     min-inline-size: 44px;
     min-block-size: 44px;
     margin: 0;
-    padding-block: 0.375rem;
-    padding-inline: 0.75rem;
+    padding-block: 0.375em;
+    padding-inline: 0.75em;
     border: 1px solid var(--_pc-border);
     border-radius: var(--_pc-radius);
     background: var(--_pc-surface);

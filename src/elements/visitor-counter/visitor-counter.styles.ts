@@ -10,7 +10,13 @@ export const visitorCounterStyles = css`
     vertical-align: baseline;
     color: var(--visitor-counter-text, var(--_text));
     font-size: var(--visitor-counter-font-size, inherit);
-    line-height: inherit;
+  }
+  /* The sentence takes the size of the text around it, never under 16 px: a page rule that
+     matches the host (* { font-size: 12px; line-height: 1 }) wins over :host, but cannot
+     reach the shadow tree's own top-level element. */
+  :host > * {
+    font-size: var(--visitor-counter-font-size, max(1em, 16px));
+    line-height: var(--visitor-counter-line-height, 1.7);
   }
   :host([state='loading']),
   :host([state='hidden']) {

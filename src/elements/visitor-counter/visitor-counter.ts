@@ -30,7 +30,8 @@
  * @csspart separator - A grouping separator between digit boxes.
  *
  * @cssproperty --visitor-counter-text - Text colour. Default `var(--court-text, #1f1f1f)`.
- * @cssproperty --visitor-counter-font-size - Font size. Default `inherit`.
+ * @cssproperty --visitor-counter-font-size - Font size. Default: the size of the text around it, at least 16 px.
+ * @cssproperty --visitor-counter-line-height - Line height. Default `1.7`.
  * @cssproperty --visitor-counter-min-width - Space reserved while loading. Default `10em`.
  * @cssproperty --visitor-counter-number-color - Number colour. Default `var(--court-accent, #b0191e)`.
  * @cssproperty --visitor-counter-number-weight - Number weight. Default `700`.
