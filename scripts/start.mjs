@@ -18,11 +18,12 @@
 // file is missing, or with --no-counter, the demo runs alone. Ctrl+C or SIGTERM stops both.
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { createServer, request } from 'node:http';
+import { createServer } from 'node:http';
 import { dirname, join, posix, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Marked } from 'marked';
 import sirv from 'sirv';
+import { proxyToCounter } from './counter-proxy.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const host = '127.0.0.1';
@@ -325,7 +326,7 @@ const server = createServer((req, res) => {
     return;
   }
   if (path.startsWith('/counter/')) {
-    proxyCounter(req, res, `${path.slice('/counter'.length)}${url.search}`);
+    proxyCounter(req, res);
     return;
   }
   const prefix = Object.keys(mounts).find((p) => path.startsWith(`${p}/`));
@@ -361,7 +362,7 @@ async function counterAddress() {
 }
 
 /** /counter/* -> the counter service, so that a page needs only `connect-src 'self'`. */
-function proxyCounter(req, res, path) {
+function proxyCounter(req, res) {
   const fail = (status, message) => {
     res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
     res.end(`${message}\n`);
@@ -371,24 +372,11 @@ function proxyCounter(req, res, path) {
     fail(503, 'The visitor-counter service is not running: the demo runs without visitor counts.');
     return;
   }
-  const upstream = request(
-    {
-      host: counterTarget.hostname.replace(/^\[|\]$/g, ''),
-      port: counterTarget.port,
-      method: req.method,
-      path,
-      headers: { ...req.headers, host: counterTarget.host },
-    },
-    (answer) => {
-      res.writeHead(answer.statusCode ?? 502, answer.headers);
-      answer.pipe(res);
-    },
-  );
-  upstream.on('error', () => {
-    if (res.headersSent) res.destroy();
-    else fail(502, `The visitor-counter service does not answer at ${counterTarget.origin}.`);
+  proxyToCounter(req, res, {
+    target: counterTarget,
+    prefix: '/counter',
+    unreachable: () => fail(502, `The visitor-counter service does not answer at ${counterTarget.origin}.`),
   });
-  req.pipe(upstream);
 }
 
 if (!withCounter) {

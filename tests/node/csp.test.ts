@@ -13,13 +13,14 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import puppeteer from 'puppeteer-core';
 import type { Browser, ElementHandle, Page } from 'puppeteer-core';
+import { proxyToCounter } from '../../scripts/counter-proxy.mjs';
 import { createCounterService, type CounterService } from '../../src/server/index.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -158,25 +159,7 @@ describe('strict CSP with Trusted Types', () => {
   let flakyRequests = 0;
 
   function proxyCounter(req: IncomingMessage, res: ServerResponse): void {
-    const target = new URL(counter.url);
-    const upstream = request(
-      {
-        host: target.hostname,
-        port: target.port,
-        method: req.method,
-        path: req.url!.slice('/counter'.length) || '/',
-        headers: { ...req.headers, host: target.host },
-      },
-      (answer) => {
-        res.writeHead(answer.statusCode ?? 502, { ...answer.headers, 'content-security-policy': csp });
-        answer.pipe(res);
-      },
-    );
-    upstream.on('error', () => {
-      res.writeHead(502, { 'content-security-policy': csp });
-      res.end();
-    });
-    req.pipe(upstream);
+    proxyToCounter(req, res, { target: counter.url, prefix: '/counter', extraHeaders: { 'content-security-policy': csp } });
   }
 
   function serve(req: IncomingMessage, res: ServerResponse): void {
