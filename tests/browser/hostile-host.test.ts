@@ -4,7 +4,9 @@
 // <base href> and DOM clobbering. Each page is opened in an iframe; the seed article, printed
 // inline by the page, must render and behave as on the clean reference page (clean.html):
 // same text, same computed text size and line height inside the shadow tree, same photo
-// boxes, the same response to the 字号 and photo controls; nothing may reach the page's
+// boxes, the same response to the 字号, 关怀模式, 打印, 朗读 and photo controls; so must the
+// standalone photo, the footer and its visitor counter printed after it (reading the real
+// counter service the test server puts behind /counter/); nothing may reach the page's
 // error or console spy (tests/fixtures/hostile/spy.js); hostile markup stays sanitized.
 //
 // Run after `npm run build` (`npm test` builds first): the pages load dist/.
@@ -52,6 +54,18 @@ interface Metrics {
   xLarge: number;
   /** The first photo's dialog opened on click and closed from its close button. */
   dialog: boolean;
+  /** 关怀模式 pressed: the first paragraph's colour and line height (px); and pressed again. */
+  care: { color: string; lineHeight: number; off: boolean };
+  /** 打印 pressed: what was marked when the page's print() ran, and whether afterprint undid it. */
+  print: { target: string | null; header: boolean; restored: boolean };
+  /** 朗读: whether it can be pressed, and the note beside it (the test browser has no voices). */
+  readAloud: { disabled: boolean; note: string };
+  /** The standalone <photo-caption> printed after the article. */
+  standalone: { caption: string; captionSize: number; fontFamily: string; shown: 'image' | 'placeholder'; ratio: number };
+  /** <court-footer>: its text without the counter, the size and leading of its text, its padding. */
+  footer: { text: string; fontSize: number; lineHeight: number; fontFamily: string; nameSize: number; padding: string };
+  /** The <visitor-counter> in the footer: its sentence, and the size and leading of its text. */
+  counter: { text: string; fontSize: number; lineHeight: number };
 }
 
 const compact = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, '');
@@ -65,6 +79,29 @@ function deepText(node: Node): string {
   if (el?.localName === 'slot') return (el as HTMLSlotElement).assignedNodes({ flatten: true }).map(deepText).join('');
   if (el?.shadowRoot) return deepText(el.shadowRoot);
   return [...node.childNodes].map(deepText).join('');
+}
+
+/** What a photo shows, and its box's width:height (two decimals). */
+function photoBox(photo: Element): { shown: 'image' | 'placeholder'; ratio: number } {
+  const shadow = photo.shadowRoot!;
+  const img = shadow.querySelector('img.photo');
+  const box = (img ?? shadow.querySelector('[part~="placeholder"]'))!.getBoundingClientRect();
+  return { shown: img ? 'image' : 'placeholder', ratio: Math.round((box.width / box.height) * 100) / 100 };
+}
+
+/** Waits until a photo has rendered and either loaded or shown its placeholder. Photos load lazily: it is scrolled into view first, as a reader would. */
+async function photoSettled(photo: ArticleElement): Promise<void> {
+  await waitUntil(() => photo.shadowRoot?.querySelector('figure'), 'a photo did not render', { timeout: 10_000 });
+  photo.scrollIntoView({ block: 'center' });
+  await waitUntil(
+    () => {
+      const img = photo.shadowRoot!.querySelector<HTMLImageElement>('img.photo');
+      return !img || (img.complete && img.naturalWidth > 0);
+    },
+    'a photo neither loaded nor failed',
+    { timeout: 10_000 },
+  );
+  await photo.updateComplete;
 }
 
 /** Text of the article body without its photos (whose text depends on whether they loaded). */
@@ -93,22 +130,10 @@ async function rendered(win: FixtureWindow, doc: Document): Promise<ArticleEleme
   const el = doc.getElementById('a') as ArticleElement;
   await waitUntil(() => el.shadowRoot?.querySelector('h1'), 'the article did not render', { timeout: 10_000 });
   await el.updateComplete;
-  const captions = () => [...el.shadowRoot!.querySelectorAll('photo-caption')] as ArticleElement[];
-  await waitUntil(() => captions().every((p) => p.shadowRoot?.querySelector('figure')), 'a photo did not render', { timeout: 10_000 });
-  // Every photo either loaded or was replaced by its placeholder. Photos load lazily: each is
-  // scrolled into view first, as a reader would.
-  for (const caption of captions()) {
-    caption.scrollIntoView({ block: 'center' });
-    await waitUntil(
-      () => {
-        const img = caption.shadowRoot!.querySelector<HTMLImageElement>('img.photo');
-        return !img || (img.complete && img.naturalWidth > 0);
-      },
-      'a photo neither loaded nor failed',
-      { timeout: 10_000 },
-    );
+  // Every photo, in the article and on its own, either loaded or was replaced by its placeholder.
+  for (const photo of [...el.shadowRoot!.querySelectorAll('photo-caption'), doc.getElementById('p')!]) {
+    await photoSettled(photo as ArticleElement);
   }
-  await Promise.all(captions().map((p) => p.updateComplete));
   return el;
 }
 
@@ -127,12 +152,7 @@ async function measure(win: FixtureWindow, doc: Document): Promise<Metrics> {
   const el = await rendered(win, doc);
   const root = el.shadowRoot!;
   const paragraph = root.querySelector('.body p')!;
-  const photos = [...root.querySelectorAll('photo-caption')].map((p) => {
-    const shadow = p.shadowRoot!;
-    const img = shadow.querySelector('img.photo');
-    const box = (img ?? shadow.querySelector('[part~="placeholder"]'))!.getBoundingClientRect();
-    return { shown: img ? ('image' as const) : ('placeholder' as const), ratio: Math.round((box.width / box.height) * 100) / 100 };
-  });
+  const photos = [...root.querySelectorAll('photo-caption')].map(photoBox);
 
   // The 字号 control, as a reader uses it.
   const controls = doc.querySelector('print-controls')!;
@@ -160,7 +180,59 @@ async function measure(win: FixtureWindow, doc: Document): Promise<Metrics> {
     dialog = true;
   }
 
+  // 关怀模式, on and off again.
+  buttonByText(controls.shadowRoot!, '关怀模式').click();
+  await waitUntil(() => el.hasAttribute('care'), '关怀模式 did not apply');
+  await el.updateComplete;
+  const careStyle = win.getComputedStyle(root.querySelector('.body p')!);
+  const careOn = { color: careStyle.color, lineHeight: parseFloat(careStyle.lineHeight) };
+  buttonByText(controls.shadowRoot!, '关怀模式').click();
+  await waitUntil(() => !el.hasAttribute('care'), '关怀模式 did not switch off');
+
+  // 打印, with the page's print dialog replaced by a probe of the layout it would print.
+  let print = { target: null as string | null, header: false, restored: false };
+  win.print = () => {
+    print = {
+      target: doc.querySelector('[data-court-print-target]')?.id ?? null,
+      header: doc.querySelector('[data-court-print-header]') !== null,
+      restored: false,
+    };
+  };
+  buttonByText(controls.shadowRoot!, '打印').click();
+  win.dispatchEvent(new win.Event('afterprint'));
+  print.restored = doc.querySelector('[data-court-print-target], [data-court-print-path], [data-court-print-header]') === null;
+
+  const read = controls.shadowRoot!.querySelector<HTMLButtonElement>('button.read')!;
+  const readAloud = { disabled: read.disabled, note: compact(controls.shadowRoot!.querySelector('[part~="note"]')?.textContent) };
+
+  const standalone = doc.getElementById('p')!;
+  const standaloneCaption = standalone.shadowRoot!.querySelector('figcaption')!;
+
+  const footerEl = doc.getElementById('f')!;
+  await waitUntil(() => footerEl.shadowRoot?.querySelector('[part~="name"]'), 'the footer did not render', { timeout: 10_000 });
+  const counterEl = footerEl.querySelector('visitor-counter')!;
+  await waitUntil(() => counterEl.shadowRoot?.querySelector('[part~="number"]'), 'the visitor counter did not show a number', { timeout: 10_000 });
+  const footerBase = footerEl.shadowRoot!.querySelector('.footer')!;
+  const counterText = counterEl.shadowRoot!.querySelector('[part~="text"]')!;
+
   return {
+    care: { ...careOn, off: win.getComputedStyle(root.querySelector('.body p')!).color !== careOn.color },
+    print,
+    readAloud,
+    standalone: {
+      caption: compact(standaloneCaption.textContent),
+      captionSize: px(win, standaloneCaption).fontSize,
+      fontFamily: win.getComputedStyle(standaloneCaption).fontFamily,
+      ...photoBox(standalone),
+    },
+    footer: {
+      text: compact(deepText(footerEl.shadowRoot!).replace(deepText(counterEl), '')),
+      ...px(win, footerBase),
+      fontFamily: win.getComputedStyle(footerBase).fontFamily,
+      nameSize: px(win, footerEl.shadowRoot!.querySelector('[part~="name"]')!).fontSize,
+      padding: win.getComputedStyle(footerBase).padding,
+    },
+    counter: { text: compact(deepText(counterEl)), ...px(win, counterText) },
     title: compact(root.querySelector('[part~="title"]')?.textContent),
     byline: compact(root.querySelector('[part~="byline"]')?.textContent),
     body: compact(textWithoutPhotos(root.querySelector('[part~="body"]')!)),
@@ -244,6 +316,18 @@ describe('hostile host pages', function () {
     expect(clean.large).to.be.at.least(20);
     expect(clean.xLarge).to.be.at.least(24);
     expect(clean.dialog).to.equal(true);
+    expect(clean.care).to.deep.equal({ color: 'rgb(0, 0, 0)', lineHeight: clean.paragraph.fontSize * 2, off: true });
+    expect(clean.print).to.deep.equal({ target: 'a', header: true, restored: true });
+    expect(clean.standalone).to.include({ caption: '▲于长春院长考察上马法庭', shown: 'image', ratio: clean.photos[0]!.ratio });
+    expect(clean.standalone.captionSize).to.equal(15);
+    const site = (await (await fetch('/demo/data/site.json')).json()) as { name: string };
+    expect(clean.footer.text).to.include(compact(site.name));
+    expect(clean.footer.text).to.include('12368');
+    expect(clean.footer.fontSize).to.equal(16);
+    expect(clean.footer.padding).to.equal('24px 16px');
+    // The two visits the test server's counter service counted at start; the automated browser only reads.
+    expect(clean.counter.text).to.match(/[^\d]2[^\d]/);
+    expect(clean.counter.fontSize).to.equal(16);
   });
 
   it('the spy reports what a page swallows (negative control)', async () => {
