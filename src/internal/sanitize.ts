@@ -17,6 +17,8 @@
  * `name` are dropped, so sanitized markup cannot clobber `document` or form properties by name.
  * `data-*` and `aria-*` attributes are dropped. Input longer than `LIMITS.maxHtmlLength` is not
  * parsed at all and yields empty `SafeHtml` (the model reports it as an error before this).
+ * Markup that keeps more than a hundred formatting elements open at once loses those
+ * elements' tags before it is parsed (`open-formatting.ts`), so that it cannot hold the parser.
  *
  * ## Cost
  *
@@ -57,6 +59,7 @@
 import DOMPurify from 'dompurify';
 import type { Config, DOMPurify as Purifier, WindowLike } from 'dompurify';
 import { LIMITS } from '../model/limits.js';
+import { tameFormatting } from './open-formatting.js';
 import { isSafeSrcset, isSafeUrl } from './url.js';
 
 declare const safeHtmlBrand: unique symbol;
@@ -246,7 +249,8 @@ function run(html: string, config: Config): SafeHtml {
   // No `<`: no element, attribute or comment can come of it. DOMPurify itself returns such
   // input unchanged; here it is not even handed over.
   if (html.indexOf('<') === -1) return html as SafeHtml;
-  const out: unknown = purifierFor(current, config).sanitize(html);
+  // Markup that keeps very many formatting elements open would hold the parser for minutes.
+  const out: unknown = purifierFor(current, config).sanitize(tameFormatting(html));
   return (typeof out === 'string' ? out : String(out)) as SafeHtml;
 }
 

@@ -40,7 +40,12 @@
  *    - `value`: `lang` that does not look like BCP 47 becomes `zh-CN`; heading `level` that is
  *      an integer outside 2–4 is clamped to 2 or 4, and any other non-2–4 value becomes 2;
  *      `width` / `height` that are not positive integers, and `bytes` that is not a
- *      non-negative integer, are dropped; a paragraph with both `text` and `html` keeps `html`;
+ *      non-negative integer, are dropped; `width` and `height` whose ratio is beyond
+ *      `MAX_IMAGE_RATIO` (a photo box 1 px wide and a billion tall) are both dropped;
+ *      markup in an `html` field that keeps more than `MAX_OPEN_FORMATTING` formatting
+ *      elements open at once loses those elements' tags, its text kept
+ *      (`internal/open-formatting.ts`: such markup holds the browser's HTML parser for
+ *      minutes); a paragraph with both `text` and `html` keeps `html`;
  *      a heading with blank text, an image with a blank `src`, a breadcrumb item with a blank
  *      label, a link, attachment or prev/next with a blank label/title or href, and a phone
  *      with no digit in its number are dropped. (A breadcrumb item with a blank `href` simply
@@ -54,6 +59,7 @@
  * code and an English message starting with that path. Problems and warnings are listed in
  * the contract's field order, blocks and items in array order.
  */
+import { MAX_OPEN_FORMATTING, tameFormatting } from '../internal/open-formatting.js';
 import { isSafeSrcset, isSafeUrl } from '../internal/url.js';
 import { parseOffsetDateTime } from './date.js';
 import { LIMITS } from './limits.js';
@@ -430,9 +436,22 @@ function checkParagraph(c: Checker, block: PlainObject, path: string): Paragraph
   const html = hasHtml ? c.required(block, 'html', path, 'html') : undefined;
   if (html !== undefined) {
     if (text !== undefined) c.warn(join(path, 'text'), 'value', 'a paragraph has both text and html; html is used');
-    return { type: 'paragraph', html };
+    return { type: 'paragraph', html: tamedHtml(c, html, path) };
   }
   return text === undefined ? undefined : { type: 'paragraph', text };
+}
+
+/** Markup that would hold the HTML parser for long, repaired (see internal/open-formatting.ts). */
+function tamedHtml(c: Checker, html: string, path: string): string {
+  const tamed = tameFormatting(html);
+  if (tamed !== html) {
+    c.warn(
+      join(path, 'html'),
+      'value',
+      `keeps more than ${MAX_OPEN_FORMATTING} formatting tags (<font>, <b>, <a>…) open at once; the tags left open are removed, the text is kept`,
+    );
+  }
+  return tamed;
 }
 
 function checkHeading(c: Checker, block: PlainObject, path: string): HeadingBlock | undefined {
@@ -469,6 +488,12 @@ function positiveInteger(c: Checker, obj: PlainObject, key: string, path: string
   return undefined;
 }
 
+/**
+ * Widest ratio of an image's `width` to its `height`, either way, that is taken as the photo's
+ * proportions: long scrolling images (长图) reach 1:20; beyond 1:50 the numbers are wrong.
+ */
+const MAX_IMAGE_RATIO = 50;
+
 function checkImage(c: Checker, block: PlainObject, path: string): ImageBlock | undefined {
   const rawSrc = c.required(block, 'src', path, 'url');
   const alt = c.optional(block, 'alt', path);
@@ -483,8 +508,16 @@ function checkImage(c: Checker, block: PlainObject, path: string): ImageBlock | 
   const image: ImageBlock = { type: 'image', src };
   if (alt !== undefined) image.alt = alt;
   if (caption !== undefined) image.caption = caption;
-  if (width !== undefined) image.width = width;
-  if (height !== undefined) image.height = height;
+  if (width !== undefined && height !== undefined && Math.max(width / height, height / width) > MAX_IMAGE_RATIO) {
+    c.warn(
+      join(path, 'height'),
+      'value',
+      `width ${width} and height ${height} are more than ${MAX_IMAGE_RATIO} times apart, which no photo is; both are ignored`,
+    );
+  } else {
+    if (width !== undefined) image.width = width;
+    if (height !== undefined) image.height = height;
+  }
   if (srcsetRaw !== undefined) {
     if (!isSafeSrcset(srcsetRaw.trim())) {
       c.warn(join(path, 'srcset'), 'url', 'only http, https, mailto, tel or relative URLs; srcset is dropped');
@@ -517,7 +550,7 @@ function checkBlock(c: Checker, value: Plain | undefined, path: string): Block |
       return checkImage(c, block, path);
     case 'html': {
       const html = c.required(block, 'html', path, 'html');
-      return html === undefined ? undefined : { type: 'html', html };
+      return html === undefined ? undefined : { type: 'html', html: tamedHtml(c, html, path) };
     }
     default:
       c.warn(join(path, 'type'), 'unknown-block', `unknown block type ${quote(type)}; the block is skipped`);
