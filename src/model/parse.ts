@@ -28,6 +28,9 @@
  *    it is a broken export, and the contract is not rendered half-way. Exceptions, repaired
  *    with a `value` warning because they only affect presentation: `lang`, heading `level`,
  *    image `width` / `height`, attachment `bytes`.
+ *    `null` in an optional field is not a wrong type: it counts as absent, with a `value`
+ *    warning (export scripts write `null` for a value they do not have). In a required field
+ *    it is a `type` problem.
  * 5. **Repairs** (warnings, the document still renders):
  *    - `unknown-block`: a block whose `type` is not paragraph, heading, image or html is
  *      skipped.
@@ -362,9 +365,20 @@ class Checker {
     return this.string(value, at, kind);
   }
 
+  /**
+   * The value of an optional field. `null` counts as absent, with a `value` warning: export
+   * scripts (PHP, Java, SQL) write `null` for a value they do not have.
+   */
+  field(obj: PlainObject, key: string, path: string): Plain | undefined {
+    const value = obj[key];
+    if (value !== null) return value;
+    this.warn(join(path, key), 'value', 'is null; it is ignored');
+    return undefined;
+  }
+
   /** An optional string: `undefined` when absent, blank (silently omitted) or of a wrong type (reported). */
   optional(obj: PlainObject, key: string, path: string, kind: StringKind = 'text'): string | undefined {
-    const value = obj[key];
+    const value = this.field(obj, key, path);
     if (value === undefined) return undefined;
     const text = this.string(value, join(path, key), kind);
     return text !== undefined && NON_BLANK.test(text) ? text : undefined;
@@ -372,7 +386,7 @@ class Checker {
 
   /** An optional array, count-limited; `undefined` when absent or of a wrong type (reported). */
   array(obj: PlainObject, key: string, path: string, max: number, noun: string): Plain[] | undefined {
-    const value = obj[key];
+    const value = this.field(obj, key, path);
     const at = join(path, key);
     if (value === undefined) return undefined;
     if (!Array.isArray(value)) {
@@ -426,8 +440,8 @@ function quote(value: string): string {
 // Article
 
 function checkParagraph(c: Checker, block: PlainObject, path: string): ParagraphBlock | undefined {
-  const hasText = block['text'] !== undefined;
-  const hasHtml = block['html'] !== undefined;
+  const hasText = c.field(block, 'text', path) !== undefined;
+  const hasHtml = c.field(block, 'html', path) !== undefined;
   if (!hasText && !hasHtml) {
     c.missing(join(path, 'text'), 'a paragraph needs text or html');
     return undefined;
@@ -457,7 +471,7 @@ function tamedHtml(c: Checker, html: string, path: string): string {
 function checkHeading(c: Checker, block: PlainObject, path: string): HeadingBlock | undefined {
   const text = c.required(block, 'text', path);
   let level: 2 | 3 | 4 = 2;
-  const raw = block['level'];
+  const raw = c.field(block, 'level', path);
   if (raw !== undefined) {
     const at = join(path, 'level');
     if (raw === 2 || raw === 3 || raw === 4) {
@@ -478,7 +492,7 @@ function checkHeading(c: Checker, block: PlainObject, path: string): HeadingBloc
 }
 
 function positiveInteger(c: Checker, obj: PlainObject, key: string, path: string, min: number): number | undefined {
-  const value = obj[key];
+  const value = c.field(obj, key, path);
   if (value === undefined) return undefined;
   if (typeof value === 'number' && Number.isInteger(value) && value >= min && value <= Number.MAX_SAFE_INTEGER) {
     return value;
@@ -572,14 +586,14 @@ function checkTitledLink(c: Checker, obj: PlainObject, path: string, noun: strin
 }
 
 function checkArticleRef(c: Checker, doc: PlainObject, key: 'prev' | 'next'): ArticleRef | undefined {
-  const value = doc[key];
+  const value = c.field(doc, key, '');
   if (value === undefined) return undefined;
   const obj = c.object(value, key);
   return obj ? checkTitledLink(c, obj, key, 'link') : undefined;
 }
 
 function checkLang(c: Checker, doc: PlainObject): string {
-  const value = doc['lang'];
+  const value = c.field(doc, 'lang', '');
   if (value === undefined) return DEFAULT_LANG;
   if (typeof value === 'string' && value.length <= 64 && BCP47.test(value)) return value;
   const shown = typeof value === 'string' ? quote(value) : jsonType(value);
@@ -608,7 +622,7 @@ function checkArticle(c: Checker, root: Plain | undefined): Article | undefined 
       const item = c.object(value, at);
       if (!item) return;
       const label = c.required(item, 'label', at);
-      const hrefRaw = item['href'] === undefined ? undefined : c.required(item, 'href', at, 'url');
+      const hrefRaw = c.field(item, 'href', at) === undefined ? undefined : c.required(item, 'href', at, 'url');
       if (label === undefined) return;
       if (!NON_BLANK.test(label)) {
         c.warn(join(at, 'label'), 'value', 'is empty; the breadcrumb item is dropped');
@@ -651,6 +665,7 @@ function checkArticle(c: Checker, root: Plain | undefined): Article | undefined 
   const body: Block[] = [];
   const bodyValue = doc['body'];
   if (bodyValue === undefined) c.missing('body');
+  else if (bodyValue === null) c.wrongType('body', 'array', bodyValue);
   else {
     const blocks = c.array(doc, 'body', '', LIMITS.maxBlocks, 'blocks');
     blocks?.forEach((value, i) => {
@@ -765,7 +780,8 @@ function checkSite(c: Checker, root: Plain | undefined): Site | undefined {
   }
 
   let reportSite: Link | undefined;
-  if (doc['reportSite'] !== undefined) reportSite = checkLink(c, doc['reportSite'], 'reportSite');
+  const reportSiteValue = c.field(doc, 'reportSite', '');
+  if (reportSiteValue !== undefined) reportSite = checkLink(c, reportSiteValue, 'reportSite');
   const transport = c.optional(doc, 'transport', '');
   const copyright = c.optional(doc, 'copyright', '');
   const credits = c.optional(doc, 'credits', '');

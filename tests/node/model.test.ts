@@ -513,7 +513,6 @@ describe('parseArticle: heading blocks', () => {
     [6, 4],
     [2.5, 2],
     ['3', 2],
-    [null, 2],
     [Number.NaN, 2],
   ] as const) {
     test(`level ${String(level)} becomes ${used} with a value warning`, () => {
@@ -648,6 +647,63 @@ describe('parseArticle: html blocks and block structure', () => {
 });
 
 describe('parseArticle: optional fields', () => {
+  test('null in an optional field counts as absent, with a value warning naming the field', () => {
+    const result = parseArticle(
+      minimal({
+        id: null,
+        lang: null,
+        breadcrumb: null,
+        kicker: null,
+        author: null,
+        attachments: null,
+        prev: null,
+        next: null,
+        body: [
+          { type: 'paragraph', text: '正文', html: null },
+          { type: 'heading', text: '小标题', level: null },
+          { type: 'image', src: 'a.jpg', alt: null, width: null, height: 853 },
+        ],
+      }),
+    );
+    const article = valueOf(result);
+    assert.deepEqual(
+      article.body.map((b) => ({ ...b })),
+      [
+        { type: 'paragraph', text: '正文' },
+        { type: 'heading', text: '小标题', level: 2 },
+        { type: 'image', src: 'a.jpg', height: 853 },
+      ],
+    );
+    assert.equal(article.lang, 'zh-CN');
+    for (const key of ['id', 'breadcrumb', 'kicker', 'author', 'attachments', 'prev', 'next']) {
+      assert.equal(key in article, false, key);
+    }
+    assert.deepEqual(
+      brief(result.warnings).sort(),
+      [
+        ['id', 'value'],
+        ['lang', 'value'],
+        ['breadcrumb', 'value'],
+        ['kicker', 'value'],
+        ['author', 'value'],
+        ['attachments', 'value'],
+        ['prev', 'value'],
+        ['next', 'value'],
+        ['body[0].html', 'value'],
+        ['body[1].level', 'value'],
+        ['body[2].alt', 'value'],
+        ['body[2].width', 'value'],
+      ].sort(),
+    );
+    assert.ok(result.warnings.every((w) => w.message.endsWith(': is null; it is ignored')));
+  });
+
+  test('null in a required field is still a problem', () => {
+    assert.deepEqual(brief(problemsOf(parseArticle(minimal({ title: null })))), [['title', 'type']]);
+    assert.deepEqual(brief(problemsOf(parseArticle(withBlocks({ type: 'image', src: null })))), [['body[0].src', 'type']]);
+    assert.deepEqual(brief(problemsOf(parseArticle(withBlocks(null)))), [['body[0]', 'type']]);
+  });
+
   for (const key of ['id', 'url', 'kicker', 'subtitle', 'author', 'source', 'editor']) {
     test(`${key} of the wrong type is a problem`, () => {
       const problems = problemsOf(parseArticle(minimal({ [key]: 12 })));
@@ -1000,6 +1056,13 @@ describe('parseArticle: prototype pollution', () => {
 });
 
 describe('parseSite', () => {
+  test('null in an optional field counts as absent, with a value warning', () => {
+    const result = parseSite({ ...specSite(), links: null, phones: null, reportSite: null, icp: null, transport: null });
+    const site = valueOf(result);
+    for (const key of ['links', 'phones', 'reportSite', 'icp', 'transport']) assert.equal(key in site, false, key);
+    assert.deepEqual(brief(result.warnings).map(([path]) => path).sort(), ['icp', 'links', 'phones', 'reportSite', 'transport']);
+  });
+
   test('the spec example parses; empty icp and publicSecurity are omitted', () => {
     const result = parseSite(specSite());
     const expected: Site = {

@@ -14,7 +14,7 @@ const sloppyCms = (paragraphs: number) =>
 
 const textOf = (html: string) => html.replace(/<[^>]*>/g, '');
 
-function article(body: unknown[]): ReturnType<typeof parseArticle<unknown>> {
+function article(body: unknown[]): ReturnType<typeof parseArticle> {
   return parseArticle({ version: 1, title: '标题', publishedAt: PUBLISHED, body });
 }
 
