@@ -295,6 +295,53 @@ describe('photo-caption', () => {
     window.scrollTo(0, 0);
   });
 
+  it('draws a loaded photo in its own proportions when width and height are wrong; right ones give the same box before and after', async () => {
+    await setViewport({ width: 800, height: 600 });
+    // photo-1.svg is 1280 × 853. The first two elements have width and height swapped, as an
+    // export of a phone photo turned by its EXIF orientation writes them; the last is right.
+    const wrapper = await fixture<HTMLDivElement>(html`<div style="width: 600px">
+      <div style="height: 20000px"></div>
+      <photo-caption src="${PHOTO}?swapped=1" caption="宽高写反的照片" width="853" height="1280"></photo-caption>
+      <photo-caption src="${PHOTO}?swapped=2" caption="宽高写反、只有样式的照片" width="853" height="1280"></photo-caption>
+      <photo-caption src="${PHOTO}?right=1" caption="宽高正确的照片" width="1280" height="853"></photo-caption>
+    </div>`);
+    const photos = [...wrapper.querySelectorAll<PhotoCaptionElement>('photo-caption')];
+    await Promise.all(photos.map((el) => el.updateComplete));
+    const [swapped, styled, right] = photos.map(image) as [HTMLImageElement, HTMLImageElement, HTMLImageElement];
+    // The second one keeps only what the shadow root's styles and the attributes give, as on a
+    // page rendered on the server before its script runs: what script set is taken away.
+    styled.removeAttribute('style');
+    shadow(photos[1]!).querySelector('.frame')!.removeAttribute('style');
+    const box = (img: HTMLImageElement) => {
+      const rect = img.getBoundingClientRect();
+      return { width: rect.width, height: rect.height };
+    };
+    const before = [swapped, styled, right].map((img) => {
+      expect(img.naturalWidth, 'the lazy images far below the window are not loaded yet').to.equal(0);
+      return box(img);
+    });
+    // Before the image arrives, the data is all there is: width × height reserve the box.
+    for (const reserved of before.slice(0, 2)) {
+      expect(Math.round(reserved.width)).to.equal(600);
+      expect(Math.round(reserved.height)).to.equal(Math.round((600 * 1280) / 853));
+    }
+    expect(Math.round(before[2]!.height)).to.equal(Math.round((600 * 853) / 1280));
+
+    photos[0]!.scrollIntoView();
+    await Promise.all([swapped, styled, right].map(loaded));
+    expect([swapped.naturalWidth, swapped.naturalHeight]).to.deep.equal([1280, 853]);
+    // Once loaded, the image's own proportions win: drawn at its ratio, not stretched to the data's.
+    for (const img of [swapped, styled]) {
+      const drawn = box(img);
+      expect(drawn.width / drawn.height, img.src).to.be.closeTo(1280 / 853, 0.01);
+      expect(Math.round(drawn.width), img.src).to.equal(600);
+      expect(getComputedStyle(img).objectFit, 'a box of another shape would show the whole photo, never a stretched one').to.equal('contain');
+    }
+    // With right data nothing moves.
+    expect(box(right)).to.deep.equal(before[2]);
+    window.scrollTo(0, 0);
+  });
+
   it('works on its own: only photo-caption is registered on this page', async () => {
     expect(customElements.get('court-article')).to.equal(undefined);
     const el = await fixture<PhotoCaptionElement>(html`<photo-caption src=${PHOTO} caption="单独使用的图片"></photo-caption>`);

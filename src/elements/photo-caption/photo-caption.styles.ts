@@ -62,6 +62,13 @@ export const photoCaptionStyles = css`
     inline-size: 100%;
   }
 
+  /* Once loaded, the image's own ratio sizes its box (aspect-ratio: auto W / H, from the
+     attributes); should a box of another shape ever hold it, the whole picture is shown in
+     it, never stretched. */
+  img.photo {
+    object-fit: contain;
+  }
+
   .broken {
     display: flex;
     align-items: center;

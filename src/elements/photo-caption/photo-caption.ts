@@ -1,6 +1,7 @@
 /**
  * A news photo with its caption: `<figure>` + `<figcaption>`, the ▲ marker drawn by the
- * element, space reserved from `width`/`height` so nothing shifts when the image arrives,
+ * element, space reserved from `width`/`height` so nothing shifts when the image arrives
+ * (once it has, its own proportions win: wrong sizes never stretch it),
  * lazy loading (unless `loading="eager"`), and the full image in a modal dialog on click,
  * Enter or Space.
  *
@@ -66,10 +67,10 @@ export class PhotoCaptionElement extends LitElement {
   /** Caption shown under the image, plain text, without the marker (a leading ▲ or △ in it is dropped: the element draws the marker). */
   @property({ attribute: 'caption' }) caption = '';
 
-  /** Intrinsic width in pixels; with `height` it reserves the image's space before it loads. */
+  /** Intrinsic width in pixels; with `height` it reserves the image's space before it loads (the loaded image keeps its own proportions). */
   @property({ attribute: 'width', type: Number }) width?: number;
 
-  /** Intrinsic height in pixels; with `width` it reserves the image's space before it loads. */
+  /** Intrinsic height in pixels; with `width` it reserves the image's space before it loads (the loaded image keeps its own proportions). */
   @property({ attribute: 'height', type: Number }) height?: number;
 
   /** Passed through to the image; candidates with an unsafe URL drop the whole attribute. */
@@ -162,14 +163,22 @@ export class PhotoCaptionElement extends LitElement {
     return this.alt.trim() || this.captionText();
   }
 
-  /** Box sizes through the CSSOM: a style="" attribute would be refused by style-src 'self'. */
+  /**
+   * Box sizes through the CSSOM: a style="" attribute would be refused by style-src 'self'.
+   *
+   * `width` and `height` only stand in for the image until it arrives: on the image the ratio
+   * is `auto W / H`, what the `width`/`height` attributes map to (and all a page rendered on
+   * the server has), so once loaded the picture keeps its own proportions even when the data
+   * is wrong (sides swapped for a phone photo turned by its EXIF orientation). The box shown
+   * for a broken image has no picture of its own: it takes the data's ratio as it is.
+   */
   private sizeBoxes(): void {
     const width = positive(this.width);
     const height = positive(this.height);
     const frame = this.renderRoot.querySelector<HTMLElement>('.frame');
     frame?.style.setProperty('inline-size', width ? `${width}px` : '100%');
     for (const box of this.renderRoot.querySelectorAll<HTMLElement>('.photo, .broken')) {
-      if (width && height) box.style.setProperty('aspect-ratio', `${width} / ${height}`);
+      if (width && height) box.style.setProperty('aspect-ratio', `${box.matches('.photo') ? 'auto ' : ''}${width} / ${height}`);
       else box.style.removeProperty('aspect-ratio');
     }
   }
