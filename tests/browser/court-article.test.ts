@@ -81,6 +81,13 @@ async function rendered(el: CourtArticleElement): Promise<CourtArticleElement> {
   return el;
 }
 
+/** The paragraphs `<court-article>` draws for these body blocks. */
+async function paragraphsOf(body: object[]): Promise<HTMLElement[]> {
+  const article = { version: 1, title: '段落', publishedAt: '2024-02-28T20:54:53+08:00', body };
+  const el = await rendered(await fixture<CourtArticleElement>(html`<court-article .article=${article as unknown as Article}></court-article>`));
+  return $$(el, '[part="body"] > p');
+}
+
 function isShown(node: Element): boolean {
   return node.getClientRects().length > 0;
 }
@@ -916,6 +923,62 @@ describe('court-article', () => {
         for (const line of lines) expect(line.left, text(link)).to.be.at.least(label.right - 1);
       }
       expect(wrapped, 'a title long enough to wrap at 360 px').to.be.greaterThan(0);
+    });
+
+    it('lines up paragraphs that a CMS indented itself with full-width or no-break spaces', async () => {
+      const paragraphs = [
+        { type: 'paragraph', text: '正常段落开头文字' },
+        { type: 'paragraph', text: '\u3000\u3000全角空格开头' },
+        { type: 'paragraph', html: '&nbsp;&nbsp;&nbsp;&nbsp;不换行空格开头' },
+        { type: 'paragraph', text: ' \u00a0\u3000 \n混合空白开头' },
+        { type: 'paragraph', html: '\u3000\u3000&#160;&#xA0;<strong>加粗</strong>开头' },
+        { type: 'paragraph', html: '\u00a0 &nbsp;\u3000链接前<a href="/news/">新闻中心</a>' },
+        { type: 'paragraph', html: '&#160;&#xa0;&#12288;&#x3000;数字引用开头' },
+      ];
+      const shown = await paragraphsOf(paragraphs);
+      expect(shown).to.have.length(paragraphs.length);
+      /** Where the first visible character of a paragraph is drawn, from the paragraph's left edge. */
+      const firstGlyph = (p: HTMLElement): number => {
+        const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const at = (node.nodeValue ?? '').search(/[^\s\u00a0\u3000]/);
+          if (at < 0) continue;
+          const range = document.createRange();
+          range.setStart(node, at);
+          range.setEnd(node, at + 1);
+          return range.getBoundingClientRect().left - p.getBoundingClientRect().left;
+        }
+        throw new Error(`no visible text in "${p.textContent}"`);
+      };
+      const indent = parseFloat(getComputedStyle(shown[0]!).fontSize) * 2;
+      for (const p of shown) expect(firstGlyph(p), JSON.stringify(p.textContent)).to.be.closeTo(indent, 1);
+      // Only the leading run goes: the rest of each paragraph is the data as given.
+      expect(shown.map((p) => p.textContent)).to.deep.equal([
+        '正常段落开头文字',
+        '全角空格开头',
+        '不换行空格开头',
+        '混合空白开头',
+        '加粗开头',
+        '链接前新闻中心',
+        '数字引用开头',
+      ]);
+      expect(shown[4]!.querySelector('strong')!.textContent).to.equal('加粗');
+      expect(shown[5]!.querySelector('a')!.getAttribute('href')).to.equal('/news/');
+    });
+
+    it('keeps spaces inside a paragraph and inside its first tag; only the paragraph\'s leading run is trimmed', async () => {
+      const paragraphs = [
+        { type: 'paragraph', text: '中间的\u3000\u3000全角空格' },
+        { type: 'paragraph', html: '&nbsp;&nbsp;开头<b>\u3000加粗</b>&nbsp;之后' },
+        { type: 'paragraph', html: '<span>\u3000\u3000标签里的空格</span>' },
+        { type: 'paragraph', text: '\u3000\u3000' },
+      ];
+      expect((await paragraphsOf(paragraphs)).map((p) => p.textContent)).to.deep.equal([
+        '中间的\u3000\u3000全角空格',
+        '开头\u3000加粗\u00a0之后',
+        '\u3000\u3000标签里的空格',
+        '',
+      ]);
     });
 
     it('lets a table too wide for the screen scroll inside its own box, reachable by keyboard', async () => {

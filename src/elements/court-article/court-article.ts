@@ -125,6 +125,24 @@ const HEADING_CHARACTERS = 120;
 /** The second step is drawn after this many milliseconds at the latest (hidden pages get no frames). */
 const REST_FALLBACK_MS = 1000;
 
+/**
+ * The white space a CMS puts at the start of a paragraph to indent it (全角空格 U+3000, no-break
+ * spaces, ordinary spaces: what `trimStart` removes from text), in sanitized inline markup, as
+ * characters or as the references that write them (`&nbsp;`, `&#160;`, `&#xa0;`, `&#12288;`,
+ * `&#x3000;`). Only what comes before the first `<` can match, whole references only.
+ */
+const LEADING_MARKUP_SPACE = /^(?:\s|&nbsp;|&#0*160;|&#[xX]0*[aA]0;|&#0*12288;|&#[xX]0*3000;)+/;
+
+/**
+ * `markup` without its leading white space. Nothing is added: what is left is a suffix of the
+ * sanitized markup that starts between two tokens of its first text, so it is sanitized markup
+ * still.
+ */
+function withoutLeadingSpace(markup: SafeHtml): SafeHtml {
+  const lead = LEADING_MARKUP_SPACE.exec(markup);
+  return lead ? (markup.slice(lead[0].length) as SafeHtml) : markup;
+}
+
 /** Attribute that marks the elements `readableBlocks()` returns. */
 const READABLE = 'data-readable';
 /** Attribute set on the block being read aloud. */
@@ -536,10 +554,11 @@ export class CourtArticleElement extends LitElement {
     </p>`;
   }
 
+  /** Paragraph markup (without its leading white space, see `renderBlock`) or an HTML block's fragment. */
   private sanitizedOf(block: object, html: string, inline: boolean): SafeHtml {
     let safe = this.sanitized.get(block);
     if (safe === undefined) {
-      safe = inline ? sanitizeInline(html) : sanitizeFragment(html);
+      safe = inline ? withoutLeadingSpace(sanitizeInline(html)) : sanitizeFragment(html);
       this.sanitized.set(block, safe);
     }
     return safe;
@@ -548,9 +567,11 @@ export class CourtArticleElement extends LitElement {
   private renderBlock(block: Block) {
     switch (block.type) {
       case 'paragraph':
+        // CMS text often indents itself (　　 or &nbsp;×4); the paragraph's text-indent already
+        // does, so that leading run is not shown and every paragraph starts at the same place.
         return block.html !== undefined
           ? html`<p data-readable>${unsafeHTML(this.sanitizedOf(block, block.html, true))}</p>`
-          : html`<p data-readable>${block.text ?? ''}</p>`;
+          : html`<p data-readable>${(block.text ?? '').trimStart()}</p>`;
       case 'heading':
         switch (block.level) {
           case 3:
