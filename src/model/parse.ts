@@ -107,11 +107,28 @@ function limitProblem(path: string, limit: number, what: string): Stop {
 }
 
 interface Task {
+  /** The value, or the object to read it from (`from[key]`, read when the task is taken). */
   src: unknown;
+  from?: object;
   parent: PlainObject | Plain[];
   key: string | number;
   /** Nesting level of `parent`; the document object is level 1. */
   depth: number;
+  /** The task of the object or array holding this value. */
+  up?: Task;
+}
+
+/** JSON path of a task's value: `body[3].src`, or `` for the document. */
+function pathOf(task: Task): string {
+  const keys: Array<string | number> = [];
+  for (let t: Task | undefined = task; t?.up; t = t.up) keys.unshift(t.key);
+  return keys.reduce<string>((path, key) => (typeof key === 'number' ? `${path}[${key}]` : join(path, key)), '');
+}
+
+/** A value that throws when read: a getter or a proxy trap. */
+function unreadable(task: Task): Stop {
+  const path = pathOf(task);
+  return new Stop({ path, code: 'type', message: `${path === '' ? 'document' : path}: could not be read (a getter or proxy threw)` });
 }
 
 /**
@@ -131,7 +148,17 @@ function snapshot(input: unknown): Plain | undefined {
     if (++count > LIMITS.maxValues) {
       throw limitProblem('', LIMITS.maxValues, `more than ${LIMITS.maxValues} values`);
     }
-    const src = task.src;
+    try {
+      (task.parent as Record<string | number, Plain | undefined>)[task.key] = copyOne(task);
+    } catch (error) {
+      throw error instanceof Stop ? error : unreadable(task);
+    }
+  }
+  return holder['root'];
+
+  /** The copy of one value; its members are pushed onto the stack. */
+  function copyOne(task: Task): Plain | undefined {
+    const src = task.from ? (task.from as Record<string | number, unknown>)[task.key] : task.src;
     let out: Plain | undefined;
     if (typeof src === 'string') {
       characters += src.length;
@@ -152,7 +179,7 @@ function snapshot(input: unknown): Plain | undefined {
           throw limitProblem('', LIMITS.maxValues, `more than ${LIMITS.maxValues} values`);
         }
         const array: Plain[] = new Array<Plain>(length);
-        for (let i = length - 1; i >= 0; i--) stack.push({ src: src[i], parent: array, key: i, depth });
+        for (let i = length - 1; i >= 0; i--) stack.push({ src: undefined, from: src, parent: array, key: i, depth, up: task });
         out = array;
       } else if (Object.prototype.toString.call(src) === '[object Object]') {
         const keys = Object.keys(src);
@@ -163,7 +190,7 @@ function snapshot(input: unknown): Plain | undefined {
         for (let i = keys.length - 1; i >= 0; i--) {
           const key = keys[i]!;
           characters += key.length;
-          stack.push({ src: (src as Record<string, unknown>)[key], parent: object, key, depth });
+          stack.push({ src: undefined, from: src, parent: object, key, depth, up: task });
         }
         if (characters > LIMITS.maxTotalStringLength) throw tooLong();
         out = object;
@@ -173,9 +200,8 @@ function snapshot(input: unknown): Plain | undefined {
     } else {
       out = new Foreign(typeof src);
     }
-    (task.parent as Record<string | number, Plain | undefined>)[task.key] = out;
+    return out;
   }
-  return holder['root'];
 }
 
 /** Finds the first place where JSON text nests deeper than the limit, without recursion. */

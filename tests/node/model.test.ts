@@ -261,7 +261,17 @@ describe('parseArticle: whole documents', () => {
       },
     });
     const problems = problemsOf(parseArticle(input));
-    assert.deepEqual(brief(problems), [['', 'type']]);
+    assert.deepEqual(brief(problems), [['body', 'type']]);
+    assert.equal(problems[0]!.message, 'body: could not be read (a getter or proxy threw)');
+    assert.equal(problems[0]!.expected, undefined, 'no expected type: the value is of the right kind, it just cannot be read');
+    const deep = minimal({ body: [{ type: 'paragraph', text: 'a' }, {}] });
+    Object.defineProperty((deep['body'] as object[])[1], 'text', {
+      enumerable: true,
+      get() {
+        throw new Error('boom');
+      },
+    });
+    assert.deepEqual(brief(problemsOf(parseArticle(deep))), [['body[1].text', 'type']]);
     const hostile = new Proxy(
       {},
       {
@@ -271,6 +281,7 @@ describe('parseArticle: whole documents', () => {
       },
     );
     assert.deepEqual(brief(problemsOf(parseArticle(hostile))), [['', 'type']]);
+    assert.match(problemsOf(parseArticle(hostile))[0]!.message, /^document: could not be read/);
   });
 });
 
