@@ -4,11 +4,17 @@
  * Three sources, first one present wins:
  * 1. a value set by code ({@link JsonSource.setValue}, e.g. from an `article` property);
  * 2. an inline `<script type="application/json">` child of the host (CMS templates: no extra
- *    request), read when the host connects and again when that script changes;
+ *    request), read when the host connects and again when that script changes. Only a direct
+ *    child counts, the first one when there are several; its type may carry parameters
+ *    (`application/json; charset=utf-8`, any case). A JSON script nested deeper, or a second
+ *    one, is not read, and the console gets one warning saying so;
  * 3. a URL ({@link JsonSource.setSrc}, from a `src` attribute): fetched with
  *    `credentials: 'same-origin'`, cancelled when the URL changes or the host disconnects,
  *    given up after a timeout, the response cut off once it is larger than
- *    `LIMITS.maxJsonLength` allows.
+ *    `LIMITS.maxJsonLength` allows. Only http, https and relative addresses are fetched (and
+ *    `blob:` addresses, which only the page's own code can make); any other (`javascript:`,
+ *    `file:`, `data:`, `mailto:`, `tel:` …) is refused before any request, as an `invalid`
+ *    failure whose one problem is at path `src` (see `refusedSrcProblem`).
  *
  * Every input goes through the `parse` function given to the constructor (the model's
  * `parseArticle`, `parseSite`), so the host only ever sees a validated value or a list of
@@ -24,7 +30,9 @@ import { isServer } from 'lit';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { LIMITS } from '../model/limits.js';
 import type { ParseResult, Problem } from '../model/types.js';
+import { refusedSrcProblem } from './problem-text.js';
 import type { LoadFailure } from './problem-text.js';
+import { isSafeUrl, urlScheme } from './url.js';
 
 export type { LoadFailure } from './problem-text.js';
 
@@ -54,7 +62,45 @@ export type JsonSourceHost = ReactiveControllerHost & HTMLElement;
 /** Upper bound of the UTF-8 size of `LIMITS.maxJsonLength` UTF-16 code units. */
 const MAX_RESPONSE_BYTES = LIMITS.maxJsonLength * 3;
 
-const INLINE_SELECTOR = ':scope > script[type="application/json"]';
+const HTML_NAMESPACE = 'http://www.w3.org/1999/xhtml';
+
+/** `application/json`, with or without parameters, in any case (the essence of the MIME type). */
+const JSON_TYPE = /^[\t\n\f\r ]*application\/json[\t\n\f\r ]*(?:;|$)/i;
+
+/**
+ * Whether a `src` address is fetched: the data's URL rule (`isSafeUrl`: http, https or
+ * relative), without `mailto:` and `tel:` (no data behind them), plus `blob:` (an address
+ * only the page's own script can make, for JSON it built itself). `data:` is refused as it is
+ * everywhere in the data: inline JSON goes in a `<script type="application/json">` child.
+ */
+function isFetchable(url: string): boolean {
+  const scheme = urlScheme(url);
+  if (scheme === 'blob') return true;
+  return isSafeUrl(url) && (scheme === '' || scheme === 'http' || scheme === 'https');
+}
+
+function isJsonScript(element: Element): boolean {
+  return (
+    element.localName === 'script' &&
+    element.namespaceURI === HTML_NAMESPACE &&
+    JSON_TYPE.test(element.getAttribute('type') ?? '')
+  );
+}
+
+/**
+ * `<script type="application/json">` elements below `host` that are not its direct children,
+ * leaving out those inside another custom element (that element's own data).
+ */
+function nestedJsonScripts(host: Element): Element[] {
+  const found: Element[] = [];
+  for (const script of Array.from(host.querySelectorAll('script'))) {
+    if (script.parentElement === host || !isJsonScript(script)) continue;
+    let owner = script.parentElement;
+    while (owner && owner !== host && !owner.localName.includes('-')) owner = owner.parentElement;
+    if (owner === host) found.push(script);
+  }
+  return found;
+}
 
 function limitProblem(): Problem {
   return {
@@ -87,6 +133,8 @@ export class JsonSource<T> implements ReactiveController {
   private property: unknown = undefined;
   private src = '';
   private inlineText: string | undefined = undefined;
+  /** The shape of the inline JSON last warned about (`direct/nested` counts), `''` when fine. */
+  private inlineShape = '';
   private connected = false;
   private observer: MutationObserver | undefined;
   private request: AbortController | undefined;
@@ -168,14 +216,48 @@ export class JsonSource<T> implements ReactiveController {
   private readInline(): boolean {
     let text: string | undefined;
     try {
-      const script = this.host.querySelector?.(INLINE_SELECTOR);
-      text = script ? (script.textContent ?? '') : undefined;
+      const direct = Array.from(this.host.children ?? []).filter(isJsonScript);
+      text = direct[0] ? (direct[0].textContent ?? '') : undefined;
+      this.checkInlineShape(direct);
     } catch {
       text = undefined;
     }
     if (text === this.inlineText) return false;
     this.inlineText = text;
     return true;
+  }
+
+  /**
+   * Warns once per new shape when JSON scripts are not where the host reads them: several
+   * direct children (the first is read) or scripts nested inside other elements (not read).
+   */
+  private checkInlineShape(direct: Element[]): void {
+    const nested = nestedJsonScripts(this.host);
+    const shape = direct.length > 1 || nested.length > 0 ? `${direct.length}/${nested.length}` : '';
+    if (shape === this.inlineShape) return;
+    this.inlineShape = shape;
+    if (shape === '') return;
+    const tag = `<${this.host.localName}>`;
+    const parts: string[] = [];
+    if (direct.length > 1) {
+      parts.push(`${direct.length} <script type="application/json"> children: only the first is read, the others are ignored.`);
+    }
+    if (nested.length > 0) {
+      const where = Array.from(new Set(nested.map((script) => `<${script.parentElement?.localName ?? '?'}>`))).join(', ');
+      parts.push(
+        nested.length === 1
+          ? `1 <script type="application/json"> inside ${where} ignored: it is not a direct child.`
+          : `${nested.length} <script type="application/json"> inside ${where} ignored: they are not direct children.`,
+      );
+    }
+    const used =
+      direct.length > 0
+        ? 'It used the first direct child.'
+        : 'There is no direct child, so no inline JSON was read (the content inside the element stays).';
+    console.warn(
+      `${tag}: ${parts.join(' ')} The element reads its JSON only from its first direct child <script type="application/json">. ${used}`,
+      { used: direct[0] ?? null, ignored: [...direct.slice(1), ...nested] },
+    );
   }
 
   private cancel(): void {
@@ -211,6 +293,13 @@ export class JsonSource<T> implements ReactiveController {
     if (this.src) {
       const key = `src:${this.src}`;
       if (this.resolvedKey === key) return;
+      if (!isFetchable(this.src)) {
+        // A configuration error, reported as such before any request is made.
+        this.cancel();
+        this.resolvedKey = key;
+        this.apply({ ok: false, problems: [refusedSrcProblem(this.src)], warnings: [] }, 'src');
+        return;
+      }
       if (!this.connected || isServer) return;
       this.cancel();
       this.resolvedKey = key;

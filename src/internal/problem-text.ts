@@ -1,8 +1,10 @@
 /**
  * Short, localized sentences for what went wrong with an element's data: a `Problem` from the
- * model (`文章数据有误:缺少 title`) or a failed request (`无法加载文章数据:/a.json(HTTP 404)`).
+ * model (`文章数据有误:缺少 title`), a failed request (`无法加载文章数据:/a.json(HTTP 404)`) or a
+ * `src` address that is not allowed (`文章数据地址(src 属性)不被允许:javascript:…`).
  * Shared by the elements that read JSON (`<court-article>`, `<court-footer>`); the subject
- * chooses the lead-in (文章数据 / 网站数据).
+ * chooses the lead-in (文章数据 / 网站数据). Addresses are shown shortened ({@link shortUrl});
+ * the console keeps them whole.
  */
 import { msg, str } from '@lit/localize';
 import type { Problem } from '../model/types.js';
@@ -18,6 +20,59 @@ export interface LoadFailure {
   reason: 'http' | 'network' | 'timeout';
   /** The HTTP status for `http`. */
   status?: number;
+}
+
+/** Addresses up to this many characters are shown whole. */
+const SHORT_URL_MAX = 64;
+/** How many characters of a longer address are kept before and after the ellipsis. */
+const SHORT_URL_HEAD = 40;
+const SHORT_URL_TAIL = 20;
+
+/**
+ * `url` as shown in a message: whole when short, otherwise its start and its end around an
+ * ellipsis (`/dyn/status?code=404&x=aaaa … aaaa&end=1`), so that it stays recognisable without
+ * filling the screen. Counts code points, so a character outside the BMP is never cut in two;
+ * the spaces around the ellipsis let the line wrap there.
+ */
+export function shortUrl(url: string): string {
+  const chars = Array.from(url);
+  if (chars.length <= SHORT_URL_MAX) return url;
+  return `${chars.slice(0, SHORT_URL_HEAD).join('')} … ${chars.slice(-SHORT_URL_TAIL).join('')}`;
+}
+
+/** Problems that stand for a refused `src` attribute, with the address as written. */
+const refusedSources = new WeakMap<Problem, string>();
+
+/**
+ * The problem reported for a `src` attribute whose address is not fetched (a scheme other
+ * than http, https or blob, or none): a configuration error, shown by {@link problemText} as
+ * `文章数据地址(src 属性)不被允许:…` rather than as an error in the data.
+ */
+export function refusedSrcProblem(url: string): Problem {
+  const problem: Problem = {
+    path: 'src',
+    code: 'url',
+    message:
+      `the src attribute "${url}" is not allowed: the JSON is fetched only from an http, https or relative address, ` +
+      'or a blob: address made by the page (data:, file:, javascript:, mailto:, tel: and other schemes are refused); ' +
+      'no request was made',
+  };
+  refusedSources.set(problem, url);
+  return problem;
+}
+
+/** `文章数据地址(src 属性)不被允许:javascript:alert(1)(只能是 http、https 或相对地址)`. */
+function refusedSrcText(src: string, subject: DataSubject): string {
+  const url = shortUrl(src);
+  return subject === 'site'
+    ? msg(str`网站数据地址(src 属性)不被允许:${url}(只能是 http、https 或相对地址)`, {
+        id: 'load.refused-site',
+        desc: 'The src attribute of the footer gives an address that is never fetched (e.g. javascript: or file:); the value is the address, possibly shortened with an ellipsis. Keep "src" as is: it is the attribute name',
+      })
+    : msg(str`文章数据地址(src 属性)不被允许:${url}(只能是 http、https 或相对地址)`, {
+        id: 'load.refused-article',
+        desc: 'The src attribute of the article gives an address that is never fetched (e.g. javascript: or file:); the value is the address, possibly shortened with an ellipsis. Keep "src" as is: it is the attribute name',
+      });
 }
 
 /** The JSON type name in the reader's language. */
@@ -94,6 +149,8 @@ export function problemDetail(problem: Problem): string {
 
 /** `文章数据有误:缺少 title` / `网站数据有误:缺少 name`. */
 export function problemText(problem: Problem, subject: DataSubject = 'article'): string {
+  const refused = refusedSources.get(problem);
+  if (refused !== undefined) return refusedSrcText(refused, subject);
   const detail = problemDetail(problem);
   return subject === 'site'
     ? msg(str`网站数据有误:${detail}`, { id: 'problem.site', desc: 'Lead-in of an error in the site (footer) data; the value says what is wrong' })
@@ -108,9 +165,9 @@ export function moreProblemsText(count: number): string {
   });
 }
 
-/** `无法加载文章数据:/a.json(HTTP 404)` / `(网络错误)` / `(超时)`. */
+/** `无法加载文章数据:/a.json(HTTP 404)` / `(网络错误)` / `(超时)`; a long address shortened. */
 export function loadFailureText(failure: LoadFailure, subject: DataSubject = 'article'): string {
-  const url = failure.url;
+  const url = shortUrl(failure.url);
   const why =
     failure.reason === 'http' && failure.status !== undefined
       ? `HTTP ${failure.status}`

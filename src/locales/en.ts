@@ -35,6 +35,8 @@
 'court-footer.transport': `Getting here:`,
 'load.article': str`Could not load the article data: ${0} (${1})`,
 'load.network': `network error`,
+'load.refused-article': str`The address of the article data (src attribute) is not allowed: ${0} (only http, https or relative addresses)`,
+'load.refused-site': str`The address of the site data (src attribute) is not allowed: ${0} (only http, https or relative addresses)`,
 'load.site': str`Could not load the site data: ${0} (${1})`,
 'load.timeout': `timed out`,
 'photo-caption.broken': `Image unavailable`,

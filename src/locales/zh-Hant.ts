@@ -35,6 +35,8 @@
 'court-footer.transport': `交通:`,
 'load.article': str`無法載入文章資料:${0}(${1})`,
 'load.network': `網路錯誤`,
+'load.refused-article': str`文章資料位址(src 屬性)不被允許:${0}(只能是 http、https 或相對位址)`,
+'load.refused-site': str`網站資料位址(src 屬性)不被允許:${0}(只能是 http、https 或相對位址)`,
 'load.site': str`無法載入網站資料:${0}(${1})`,
 'load.timeout': `逾時`,
 'photo-caption.broken': `圖片無法顯示`,

@@ -1,5 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { LitElement } from 'lit';
+import '../../src/define/court-article.js';
+import '../../src/define/court-footer.js';
 import { JsonSource } from '../../src/internal/json-source.js';
 import type { JsonSourceFailure } from '../../src/internal/json-source.js';
 import { loadFailureText, moreProblemsText, problemText } from '../../src/internal/problem-text.js';
@@ -325,5 +327,245 @@ describe('problem text', () => {
     expect(loadFailureText({ url: '/s.json', reason: 'http', status: 500 }, 'site')).to.equal('无法加载网站数据:/s.json(HTTP 500)');
     expect(loadFailureText({ url: '/a.json', reason: 'network' })).to.equal('无法加载文章数据:/a.json(网络错误)');
     expect(loadFailureText({ url: '/a.json', reason: 'timeout' })).to.equal('无法加载文章数据:/a.json(超时)');
+  });
+});
+
+/** The elements that read JSON through the same source, with data each one accepts. */
+const READERS = [
+  {
+    tag: 'court-article',
+    data: { version: 1, title: '内联文章标题', publishedAt: '2024-03-01T09:00:00+08:00', body: [{ type: 'paragraph', text: '正文。' }] },
+    other: { version: 1, title: '第二份数据', publishedAt: '2024-03-01T09:00:00+08:00', body: [] },
+    shownText: '内联文章标题',
+    lead: '文章数据',
+  },
+  {
+    tag: 'court-footer',
+    data: { version: 1, name: '内联数据法院' },
+    other: { version: 1, name: '第二份数据法院' },
+    shownText: '内联数据法院',
+    lead: '网站数据',
+  },
+] as const;
+
+/** Records console.warn and console.error (silenced) for the duration of `fn`. */
+async function watchingConsole<T>(fn: () => Promise<T>): Promise<{ result: T; warnings: unknown[][]; errors: unknown[][] }> {
+  const { warn, error } = console;
+  const warnings: unknown[][] = [];
+  const errors: unknown[][] = [];
+  console.warn = (...args: unknown[]) => void warnings.push(args);
+  console.error = (...args: unknown[]) => void errors.push(args);
+  try {
+    return { result: await fn(), warnings, errors };
+  } finally {
+    console.warn = warn;
+    console.error = error;
+  }
+}
+
+function attr(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+}
+
+function errorBox(el: Element): HTMLElement | null {
+  return el.shadowRoot?.querySelector<HTMLElement>('[part~="error"]') ?? null;
+}
+
+async function shownError(el: Element): Promise<HTMLElement> {
+  await waitUntil(() => errorBox(el), 'no error was shown');
+  await (el as LitElement).updateComplete;
+  return errorBox(el)!;
+}
+
+/** The strings of a console call, including those inside plain objects and arrays it logged. */
+function joined(args: unknown[]): string {
+  const strings: string[] = [];
+  const visit = (value: unknown): void => {
+    if (typeof value === 'string') strings.push(value);
+    else if (Array.isArray(value)) value.forEach(visit);
+    else if (value && Object.getPrototypeOf(value) === Object.prototype) Object.values(value).forEach(visit);
+  };
+  args.forEach(visit);
+  return strings.join(' ');
+}
+
+describe('the src address of court-article and court-footer', () => {
+  const REFUSED = [
+    'javascript:alert(1)',
+    ' JaVa\tScRiPt:alert(1)',
+    'file:///etc/passwd',
+    'data:application/json,{"version":1}',
+    'mailto:xuanjiao@court.example.cn',
+    'tel:12368',
+    'vbscript:msgbox(1)',
+    'ftp://court.example.cn/site.json',
+  ];
+
+  for (const reader of READERS) {
+    it(`<${reader.tag}> refuses a src that is not http, https or relative before any request, naming src`, async () => {
+      const calls = stubFetch(() => Promise.resolve(json(reader.data)));
+      for (const url of REFUSED) {
+        const { result: el, warnings, errors } = await watchingConsole(async () => {
+          const el = await fixture<LitElement>(`<${reader.tag} src="${attr(url)}"><p class="old">旧版内容</p></${reader.tag}>`);
+          await shownError(el);
+          return el;
+        });
+        const text = errorBox(el)!.textContent!.replace(/\s+/g, ' ').trim();
+        expect(text, url).to.contain('src');
+        expect(text, url).to.contain(url.trim().replace(/\s+/g, ' ').slice(0, 12));
+        expect(text, url).to.contain('只能是 http、https 或相对地址');
+        expect(text, url).not.to.contain('网络错误');
+        expect(text, url).to.match(new RegExp(`^${reader.lead}地址`));
+        expect(el.shadowRoot!.querySelector('button'), `${url}: nothing to retry`).to.equal(null);
+        expect(el.querySelector('.old'), url).to.exist;
+        expect(errors, url).to.deep.equal([]);
+        expect(warnings, url).to.have.length(1);
+        expect(joined(warnings[0]!), url).to.contain(url.trim());
+        await expect(el).to.be.accessible();
+      }
+      expect(calls.map((c) => c.url)).to.deep.equal([]);
+    });
+
+    it(`<${reader.tag}> still fetches http, https, relative and blob: addresses`, async () => {
+      const calls = stubFetch(() => Promise.resolve(json(reader.data)));
+      const blob = URL.createObjectURL(new Blob(['{}'], { type: 'application/json' }));
+      const urls = ['/data/site.json', 'data/x.json', '//127.0.0.1/x.json', 'HTTPS://127.0.0.1/x.json', 'http://127.0.0.1/x.json', blob];
+      for (const url of urls) {
+        const el = await fixture<LitElement>(`<${reader.tag} src="${attr(url)}"></${reader.tag}>`);
+        await waitUntil(() => el.shadowRoot!.textContent!.includes(reader.shownText), `${url} was not loaded`);
+      }
+      URL.revokeObjectURL(blob);
+      expect(calls.map((c) => c.url)).to.deep.equal(urls);
+    });
+
+    it(`<${reader.tag}> shows a long src shortened, keeps it whole in the console, and the error box fits`, async () => {
+      stubFetch(() => Promise.resolve(new Response('gone', { status: 404 })));
+      const long = `/dyn/status?code=404&x=${'a'.repeat(3000)}&end=tail`;
+      for (const url of [long, `javascript:${'b'.repeat(3000)}`]) {
+        const { result: box, warnings } = await watchingConsole(async () => {
+          const wrapper = await fixture<HTMLDivElement>(
+            `<div style="width: 500px"><${reader.tag} src="${attr(url)}"></${reader.tag}></div>`,
+          );
+          return shownError(wrapper.firstElementChild!);
+        });
+        const text = box.textContent!;
+        expect(text).not.to.contain(url);
+        expect(text).to.contain(url.slice(0, 20));
+        expect(text).to.contain(url.slice(-4));
+        expect(text).to.contain('…');
+        expect(text.length).to.be.below(200);
+        expect(box.getBoundingClientRect().height).to.be.below(250);
+        expect(box.scrollWidth).to.be.at.most(box.clientWidth);
+        if (reader.tag === 'court-footer' || url.startsWith('javascript:')) {
+          expect(warnings.some((w) => joined(w).includes(url)), 'the whole URL is in the console').to.equal(true);
+        }
+      }
+    });
+
+    it(`<${reader.tag}> translates the refusal of src`, async () => {
+      const { warnings } = await watchingConsole(async () => {
+        const en = await fixture<LitElement>(`<${reader.tag} lang="en" src="javascript:alert(1)"></${reader.tag}>`);
+        await waitUntil(() => errorBox(en)?.textContent?.includes('src attribute'), 'no English text');
+        expect(errorBox(en)!.textContent).to.contain('javascript:alert(1)');
+        const ug = await fixture<LitElement>(`<${reader.tag} lang="ug" src="javascript:alert(1)"></${reader.tag}>`);
+        await waitUntil(() => /\p{Script=Arabic}/u.test(errorBox(ug)?.textContent ?? ''), 'no Uyghur text');
+        expect(errorBox(ug)!.textContent).to.contain('src');
+        expect(errorBox(ug)!.textContent).to.contain('javascript:alert(1)');
+        const hant = await fixture<LitElement>(`<${reader.tag} lang="zh-Hant" src="javascript:alert(1)"></${reader.tag}>`);
+        await waitUntil(() => /址/.test(errorBox(hant)?.textContent ?? '') && /資料/.test(errorBox(hant)!.textContent!), 'no zh-Hant text');
+        expect(errorBox(hant)!.textContent).to.contain('src');
+      });
+      expect(warnings).to.have.length(3);
+    });
+  }
+});
+
+describe('where the elements look for inline JSON', () => {
+  for (const reader of READERS) {
+    const json1 = JSON.stringify(reader.data);
+    const json2 = JSON.stringify(reader.other);
+
+    it(`<${reader.tag}> reads a JSON script whose type has parameters`, async () => {
+      for (const type of ['application/json; charset=utf-8', 'Application/JSON;charset=UTF-8', ' application/json ']) {
+        const { result: el, warnings } = await watchingConsole(() =>
+          fixture<LitElement>(`<${reader.tag}><script type="${type}">${json1}</script></${reader.tag}>`),
+        );
+        await waitUntil(() => el.shadowRoot!.textContent!.includes(reader.shownText), `type="${type}" was not read`);
+        expect(warnings, type).to.deep.equal([]);
+      }
+      for (const type of ['application/ld+json', 'application/jsonp', 'text/json']) {
+        const el = await fixture<LitElement>(`<${reader.tag}><script type="${type}">${json1}</script><p class="old">旧版</p></${reader.tag}>`);
+        await el.updateComplete;
+        expect(el.shadowRoot!.textContent, type).not.to.contain(reader.shownText);
+      }
+    });
+
+    it(`<${reader.tag}> warns once about a JSON script that is not a direct child, and keeps the fallback`, async () => {
+      const { result: el, warnings } = await watchingConsole(async () => {
+        const el = await fixture<LitElement>(
+          `<${reader.tag}><div><script type="application/json">${json1}</script></div><p class="old">旧版内容</p></${reader.tag}>`,
+        );
+        el.querySelector('.old')!.append('(更新)');
+        el.append(document.createElement('span'));
+        await new Promise((resolve) => setTimeout(resolve));
+        await el.updateComplete;
+        return el;
+      });
+      expect(el.shadowRoot!.textContent).not.to.contain(reader.shownText);
+      expect(el.shadowRoot!.querySelector('slot')).to.exist;
+      expect(warnings).to.have.length(1);
+      const text = joined(warnings[0]!);
+      expect(text).to.contain(`<${reader.tag}>`);
+      expect(text).to.contain('direct child <script type="application/json">');
+      expect(text).to.match(/no direct child/i);
+    });
+
+    it(`<${reader.tag}> reads the first of several JSON children and warns once which one it used`, async () => {
+      const { result: el, warnings } = await watchingConsole(async () => {
+        const el = await fixture<LitElement>(
+          `<${reader.tag}><script type="application/json">${json1}</script><script type="application/json">${json2}</script></${reader.tag}>`,
+        );
+        await waitUntil(() => el.shadowRoot!.textContent!.includes(reader.shownText), 'the first script was not read');
+        el.append(document.createElement('span'));
+        await new Promise((resolve) => setTimeout(resolve));
+        return el;
+      });
+      expect(el.shadowRoot!.textContent).not.to.contain(reader.data === READERS[0].data ? '第二份数据' : '第二份数据法院');
+      expect(warnings).to.have.length(1);
+      const text = joined(warnings[0]!);
+      expect(text).to.contain('2 <script type="application/json"> children');
+      expect(text).to.contain('the first');
+      expect(text).to.contain('direct child <script type="application/json">');
+    });
+
+    it(`<${reader.tag}> does not warn about one direct JSON child or a script that belongs to another element`, async () => {
+      const { warnings } = await watchingConsole(async () => {
+        const el = await fixture<LitElement>(
+          `<${reader.tag}><script type="application/json">${json1}</script><other-widget><script type="application/json">{}</script><div><script type="application/json">{}</script></div></other-widget></${reader.tag}>`,
+        );
+        await waitUntil(() => el.shadowRoot!.textContent!.includes(reader.shownText));
+      });
+      expect(warnings).to.deep.equal([]);
+    });
+  }
+});
+
+describe('shortened addresses in messages', () => {
+  it('keeps a short URL whole and shortens a long one to its start and end', () => {
+    const short = 'https://court.example.cn/news/2024/0228-001.json';
+    expect(loadFailureText({ url: short, reason: 'network' })).to.equal(`无法加载文章数据:${short}(网络错误)`);
+    const long = `https://court.example.cn/dyn/status?code=404&x=${'a'.repeat(3000)}&end=tail`;
+    const text = loadFailureText({ url: long, reason: 'http', status: 404 }, 'site');
+    expect(text.length).to.be.below(120);
+    expect(text.startsWith('无法加载网站数据:https://court.example.cn/dyn/'), text).to.equal(true);
+    expect(text.endsWith('&end=tail(HTTP 404)'), text).to.equal(true);
+    expect(text).to.contain(' … ');
+  });
+
+  it('never cuts a character in two', () => {
+    const url = `/新闻/${'𠀀'.repeat(200)}.json`;
+    const text = loadFailureText({ url, reason: 'network' });
+    expect(text).not.to.match(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/);
+    expect(text).to.contain('…');
   });
 });
