@@ -22,7 +22,9 @@
  * update (its light-DOM fallback, if any, stays visible) and renders once the translation
  * has arrived, so no frame shows the wrong language; if the translation cannot be loaded
  * within {@link LOCALE_LOAD_WAIT} ms, it renders in zh-CN and switches when it arrives, and
- * a failed load is reported once on the console and leaves zh-CN in place.
+ * a failed load is reported once on the console and leaves zh-CN in place. When the locale
+ * changes again during the wait (`en`, then `ug` before English has arrived), the update
+ * waits for the new locale's translation instead, so it renders wholly in the last locale.
  *
  * A `MutationObserver` watches `lang` attributes: changing `<html lang>`, an ancestor's
  * `lang` or an element's own `lang` re-renders the elements it affects. Whenever the page
@@ -544,7 +546,8 @@ export function setCourtLocale(locale: string | null): Promise<void> {
  * and requests an update when that changes (a `lang` attribute changed, the element moved,
  * the page locale changed, a locale was registered). Added by {@link localized}; use it
  * directly with `new LocaleController(this)` in a constructor when decorators are not an
- * option, and call `wrapUpdate` from `performUpdate`.
+ * option, call `wrapUpdate` from `performUpdate`, and have `scheduleUpdate` wait for
+ * `translationReady()` when it returns a promise.
  */
 export class LocaleController implements ReactiveController {
   readonly host: LocalizedHost;
@@ -583,9 +586,39 @@ export class LocaleController implements ReactiveController {
     controllers.delete(this);
   }
 
-  /** Requests an update when the host's locale changed since its last render, or when forced. */
+  /** The locale whose translation the host's next update is waiting for, if any. */
+  private awaited: string | undefined;
+  /** Ends that wait early, when the host's locale has changed meanwhile. */
+  private wake: (() => void) | undefined;
+
+  /**
+   * Requests an update when the host's locale changed since its last render, or when forced.
+   * An update waiting for the translation of a locale the host is no longer in stops waiting
+   * for it ({@link LocaleController.translationReady}).
+   */
   refresh(force: boolean): void {
+    if (this.wake && resolveLocale(this.host) !== this.awaited) this.wake();
     if (force || (this.host.hasUpdated && resolveLocale(this.host) !== this.locale)) this.host.requestUpdate();
+  }
+
+  /**
+   * What the host's next update waits for: the translation of the locale the host is in
+   * (at most {@link LOCALE_LOAD_WAIT} ms, see {@link loadLocale}), or nothing when it is there
+   * or was given up on. The locale is read again whenever a wait ends, and a wait ends as
+   * soon as the locale changes, so after quick changes (`en`, then `ug` before English has
+   * arrived) the update waits for the last locale's translation and renders in that locale,
+   * not in a locale whose translation nothing asked for.
+   */
+  translationReady(): Promise<void> | undefined {
+    const locale = resolveLocale(this.host);
+    const pending = translationPending(locale);
+    if (!pending) return undefined;
+    this.awaited = locale;
+    const changed = new Promise<void>((resolve) => (this.wake = resolve));
+    return Promise.race([pending, changed]).then(() => {
+      this.awaited = this.wake = undefined;
+      return this.translationReady();
+    });
   }
 
   /**
@@ -643,13 +676,14 @@ export function localized() {
         const controller = controllerOf.get(this);
         return controller ? controller.wrapUpdate(() => original.call(this)) : original.call(this);
       };
-      // An update in a locale whose translation is still loading waits for it.
+      // An update in a locale whose translation is still loading waits for it; the locale is
+      // the one the update renders in, read when the wait ends (translationReady).
       const schedule = (proto as unknown as { scheduleUpdate(): void | Promise<unknown> }).scheduleUpdate;
       (proto as unknown as { scheduleUpdate(): void | Promise<unknown> }).scheduleUpdate = function (
         this: ReactiveElement,
       ) {
-        const pending = controllerOf.has(this) ? translationPending(resolveLocale(this)) : undefined;
-        return pending ? pending.then(() => schedule.call(this)) : schedule.call(this);
+        const ready = controllerOf.get(this)?.translationReady();
+        return ready ? ready.then(() => schedule.call(this)) : schedule.call(this);
       };
       if (isServer && typeof proto.render === 'function') {
         // Server rendering calls render() without performUpdate() and has no tree to walk:
