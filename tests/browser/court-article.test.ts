@@ -460,7 +460,8 @@ describe('court-article', () => {
       await expect(el).to.be.accessible();
     });
 
-    it('names the URL and HTTP status when the request fails, and retries', async () => {
+    it('names the URL and HTTP status when the request fails, in the element and in one console warning, and retries', async () => {
+      const warnings = stubWarn();
       const failed = new Promise<CustomEvent>((resolve) => document.addEventListener('court-article-failed', (e) => resolve(e as CustomEvent), { once: true }));
       const el = await rendered(await fixture<CourtArticleElement>(html`<court-article src=${NOT_FOUND}></court-article>`));
       const event = await failed;
@@ -468,6 +469,9 @@ describe('court-article', () => {
       const error = $(el, '[part="error"]')!;
       expect(error.getAttribute('role')).to.equal('alert');
       expect(text(error)).to.contain(`无法加载文章数据:${NOT_FOUND}(HTTP 404)`);
+      expect(warnings.map((args) => String(args[0]))).to.deep.equal([
+        `<court-article>: could not load the article data from ${NOT_FOUND} (HTTP 404).`,
+      ]);
       const retry = $(el, '[part="retry-button"]') as HTMLButtonElement;
       expect(text(retry)).to.equal('重试');
       await expect(el).to.be.accessible();

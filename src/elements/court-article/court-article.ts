@@ -430,6 +430,8 @@ export class CourtArticleElement extends LitElement {
       console.warn(`<court-article>: the article data is invalid and was not rendered (${failure.problems.length}).`, failure.problems);
       detail = { problems: failure.problems };
     } else {
+      const why = failure.reason === 'http' ? `HTTP ${failure.status ?? ''}`.trim() : failure.reason;
+      console.warn(`<court-article>: could not load the article data from ${failure.url} (${why}).`);
       detail = { url: failure.url, reason: failure.reason, ...(failure.status !== undefined ? { status: failure.status } : {}) };
     }
     if (isServer) return;

@@ -174,6 +174,7 @@ export const courtFooterStyles = css`
   }
 
   .error {
+    overflow-wrap: anywhere;
     border-inline-start: 4px solid var(--court-footer-error, #b3261e);
     background: var(--court-footer-error-background, #fdecea);
     color: var(--court-footer-error-text, #5f1411);
