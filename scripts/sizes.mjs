@@ -12,8 +12,11 @@ export const GZIP_BUDGET = 28_000;
  * What the bundles may not grow past, gzip bytes, while they are over {@link GZIP_BUDGET}:
  * the size of the last build that shrank them, plus 1 %. `npm test` fails above it
  * (tests/node/bundle-size.test.ts); lower it whenever a change makes the bundles smaller.
+ * Raised only on purpose, saying why: from 52,000 to 53,700 when the bundles took in the
+ * guards against hostile input (HTML that holds the parser, refused `src` schemes, null
+ * fields, unreadable objects, quick language changes), 53,155 B for the classic file.
  */
-export const GZIP_CEILING = 52_000;
+export const GZIP_CEILING = 53_700;
 
 /**
  * @param {string} distDir
