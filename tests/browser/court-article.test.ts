@@ -272,6 +272,7 @@ describe('court-article', () => {
       const label = $(el, '[part="byline"] .label')!;
       expect(text(label)).to.equal('发布时间:');
       expect(label.closest('[lang]')!.getAttribute('lang')).to.equal('zh-CN');
+      expect($(el, 'time')!.getAttribute('lang'), 'the date is in the language that formatted it').to.equal('zh-CN');
     });
 
     it('renders labels and the date in the language of the page around it', async () => {
@@ -282,7 +283,7 @@ describe('court-article', () => {
       expect(text($(el, 'time'))).to.equal('28 Feb 2024, 20:54');
       expect($(el, 'time')!.getAttribute('datetime')).to.equal('2024-02-28T20:54:53+08:00');
       const label = $(el, '[part="byline"] .label')!;
-      expect(label.getAttribute('lang')).to.equal('en');
+      expect(label.closest('[lang]')!.getAttribute('lang')).to.equal('en');
       expect(text($(el, 'h1'))!.startsWith('标题')).to.equal(true);
       expect($(el, 'h1')!.closest('[lang]')!.getAttribute('lang')).to.equal('zh-CN');
     });
@@ -338,11 +339,12 @@ describe('court-article', () => {
       await (photo as unknown as { updateComplete: Promise<unknown> }).updateComplete;
       const open = photo.shadowRoot!.querySelector('button.open')!;
       const close = photo.shadowRoot!.querySelector('button.close')!;
-      // The name is the interface's, in English; the caption, in Chinese, is the description.
+      // The name starts with the interface's words, in English; the caption stays Chinese content.
       expect(open.hasAttribute('aria-label')).to.equal(false);
-      expect(photo.shadowRoot!.getElementById(open.getAttribute('aria-labelledby')!)!.textContent).to.equal('View full image');
+      const nameId = open.getAttribute('aria-labelledby')!.split(/\s+/)[0]!;
+      expect(photo.shadowRoot!.getElementById(nameId)!.textContent).to.equal('View full image');
       expect(open.getAttribute('lang')).to.equal('en');
-      expect(photo.shadowRoot!.getElementById(open.getAttribute('aria-describedby')!)!.textContent).to.contain('于长春院长考察上马法庭');
+      expect(photo.shadowRoot!.querySelector('figcaption')!.textContent).to.contain('于长春院长考察上马法庭');
       expect(close.textContent!.trim()).to.equal('Close');
       expect(close.getAttribute('lang')).to.equal('en');
       const caption = photo.shadowRoot!.querySelector('figcaption')!;
@@ -363,6 +365,95 @@ describe('court-article', () => {
       await (photo as unknown as { updateComplete: Promise<unknown> }).updateComplete;
       expect(photo.shadowRoot!.querySelector('button.open')!.hasAttribute('lang')).to.equal(false);
       expect(photo.shadowRoot!.querySelector('button.close')!.hasAttribute('lang')).to.equal(false);
+    });
+  });
+
+  describe('byline and 责任编辑 in the reader\'s language', () => {
+    /** The label of a byline item (or of the 责任编辑 line) and the box of everything after it: the value. */
+    function labelAndValue(line: HTMLElement): { label: DOMRect; value: DOMRect } {
+      const label = line.querySelector('.label')!;
+      const range = document.createRange();
+      range.selectNodeContents(line);
+      range.setStartAfter(label);
+      return { label: label.getBoundingClientRect(), value: range.getBoundingClientRect() };
+    }
+
+    /** The language a text is marked with: the `lang` of its nearest marked ancestor inside the element. */
+    function langOf(root: HTMLElement, shown: string): string | null {
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (node.nodeValue === shown) return node.parentElement!.closest('[lang]')?.getAttribute('lang') ?? null;
+      }
+      throw new Error(`"${shown}" is not shown`);
+    }
+
+    async function inLocale(locale: string): Promise<CourtArticleElement> {
+      const article = await readJson(FULL);
+      const box = await fixture(html`<div lang=${locale}><court-article .article=${article}></court-article></div>`);
+      return rendered(box.querySelector<CourtArticleElement>('court-article')!);
+    }
+
+    it('ug: every label stands right of its value, in the byline, on the 责任编辑 line and in 上一篇 / 下一篇', async () => {
+      const el = await inLocale('ug');
+      const items = $$(el, '[part="byline"] > span');
+      expect(items).to.have.length(3);
+      for (const line of [...items, $(el, '[part="editor"]')!, ...$$(el, '[part="pager"] li')]) {
+        const { label, value } = labelAndValue(line);
+        expect(value.width, text(line)).to.be.greaterThan(0);
+        expect(label.left, `label right of its value: ${text(line)}`).to.be.at.least(value.right - 1);
+      }
+      // Author and source are the article's Chinese text, marked as such inside the Uyghur line.
+      expect(langOf($(el, '[part="byline"]')!, '抚顺中院 宣教科')).to.equal('zh-CN');
+      expect(langOf($(el, '[part="byline"]')!, '人民法院报')).to.equal('zh-CN');
+      expect(langOf($(el, '[part="editor"]')!, '宣教科')).to.equal('zh-CN');
+      expect(langOf($(el, '[part="pager"]')!, '上一篇的标题')).to.equal('zh-CN');
+      await expect(el).to.be.accessible();
+    });
+
+    it('ug: the date is one right-to-left Uyghur run that starts with the day', async () => {
+      const el = await inLocale('ug');
+      const time = $(el, '[part="byline"] time')!;
+      expect(time.getAttribute('lang')).to.equal('ug');
+      expect(time.getAttribute('dir')).to.equal('rtl');
+      expect(time.getAttribute('datetime')).to.equal('2024-02-28T20:54:53+08:00');
+      expect(text(time)).to.equal('28-فېۋرال، 2024، 20:54');
+      expect(getComputedStyle(time).unicodeBidi).to.equal('isolate');
+      // Read right to left, the date begins with "28-": the day is drawn at the run's right end.
+      const node = time.firstChild!.nodeType === Node.TEXT_NODE ? time.firstChild! : document.createTreeWalker(time, NodeFilter.SHOW_TEXT).nextNode()!;
+      const at = node.nodeValue!.indexOf('28');
+      const day = document.createRange();
+      day.setStart(node, at);
+      day.setEnd(node, at + 2);
+      expect(day.getBoundingClientRect().right).to.be.closeTo(time.getBoundingClientRect().right, 1);
+    });
+
+    it('en: the date is marked English, the language that formatted it', async () => {
+      const el = await inLocale('en');
+      const time = $(el, '[part="byline"] time')!;
+      expect(text(time)).to.equal('28 Feb 2024, 20:54');
+      expect(time.getAttribute('lang')).to.equal('en');
+      expect(time.getAttribute('dir')).to.equal('ltr');
+      expect(time.getAttribute('datetime')).to.equal('2024-02-28T20:54:53+08:00');
+      // The labels read left to right before their values, as before.
+      for (const line of [...$$(el, '[part="byline"] > span'), $(el, '[part="editor"]')!, ...$$(el, '[part="pager"] li')]) {
+        const { label, value } = labelAndValue(line);
+        expect(label.right, text(line)).to.be.at.most(value.left + 1);
+      }
+      expect(langOf($(el, '[part="byline"]')!, '抚顺中院 宣教科')).to.equal('zh-CN');
+    });
+
+    it('zh-CN: labels and values stay one left-to-right Chinese line, the editor line at the end', async () => {
+      const el = await inLocale('zh-CN');
+      const byline = $(el, '[part="byline"]')!;
+      expect(byline.closest('[lang]')!.getAttribute('lang')).to.equal('zh-CN');
+      expect(getComputedStyle(byline).direction).to.equal('ltr');
+      for (const line of [...$$(el, '[part="byline"] > span'), $(el, '[part="editor"]')!, ...$$(el, '[part="pager"] li')]) {
+        const { label, value } = labelAndValue(line);
+        expect(label.right, text(line)).to.be.at.most(value.left + 1);
+      }
+      const editor = $(el, '[part="editor"]')!;
+      const { value } = labelAndValue(editor);
+      expect(value.right, '责任编辑 ends at the right edge').to.be.closeTo(editor.getBoundingClientRect().right, 1);
     });
   });
 
@@ -927,6 +1018,43 @@ describe('court-article', () => {
         for (const line of lines) expect(line.left, text(link)).to.be.at.least(label.right - 1);
       }
       expect(wrapped, 'a title long enough to wrap at 360 px').to.be.greaterThan(0);
+    });
+
+    it('gives breadcrumb, attachment and pager links a target of at least 24 × 24 px, also at 小', async () => {
+      for (const size of ['small', 'medium'] as const) {
+        const el = await rendered(await fixture<CourtArticleElement>(html`<court-article src=${FULL} font-size=${size}></court-article>`));
+        const links = $$(el, '[part="breadcrumb"] a, [part="attachments"] a, [part="pager"] a');
+        expect(links, size).to.have.length(7);
+        for (const link of links) {
+          const box = link.getBoundingClientRect();
+          expect(box.height, `${size} ${text(link)}`).to.be.at.least(24);
+          expect(box.width, `${size} ${text(link)}`).to.be.at.least(24);
+        }
+      }
+    });
+
+    it('keeps long breadcrumb links inside a 320 px screen, wrapping within their target', async () => {
+      await setViewport({ width: 320, height: 640 });
+      const article = {
+        ...(await readJson(FULL)),
+        breadcrumb: [
+          { label: '首页', href: '/' },
+          { label: '抚顺市中级人民法院新闻中心图片新闻专栏与法院工作动态汇编', href: '/news/' },
+          { label: '一', href: '/news/one/' },
+        ],
+      };
+      const el = await rendered(await fixture<CourtArticleElement>(html`<court-article .article=${article} font-size="large"></court-article>`));
+      expect(document.documentElement.scrollWidth).to.be.at.most(320);
+      const nav = $(el, '[part="breadcrumb"]')!.getBoundingClientRect();
+      for (const link of $$(el, '[part="breadcrumb"] a')) {
+        const box = link.getBoundingClientRect();
+        expect(box.right, text(link)).to.be.at.most(nav.right + 1);
+        expect(box.height, text(link)).to.be.at.least(24);
+        expect(box.width, text(link)).to.be.at.least(24);
+      }
+      const long = $$(el, '[part="breadcrumb"] a')[1]!;
+      expect(long.getClientRects().length, 'the long link is one box of several lines').to.equal(1);
+      expect(long.getBoundingClientRect().height).to.be.greaterThan(40);
     });
 
     it('lines up paragraphs that a CMS indented itself with full-width or no-break spaces', async () => {

@@ -105,6 +105,21 @@ export const courtArticleStyles = css`
   a:hover {
     color: var(--_article-accent);
   }
+  /* Links a reader has to hit rather than read past (breadcrumb, attachments, pager): a target
+     of at least 24 × 24 px (WCAG 2.2 target size) at every 字号, the text centred in it so the
+     line looks as before. A long label wraps inside its own box. */
+  .breadcrumb a,
+  .attachments a {
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    min-block-size: 24px;
+    min-inline-size: 24px;
+    max-inline-size: 100%;
+  }
+  .pager a {
+    min-block-size: 24px;
+  }
 
   /* Status and error */
   /* Status and error line up with the fallback content shown beside them (the old article

@@ -113,6 +113,11 @@ export type CourtArticleFailedDetail =
 /** Languages whose articles are written right to left. */
 const RTL = /^(ar|arc|ckb|dv|fa|he|ks|ku|ps|sd|syr|ug|ur|yi)(-|$)/i;
 
+/** Direction of the article's text. */
+function contentDir(lang: string): 'ltr' | 'rtl' {
+  return RTL.test(lang) ? 'rtl' : 'ltr';
+}
+
 /**
  * Text drawn by the first step, in characters: at the default size (about 44 characters a
  * line, 31 px a line, at the largest width) some 1,400 px, more than a window's height.
@@ -485,15 +490,18 @@ export class CourtArticleElement extends LitElement {
     return { lang: ui, dir: localeDirection(ui) };
   }
 
-  /** A UI label (作者:, 上一篇:) marked with the page language when it differs from the article's. */
-  private label(text: string, articleLang: string): TemplateResult {
-    const { lang, dir } = this.uiLang(articleLang);
-    return html`<span class="label" lang=${ifDefined(lang)} dir=${ifDefined(dir)}>${text}</span>`;
+  /**
+   * A value from the article (an author's name, 责任编辑, a title) inside a line in the page
+   * language: an isolated run marked with the article's language, so that a right-to-left
+   * line puts it after (left of) its label and a screen reader reads it in the right voice.
+   */
+  private value(text: string, articleLang: string): TemplateResult {
+    return html`<bdi lang=${articleLang} dir=${contentDir(articleLang)}>${text}</bdi>`;
   }
 
   private renderArticle(article: Article) {
     const lang = article.lang || 'zh-CN';
-    const dir = RTL.test(lang) ? 'rtl' : 'ltr';
+    const dir = contentDir(lang);
     const first = this.firstBlocks;
     const body = first === undefined ? article.body : article.body.slice(0, first);
     return html`<article class="article" part="article" lang=${lang} dir=${dir}>
@@ -502,7 +510,7 @@ export class CourtArticleElement extends LitElement {
         ${article.kicker ? html`<p class="kicker" part="kicker">${article.kicker}</p>` : nothing}
         <h1 part="title" tabindex="-1" data-readable>${article.title}</h1>
         ${article.subtitle ? html`<p class="subtitle" part="subtitle">${article.subtitle}</p>` : nothing}
-        <div class="meta">
+        <div class="meta" dir=${ifDefined(this.uiLang(lang).dir)}>
           ${this.renderByline(article, lang)}
           <div class="controls"><slot name="controls"></slot></div>
         </div>
@@ -514,8 +522,10 @@ export class CourtArticleElement extends LitElement {
 
   /** 责任编辑, 附件 and 上一篇 / 下一篇: drawn with the second step. */
   private renderEnd(article: Article, lang: string) {
+    // The line keeps its place at the article's end; inside it, label and name follow the page language.
+    const ui = this.uiLang(lang);
     return html`${article.editor
-        ? html`<p class="editor" part="editor">${this.label(msg('责任编辑:', { id: 'court-article.editor', desc: 'Label before the name of the responsible editor' }), lang)}${article.editor}</p>`
+        ? html`<p class="editor" part="editor"><span lang=${ifDefined(ui.lang)} dir=${ifDefined(ui.dir)}><span class="label">${msg('责任编辑:', { id: 'court-article.editor', desc: 'Label before the name of the responsible editor' })}</span>${this.value(article.editor, lang)}</span></p>`
         : nothing}
       ${this.renderAttachments(article, lang)} ${this.renderPager(article, lang)}`;
   }
@@ -527,7 +537,7 @@ export class CourtArticleElement extends LitElement {
     const label = msg('当前位置', { id: 'court-article.breadcrumb', desc: 'Accessible name and visible label of the breadcrumb trail' });
     return html`<nav class="breadcrumb" part="breadcrumb" aria-label=${label} lang=${ifDefined(ui.lang)} dir=${ifDefined(ui.dir)}>
       <span aria-hidden="true">${msg('当前位置:', { id: 'court-article.breadcrumb-lead', desc: 'Visible lead-in of the breadcrumb trail' })}</span>
-      <ol lang=${lang} dir=${RTL.test(lang) ? 'rtl' : 'ltr'}>
+      <ol lang=${lang} dir=${contentDir(lang)}>
         ${items.map((item, i) => {
           const last = i === items.length - 1;
           const href = safeUrl(item.href);
@@ -539,18 +549,27 @@ export class CourtArticleElement extends LitElement {
     </nav>`;
   }
 
+  /**
+   * 作者, 来源 and 发布时间: the line runs in the page language (right to left in Uyghur), each
+   * value from the article is an isolated run in the article's language, and the date, formatted
+   * in the page language, is one isolated run marked with that language and its direction.
+   */
   private renderByline(article: Article, lang: string) {
+    const ui = this.uiLang(lang);
+    const locale = currentLocale();
     const datetime = dateTimeAttr(article.publishedAt);
-    const shown = formatPublished(article.publishedAt, currentLocale()) ?? article.publishedAt;
-    return html`<p class="byline" part="byline">
+    const shown = formatPublished(article.publishedAt, locale) ?? article.publishedAt;
+    return html`<p class="byline" part="byline" lang=${ifDefined(ui.lang)} dir=${ifDefined(ui.dir)}>
       ${article.author
-        ? html`<span>${this.label(msg('作者:', { id: 'court-article.author', desc: 'Label before the author' }), lang)}${article.author}</span>`
+        ? html`<span><span class="label">${msg('作者:', { id: 'court-article.author', desc: 'Label before the author' })}</span>${this.value(article.author, lang)}</span>`
         : nothing}
       ${article.source
-        ? html`<span>${this.label(msg('来源:', { id: 'court-article.source', desc: 'Label before the source (publication) of the article' }), lang)}${article.source}</span>`
+        ? html`<span><span class="label">${msg('来源:', { id: 'court-article.source', desc: 'Label before the source (publication) of the article' })}</span>${this.value(article.source, lang)}</span>`
         : nothing}
-      <span>${this.label(msg('发布时间:', { id: 'court-article.published', desc: 'Label before the publication date and time' }), lang)}<time
+      <span><span class="label">${msg('发布时间:', { id: 'court-article.published', desc: 'Label before the publication date and time' })}</span><time
           datetime=${ifDefined(datetime)}
+          lang=${locale}
+          dir=${localeDirection(locale)}
           >${shown}</time
         ></span>
     </p>`;
@@ -620,17 +639,21 @@ export class CourtArticleElement extends LitElement {
     </section>`;
   }
 
+  /** 上一篇 / 下一篇: like the byline, each line runs in the page language and the title in the article's. */
   private renderPager(article: Article, lang: string) {
     const prevHref = article.prev ? safeUrl(article.prev.href) : undefined;
     const nextHref = article.next ? safeUrl(article.next.href) : undefined;
     if (!prevHref && !nextHref) return nothing;
+    const ui = this.uiLang(lang);
+    const item = (label: string, href: string, rel: string, title: string) =>
+      html`<li lang=${ifDefined(ui.lang)} dir=${ifDefined(ui.dir)}><span class="label">${label}</span><a href=${href} rel=${rel} lang=${lang} dir=${contentDir(lang)}>${title}</a></li>`;
     return html`<nav class="pager" part="pager" aria-label=${msg('上一篇和下一篇', { id: 'court-article.pager', desc: 'Accessible name of the links to the previous and next articles' })}>
       <ul>
         ${article.prev && prevHref
-          ? html`<li>${this.label(msg('上一篇:', { id: 'court-article.prev', desc: 'Label before the link to the previous article' }), lang)}<a href=${prevHref} rel="prev">${article.prev.title}</a></li>`
+          ? item(msg('上一篇:', { id: 'court-article.prev', desc: 'Label before the link to the previous article' }), prevHref, 'prev', article.prev.title)
           : nothing}
         ${article.next && nextHref
-          ? html`<li>${this.label(msg('下一篇:', { id: 'court-article.next', desc: 'Label before the link to the next article' }), lang)}<a href=${nextHref} rel="next">${article.next.title}</a></li>`
+          ? item(msg('下一篇:', { id: 'court-article.next', desc: 'Label before the link to the next article' }), nextHref, 'next', article.next.title)
           : nothing}
       </ul>
     </nav>`;
