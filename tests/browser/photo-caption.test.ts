@@ -1,10 +1,13 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
-import { LitElement } from 'lit';
+import { LitElement, css } from 'lit';
 import { property } from 'lit/decorators/property.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import '../../src/define/photo-caption.js';
 import type { PhotoCaptionElement } from '../../src/elements/photo-caption/photo-caption.js';
-import { localized } from '../../src/internal/localize.js';
+import { courtArticleStyles } from '../../src/elements/court-article/court-article.styles.js';
+import { localized, setCourtLocale } from '../../src/internal/localize.js';
+import { focusRing, tokens } from '../../src/internal/theme.js';
 
 const PHOTO = '/demo/img/photo-1.svg';
 const MISSING = '/tests/fixtures/no-such-image.jpg';
@@ -40,11 +43,12 @@ function targets(el: Element, attribute: 'aria-labelledby' | 'aria-describedby')
   });
 }
 
-/** The text a referenced element gives an accessible name or description: aria-hidden parts left out. */
+/** The text a referenced element gives an accessible name or description: aria-hidden parts left out, an image's alt. */
 function referencedText(el: Element): string {
   const walk = (node: Node): string => {
     if (node.nodeType === Node.TEXT_NODE) return node.nodeValue ?? '';
     if (node instanceof Element && node.getAttribute('aria-hidden') === 'true') return '';
+    if (node instanceof HTMLImageElement) return node.alt;
     return [...node.childNodes].map(walk).join('');
   };
   return walk(el).replace(/\s+/g, ' ').trim();
@@ -79,24 +83,81 @@ function marked(el: Element, attribute: 'lang' | 'dir'): string | null {
 @localized()
 class ContentHost extends LitElement {
   @property({ attribute: 'caption' }) caption = '';
+  /** Language of the content around the photo. */
+  @property({ attribute: 'content-lang' }) contentLang = 'zh-CN';
+  /** Direction of the content around the photo, when the host marks it. */
+  @property({ attribute: 'content-dir' }) contentDir?: string;
   protected override render() {
-    return html`<div lang="zh-CN"><photo-caption src=${PHOTO} caption=${this.caption} width="1280" height="853"></photo-caption></div>`;
+    return html`<div lang=${this.contentLang} dir=${ifDefined(this.contentDir)}><photo-caption src=${PHOTO} caption=${this.caption} width="1280" height="853"></photo-caption></div>`;
   }
 }
 customElements.define('photo-caption-content-host', ContentHost);
 
 /** The photo-caption inside a content host in `lang`, once its open button is named `name`. */
-async function inContent(lang: string, caption: string, name: string): Promise<PhotoCaptionElement> {
-  const page = await fixture<HTMLElement>(html`<div lang=${lang}><photo-caption-content-host caption=${caption}></photo-caption-content-host></div>`);
+async function inContent(lang: string, caption: string, name: string, content: { lang?: string; dir?: string } = {}): Promise<PhotoCaptionElement> {
+  const page = await fixture<HTMLElement>(html`<div lang=${lang}><photo-caption-content-host caption=${caption}
+    content-lang=${ifDefined(content.lang)} content-dir=${ifDefined(content.dir)}></photo-caption-content-host></div>`);
   const host = page.querySelector<ContentHost>('photo-caption-content-host')!;
   await waitUntil(() => host.shadowRoot?.querySelector('photo-caption')?.shadowRoot?.querySelector('button.open'), 'the host did not render its photo');
   const el = host.shadowRoot!.querySelector<PhotoCaptionElement>('photo-caption')!;
-  await waitUntil(() => {
-    const button = trigger(el);
-    const label = shadow(el).getElementById(button.getAttribute('aria-labelledby') ?? '');
-    return label?.textContent === name;
-  }, `the open button is not named "${name}"`);
+  await waitUntil(() => named(el, name), `the open button is not named "${name}"`);
   return el;
+}
+
+/** Whether the interface text at the start of the open button's name is `name`. */
+function named(el: PhotoCaptionElement, name: string): boolean {
+  const button = shadow(el).querySelector('button.open');
+  const [first] = (button?.getAttribute('aria-labelledby') ?? '').split(/\s+/);
+  return shadow(el).getElementById(first ?? '')?.textContent === name;
+}
+
+/** Where the marker and the caption's text are drawn, left to right. */
+function captionLayout(el: PhotoCaptionElement): { marker: DOMRect; text: DOMRect } {
+  const caption = shadow(el).querySelector('figcaption')!;
+  const marker = caption.querySelector('[part="marker"]')!;
+  const range = document.createRange();
+  range.selectNodeContents(caption);
+  range.setStartAfter(marker);
+  return { marker: marker.getBoundingClientRect(), text: range.getBoundingClientRect() };
+}
+
+/**
+ * court-article's own styles with its 关怀模式, and the rule by which it hands that mode's focus
+ * ring and pointer to its photos (the `--_photo-caption-…` properties of photo-caption.styles.ts).
+ */
+const CARE_FOR_PHOTOS = css`
+  :host([care]) photo-caption {
+    --_photo-caption-focus: #000000;
+    --_photo-caption-focus-width: 4px;
+    --_photo-caption-focus-offset: 3px;
+    --_photo-caption-focus-halo: 0 0 0 7px #ffdd00;
+    --_photo-caption-cursor: url("data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' width='40' height='40' viewBox='0 0 20 20'%3E%3Cpath d='M2 1v16l4.5-4.3 3 6.3 2.6-1.2-3-6.2H15z' fill='%231a5fb4' stroke='%23fff' stroke-width='1.2' stroke-linejoin='round'/%3E%3C/svg%3E")
+        4 2,
+      pointer;
+  }
+`;
+
+/** A stand-in for `<court-article>`: its styles, a button of its own and a photo in its body. */
+class CareHost extends LitElement {
+  static override styles = [tokens, focusRing, courtArticleStyles, CARE_FOR_PHOTOS];
+  @property({ type: Boolean, reflect: true }) care = false;
+  protected override render() {
+    return html`<div class="body"><button class="plain" type="button">打印</button><photo-caption src=${PHOTO} caption="说明" width="1280" height="853"></photo-caption></div>`;
+  }
+}
+customElements.define('photo-caption-care-host', CareHost);
+
+/** The focus ring and pointer of `el`, as drawn. */
+function ring(el: Element): Record<string, string> {
+  const style = getComputedStyle(el);
+  return {
+    outlineStyle: style.outlineStyle,
+    outlineWidth: style.outlineWidth,
+    outlineColor: style.outlineColor,
+    outlineOffset: style.outlineOffset,
+    boxShadow: style.boxShadow,
+    cursor: style.cursor,
+  };
 }
 
 describe('photo-caption', () => {
@@ -126,59 +187,62 @@ describe('photo-caption', () => {
     const el = await fixture<PhotoCaptionElement>(html`<photo-caption src=${PHOTO} caption="▲ 于长春院长考察石文法庭"></photo-caption>`);
     expect(shadow(el).querySelector('figcaption')!.textContent!.trim()).to.equal('▲于长春院长考察石文法庭');
     expect(image(el).alt).to.equal('于长春院长考察石文法庭');
-    expect(described(el)).to.deep.equal({ name: '查看大图', description: '于长春院长考察石文法庭' });
+    expect(described(el)).to.deep.equal({ name: '查看大图 于长春院长考察石文法庭', description: '' });
   });
 
-  it('names the image button with interface text only and describes it with the caption', async () => {
+  it('names each image button with interface text and its own text alternative, so that two photos differ', async () => {
     const page = await fixture<HTMLDivElement>(html`<div>
-      <photo-caption src=${PHOTO} caption="于长春院长考察上马法庭"></photo-caption>
+      <photo-caption src=${PHOTO} alt="于长春院长在上马法庭" caption="于长春院长考察上马法庭"></photo-caption>
       <photo-caption src=${PHOTO} alt="会议室全景" caption="在抚顺县人民法院召开座谈会"></photo-caption>
     </div>`);
     const [first, second] = [...page.querySelectorAll<PhotoCaptionElement>('photo-caption')];
     await first!.updateComplete;
     await second!.updateComplete;
-    // The same name on every photo; the caption, read after it, tells them apart.
-    expect(described(first!)).to.deep.equal({ name: '查看大图', description: '于长春院长考察上马法庭' });
-    expect(described(second!)).to.deep.equal({ name: '查看大图', description: '在抚顺县人民法院召开座谈会' });
-    // The description is the visible caption itself, not a copy.
-    const [caption] = targets(trigger(first!), 'aria-describedby');
-    expect(caption!.localName).to.equal('figcaption');
-    expect(caption!.getAttribute('part')).to.equal('caption');
-    // The name text is not shown twice: it is hidden from the page and from browse mode.
-    const [name] = targets(trigger(first!), 'aria-labelledby');
-    expect(name!.hidden).to.equal(true);
+    // The alt is heard once, in the name; the caption, shown below and naming the figure, is
+    // not read again as a description.
+    expect(described(first!)).to.deep.equal({ name: '查看大图 于长春院长在上马法庭', description: '' });
+    expect(described(second!)).to.deep.equal({ name: '查看大图 会议室全景', description: '' });
+    expect(described(first!).name).to.not.equal(described(second!).name);
+    // Interface text and content stay apart: the name is the hidden interface text followed by the image itself.
+    const [name, img] = targets(trigger(first!), 'aria-labelledby');
+    expect(name!.hidden, 'the interface text is not shown twice').to.equal(true);
+    expect(img).to.equal(image(first!));
     expect(trigger(first!).getAttribute('aria-haspopup')).to.equal('dialog');
     await expect(page).to.be.accessible();
   });
 
-  it('describes the image button with the text alternative when there is no caption, and not at all without either', async () => {
+  it('names the image button with the caption when there is no alt, and with interface text alone without either', async () => {
+    const captioned = await fixture<PhotoCaptionElement>(html`<photo-caption src=${PHOTO} caption="于长春院长考察上马法庭"></photo-caption>`);
+    expect(described(captioned)).to.deep.equal({ name: '查看大图 于长春院长考察上马法庭', description: '' });
+    await expect(captioned).to.be.accessible();
+
     const withAlt = await fixture<PhotoCaptionElement>(html`<photo-caption src=${PHOTO} alt="会议室全景"></photo-caption>`);
     expect(shadow(withAlt).querySelector('figcaption')).to.equal(null);
-    expect(described(withAlt)).to.deep.equal({ name: '查看大图', description: '会议室全景' });
-    const [description] = targets(trigger(withAlt), 'aria-describedby');
-    expect(description!.hidden, 'the alt text is not shown a second time').to.equal(true);
+    expect(described(withAlt)).to.deep.equal({ name: '查看大图 会议室全景', description: '' });
+    expect(shadow(withAlt).querySelectorAll('[hidden]').length, 'no hidden copy of the alt text').to.equal(1);
     await expect(withAlt).to.be.accessible();
 
     const bare = await fixture<PhotoCaptionElement>(html`<photo-caption src=${PHOTO}></photo-caption>`);
     expect(trigger(bare).hasAttribute('aria-describedby')).to.equal(false);
     expect(described(bare)).to.deep.equal({ name: '查看大图', description: '' });
+    await expect(bare).to.be.accessible();
   });
 
-  it('gives the same ids to the name and the description on every render', async () => {
+  it('keeps the name up to date with the same ids on every render', async () => {
     const el = await fixture<PhotoCaptionElement>(html`<photo-caption src=${PHOTO} caption="第一张"></photo-caption>`);
-    const before = [trigger(el).getAttribute('aria-labelledby'), trigger(el).getAttribute('aria-describedby')];
+    const before = trigger(el).getAttribute('aria-labelledby');
     el.caption = '第二张';
     await el.updateComplete;
-    expect([trigger(el).getAttribute('aria-labelledby'), trigger(el).getAttribute('aria-describedby')]).to.deep.equal(before);
-    expect(described(el).description).to.equal('第二张');
-    // Without caption the description moves to the text alternative; back with the caption.
+    expect(trigger(el).getAttribute('aria-labelledby')).to.equal(before);
+    expect(described(el).name).to.equal('查看大图 第二张');
+    // Without caption the name takes the text alternative; the alt wins over a caption.
     el.caption = '';
     el.alt = '替代文字';
     await el.updateComplete;
-    expect(described(el)).to.deep.equal({ name: '查看大图', description: '替代文字' });
+    expect(described(el).name).to.equal('查看大图 替代文字');
     el.caption = '第三张';
     await el.updateComplete;
-    expect(described(el)).to.deep.equal({ name: '查看大图', description: '第三张' });
+    expect(described(el).name).to.equal('查看大图 替代文字');
     expect(shadow(el).querySelectorAll('[id]').length, 'ids are unique inside the shadow root').to.equal(
       new Set([...shadow(el).querySelectorAll('[id]')].map((n) => n.id)).size,
     );
@@ -187,27 +251,83 @@ describe('photo-caption', () => {
   it('speaks the name in the reader\'s language and the caption in the content\'s: English interface, Chinese article', async () => {
     const el = await inContent('en', '于长春院长考察上马法庭', 'View full image');
     const button = trigger(el);
-    expect(described(el)).to.deep.equal({ name: 'View full image', description: '于长春院长考察上马法庭' });
-    const [name] = targets(button, 'aria-labelledby');
-    const [description] = targets(button, 'aria-describedby');
+    expect(described(el)).to.deep.equal({ name: 'View full image 于长春院长考察上马法庭', description: '' });
+    const [name, img] = targets(button, 'aria-labelledby');
     expect(marked(name!, 'lang')).to.equal('en');
     expect(marked(name!, 'dir')).to.equal('ltr');
     expect(button.getAttribute('lang'), 'the button itself is marked English').to.equal('en');
-    expect(marked(description!, 'lang')).to.equal('zh-CN');
     // The image's text alternative inside the English button keeps the content's language.
-    expect(marked(image(el), 'lang')).to.equal('zh-CN');
+    expect(img).to.equal(image(el));
+    expect(marked(img!, 'lang')).to.equal('zh-CN');
+    expect(marked(shadow(el).querySelector('figcaption')!, 'lang')).to.equal('zh-CN');
     await expect(el).to.be.accessible();
   });
 
   it('marks the name right to left in a Uyghur interface, the caption stays Chinese', async () => {
     const el = await inContent('ug', '于长春院长考察上马法庭', 'چوڭ رەسىمنى كۆرۈش');
     const button = trigger(el);
-    const [name] = targets(button, 'aria-labelledby');
-    const [description] = targets(button, 'aria-describedby');
+    const [name, img] = targets(button, 'aria-labelledby');
     expect(marked(name!, 'lang')).to.equal('ug');
     expect(marked(name!, 'dir')).to.equal('rtl');
-    expect(referencedText(description!)).to.equal('于长春院长考察上马法庭');
-    expect(marked(description!, 'lang')).to.equal('zh-CN');
+    expect(referencedText(img!)).to.equal('于长春院长考察上马法庭');
+    expect(marked(img!, 'lang')).to.equal('zh-CN');
+    expect(marked(img!, 'dir')).to.equal('ltr');
+    await expect(el).to.be.accessible();
+  });
+
+  it('keeps a Chinese caption left to right with the marker first in a Uyghur interface; only the dialog\'s bar mirrors', async () => {
+    const el = await inContent('ug', '于长春院长考察上马法庭', 'چوڭ رەسىمنى كۆرۈش');
+    expect(el.getAttribute('dir'), 'the element itself takes the interface direction').to.equal('rtl');
+    const caption = shadow(el).querySelector('figcaption')!;
+    expect(getComputedStyle(caption).direction).to.equal('ltr');
+    const { marker, text } = captionLayout(el);
+    expect(marker.right, 'the ▲ marker is drawn before the caption, on its left').to.be.at.most(text.left + 1);
+    expect(getComputedStyle(image(el)).direction).to.equal('ltr');
+
+    trigger(el).click();
+    await el.updateComplete;
+    const bar = dialog(el).querySelector<HTMLElement>('.dialog-bar')!;
+    const dialogCaption = bar.querySelector<HTMLElement>('.dialog-caption')!;
+    const close = bar.querySelector<HTMLButtonElement>('button.close')!;
+    expect(getComputedStyle(dialogCaption).direction).to.equal('ltr');
+    expect(marked(dialogCaption, 'lang')).to.equal('zh-CN');
+    expect(getComputedStyle(close).direction).to.equal('rtl');
+    expect(close.getAttribute('lang')).to.equal('ug');
+    // The bar mirrors: 关闭 at the left end, the caption at the right.
+    expect(close.getBoundingClientRect().right).to.be.at.most(dialogCaption.getBoundingClientRect().left);
+    await expect(el).to.be.accessible();
+    dialog(el).close();
+  });
+
+  it('on its own in a Chinese page shown in Uyghur, keeps the caption left to right with the marker first', async () => {
+    const before = document.documentElement.getAttribute('lang');
+    document.documentElement.setAttribute('lang', 'zh-CN');
+    try {
+      await setCourtLocale('ug');
+      const el = await fixture<PhotoCaptionElement>(html`<photo-caption src=${PHOTO} caption="于长春院长考察上马法庭"></photo-caption>`);
+      await waitUntil(() => named(el, 'چوڭ رەسىمنى كۆرۈش'), 'the open button is not named in Uyghur');
+      expect(el.getAttribute('dir')).to.equal('rtl');
+      expect(getComputedStyle(shadow(el).querySelector('figcaption')!).direction).to.equal('ltr');
+      const { marker, text } = captionLayout(el);
+      expect(marker.right).to.be.at.most(text.left + 1);
+      expect(marked(image(el), 'lang')).to.equal('zh-CN');
+      expect(trigger(el).getAttribute('lang')).to.equal('ug');
+      await expect(el).to.be.accessible();
+    } finally {
+      await setCourtLocale(null);
+      if (before === null) document.documentElement.removeAttribute('lang');
+      else document.documentElement.setAttribute('lang', before);
+    }
+  });
+
+  it('keeps a Uyghur article\'s caption right to left in a Chinese interface, the marker at its right', async () => {
+    const el = await inContent('zh-CN', 'سوت مەھكىمىسى', '查看大图', { lang: 'ug', dir: 'rtl' });
+    expect(el.getAttribute('dir')).to.equal('ltr');
+    expect(getComputedStyle(shadow(el).querySelector('figcaption')!).direction).to.equal('rtl');
+    const { marker, text } = captionLayout(el);
+    expect(marker.left, 'the marker starts the right-to-left caption').to.be.at.least(text.right - 1);
+    expect(trigger(el).getAttribute('lang')).to.equal('zh-CN');
+    expect(getComputedStyle(trigger(el)).direction).to.equal('ltr');
     await expect(el).to.be.accessible();
   });
 
@@ -386,7 +506,7 @@ describe('photo-caption', () => {
   it('opens the full image in a modal dialog on click; the close button closes it and focus returns', async () => {
     const el = await fixture<PhotoCaptionElement>(html`<photo-caption src=${PHOTO} caption="考察石文法庭" width="1280" height="853"></photo-caption>`);
     const button = trigger(el);
-    expect(described(el)).to.deep.equal({ name: '查看大图', description: '考察石文法庭' });
+    expect(described(el)).to.deep.equal({ name: '查看大图 考察石文法庭', description: '' });
     button.click();
     await el.updateComplete;
     const d = dialog(el);
@@ -438,6 +558,39 @@ describe('photo-caption', () => {
     await el.updateComplete;
     expect(image(el).naturalWidth).to.equal(0);
     await expect(el).to.be.accessible();
+  });
+
+  it('in 关怀模式 of the article around it, draws the same focus ring and pointer as the article\'s own buttons', async () => {
+    const host = await fixture<CareHost>(html`<photo-caption-care-host></photo-caption-care-host>`);
+    const el = host.shadowRoot!.querySelector<PhotoCaptionElement>('photo-caption')!;
+    await el.updateComplete;
+    const plain = host.shadowRoot!.querySelector<HTMLButtonElement>('button.plain')!;
+    const photo = trigger(el);
+    /** Focuses the article's button, then Tabs to the photo: both rings as drawn by keyboard focus. */
+    const rings = async () => {
+      plain.focus();
+      await sendKeys({ press: 'Shift' });
+      expect(plain.matches(':focus-visible')).to.equal(true);
+      const own = ring(plain);
+      await sendKeys({ press: 'Tab' });
+      expect(shadow(el).activeElement).to.equal(photo);
+      expect(photo.matches(':focus-visible')).to.equal(true);
+      return { own, photo: ring(photo) };
+    };
+
+    const normal = await rings();
+    expect(normal.photo.outlineWidth).to.equal('3px');
+    expect(normal.photo.outlineOffset).to.equal('2px');
+    expect(normal.photo.boxShadow).to.equal('none');
+    expect(normal.photo.cursor).to.equal('zoom-in');
+
+    host.care = true;
+    await host.updateComplete;
+    const care = await rings();
+    expect(care.own.outlineWidth, 'the article\'s own care ring').to.equal('4px');
+    expect(care.photo).to.deep.equal(care.own);
+    expect(care.photo.boxShadow).to.contain('rgb(255, 221, 0)');
+    expect(care.photo.cursor).to.match(/^url\(/);
   });
 
   it('takes its colours from the documented custom properties; the marker defaults to the court accent', async () => {

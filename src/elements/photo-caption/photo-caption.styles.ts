@@ -42,8 +42,20 @@ export const photoCaptionStyles = css`
     background: none;
     color: inherit;
     font: inherit;
-    cursor: zoom-in;
+    cursor: var(--_photo-caption-cursor, zoom-in);
     border-radius: var(--photo-caption-radius, 4px);
+  }
+
+  /* The focus ring of the buttons. Inside <court-article> in 关怀模式 the article sets the
+     --_photo-caption-focus… and --_photo-caption-cursor properties on its photos, so that they
+     get the same ring (4 px black outline, 3 px offset, yellow halo) and the same large pointer
+     as everything else in the article: the article's rules do not reach into this shadow root,
+     and the --_focus it sets in that mode is redefined on this host by the shared tokens. */
+  :focus-visible {
+    outline-color: var(--_photo-caption-focus, var(--_focus));
+    outline-width: var(--_photo-caption-focus-width, 3px);
+    outline-offset: var(--_photo-caption-focus-offset, 2px);
+    box-shadow: var(--_photo-caption-focus-halo, none);
   }
 
   /* With width and height attributes the image has its size and proportions before it loads,
@@ -152,7 +164,7 @@ export const photoCaptionStyles = css`
     background: var(--_accent);
     color: var(--_accent-contrast);
     font: inherit;
-    cursor: pointer;
+    cursor: var(--_photo-caption-cursor, pointer);
   }
 
   @media print {

@@ -5,10 +5,18 @@
  * lazy loading (unless `loading="eager"`), and the full image in a modal dialog on click,
  * Enter or Space.
  *
- * The button around the image is named by interface text alone (查看大图, "View full image"),
- * marked with the reader's language, and described by the caption (or the text alternative
- * when there is no caption), which keeps the article's language: interface text and content
- * are never one string, and several photos stay distinguishable by their descriptions.
+ * The button around the image is named by interface text (查看大图, "View full image") followed by
+ * the image's text alternative (`alt`, else the caption), so several photos have distinct names
+ * and the text alternative is heard once. The two are never one string: the interface text is
+ * marked with the reader's language, the image keeps the content's. The caption is not repeated
+ * as a description: it names the figure and is read where it stands.
+ *
+ * Interface and content each keep their language and direction. The element takes the reader's
+ * language and direction (`dir="rtl"` in Uyghur), but the caption, the image and its text
+ * alternative are content: they keep the language of the nearest `lang` around the element
+ * (inside `<court-article>`, the article's) and the direction of the nearest `dir` up to it,
+ * else that language's. A Chinese caption therefore reads left to right with its ▲ marker first
+ * on a Uyghur page, while 查看大图, the 关闭 button and the dialog's bar follow the interface.
  *
  * A broken image shows a neutral box with the caption instead of the browser's broken-image
  * icon. URLs outside http, https and relative forms are dropped.
@@ -45,6 +53,7 @@ import { query } from 'lit/decorators/query.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { msg } from '@lit/localize';
 import { currentLocale, localeDirection, localized, normalizeLocale } from '../../internal/localize.js';
+import type { TextDirection } from '../../internal/localize.js';
 import { safeSrcset, safeUrl } from '../../internal/url.js';
 import { focusRing, tokens } from '../../internal/theme.js';
 import { photoCaptionStyles } from './photo-caption.styles.js';
@@ -189,23 +198,39 @@ export class PhotoCaptionElement extends LitElement {
    * "View full image" and are marked English, while the caption keeps the article's language.
    * `content` is the content's `lang`, for content inside an element marked with the reader's
    * language (the image's text alternative inside the open button).
+   *
+   * `contentDir` is the content's direction when it differs from the interface's, for the parts
+   * that are content (figure, caption, images): the host itself takes the interface direction
+   * (`dir="rtl"` in Uyghur). It is the nearest `dir` (ltr or rtl) from the host's parent up to the
+   * element that gives the content its `lang` (`<article lang="zh-CN" dir="ltr">`), crossing shadow
+   * roots, else the direction of that language. A `dir` on the host counts only when it differs
+   * from the interface's (a page's own choice; the interface's is set by the localization).
    */
-  private uiLang(): { lang: string | undefined; dir: string | undefined; content: string | undefined } {
-    const none = { lang: undefined, dir: undefined, content: undefined };
+  private uiLang(): { lang: string | undefined; dir: string | undefined; content: string | undefined; contentDir: TextDirection | undefined } {
+    const none = { lang: undefined, dir: undefined, content: undefined, contentDir: undefined };
     if (isServer) return none;
-    let content: string | null = null;
-    let node: Element | null = this;
-    while (node && content === null) {
-      const hit: Element | null = node.closest('[lang]');
-      if (hit) content = hit.getAttribute('lang');
-      else {
-        const root = node.getRootNode();
-        node = root instanceof ShadowRoot ? root.host : null;
-      }
-    }
     const ui = currentLocale();
-    if (content === null || normalizeLocale(content) === ui) return none;
-    return { lang: ui, dir: localeDirection(ui), content };
+    const uiDir = localeDirection(ui);
+    let content: string | null = null;
+    let dir: TextDirection | undefined;
+    let node: Element | null = this;
+    while (node) {
+      const written = node.getAttribute('dir');
+      if (dir === undefined && (written === 'ltr' || written === 'rtl') && (node !== this || written !== uiDir)) dir = written;
+      content = node.getAttribute('lang');
+      if (content !== null) break;
+      const root = node.getRootNode();
+      node = node.parentElement ?? (root instanceof ShadowRoot ? root.host : null);
+    }
+    const otherLang = content !== null && normalizeLocale(content) !== ui;
+    const contentDir = dir ?? (content !== null ? localeDirection(content) : uiDir);
+    const otherDir = contentDir !== uiDir;
+    return {
+      lang: otherLang ? ui : undefined,
+      dir: otherLang || otherDir ? uiDir : undefined,
+      content: otherLang ? (content ?? undefined) : undefined,
+      contentDir: otherDir ? contentDir : undefined,
+    };
   }
 
   protected override render() {
@@ -217,34 +242,37 @@ export class PhotoCaptionElement extends LitElement {
     const caption = this.captionText();
     const alt = this.altText();
     const label = caption || alt;
-    // The open button's name is interface text only; the caption (else the text alternative),
-    // in the content's language, is its description. Ids are fixed: the shadow root scopes
-    // them, and the server renders the same ones.
+    // The open button's name is the interface text, then the image itself (its alt, in the
+    // content's language). Ids are fixed: the shadow root scopes them, and the server renders
+    // the same ones.
     const openName = msg('查看大图', {
       id: 'photo-caption.open-plain',
-      desc: 'Accessible name of the button that opens the full image; the caption is read after it as the description',
+      desc: "Accessible name of the button that opens the full image; the image's text alternative is read after it",
     });
-    const describedBy = caption ? 'caption' : alt ? 'open-description' : undefined;
 
     let picture;
     if (!src || this.broken) {
       const brokenText = msg('图片无法显示', { id: 'photo-caption.broken', desc: 'Text of the box shown instead of an image that cannot be loaded' });
       // The caption stays below the box; without one, the box shows the text alternative.
+      // Interface text in it is marked with the reader's language.
       const boxText = caption ? brokenText : alt || brokenText;
-      picture = html`<div class="broken" part="placeholder" role="img" aria-label=${alt || brokenText}>
-        <span aria-hidden="true">${boxText}</span>
+      const shownUi = alt && caption;
+      picture = html`<div class="broken" part="placeholder" role="img" aria-label=${alt || brokenText}
+        lang=${ifDefined(alt ? undefined : ui.lang)} dir=${ifDefined(alt ? undefined : ui.dir)}>
+        <span aria-hidden="true" lang=${ifDefined(shownUi ? ui.lang : undefined)} dir=${ifDefined(shownUi ? ui.dir : undefined)}>${boxText}</span>
       </div>`;
     } else {
       picture = html`<button class="open" part="button" type="button" lang=${ifDefined(ui.lang)} dir=${ifDefined(ui.dir)}
-          aria-labelledby="open-name" aria-describedby=${ifDefined(describedBy)} aria-haspopup="dialog" @click=${this.handleOpen}>
+          aria-labelledby=${alt ? 'open-name image' : 'open-name'} aria-haspopup="dialog" @click=${this.handleOpen}>
         <span id="open-name" hidden>${openName}</span>
-        <img class="photo" part="image" lang=${ifDefined(ui.content)} src=${src} alt=${alt} width=${ifDefined(width)} height=${ifDefined(height)}
+        <img id="image" class="photo" part="image" lang=${ifDefined(ui.content)} dir=${ifDefined(ui.contentDir)}
+          src=${src} alt=${alt} width=${ifDefined(width)} height=${ifDefined(height)}
           srcset=${ifDefined(srcset)} sizes=${ifDefined(srcset && this.sizes.trim() ? this.sizes.trim() : undefined)}
           loading=${this.loading === 'eager' ? 'eager' : 'lazy'} decoding="async" @error=${this.handleError} />
-      </button>${!caption && alt ? html`<span id="open-description" hidden>${alt}</span>` : nothing}`;
+      </button>`;
     }
 
-    return html`<figure part="figure">
+    return html`<figure part="figure" dir=${ifDefined(ui.contentDir)}>
         <div class="frame">${picture}</div>
         ${caption
           ? html`<figcaption id="caption" part="caption">${this.marker
@@ -255,9 +283,9 @@ export class PhotoCaptionElement extends LitElement {
       ${src && !this.broken
         ? html`<dialog part="dialog" aria-label=${label || msg('大图', { id: 'photo-caption.dialog', desc: 'Accessible name of the full-image dialog when there is no caption' })}
             @click=${this.handleDialogClick} @close=${this.handleDialogClosed}>
-            ${this.viewing ? html`<img class="full" part="full-image" src=${src} alt=${alt} decoding="async" />` : nothing}
+            ${this.viewing ? html`<img class="full" part="full-image" dir=${ifDefined(ui.contentDir)} src=${src} alt=${alt} decoding="async" />` : nothing}
             <div class="dialog-bar">
-              ${caption ? html`<p class="dialog-caption">${caption}</p>` : html`<span></span>`}
+              ${caption ? html`<p class="dialog-caption" dir=${ifDefined(ui.contentDir)}>${caption}</p>` : html`<span></span>`}
               <button class="close" part="close-button" type="button" lang=${ifDefined(ui.lang)} dir=${ifDefined(ui.dir)} @click=${this.handleClose}>${msg('关闭', { id: 'photo-caption.close', desc: 'Button that closes the full-image dialog' })}</button>
             </div>
           </dialog>`
