@@ -83,12 +83,14 @@ function marked(el: Element, attribute: 'lang' | 'dir'): string | null {
 @localized()
 class ContentHost extends LitElement {
   @property({ attribute: 'caption' }) caption = '';
+  @property({ attribute: 'alt' }) alt = '';
+  @property({ attribute: 'src' }) src = PHOTO;
   /** Language of the content around the photo. */
   @property({ attribute: 'content-lang' }) contentLang = 'zh-CN';
   /** Direction of the content around the photo, when the host marks it. */
   @property({ attribute: 'content-dir' }) contentDir?: string;
   protected override render() {
-    return html`<div lang=${this.contentLang} dir=${ifDefined(this.contentDir)}><photo-caption src=${PHOTO} caption=${this.caption} width="1280" height="853"></photo-caption></div>`;
+    return html`<div lang=${this.contentLang} dir=${ifDefined(this.contentDir)}><photo-caption src=${this.src} alt=${this.alt} caption=${this.caption} width="1280" height="853"></photo-caption></div>`;
   }
 }
 customElements.define('photo-caption-content-host', ContentHost);
@@ -318,6 +320,31 @@ describe('photo-caption', () => {
       if (before === null) document.documentElement.removeAttribute('lang');
       else document.documentElement.setAttribute('lang', before);
     }
+  });
+
+  it('marks the interface text of a broken image and of an unnamed dialog with the reader\'s language, the alt with the content\'s', async () => {
+    const box = await fixture<HTMLElement>(html`<div lang="en">
+      <photo-caption-content-host src=${MISSING} alt="会议室全景" caption="座谈会"></photo-caption-content-host>
+      <photo-caption-content-host src=${MISSING}></photo-caption-content-host>
+      <photo-caption-content-host></photo-caption-content-host>
+    </div>`);
+    const [described, bare, unnamed] = [...box.querySelectorAll<ContentHost>('photo-caption-content-host')].map(
+      (host) => host.shadowRoot!.querySelector<PhotoCaptionElement>('photo-caption')!,
+    ) as [PhotoCaptionElement, PhotoCaptionElement, PhotoCaptionElement];
+    const placeholder = (el: PhotoCaptionElement) => shadow(el).querySelector<HTMLElement>('[part="placeholder"]');
+    await waitUntil(() => placeholder(described)?.textContent?.trim() === 'Image unavailable' && placeholder(bare), 'the placeholders did not appear in English');
+    // The box is labelled by the alt (content); the text it shows is the interface's.
+    expect(placeholder(described)!.getAttribute('aria-label')).to.equal('会议室全景');
+    expect(marked(placeholder(described)!, 'lang')).to.equal('zh-CN');
+    expect(marked(placeholder(described)!.querySelector('span')!, 'lang')).to.equal('en');
+    // Without alt the box is labelled and filled by interface text.
+    expect(placeholder(bare)!.getAttribute('aria-label')).to.equal('Image unavailable');
+    expect(marked(placeholder(bare)!, 'lang')).to.equal('en');
+    // A dialog without caption or alt is named by interface text.
+    await waitUntil(() => named(unnamed, 'View full image'), 'the photo is not named in English');
+    expect(dialog(unnamed).getAttribute('aria-label')).to.equal('Full image');
+    expect(marked(dialog(unnamed), 'lang')).to.equal('en');
+    await expect(box).to.be.accessible();
   });
 
   it('keeps a Uyghur article\'s caption right to left in a Chinese interface, the marker at its right', async () => {

@@ -282,7 +282,7 @@ export class PhotoCaptionElement extends LitElement {
       </figure>
       ${src && !this.broken
         ? html`<dialog part="dialog" aria-label=${label || msg('大图', { id: 'photo-caption.dialog', desc: 'Accessible name of the full-image dialog when there is no caption' })}
-            @click=${this.handleDialogClick} @close=${this.handleDialogClosed}>
+            lang=${ifDefined(label ? undefined : ui.lang)} @click=${this.handleDialogClick} @close=${this.handleDialogClosed}>
             ${this.viewing ? html`<img class="full" part="full-image" dir=${ifDefined(ui.contentDir)} src=${src} alt=${alt} decoding="async" />` : nothing}
             <div class="dialog-bar">
               ${caption ? html`<p class="dialog-caption" dir=${ifDefined(ui.contentDir)}>${caption}</p>` : html`<span></span>`}
