@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
-import { LitElement, css } from 'lit';
+import { LitElement } from 'lit';
 import { property } from 'lit/decorators/property.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import '../../src/define/photo-caption.js';
@@ -123,25 +123,9 @@ function captionLayout(el: PhotoCaptionElement): { marker: DOMRect; text: DOMRec
   return { marker: marker.getBoundingClientRect(), text: range.getBoundingClientRect() };
 }
 
-/**
- * court-article's own styles with its 关怀模式, and the rule by which it hands that mode's focus
- * ring and pointer to its photos (the `--_photo-caption-…` properties of photo-caption.styles.ts).
- */
-const CARE_FOR_PHOTOS = css`
-  :host([care]) photo-caption {
-    --_photo-caption-focus: #000000;
-    --_photo-caption-focus-width: 4px;
-    --_photo-caption-focus-offset: 3px;
-    --_photo-caption-focus-halo: 0 0 0 7px #ffdd00;
-    --_photo-caption-cursor: url("data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' width='40' height='40' viewBox='0 0 20 20'%3E%3Cpath d='M2 1v16l4.5-4.3 3 6.3 2.6-1.2-3-6.2H15z' fill='%231a5fb4' stroke='%23fff' stroke-width='1.2' stroke-linejoin='round'/%3E%3C/svg%3E")
-        4 2,
-      pointer;
-  }
-`;
-
-/** A stand-in for `<court-article>`: its styles, a button of its own and a photo in its body. */
+/** A stand-in for `<court-article>`: its styles (with its 关怀模式 for photos), a button of its own and a photo in its body. */
 class CareHost extends LitElement {
-  static override styles = [tokens, focusRing, courtArticleStyles, CARE_FOR_PHOTOS];
+  static override styles = [tokens, focusRing, courtArticleStyles];
   @property({ type: Boolean, reflect: true }) care = false;
   protected override render() {
     return html`<div class="body"><button class="plain" type="button">打印</button><photo-caption src=${PHOTO} caption="说明" width="1280" height="853"></photo-caption></div>`;

@@ -244,35 +244,41 @@ describe('server rendering of photo-caption', () => {
     const hit = new RegExp(`<(\\w+) id="${id}"[^>]*>([\\s\\S]*?)</\\1>`).exec(root);
     return hit?.[2]!.replace(/<!--[\s\S]*?-->/g, '').replace(/<span class="marker"[^>]*>▲<\/span>/, '');
   };
+  /** What one id of an aria-labelledby gives: an image's alt, else the element's text. */
+  const referenced = (markup: string, id: string, from: number): string | undefined => {
+    const root = markup.slice(from, markup.indexOf('</template>', from));
+    const img = new RegExp(`<img id="${id}"[^>]*\\salt="([^"]*)"`).exec(root);
+    return img ? img[1] : textOf(markup, id, from);
+  };
   const described = (markup: string) => {
     const starts = [...markup.matchAll(/<template shadowroot(mode)?="open"/g)].map((m) => m.index!);
     return buttons(markup).map((b, i) => ({
       aria: b.tag.includes('aria-label=') ? 'aria-label' : 'references',
-      name: b.labelledby && textOf(markup, b.labelledby, starts[i]!),
+      name: b.labelledby?.split(/\s+/).map((id) => referenced(markup, id, starts[i]!)).join(' '),
       description: b.describedby && textOf(markup, b.describedby, starts[i]!),
     }));
   };
 
-  test('the open button is named by interface text alone and described by the caption or the alt text, with fixed ids', () => {
+  test('the open button is named by interface text followed by the image (its alt, else the caption), with fixed ids', () => {
     const zh = renderPhotos();
     assert.equal(renderPhotos(), zh, 'the same markup, ids included, on every render');
     assert.deepEqual(described(zh), [
-      { aria: 'references', name: '查看大图', description: '于长春院长考察上马法庭' },
-      { aria: 'references', name: '查看大图', description: '会议室全景' },
+      { aria: 'references', name: '查看大图 于长春院长考察上马法庭', description: undefined },
+      { aria: 'references', name: '查看大图 会议室全景', description: undefined },
       { aria: 'references', name: '查看大图', description: undefined },
     ]);
     assert.match(zh, /<figcaption id="caption" part="caption">/);
     assert.doesNotMatch(zh, /查看大图:/);
   });
 
-  test('in the page locale: the name is translated, the caption is not', async () => {
+  test('in the page locale: the interface words are translated, the alt and caption are not', async () => {
     assert.equal(await loadLocale('en'), true);
     await setCourtLocale('en');
     try {
       const en = renderPhotos();
       assert.deepEqual(described(en), [
-        { aria: 'references', name: 'View full image', description: '于长春院长考察上马法庭' },
-        { aria: 'references', name: 'View full image', description: '会议室全景' },
+        { aria: 'references', name: 'View full image 于长春院长考察上马法庭', description: undefined },
+        { aria: 'references', name: 'View full image 会议室全景', description: undefined },
         { aria: 'references', name: 'View full image', description: undefined },
       ]);
       assert.doesNotMatch(en, /查看大图/);

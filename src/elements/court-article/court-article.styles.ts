@@ -85,6 +85,18 @@ export const courtArticleStyles = css`
     outline-offset: 3px;
     box-shadow: 0 0 0 7px #ffdd00;
   }
+  /* The photos' buttons get the same ring and pointer: the rules above do not reach into
+     <photo-caption>'s shadow root (see photo-caption.styles.ts). */
+  :host([care]) photo-caption {
+    --_photo-caption-focus: #000000;
+    --_photo-caption-focus-width: 4px;
+    --_photo-caption-focus-offset: 3px;
+    --_photo-caption-focus-halo: 0 0 0 7px #ffdd00;
+    --_photo-caption-cursor:
+      url("data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' width='40' height='40' viewBox='0 0 20 20'%3E%3Cpath d='M2 1v16l4.5-4.3 3 6.3 2.6-1.2-3-6.2H15z' fill='%231a5fb4' stroke='%23fff' stroke-width='1.2' stroke-linejoin='round'/%3E%3C/svg%3E")
+        4 2,
+      pointer;
+  }
 
   *,
   *::before,
