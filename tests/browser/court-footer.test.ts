@@ -188,6 +188,29 @@ describe('<court-footer>', () => {
       expect(root(page).querySelector('[part="base"]')!.localName).to.equal('footer');
     });
 
+    it('has a reflected `care` property (关怀模式): darker labels, hotline and links, its own look back when off', async () => {
+      const el = await footerWith(seedSite());
+      const label = root(el).querySelector('dt')!;
+      const hotline = root(el).querySelector<HTMLElement>('[part="hotline"]')!;
+      const link = root(el).querySelector<HTMLElement>('[part="links"] a')!;
+      const normal = [label, hotline, link].map((node) => getComputedStyle(node).color);
+      expect(el.care).to.equal(false);
+      el.care = true;
+      await el.updateComplete;
+      expect(el.hasAttribute('care')).to.equal(true);
+      expect(getComputedStyle(el).backgroundColor).to.equal('rgb(255, 255, 255)');
+      expect([label, hotline, link].map((node) => getComputedStyle(node).color)).to.deep.equal([
+        'rgb(31, 31, 31)',
+        'rgb(140, 10, 14)',
+        'rgb(0, 50, 140)',
+      ]);
+      await expect(el).to.be.accessible();
+      el.removeAttribute('care');
+      await el.updateComplete;
+      expect(el.care).to.equal(false);
+      expect([label, hotline, link].map((node) => getComputedStyle(node).color)).to.deep.equal(normal);
+    });
+
     it('passes an accessibility audit in zh-CN, with and without contentinfo', async () => {
       const el = await footerWith({ ...seedSite(), icp: '辽ICP备05012345号', publicSecurity: '辽公网安备 21040202000123号' });
       await expect(el).to.be.accessible();

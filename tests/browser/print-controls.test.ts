@@ -1,13 +1,18 @@
 import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { resetMouse, sendKeys, sendMouse, setViewport } from '@web/test-runner-commands';
+import type { CSSResult } from 'lit';
 import '../../src/define/court-article.js';
+import '../../src/define/court-footer.js';
 import '../../src/define/print-controls.js';
+import '../../src/define/visitor-counter.js';
+import type { CourtFooterElement } from '../../src/elements/court-footer/court-footer.js';
 import type {
   FontSize,
   PrintControlsChangedDetail,
-  PrintControlsElement,
 } from '../../src/elements/print-controls/print-controls.js';
-import { FONT_SIZES, READING_ATTR } from '../../src/elements/print-controls/print-controls.js';
+import { FONT_SIZES, PrintControlsElement, READING_ATTR } from '../../src/elements/print-controls/print-controls.js';
+import type { VisitorCounterElement } from '../../src/elements/visitor-counter/visitor-counter.js';
+import { loadLocale } from '../../src/internal/localize.js';
 import { restorePrintLayout } from '../../src/elements/print-controls/print-layout.js';
 import { findVoice } from '../../src/internal/speech.js';
 import { readSetting, siteKey, writeSetting } from '../../src/internal/storage.js';
@@ -416,6 +421,101 @@ describe('<print-controls> rendering', () => {
     await inner.updateComplete;
     expect(inner.controlledElement).to.equal(article);
   });
+
+  it('announces only what the reader did: a language change clears the last announcement', async () => {
+    installSpeech();
+    const { page, el } = await plainPage();
+    const region = el.shadowRoot!.querySelector('[role="status"]')!;
+    button(el, '关怀模式').click();
+    await el.updateComplete;
+    button(el, '关怀模式').click();
+    await el.updateComplete;
+    expect(status(el)).to.equal('关怀模式已关闭');
+
+    const announced: string[] = [];
+    const observer = new MutationObserver(() => announced.push(region.textContent!.trim()));
+    observer.observe(region, { childList: true, characterData: true, subtree: true });
+    try {
+      await loadLocale('en');
+      page.setAttribute('lang', 'en');
+      await waitUntil(() => buttons(el).some((b) => b.textContent!.trim() === 'Easy reading mode'), 'the controls speak English');
+      await el.updateComplete;
+      expect(status(el)).to.equal('');
+      expect(announced.filter((text) => text !== ''), 'nothing is announced by the language change').to.deep.equal([]);
+
+      // The reader's next action is announced, in the new language.
+      button(el, 'Easy reading mode').click();
+      await el.updateComplete;
+      expect(status(el)).to.equal('Easy reading mode on');
+      sizeButton(el, 'large').click();
+      await el.updateComplete;
+      expect(status(el)).to.equal('Text size: Large');
+
+      announced.length = 0;
+      page.setAttribute('lang', 'zh-CN');
+      await waitUntil(() => buttons(el).some((b) => b.textContent!.trim() === '关怀模式'), 'the controls speak Chinese again');
+      await el.updateComplete;
+      expect(status(el)).to.equal('');
+      expect(announced.filter((text) => text !== '')).to.deep.equal([]);
+    } finally {
+      observer.disconnect();
+    }
+  });
+
+  it('keeps its pre-rendered buttons in place, but invisible and out of reach of pointer and keyboard, until it is defined', async () => {
+    installSpeech();
+    const { el } = await plainPage();
+    // What `court-widgets render` writes: the element with its rendering and styles in a
+    // declarative shadow root, here in a frame where <print-controls> is not defined (yet).
+    const styles = PrintControlsElement.elementStyles.map((style) => (style as CSSResult).cssText).join('\n');
+    const markup =
+      '<!doctype html><html lang="zh-CN"><body><button id="before">之前</button>' +
+      `<print-controls><template shadowrootmode="open"><style>${styles}</style>${el.shadowRoot!.innerHTML}</template></print-controls>` +
+      '<button id="after">之后</button></body></html>';
+    const frame = document.createElement('iframe');
+    frame.style.cssText = 'width: 800px; height: 400px; border: 0';
+    const loaded = oneEvent(frame, 'load');
+    frame.srcdoc = markup;
+    document.body.append(frame);
+    try {
+      await loaded;
+      const win = frame.contentWindow! as Window & typeof globalThis;
+      const doc = frame.contentDocument!;
+      const pending = doc.querySelector('print-controls')!;
+      expect(pending.matches(':defined')).to.equal(false);
+      const shadow = pending.shadowRoot!;
+      expect(shadow, 'the declarative shadow root is attached').to.exist;
+      const pendingButtons = [...shadow.querySelectorAll('button')];
+      expect(pendingButtons.map((b) => b.textContent!.trim())).to.deep.equal(['打印', '小', '中', '大', '特大', '朗读', '关怀模式']);
+      const boxes = pendingButtons.map((b) => b.getBoundingClientRect().toJSON() as DOMRect);
+      for (const [i, b] of pendingButtons.entries()) {
+        const label = b.textContent!.trim();
+        expect(getComputedStyle(b).visibility, label).to.equal('hidden');
+        expect(boxes[i]!.width, `${label} keeps its space`).to.be.at.least(44);
+        // Not under the pointer…
+        const hit = shadow.elementFromPoint(boxes[i]!.left + boxes[i]!.width / 2, boxes[i]!.top + boxes[i]!.height / 2);
+        expect(hit?.closest('button') ?? null, label).to.equal(null);
+        // …and not focusable.
+        b.focus();
+        expect(shadow.activeElement, label).to.equal(null);
+      }
+      doc.getElementById('before')!.focus();
+      expect(doc.activeElement!.id).to.equal('before');
+
+      // Defined: the same buttons show where they were; nothing moves.
+      win.customElements.define('print-controls', class extends win.HTMLElement {});
+      expect(pending.matches(':defined')).to.equal(true);
+      for (const [i, b] of pendingButtons.entries()) {
+        const label = b.textContent!.trim();
+        expect(getComputedStyle(b).visibility, label).to.equal('visible');
+        expect(b.getBoundingClientRect().toJSON(), `${label} does not move`).to.deep.equal(boxes[i]);
+      }
+      pendingButtons[0]!.focus();
+      expect(shadow.activeElement).to.equal(pendingButtons[0]);
+    } finally {
+      frame.remove();
+    }
+  });
 });
 
 /* ---------------------------------------------------------------------------------------- */
@@ -650,6 +750,151 @@ describe('<print-controls> 关怀模式', () => {
     expect(cursorImageSize(getComputedStyle(article).cursor)!.width).to.be.at.least(32);
     expect(cursorImageSize(getComputedStyle(blocks[1]!).cursor)!.width).to.be.at.least(32);
     expect(cursorImageSize(getComputedStyle(link).cursor)!.width).to.be.at.least(32);
+  });
+});
+
+/* ---------------------------------------------------------------------------------------- */
+/* 关怀模式 on the page's footer and counter                                                 */
+/* ---------------------------------------------------------------------------------------- */
+
+/** The demo's site data (the seed page's footer), with an ICP number: every kind of footer text. */
+async function footerSite(): Promise<Record<string, unknown>> {
+  const site = (await (await fetch('/demo/data/site.json')).json()) as Record<string, unknown>;
+  return { ...site, icp: '辽ICP备05012345号' };
+}
+
+/** Every element of a shadow tree that holds text of its own. */
+function textHolders(root: ShadowRoot): HTMLElement[] {
+  return [...root.querySelectorAll<HTMLElement>('*')].filter((node) =>
+    [...node.childNodes].some((child) => child.nodeType === Node.TEXT_NODE && child.textContent!.trim() !== ''),
+  );
+}
+
+/** Text colour and backdrop of each element, to compare before and after. */
+function looks(nodes: HTMLElement[]): string[] {
+  return nodes.map((node) => `${node.textContent!.trim().slice(0, 16)}: ${getComputedStyle(node).color} on ${backdrop(node)}`);
+}
+
+describe('<print-controls> 关怀模式 on the page’s footer and counter', () => {
+  const realFetch = window.fetch;
+
+  afterEach(() => {
+    window.fetch = realFetch;
+  });
+
+  /** A page with controls, an article, and a footer holding a counter that shows a number. */
+  async function footerPage(footerAttrs: { care?: boolean } = {}) {
+    const site = await footerSite();
+    window.fetch = (() =>
+      Promise.resolve(
+        new Response(JSON.stringify({ site: 'fs', visits: 1234567 }), { status: 200, headers: { 'content-type': 'application/json' } }),
+      )) as typeof fetch;
+    const page = await fixture<HTMLElement>(html`<div class="care-page">
+      <style>
+        .care-page court-footer { background: #f3efe8; font-size: 13px; }
+      </style>
+      <print-controls for="care-news"></print-controls>
+      <article id="care-news" lang="zh-CN"><p>正文</p></article>
+      <court-footer ?care=${footerAttrs.care ?? false} .site=${site}>
+        <visitor-counter slot="counter" endpoint="https://counter.example/care" site="fs"></visitor-counter>
+      </court-footer>
+    </div>`);
+    const el = page.querySelector('print-controls')!;
+    const footer = page.querySelector<CourtFooterElement>('court-footer')!;
+    const counter = page.querySelector<VisitorCounterElement>('visitor-counter')!;
+    await Promise.all([el.updateComplete, footer.updateComplete]);
+    await waitUntil(() => counter.getAttribute('state') === 'total', 'the counter shows its number');
+    await counter.updateComplete;
+    const holders = () => [...textHolders(footer.shadowRoot!), ...textHolders(counter.shadowRoot!)];
+    return { page, el, footer, counter, holders };
+  }
+
+  it('gives every text of the footer and the counter 7:1 or more while it is on, and their own look when off', async () => {
+    const { el, footer, counter, holders } = await footerPage();
+    const texts = holders().map((node) => node.textContent!.trim());
+    for (const expected of ['地址:', '诉讼服务热线', '12368', '查询案件、联系法官', '1,234,567', 'ICP备案号:']) {
+      expect(texts.some((text) => text.startsWith(expected)), expected).to.equal(true);
+    }
+    const before = looks(holders());
+
+    button(el, '关怀模式').click();
+    await el.updateComplete;
+    await Promise.all([footer.updateComplete, counter.updateComplete]);
+    expect(footer.care).to.equal(true);
+    expect(counter.care).to.equal(true);
+    expect(footer.hasAttribute('care')).to.equal(true);
+    expect(counter.hasAttribute('care')).to.equal(true);
+    for (const node of holders()) {
+      expect(textContrast(node), node.textContent!.trim().slice(0, 16)).to.be.at.least(7);
+    }
+    await expect(footer).to.be.accessible();
+
+    button(el, '关怀模式').click();
+    await el.updateComplete;
+    await Promise.all([footer.updateComplete, counter.updateComplete]);
+    expect(footer.hasAttribute('care')).to.equal(false);
+    expect(counter.hasAttribute('care')).to.equal(false);
+    expect(looks(holders())).to.deep.equal(before);
+  });
+
+  it('applies the stored choice on load, and leaves a footer switched by hand alone until the reader chooses', async () => {
+    writeSetting('print-controls.care', 'on');
+    const stored = await footerPage();
+    expect(stored.footer.care).to.equal(true);
+    expect(stored.counter.care).to.equal(true);
+    stored.page.remove();
+    clearSettings();
+
+    const byHand = await footerPage({ care: true });
+    expect(byHand.el.care).to.equal(false);
+    expect(byHand.footer.care, 'the page’s own care attribute stays').to.equal(true);
+    expect(byHand.counter.care).to.equal(false);
+    button(byHand.el, '关怀模式').click();
+    await byHand.el.updateComplete;
+    expect(byHand.counter.care).to.equal(true);
+    button(byHand.el, '关怀模式').click();
+    await byHand.el.updateComplete;
+    expect(byHand.footer.care).to.equal(false);
+    expect(byHand.counter.care).to.equal(false);
+  });
+
+  it('reaches 7:1 by hand too, also where the site gives its footer dark colours', async () => {
+    const site = await footerSite();
+    window.fetch = (() =>
+      Promise.resolve(new Response(JSON.stringify({ site: 'fs', visits: 42 }), { status: 200 }))) as typeof fetch;
+    const page = await fixture<HTMLElement>(html`<div class="dark-site">
+      <style>
+        .dark-site court-footer {
+          background: #7a0c10 url('data:image/svg+xml,%3Csvg xmlns=%22http://www.w3.org/2000/svg%22/%3E');
+          color: #fff;
+          --court-footer-text: #fff;
+          --court-footer-muted: #e0e0e0;
+          --court-footer-link: #ffe9a8;
+          --court-footer-hotline-background: #7a0c10;
+          --court-footer-hotline-color: #fff;
+        }
+        .dark-site visitor-counter { --visitor-counter-text: #fff; --visitor-counter-number-color: #ffd400; }
+      </style>
+      <court-footer care .site=${site}><span slot="counter">—</span></court-footer>
+      <p style="background: #333"><visitor-counter care no-count endpoint="https://counter.example/dark" site="fs"></visitor-counter></p>
+    </div>`);
+    const footer = page.querySelector<CourtFooterElement>('court-footer')!;
+    const counter = page.querySelector<VisitorCounterElement>('visitor-counter')!;
+    await footer.updateComplete;
+    await waitUntil(() => counter.getAttribute('state') === 'total', 'the counter shows its number');
+    await counter.updateComplete;
+    expect(footer.care).to.equal(true);
+    expect(counter.care).to.equal(true);
+    expect(getComputedStyle(footer).backgroundImage).to.equal('none');
+    for (const node of [...textHolders(footer.shadowRoot!), ...textHolders(counter.shadowRoot!)]) {
+      expect(textContrast(node), node.textContent!.trim().slice(0, 16)).to.be.at.least(7);
+    }
+    counter.care = false;
+    footer.care = false;
+    await Promise.all([footer.updateComplete, counter.updateComplete]);
+    expect(footer.hasAttribute('care')).to.equal(false);
+    expect(counter.hasAttribute('care')).to.equal(false);
+    expect(getComputedStyle(footer).backgroundColor, 'the site’s colours are back').to.equal('rgb(122, 12, 16)');
   });
 });
 

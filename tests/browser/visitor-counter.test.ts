@@ -343,6 +343,28 @@ describe('visitor-counter', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('has a reflected `care` property (关怀模式): black text and a dark red number on white, its own look back when off', async () => {
+    stubFetch(() => json({ site: 'fs', visits: 1234567 }));
+    const el = await fixture<VisitorCounterElement>(html`<visitor-counter endpoint=${freshEndpoint()} site="fs"></visitor-counter>`);
+    await settled(el, 'counted');
+    const number = part(el, 'number')[0]!;
+    const normal = [getComputedStyle(el).color, getComputedStyle(number).color];
+    expect(el.care).to.equal(false);
+    el.setAttribute('care', '');
+    await el.updateComplete;
+    expect(el.care).to.equal(true);
+    expect([getComputedStyle(el).color, getComputedStyle(number).color, getComputedStyle(el).backgroundColor]).to.deep.equal([
+      'rgb(0, 0, 0)',
+      'rgb(140, 10, 14)',
+      'rgb(255, 255, 255)',
+    ]);
+    await expect(el).to.be.accessible();
+    el.care = false;
+    await el.updateComplete;
+    expect(el.hasAttribute('care')).to.equal(false);
+    expect([getComputedStyle(el).color, getComputedStyle(number).color]).to.deep.equal(normal);
+  });
+
   it('hides itself and names the attribute at fault for bad attributes', async () => {
     stubFetch(() => json({ site: 'fs', visits: 1 }));
     const noSite = await fixture<VisitorCounterElement>(html`<visitor-counter endpoint=${freshEndpoint()}></visitor-counter>`);

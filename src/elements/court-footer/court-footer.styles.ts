@@ -7,11 +7,44 @@ import { css } from 'lit';
  */
 export const courtFooterStyles = css`
   :host {
+    --_footer-text: var(--court-footer-text, var(--_text));
+    --_footer-muted: var(--court-footer-muted, var(--_muted));
+    --_footer-link: var(--court-footer-link, var(--_link));
+    --_footer-hotline: var(--court-footer-hotline-color, var(--_accent));
+    --_footer-hotline-background: var(--court-footer-hotline-background, var(--_surface));
     display: block;
-    color: var(--court-footer-text, var(--_text));
+    color: var(--_footer-text);
     background: var(--court-footer-background, #f5f3f0);
     border-block-start: var(--court-footer-border-width, 3px) solid var(--court-footer-accent, var(--_accent));
     font-family: var(--_font);
+  }
+
+  /* 关怀模式: black on white, whatever the colour properties or a page rule on the host say
+     (an !important declaration of the shadow tree wins over the page's own). Lowest contrast
+     of any text: the hotline, #8c0a0e on white, 9.7:1; muted #1f1f1f 16.5:1, links #00328c
+     11.4:1, the retry button white on #8c0a0e 9.7:1, the error box #5f1411 on #fdecea 11.5:1. */
+  :host([care]) {
+    --_footer-text: #000000;
+    --_footer-muted: #1f1f1f;
+    --_footer-link: #00328c;
+    --_footer-hotline: #8c0a0e;
+    --_footer-hotline-background: #ffffff;
+    --_accent: #8c0a0e;
+    --_accent-contrast: #ffffff;
+    --_focus: #000000;
+    color: #000000 !important;
+    background: #ffffff !important;
+  }
+
+  :host([care]) :focus-visible {
+    outline-width: 4px;
+    outline-offset: 3px;
+  }
+
+  :host([care]) .error {
+    border-inline-start-color: #b3261e;
+    background: #fdecea;
+    color: #5f1411;
   }
 
   /* Text size and leading on the shadow tree's own top-level elements: a page rule that
@@ -34,7 +67,7 @@ export const courtFooterStyles = css`
   }
 
   a {
-    color: var(--court-footer-link, var(--_link));
+    color: var(--_footer-link);
     text-decoration: underline;
     text-underline-offset: 0.15em;
     overflow-wrap: anywhere;
@@ -65,10 +98,10 @@ export const courtFooterStyles = css`
     gap: 0.125em;
     padding-block: 0.5em;
     padding-inline: 1em;
-    border: 2px solid var(--court-footer-hotline-color, var(--_accent));
+    border: 2px solid var(--_footer-hotline);
     border-radius: 6px;
-    background: var(--court-footer-hotline-background, var(--_surface));
-    color: var(--court-footer-hotline-color, var(--_accent));
+    background: var(--_footer-hotline-background);
+    color: var(--_footer-hotline);
     text-decoration: none;
     min-block-size: 44px;
     box-sizing: border-box;
@@ -89,7 +122,7 @@ export const courtFooterStyles = css`
 
   .hotline-hint {
     font-size: 0.875em;
-    color: var(--court-footer-muted, var(--_muted));
+    color: var(--_footer-muted);
   }
 
   .hotline:hover .hotline-number,
@@ -132,7 +165,7 @@ export const courtFooterStyles = css`
   }
 
   dt {
-    color: var(--court-footer-muted, var(--_muted));
+    color: var(--_footer-muted);
   }
 
   dd {

@@ -126,6 +126,13 @@ export class CourtFooterElement extends LitElement {
   /** Render a `<footer>` (the page's `contentinfo` landmark) instead of a labelled region. */
   @property({ type: Boolean, attribute: 'contentinfo' }) contentinfo = false;
 
+  /**
+   * 关怀模式 (care mode): black text on white, every text at a contrast of 7:1 or more, a
+   * black focus ring; the colour custom properties are set aside meanwhile. `<print-controls>`
+   * sets and removes it with its own 关怀模式; it can be set by hand too.
+   */
+  @property({ type: Boolean, attribute: 'care', reflect: true }) care = false;
+
   private readonly source = new JsonSource<Site>(this, parseSite, {
     onLoaded: (_site, warnings) => {
       if (warnings.length > 0) console.warn(`court-footer: site data repaired: ${formatProblems(warnings)}`);

@@ -29,6 +29,12 @@ export const printControlsStyles = css`
     --_pc-radius: var(--print-controls-radius, 6px);
     display: block;
   }
+  /* Pre-rendered (declarative shadow DOM) and not defined yet, or JavaScript off: the buttons
+     would do nothing. They keep their space, so nothing moves when the element is defined,
+     but are hidden from sight, pointer, keyboard and screen readers until then. */
+  :host(:not(:defined)) > * {
+    visibility: hidden;
+  }
   /* On the shadow tree's own elements: a page rule matching the host wins over :host. */
   :host > * {
     font-family: var(--_font);

@@ -20,6 +20,18 @@
  * the address printed is the `url` attribute, else the data's canonical `url` (the `article`
  * property or the `court-article-loaded` event), else the page address.
  *
+ * 关怀模式 also reaches the page's footer and counter: while it is on (chosen, restored from
+ * storage or set by script), every `<court-footer>` and `<visitor-counter>` of the document
+ * (not those inside shadow roots) gets a `care` attribute, which gives all their text a
+ * contrast of 7:1 or more; turning 关怀模式 off removes it. Elements the parser has not reached
+ * yet get it once the document is parsed; one added by script later follows at the next
+ * change (or set its `care` property yourself). While 关怀模式 is off and untouched, a `care`
+ * the page wrote on them stays.
+ *
+ * Before the element is defined (a pre-rendered page before its script has run, or with
+ * JavaScript off), its buttons keep their place but are hidden from sight, pointer, keyboard
+ * and screen readers, since they could not work yet; nothing moves when it is defined.
+ *
  * The 字号 and 关怀模式 choices are kept per site in localStorage (key
  * `court-widgets:<host>:print-controls.font-size` and `….care`); blocked or full storage only
  * means the choice is not remembered. Every `<print-controls>` of the page follows a choice made
@@ -73,7 +85,7 @@ import type { PropertyValues } from 'lit';
 import { property } from 'lit/decorators/property.js';
 import { state } from 'lit/decorators/state.js';
 import { msg, str } from '@lit/localize';
-import { localized, resolveLocale, withLocale } from '../../internal/localize.js';
+import { currentLocale, localized, resolveLocale, withLocale } from '../../internal/localize.js';
 import { focusRing, tokens } from '../../internal/theme.js';
 import { readSetting, writeSetting } from '../../internal/storage.js';
 import { ReadAloudController } from '../../internal/speech.js';
@@ -115,6 +127,8 @@ export const TARGET_ATTR = 'data-print-controls-target';
 /** Attribute on the block being read aloud. */
 export const READING_ATTR = 'data-court-reading';
 const TARGET_STYLE_ID = 'court-widgets-print-controls-style';
+/** The page's elements that follow 关怀模式 through their `care` attribute. */
+export const PAGE_CARE_ELEMENTS = 'court-footer, visitor-counter';
 
 /** What the live region last announced. */
 type Announcement =
@@ -201,6 +215,8 @@ export class PrintControlsElement extends LitElement {
   /** Bumped when the browser's voices change, to re-check read-aloud availability. */
   @state() private voicesVersion = 0;
   @state() private announcement: Announcement = null;
+  /** The locale of the last render: a change clears the announcement, which is not the reader's doing. */
+  private renderedLocale: string | undefined;
   @state() private targetLang = 'zh-CN';
   /** No target could be found once the page was parsed. */
   @state() private missingTarget = false;
@@ -212,6 +228,7 @@ export class PrintControlsElement extends LitElement {
   private unregisterPrint: (() => void) | null = null;
   private unwatchVoices: (() => void) | null = null;
   private waitingForDocument = false;
+  private waitingForCare = false;
   private warned = false;
 
   private readonly speech = new ReadAloudController({
@@ -262,6 +279,8 @@ export class PrintControlsElement extends LitElement {
     window.removeEventListener('pagehide', this.handlePageHide);
     window.removeEventListener('print-controls-changed', this.handleOtherChanged);
     document.removeEventListener('DOMContentLoaded', this.handleDocumentReady);
+    document.removeEventListener('DOMContentLoaded', this.handleParsedForCare);
+    this.waitingForCare = false;
     this.waitingForDocument = false;
     this.target?.removeAttribute(TARGET_ATTR);
     this.target?.removeEventListener('court-article-loaded', this.handleArticleLoaded);
@@ -270,13 +289,41 @@ export class PrintControlsElement extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('fontSize') && !isFontSize(this.fontSize)) this.fontSize = 'medium';
+    // The status region speaks only after the reader's actions: re-rendered in another
+    // language, it would announce its last message again.
+    const locale = currentLocale();
+    if (this.renderedLocale !== undefined && locale !== this.renderedLocale) this.announcement = null;
+    this.renderedLocale = locale;
     if (isServer) return;
     if (changed.has('for') || !this.target || !this.target.isConnected) this.resolveTarget();
   }
 
-  protected override updated(): void {
+  protected override updated(changed: PropertyValues<this>): void {
     this.applyToTarget();
+    // Once 关怀模式 is on (chosen, stored or set), and whenever it changes later; a footer the
+    // page switched by hand is left alone while the choice is off from the start.
+    if (changed.has('care') && (this.care || changed.get('care') !== undefined)) this.applyCareToPage();
   }
+
+  /**
+   * Gives the page's `<court-footer>` and `<visitor-counter>` elements the `care` state of the
+   * controls (those of the document, not inside shadow roots). Elements the parser has not
+   * reached yet are set once the document is parsed.
+   */
+  private applyCareToPage(): void {
+    for (const el of document.querySelectorAll(PAGE_CARE_ELEMENTS)) {
+      if (el.hasAttribute('care') !== this.care) el.toggleAttribute('care', this.care);
+    }
+    if (document.readyState === 'loading' && !this.waitingForCare) {
+      this.waitingForCare = true;
+      document.addEventListener('DOMContentLoaded', this.handleParsedForCare, { once: true });
+    }
+  }
+
+  private readonly handleParsedForCare = (): void => {
+    this.waitingForCare = false;
+    if (this.isConnected) this.applyCareToPage();
+  };
 
   /** Finds the target, moving the settings to it when it changed. */
   private resolveTarget(): ReadableTarget | null {

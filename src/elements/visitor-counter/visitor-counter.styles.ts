@@ -22,6 +22,21 @@ export const visitorCounterStyles = css`
   :host([state='hidden']) {
     visibility: hidden;
   }
+  /* 关怀模式: black text and a dark red number on white, whatever the colour properties or a
+     page rule on the host say (an !important declaration of the shadow tree wins over the
+     page's own): text 21:1, number and digits #8c0a0e on white 9.7:1. */
+  :host([care]) {
+    color: #000000 !important;
+    background-color: #ffffff !important;
+  }
+  :host([care]) .number,
+  :host([care]) [part~='digit'] {
+    color: #8c0a0e;
+  }
+  :host([care]) [part~='digit'] {
+    border-color: #000000;
+    background: #ffffff;
+  }
   .number {
     color: var(--visitor-counter-number-color, var(--_accent));
     font-weight: var(--visitor-counter-number-weight, 700);

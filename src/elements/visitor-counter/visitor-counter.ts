@@ -139,6 +139,13 @@ export class VisitorCounterElement extends LitElement {
   /** Only shows the number, never counts (e.g. on a preview page). */
   @property({ attribute: 'no-count', type: Boolean }) noCount = false;
 
+  /**
+   * 关怀模式 (care mode): black text and a dark red number on white, at a contrast of 7:1 or
+   * more; the colour custom properties are set aside meanwhile. `<print-controls>` sets and
+   * removes it with its own 关怀模式; it can be set by hand too.
+   */
+  @property({ attribute: 'care', type: Boolean, reflect: true }) care = false;
+
   @state() private status: VisitorCounterState = 'loading';
 
   @state() private count: number | undefined;
