@@ -4,8 +4,11 @@
  * into court news JSON. Argument parsing only; the work is in ssr/ and import/.
  */
 import { readFileSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { importCommand, UsageError } from '../import/batch.js';
+import { outputPathProblem } from '../ssr/files.js';
 
 const HELP = `court-widgets <command> [options]
 
@@ -107,6 +110,12 @@ export async function main(argv: string[]): Promise<number> {
       if (positionals.length !== 1) throw new UsageError('import takes one page or folder');
       const baseUrl = values['base-url'];
       if (baseUrl !== undefined && !/^https?:\/\/[^/]/i.test(baseUrl)) throw new UsageError('--base-url must be an absolute http or https URL');
+      // Output paths of the wrong kind are one usage error here, not one error per page.
+      const inputIsDir = (await stat(positionals[0]!).catch(() => undefined))?.isDirectory() ?? false;
+      const pathProblem =
+        (values.out && (await outputPathProblem('--out', values.out, !inputIsDir && extname(values.out).toLowerCase() === '.json' ? 'file' : 'folder'))) ||
+        (values.report && (await outputPathProblem('--report', values.report, 'file')));
+      if (pathProblem) throw new UsageError(pathProblem);
       return await importCommand({
         input: positionals[0]!,
         ...(values.out ? { out: values.out } : {}),

@@ -1,11 +1,12 @@
 /**
  * `court-widgets render`: one article JSON file or a folder of them to HTML pages.
  */
-import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import { parseArticle, parseSite } from '../model/parse.js';
 import type { Problem, Site } from '../model/types.js';
 import { listFiles, UsageError } from '../import/batch.js';
+import { fileErrorReason, NotUtf8Error, outputPathProblem, readUtf8, writeFileAtomic } from './files.js';
 import { createProgress, type ProgressStream } from './progress.js';
 import { htmlDepthProblems, renderArticlePage, styleHashes } from './render-page.js';
 
@@ -38,9 +39,9 @@ function problemsOf(file: string, problems: Problem[]): string {
 async function readSite(path: string, idCode: string | undefined): Promise<{ site: Site; siteIdCode?: string }> {
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
-  } catch {
-    throw new UsageError(`${path}: cannot read the site file`);
+    text = await readUtf8(path);
+  } catch (error) {
+    throw new UsageError(`${path}: ${error instanceof NotUtf8Error ? error.message : `cannot read the site file (${fileErrorReason(error)})`}`);
   }
   const parsed = parseSite(text);
   if (!parsed.ok) throw new UsageError(problemsOf(path, parsed.problems));
@@ -66,9 +67,10 @@ export async function renderFile(
 ): Promise<{ html: string; warnings: Problem[] } | { problems: Problem[] }> {
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    text = await readUtf8(path);
   } catch (error) {
-    return { problems: [{ path: '', code: 'json', message: `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})` }] };
+    const message = error instanceof NotUtf8Error ? error.message : `cannot be read: ${fileErrorReason(error)}`;
+    return { problems: [{ path: '', code: 'json', message }] };
   }
   const parsed = parseArticle(text);
   if (!parsed.ok) return { problems: parsed.problems };
@@ -96,6 +98,9 @@ export async function renderCommand(options: RenderCommandOptions): Promise<numb
   if (!info) throw new UsageError(`${options.input}: no such file or folder`);
   const isDir = info.isDirectory();
   if (isDir && !options.out) throw new UsageError('rendering a folder needs --out <folder>');
+  const outIsFile = !isDir && !!options.out && extname(options.out).toLowerCase().startsWith('.htm');
+  const outProblem = options.out && (await outputPathProblem('--out', options.out, outIsFile ? 'file' : 'folder'));
+  if (outProblem) throw new UsageError(outProblem);
   const siteInfo = options.site ? await readSite(options.site, options.siteIdCode) : undefined;
   const siteIdCode = siteInfo?.siteIdCode ?? options.siteIdCode;
   const common = {
@@ -111,7 +116,7 @@ export async function renderCommand(options: RenderCommandOptions): Promise<numb
   const ext = options.fragment ? '.fragment.html' : '.html';
   const outFor = (rel: string): string | undefined => {
     if (!options.out) return undefined;
-    if (!isDir && extname(options.out).toLowerCase().startsWith('.htm')) return options.out;
+    if (outIsFile) return options.out;
     return join(options.out, dirname(rel), `${basename(rel, extname(rel))}${ext}`);
   };
 
@@ -136,8 +141,14 @@ export async function renderCommand(options: RenderCommandOptions): Promise<numb
     if (options.csp) for (const hash of styleHashes(result.html)) hashes.add(hash);
     for (const w of result.warnings) warningLines.push(`${path}: warning: ${w.message}\n`);
     if (outFile) {
-      await mkdir(dirname(outFile), { recursive: true });
-      await writeFile(outFile, result.html);
+      try {
+        await writeFileAtomic(outFile, result.html);
+      } catch (error) {
+        // This article only: the others are still rendered, and the summary says how many failed.
+        failures.push({ file: path, problems: [{ path: '', code: 'json', message: `cannot write ${outFile}: ${fileErrorReason(error)}` }] });
+        progress.tick(path, `failed   ${path}`);
+        continue;
+      }
     } else {
       options.stdout.write(result.html);
     }

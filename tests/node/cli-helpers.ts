@@ -18,14 +18,22 @@ export interface CliRun {
   stderr: string;
 }
 
+function spawn(file: string, args: string[], cwd: string): CliRun {
+  const result = spawnSync(file, args, { cwd, encoding: 'utf8', env: { ...process.env, TZ: 'Asia/Shanghai', NODE_OPTIONS: '' } });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
 /** Runs `court-widgets …` from the source tree (through tsx), as a child process without a TTY. */
 export function runCli(args: string[], cwd = root): CliRun {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', cliPath, ...args], {
-    cwd,
-    encoding: 'utf8',
-    env: { ...process.env, TZ: 'Asia/Shanghai', NODE_OPTIONS: '' },
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+  return spawn(process.execPath, ['--import', 'tsx', cliPath, ...args], cwd);
+}
+
+/**
+ * Runs `court-widgets …` as `runCli` does, under a file-size limit of `kb` kibibytes
+ * (`ulimit -f`): a write past it fails with EFBIG, as on a full disk.
+ */
+export function runCliWithFileSizeLimit(kb: number, args: string[], cwd = root): CliRun {
+  return spawn('bash', ['-c', `ulimit -f ${kb} && exec "$0" "$@"`, process.execPath, '--import', 'tsx', cliPath, ...args], cwd);
 }
 
 /** Removes every kind of whitespace (comparisons that must not depend on layout). */
