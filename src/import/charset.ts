@@ -2,9 +2,12 @@
  * Character set detection and decoding for old court pages.
  *
  * Order, as a browser does it: byte order mark, then a `<meta charset>` or
- * `<meta http-equiv="Content-Type">` found in the first 4096 bytes read as ASCII, then a
- * strict UTF-8 check, then GB18030 (the encoding of most old mainland CMS pages). A page that
- * declares a GB charset but whose bytes are valid UTF-8 is read as UTF-8, with a warning.
+ * `<meta http-equiv="Content-Type">` found in the first 4096 bytes read as ASCII, whose label
+ * counts only when it is one of the WHATWG Encoding Standard (browsers ignore utf-7, cp936 and
+ * other labels), then a UTF-8 check, then GB18030 (the encoding of most old mainland CMS pages).
+ * Declarations that the bytes contradict are not followed blindly: a page that declares a
+ * legacy charset but whose bytes are valid UTF-8 is read as UTF-8, and a page that declares
+ * UTF-8 but whose bytes are GBK is read as GB18030; the caller reports both.
  * GB2312 and GBK pages are decoded as GB18030, their superset: the same bytes mean the same
  * characters, and characters outside GB2312 that such pages contain anyway still decode.
  */
@@ -26,29 +29,135 @@ export interface DecodedPage {
   /** The label the page declared, when it declared one (`gbk`, `GB2312`, …). */
   declared?: string;
   source: CharsetSource;
+  /**
+   * Why the declared label was not used: `unknown` when it is no label of the WHATWG
+   * Encoding Standard (browsers ignore it), `unsupported` when it names an encoding this
+   * importer cannot decode (ISO-2022-JP, or the standard's `replacement` encoding).
+   */
+  ignoredLabel?: 'unknown' | 'unsupported';
+  /** Byte sequences that were not valid in the encoding used (each one became U+FFFD). */
+  invalidSequences: number;
+  /** With source `meta-contradicted` and a declared UTF-8: the byte sequences that were not valid UTF-8. */
+  invalidInDeclared?: number;
 }
 
 const SNIFF_BYTES = 4096;
 
-/** Labels that are decoded as GB18030. */
-const GB_FAMILY = new Set([
-  'gb2312', 'gb_2312', 'gb_2312-80', 'gbk', 'x-gbk', 'cp936', 'ms936', 'windows-936',
-  'gb18030', 'euc-cn', 'csgb2312', 'iso-ir-58', 'chinese', 'csiso58gb231280',
-]);
+/**
+ * The labels of the WHATWG Encoding Standard (https://encoding.spec.whatwg.org/#names-and-labels),
+ * by encoding: the labels browsers honour in a `<meta charset>` or a Content-Type. Any other
+ * label (utf-7, cp936, euc-cn…) is ignored by browsers, and so by the importer.
+ */
+const WHATWG_LABELS: Record<string, string[]> = {
+  'utf-8': ['unicode-1-1-utf-8', 'unicode11utf8', 'unicode20utf8', 'utf-8', 'utf8', 'x-unicode20utf8'],
+  ibm866: ['866', 'cp866', 'csibm866', 'ibm866'],
+  'iso-8859-2': ['csisolatin2', 'iso-8859-2', 'iso-ir-101', 'iso8859-2', 'iso88592', 'iso_8859-2', 'iso_8859-2:1987', 'l2', 'latin2'],
+  'iso-8859-3': ['csisolatin3', 'iso-8859-3', 'iso-ir-109', 'iso8859-3', 'iso88593', 'iso_8859-3', 'iso_8859-3:1988', 'l3', 'latin3'],
+  'iso-8859-4': ['csisolatin4', 'iso-8859-4', 'iso-ir-110', 'iso8859-4', 'iso88594', 'iso_8859-4', 'iso_8859-4:1988', 'l4', 'latin4'],
+  'iso-8859-5': ['csisolatincyrillic', 'cyrillic', 'iso-8859-5', 'iso-ir-144', 'iso8859-5', 'iso88595', 'iso_8859-5', 'iso_8859-5:1988'],
+  'iso-8859-6': [
+    'arabic', 'asmo-708', 'csiso88596e', 'csiso88596i', 'csisolatinarabic', 'ecma-114', 'iso-8859-6', 'iso-8859-6-e',
+    'iso-8859-6-i', 'iso-ir-127', 'iso8859-6', 'iso88596', 'iso_8859-6', 'iso_8859-6:1987',
+  ],
+  'iso-8859-7': [
+    'csisolatingreek', 'ecma-118', 'elot_928', 'greek', 'greek8', 'iso-8859-7', 'iso-ir-126', 'iso8859-7', 'iso88597',
+    'iso_8859-7', 'iso_8859-7:1987', 'sun_eu_greek',
+  ],
+  'iso-8859-8': [
+    'csiso88598e', 'csisolatinhebrew', 'hebrew', 'iso-8859-8', 'iso-8859-8-e', 'iso-ir-138', 'iso8859-8', 'iso88598',
+    'iso_8859-8', 'iso_8859-8:1988', 'visual',
+  ],
+  'iso-8859-8-i': ['csiso88598i', 'iso-8859-8-i', 'logical'],
+  'iso-8859-10': ['csisolatin6', 'iso-8859-10', 'iso-ir-157', 'iso8859-10', 'iso885910', 'l6', 'latin6'],
+  'iso-8859-13': ['iso-8859-13', 'iso8859-13', 'iso885913'],
+  'iso-8859-14': ['iso-8859-14', 'iso8859-14', 'iso885914'],
+  'iso-8859-15': ['csisolatin9', 'iso-8859-15', 'iso8859-15', 'iso885915', 'iso_8859-15', 'l9'],
+  'iso-8859-16': ['iso-8859-16'],
+  'koi8-r': ['cskoi8r', 'koi', 'koi8', 'koi8-r', 'koi8_r'],
+  'koi8-u': ['koi8-ru', 'koi8-u'],
+  macintosh: ['csmacintosh', 'mac', 'macintosh', 'x-mac-roman'],
+  'windows-874': ['dos-874', 'iso-8859-11', 'iso8859-11', 'iso885911', 'tis-620', 'windows-874'],
+  'windows-1250': ['cp1250', 'windows-1250', 'x-cp1250'],
+  'windows-1251': ['cp1251', 'windows-1251', 'x-cp1251'],
+  'windows-1252': [
+    'ansi_x3.4-1968', 'ascii', 'cp1252', 'cp819', 'csisolatin1', 'ibm819', 'iso-8859-1', 'iso-ir-100', 'iso8859-1',
+    'iso88591', 'iso_8859-1', 'iso_8859-1:1987', 'l1', 'latin1', 'us-ascii', 'windows-1252', 'x-cp1252',
+  ],
+  'windows-1253': ['cp1253', 'windows-1253', 'x-cp1253'],
+  'windows-1254': [
+    'cp1254', 'csisolatin5', 'iso-8859-9', 'iso-ir-148', 'iso8859-9', 'iso88599', 'iso_8859-9', 'iso_8859-9:1989', 'l5',
+    'latin5', 'windows-1254', 'x-cp1254',
+  ],
+  'windows-1255': ['cp1255', 'windows-1255', 'x-cp1255'],
+  'windows-1256': ['cp1256', 'windows-1256', 'x-cp1256'],
+  'windows-1257': ['cp1257', 'windows-1257', 'x-cp1257'],
+  'windows-1258': ['cp1258', 'windows-1258', 'x-cp1258'],
+  'x-mac-cyrillic': ['x-mac-cyrillic', 'x-mac-ukrainian'],
+  gbk: ['chinese', 'csgb2312', 'csiso58gb231280', 'gb2312', 'gb_2312', 'gb_2312-80', 'gbk', 'iso-ir-58', 'x-gbk'],
+  gb18030: ['gb18030'],
+  big5: ['big5', 'big5-hkscs', 'cn-big5', 'csbig5', 'x-x-big5'],
+  'euc-jp': ['cseucpkdfmtjapanese', 'euc-jp', 'x-euc-jp'],
+  'iso-2022-jp': ['csiso2022jp', 'iso-2022-jp'],
+  shift_jis: ['csshiftjis', 'ms932', 'ms_kanji', 'shift-jis', 'shift_jis', 'sjis', 'windows-31j', 'x-sjis'],
+  'euc-kr': [
+    'cseuckr', 'csksc56011987', 'euc-kr', 'iso-ir-149', 'korean', 'ks_c_5601-1987', 'ks_c_5601-1989', 'ksc5601',
+    'ksc_5601', 'windows-949',
+  ],
+  replacement: ['csiso2022kr', 'hz-gb-2312', 'iso-2022-cn', 'iso-2022-cn-ext', 'iso-2022-kr', 'replacement'],
+  'utf-16be': ['unicodefffe', 'utf-16be'],
+  'utf-16le': ['csunicode', 'iso-10646-ucs-2', 'ucs-2', 'unicode', 'unicodefeff', 'utf-16', 'utf-16le'],
+  'x-user-defined': ['x-user-defined'],
+};
 
-const UTF8_LABELS = new Set(['utf-8', 'utf8', 'unicode-1-1-utf-8', 'unicode11utf8', 'unicode20utf8', 'x-unicode20utf8']);
+const ENCODING_OF_LABEL = new Map(Object.entries(WHATWG_LABELS).flatMap(([encoding, labels]) => labels.map((l) => [l, encoding] as const)));
 
-/** The encoding to decode with for a declared label, or `undefined` when unsupported. */
-export function normalizeCharset(label: string): string | undefined {
-  const name = label.trim().toLowerCase().replace(/^["']|["']$/g, '');
-  if (name === '') return undefined;
-  if (UTF8_LABELS.has(name)) return 'utf-8';
-  if (GB_FAMILY.has(name)) return 'gb18030';
-  if (name === 'big5' || name === 'big5-hkscs' || name === 'x-x-big5') return 'big5';
-  // A page that says UTF-16 in a meta tag is read as UTF-8 by browsers (the meta tag
-  // itself could not have been read otherwise); keep that rule.
-  if (name.startsWith('utf-16')) return 'utf-8';
-  return iconv.encodingExists(name) ? name : undefined;
+/** Every label of the WHATWG Encoding Standard, lower case. */
+export function charsetLabels(): string[] {
+  return [...ENCODING_OF_LABEL.keys()];
+}
+
+/**
+ * The WHATWG encoding name a label stands for (`GB2312` → `gbk`, `latin1` → `windows-1252`),
+ * or `undefined` for a label browsers do not know (`utf-7`, `cp936`). Case and surrounding
+ * whitespace do not matter; quotes around the label are dropped.
+ */
+export function whatwgEncoding(label: string): string | undefined {
+  const name = label.trim().replace(/^["']|["']$/g, '').trim().toLowerCase();
+  return ENCODING_OF_LABEL.get(name);
+}
+
+/**
+ * The iconv-lite codec that decodes a WHATWG encoding, or `undefined` when there is none
+ * (ISO-2022-JP, and `replacement`, which browsers use to show nothing at all). GBK is decoded
+ * with GB18030, as the standard's GBK decoder does: pages labelled gb2312 routinely contain
+ * GBK characters (镕) and GB18030 four-byte ones.
+ */
+function codecOf(encoding: string): string | undefined {
+  if (encoding === 'gbk') return 'gb18030';
+  if (encoding === 'big5') return 'big5hkscs';
+  if (encoding === 'x-mac-cyrillic') return 'maccyrillic';
+  if (encoding === 'iso-8859-8-i') return 'iso-8859-8';
+  if (encoding === 'x-user-defined' || encoding === 'iso-2022-jp' || encoding === 'replacement') return undefined;
+  return iconv.encodingExists(encoding) ? encoding : undefined;
+}
+
+/** The name a decoded page reports for the codec used (`gb18030` for GBK pages, `big5`). */
+function reportedName(codec: string): string {
+  return codec === 'big5hkscs' ? 'big5' : codec === 'maccyrillic' ? 'x-mac-cyrillic' : codec;
+}
+
+/**
+ * The codec to decode with for a label, or `undefined` when the label is unknown or names an
+ * encoding that cannot be decoded. For a label found in a page (`fromPage`), as the HTML
+ * standard's prescan does: UTF-16 becomes UTF-8 (the meta tag could not have been read in
+ * UTF-16) and x-user-defined becomes windows-1252.
+ */
+export function normalizeCharset(label: string, fromPage = false): string | undefined {
+  let encoding = whatwgEncoding(label);
+  if (encoding === undefined) return undefined;
+  if (fromPage && (encoding === 'utf-16le' || encoding === 'utf-16be')) encoding = 'utf-8';
+  if (fromPage && encoding === 'x-user-defined') encoding = 'windows-1252';
+  return codecOf(encoding);
 }
 
 /** The encoding named by a byte order mark, and its length. */
@@ -116,36 +225,94 @@ function isValidUtf8(bytes: Uint8Array): boolean {
   }
 }
 
+/** How many U+FFFD a decoded text holds. */
+export function countReplacements(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\uFFFD'); i !== -1; i = text.indexOf('\uFFFD', i + 1)) n++;
+  return n;
+}
+
+function decodeWith(bytes: Buffer, codec: string): { text: string; invalid: number } {
+  const text = codec === 'utf-8' ? new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes) : iconv.decode(bytes, codec, { stripBOM: false });
+  return { text: text.replace(/^\uFEFF/, ''), invalid: countReplacements(text) };
+}
+
+interface Detected {
+  text: string;
+  charset: 'utf-8' | 'gb18030';
+  /** Sequences not valid in the detected encoding. */
+  invalid: number;
+  /** Sequences not valid UTF-8. */
+  invalidUtf8: number;
+}
+
 /**
- * Decodes an HTML page. `override` (a charset label) wins over everything else.
- * Returns the text and where its encoding came from.
+ * UTF-8 or GB18030, by the bytes. Valid UTF-8 is UTF-8. Otherwise GB18030 when UTF-8 fails
+ * on most of the page (more invalid sequences than valid multi-byte characters: GBK text
+ * is never valid UTF-8 for long) and GB18030 decodes with at most a tenth as many errors;
+ * else UTF-8, so that a UTF-8 page with one damaged character is not turned into mojibake.
+ */
+function detect(bytes: Buffer): Detected {
+  const utf8 = decodeWith(bytes, 'utf-8');
+  if (utf8.invalid === 0) return { text: utf8.text, charset: 'utf-8', invalid: 0, invalidUtf8: 0 };
+  let multiByte = 0;
+  for (let i = 0; i < utf8.text.length; i++) {
+    const c = utf8.text.charCodeAt(i);
+    if (c >= 0x80 && c !== 0xfffd && !(c >= 0xdc00 && c <= 0xdfff)) multiByte++;
+  }
+  const gb = decodeWith(bytes, 'gb18030');
+  if (utf8.invalid > multiByte && gb.invalid * 10 <= utf8.invalid) {
+    return { text: gb.text, charset: 'gb18030', invalid: gb.invalid, invalidUtf8: utf8.invalid };
+  }
+  return { text: utf8.text, charset: 'utf-8', invalid: utf8.invalid, invalidUtf8: utf8.invalid };
+}
+
+/**
+ * Decodes an HTML page. `override` (a charset label of the WHATWG Encoding Standard) wins
+ * over everything else. Returns the text and where its encoding came from.
  */
 export function decodeHtml(input: Uint8Array, override?: string): DecodedPage {
   const bytes = Buffer.from(input.buffer, input.byteOffset, input.byteLength);
   const bom = bomCharset(bytes);
   if (override) {
     const charset = normalizeCharset(override);
-    if (!charset) throw new RangeError(`unknown charset "${override}"`);
-    const body = bom ? bytes.subarray(bom.length) : bytes;
-    return { text: iconv.decode(body, charset, { stripBOM: true }), charset, declared: override, source: 'option' };
+    if (!charset) {
+      throw new RangeError(whatwgEncoding(override)
+        ? `charset "${override}" cannot be decoded by the importer`
+        : `unknown charset "${override}" (use a label of the WHATWG Encoding Standard, such as gbk, gb18030, big5 or utf-8)`);
+    }
+    const decoded = decodeWith(bom ? bytes.subarray(bom.length) : bytes, charset);
+    return { text: decoded.text, charset: reportedName(charset), declared: override, source: 'option', invalidSequences: decoded.invalid };
   }
   if (bom) {
-    return { text: iconv.decode(bytes.subarray(bom.length), bom.charset, { stripBOM: true }), charset: bom.charset, source: 'bom' };
+    const decoded = decodeWith(bytes.subarray(bom.length), bom.charset);
+    return { text: decoded.text, charset: bom.charset, source: 'bom', invalidSequences: decoded.invalid };
   }
   const declared = declaredCharset(bytes);
-  if (declared) {
-    const charset = normalizeCharset(declared);
-    // A template converted to UTF-8 whose meta tag still says gb2312: GBK text is never valid
-    // UTF-8 over a page of Chinese, so valid UTF-8 with enough non-ASCII bytes is UTF-8.
-    if (charset === 'gb18030' && nonAsciiBytes(bytes) >= 16 && isValidUtf8(bytes)) {
-      return { text: bytes.toString('utf8').replace(/^\uFEFF/, ''), charset: 'utf-8', declared, source: 'meta-contradicted' };
+  const charset = declared ? normalizeCharset(declared, true) : undefined;
+  if (declared && charset) {
+    // A template converted to UTF-8 whose meta tag still names its old charset (gb2312, big5,
+    // iso-8859-1): legacy text is never valid UTF-8 over a page of Chinese, so valid UTF-8
+    // with enough non-ASCII bytes is UTF-8.
+    if (charset !== 'utf-8' && nonAsciiBytes(bytes) >= 16 && isValidUtf8(bytes)) {
+      return { text: bytes.toString('utf8').replace(/^\uFEFF/, ''), charset: 'utf-8', declared, source: 'meta-contradicted', invalidSequences: 0 };
     }
-    if (charset) {
-      return { text: iconv.decode(bytes, charset, { stripBOM: true }), charset, declared, source: 'meta' };
+    // The reverse: a GBK page under a template that says UTF-8.
+    if (charset === 'utf-8') {
+      const found = detect(bytes);
+      return found.charset === 'utf-8'
+        ? { text: found.text, charset: 'utf-8', declared, source: 'meta', invalidSequences: found.invalid }
+        : { text: found.text, charset: found.charset, declared, source: 'meta-contradicted', invalidSequences: found.invalid, invalidInDeclared: found.invalidUtf8 };
     }
+    const decoded = decodeWith(bytes, charset);
+    return { text: decoded.text, charset: reportedName(charset), declared, source: 'meta', invalidSequences: decoded.invalid };
   }
-  if (isValidUtf8(bytes)) {
-    return { text: bytes.toString('utf8'), charset: 'utf-8', ...(declared ? { declared } : {}), source: 'utf8-check' };
-  }
-  return { text: iconv.decode(bytes, 'gb18030'), charset: 'gb18030', ...(declared ? { declared } : {}), source: 'fallback' };
+  const found = detect(bytes);
+  return {
+    text: found.text,
+    charset: found.charset,
+    ...(declared ? { declared, ignoredLabel: whatwgEncoding(declared) ? 'unsupported' as const : 'unknown' as const } : {}),
+    source: found.charset === 'utf-8' ? 'utf8-check' : 'fallback',
+    invalidSequences: found.invalid,
+  };
 }

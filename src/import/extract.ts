@@ -38,6 +38,7 @@ import {
 export type ImportIssueCode =
   | 'charset-guessed'
   | 'charset-unknown'
+  | 'invalid-bytes'
   | 'title-missing'
   | 'title-from-head'
   | 'date-missing'
@@ -723,13 +724,18 @@ interface Segment {
 /**
  * Weights every text node by whether it belongs to running text: a line of at least ten
  * characters, mostly not link text, without footer wording, outside page furniture.
+ * With `photos`, for pages without running text (图片新闻: photos and their captions only),
+ * weighs photos and caption lines instead: images that are not icons or spacers, and lines
+ * that start as captions do (▲, 图为…).
  */
-function contentWeights(ctx: Ctx, root: Node): Map<Node, number> {
+function contentWeights(ctx: Ctx, root: Node, photos = false): Map<Node, number> {
   const weights = new Map<Node, number>();
   let seg: Segment = { nodes: [], text: '', linkText: 0 };
   const flush = () => {
     const text = normalizeSpace(seg.text);
-    const useful = text.length >= 10 && seg.linkText / Math.max(1, seg.text.length) < 0.5 && !FOOTER_TEXT.test(text) && !CHROME_LINE.test(text);
+    const useful = photos
+      ? CAPTION_START.test(text) && text.length <= 120
+      : text.length >= 10 && seg.linkText / Math.max(1, seg.text.length) < 0.5 && !FOOTER_TEXT.test(text) && !CHROME_LINE.test(text);
     if (useful) for (const { node, length } of seg.nodes) weights.set(node, length);
     seg = { nodes: [], text: '', linkText: 0 };
   };
@@ -741,6 +747,7 @@ function contentWeights(ctx: Ctx, root: Node): Map<Node, number> {
       }
       const block = BLOCK_TAGS.has(node.tagName) || node.tagName === 'br' || node.tagName === 'img';
       if (block) flush();
+      if (photos && node.tagName === 'img' && isPhoto(node)) weights.set(node, 10);
       const link = inLink || node.tagName === 'a';
       children(node).forEach((c) => walk(c, link));
       if (block) flush();
@@ -756,6 +763,17 @@ function contentWeights(ctx: Ctx, root: Node): Map<Node, number> {
   return weights;
 }
 
+/** An image that can be a photo: it has a source, and is not declared smaller than an icon. */
+function isPhoto(img: Element): boolean {
+  const src = [attr(img, 'src'), attr(img, 'data-src'), attr(img, 'data-original')].find((s) => s && s.trim());
+  if (!src) return false;
+  const small = (name: 'width' | 'height') => {
+    const n = Number.parseInt(attr(img, name) ?? '', 10);
+    return Number.isFinite(n) && n < 48;
+  };
+  return !small('width') && !small('height');
+}
+
 const LEAF_BLOCKS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'dt', 'dd', 'pre', 'figcaption', 'caption', 'address']);
 
 /** An element that holds blocks (a `<div>` of paragraphs), not a block of text itself. */
@@ -768,7 +786,11 @@ function isContainer(el: Element): boolean {
 }
 
 function findBodyContainer(ctx: Ctx, root: Element): Element | undefined {
-  const weights = contentWeights(ctx, root);
+  return bodyByWeights(root, contentWeights(ctx, root)) ?? bodyByWeights(root, contentWeights(ctx, root, true));
+}
+
+/** The element that holds 95% of the weight, descending through containers of blocks only. */
+function bodyByWeights(root: Element, weights: Map<Node, number>): Element | undefined {
   const sums = new Map<Node, number>();
   const sum = (node: Node): number => {
     let total = weights.get(node) ?? 0;
@@ -1397,7 +1419,7 @@ export function extractArticle(html: string, options: ExtractOptions = {}): Extr
   }
   if (container) walkBody(ctx, writer, container);
   if (!writer.blocks.length) {
-    issue(ctx, { code: 'body-empty', severity: 'warning', path: 'body', message: 'body: no article text was found in the page' });
+    issue(ctx, { code: 'body-empty', severity: 'warning', path: 'body', message: 'body: no article text or photos were found in the page; the article has an empty body' });
   }
 
   // Date: byline label, then meta tags, then the first date near the title.

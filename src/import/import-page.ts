@@ -3,7 +3,7 @@
  */
 import { parseArticle } from '../model/parse.js';
 import type { Article } from '../model/types.js';
-import { decodeHtml, type CharsetSource } from './charset.js';
+import { countReplacements, decodeHtml, type CharsetSource, type DecodedPage } from './charset.js';
 import { extractArticle, type ImportIssue } from './extract.js';
 
 export interface ImportOptions {
@@ -26,6 +26,39 @@ export interface ImportResult {
   issues: ImportIssue[];
 }
 
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** The warning for a charset that was guessed, or declared and not used as declared. */
+function charsetWarning(decoded: DecodedPage): ImportIssue | undefined {
+  const used = decoded.charset.toUpperCase();
+  const declared = decoded.declared;
+  const warn = (message: string): ImportIssue => ({ code: 'charset-guessed', severity: 'warning', message: `charset: ${message}` });
+  if (decoded.source === 'meta-contradicted') {
+    return decoded.charset === 'utf-8'
+      ? warn(`the page declares "${declared}" but its bytes are UTF-8; decoded as UTF-8`)
+      : warn(`the page declares "${declared}" but its bytes are not UTF-8 (${plural(decoded.invalidInDeclared ?? 0, 'invalid sequence')}); decoded as ${used}${decoded.charset === 'gb18030' ? ' (the superset of GBK and GB2312)' : ''}`);
+  }
+  if (decoded.source !== 'utf8-check' && decoded.source !== 'fallback') return undefined;
+  const why = decoded.source === 'fallback' ? ' (it is not valid UTF-8; if the text is wrong, name the charset with --charset, e.g. --charset big5)' : '';
+  if (!declared) return warn(`the page declares no charset; decoded as ${used}${why}`);
+  return decoded.ignoredLabel === 'unsupported'
+    ? warn(`the declared charset "${declared}" cannot be decoded by the importer; ignored, decoded as ${used}${why}`)
+    : warn(`"${declared}" is not a charset label browsers recognise (WHATWG Encoding Standard), so it is ignored; decoded as ${used}${decoded.source === 'utf8-check' ? ' (the bytes are valid UTF-8)' : why}`);
+}
+
+/** The warning for bytes that are not valid in the charset used: each became U+FFFD. */
+function invalidBytesWarning(decoded: DecodedPage, article?: Article): ImportIssue {
+  const n = decoded.invalidSequences;
+  const inArticle = article ? countReplacements(JSON.stringify(article)) : 0;
+  const at = decoded.text.indexOf('\uFFFD');
+  const near = decoded.text.slice(Math.max(0, at - 12), at + 12).replace(/\s+/g, ' ').trim();
+  return {
+    code: 'invalid-bytes',
+    severity: 'warning',
+    message: `charset: ${plural(n, 'byte sequence')} of the page ${n === 1 ? 'is' : 'are'} not valid ${decoded.charset.toUpperCase()} and became "\uFFFD" (${inArticle} in the article), first near "${near}"; the text there is lost: check the page's charset or give --charset`,
+  };
+}
+
 /** Imports one page given as bytes (any supported charset). */
 export function importPage(bytes: Uint8Array, options: ImportOptions = {}): ImportResult {
   let decoded;
@@ -39,22 +72,8 @@ export function importPage(bytes: Uint8Array, options: ImportOptions = {}): Impo
     };
   }
   const issues: ImportIssue[] = [];
-  if (decoded.source === 'meta-contradicted') {
-    issues.push({
-      code: 'charset-guessed',
-      severity: 'warning',
-      message: `charset: the page declares "${decoded.declared}" but its bytes are UTF-8; decoded as UTF-8`,
-    });
-  }
-  if (decoded.source === 'utf8-check' || decoded.source === 'fallback') {
-    issues.push({
-      code: 'charset-guessed',
-      severity: 'warning',
-      message: decoded.declared
-        ? `charset: the declared charset "${decoded.declared}" is not supported; decoded as ${decoded.charset.toUpperCase()}`
-        : `charset: the page declares no charset; decoded as ${decoded.charset.toUpperCase()}${decoded.source === 'fallback' ? ' (it is not valid UTF-8)' : ''}`,
-    });
-  }
+  const charsetIssue = charsetWarning(decoded);
+  if (charsetIssue) issues.push(charsetIssue);
   const extracted = extractArticle(decoded.text, {
     ...(options.id ? { id: options.id } : {}),
     ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
@@ -65,7 +84,10 @@ export function importPage(bytes: Uint8Array, options: ImportOptions = {}): Impo
     charsetSource: decoded.source,
     ...(decoded.declared ? { declaredCharset: decoded.declared } : {}),
   };
-  if (!extracted.article) return { ...base, issues };
+  if (!extracted.article) {
+    if (decoded.invalidSequences) issues.push(invalidBytesWarning(decoded));
+    return { ...base, issues };
+  }
   const checked = parseArticle(extracted.article);
   if (!checked.ok) {
     for (const p of checked.problems) {
@@ -76,5 +98,6 @@ export function importPage(bytes: Uint8Array, options: ImportOptions = {}): Impo
   for (const w of checked.warnings) {
     issues.push({ code: 'invalid-article', severity: 'warning', path: w.path, message: w.message });
   }
+  if (decoded.invalidSequences) issues.push(invalidBytesWarning(decoded, extracted.article));
   return { ...base, article: extracted.article, issues };
 }

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { parseArticle } from '../../src/model/index.js';
 import type { Article } from '../../src/model/types.js';
-import { decodeHtml, declaredCharset } from '../../src/import/charset.js';
+import { charsetLabels, decodeHtml, declaredCharset, whatwgEncoding } from '../../src/import/charset.js';
 import { stripSiteSuffix } from '../../src/import/extract.js';
 import { parseCourtDate } from '../../src/import/date.js';
 import { importPage } from '../../src/import/import-page.js';
@@ -766,5 +766,181 @@ describe('the import command', () => {
     const bad = runCli(['import', pages, '--no-such-option']);
     assert.equal(bad.status, 2);
     assert.match(bad.stderr, /no-such-option/);
+  });
+});
+
+describe('charset labels, as browsers read them', () => {
+  /** An article page in the style of the audit's reproductions, with its own meta tag. */
+  const page = (meta: string, text = '本院于二月二十八日召开座谈会，全体干警参加会议。') =>
+    `<html><head>${meta}<title>法院召开座谈会_法院</title></head><body><h1 class="title">法院召开座谈会</h1><div>发布时间：2024-02-28 20:54</div><div class="content"><p>${text}</p></div></body></html>`;
+  const warnings = (issues: ImportIssue[]) => issues.filter((i) => i.severity === 'warning');
+  const hasReplacement = (value: unknown) => JSON.stringify(value).includes('\uFFFD');
+
+  test('a GBK page that declares utf-8 (meta charset or http-equiv) is read as GB18030, with a warning naming both', () => {
+    for (const meta of ['<meta charset="utf-8">', '<meta http-equiv="Content-Type" content="text/html; charset=UTF-8">']) {
+      const bytes = iconv.encode(page(meta), 'gbk');
+      assert.equal(isValidUtf8(bytes), false, 'the fixture is really not UTF-8');
+      const result = importPage(bytes);
+      assert.deepEqual([result.charset, result.charsetSource, result.declaredCharset?.toLowerCase()], ['gb18030', 'meta-contradicted', 'utf-8'], meta);
+      assert.equal(result.article?.title, '法院召开座谈会');
+      assert.deepEqual(result.article?.body, [{ type: 'paragraph', text: '本院于二月二十八日召开座谈会，全体干警参加会议。' }]);
+      assert.equal(hasReplacement(result.article), false);
+      const warning = warnings(result.issues).find((i) => i.code === 'charset-guessed');
+      assert.ok(warning, meta);
+      assert.match(warning.message, /declares "utf-8" but its bytes are not UTF-8.*decoded as GB18030/i);
+    }
+  });
+
+  test('a UTF-8 page with one broken byte stays UTF-8; the replacement character is reported, not published silently', () => {
+    const text = '本院于二月二十八日召开座谈会，全体干警参加会议。会议通报了前两个月的审判执行工作情况。';
+    const utf8 = Buffer.from(page('<meta charset="utf-8">', text));
+    // Cut one character of the body in half: its first two bytes stay.
+    const at = utf8.indexOf(Buffer.from('全体'));
+    const broken = Buffer.concat([utf8.subarray(0, at + 2), utf8.subarray(at + 3)]);
+    const result = importPage(broken);
+    assert.deepEqual([result.charset, result.charsetSource], ['utf-8', 'meta']);
+    assert.equal(result.article?.title, '法院召开座谈会');
+    assert.ok(hasReplacement(result.article), 'the broken character is a U+FFFD');
+    const warning = warnings(result.issues).find((i) => i.code === 'invalid-bytes');
+    assert.ok(warning, 'a warning says so');
+    assert.match(warning.message, /1 byte sequence .*not valid UTF-8/);
+    assert.match(warning.message, /1 in the article/);
+  });
+
+  test('--charset utf-8 on a GBK page decodes as told, and the replacement characters are a warning', () => {
+    const result = importPage(iconv.encode(page('<meta charset="gbk">'), 'gbk'), { charset: 'utf-8' });
+    assert.equal(result.charset, 'utf-8');
+    assert.ok(hasReplacement(result.article));
+    assert.ok(warnings(result.issues).some((i) => i.code === 'invalid-bytes' && /not valid UTF-8/.test(i.message)));
+    const clean = importPage(Buffer.from(page('<meta charset="utf-8">')));
+    assert.equal(clean.issues.some((i) => i.code === 'invalid-bytes'), false, 'none on a clean page');
+  });
+
+  test('a page labelled utf-7 is not decoded as UTF-7 (browsers do not know the label): UTF-8 or GB18030 by its bytes, with a warning', () => {
+    const utf8 = importPage(Buffer.from(page('<meta charset="utf-7">')));
+    assert.deepEqual([utf8.charset, utf8.charsetSource, utf8.declaredCharset], ['utf-8', 'utf8-check', 'utf-7']);
+    assert.equal(utf8.article?.title, '法院召开座谈会');
+    assert.equal(hasReplacement(utf8.article), false);
+    const warning = warnings(utf8.issues).find((i) => i.code === 'charset-guessed');
+    assert.ok(warning);
+    assert.match(warning.message, /"utf-7" is not a charset label browsers recognise.*decoded as UTF-8/);
+    const gbk = importPage(iconv.encode(page('<meta http-equiv="Content-Type" content="text/html; charset=UTF-7">'), 'gbk'));
+    assert.deepEqual([gbk.charset, gbk.article?.title], ['gb18030', '法院召开座谈会']);
+    assert.ok(warnings(gbk.issues).some((i) => i.code === 'charset-guessed' && i.message.includes('"UTF-7"')));
+    assert.equal(importPage(Buffer.from(page('')), { charset: 'utf-7' }).issues[0]?.code, 'charset-unknown', '--charset utf-7 is refused');
+  });
+
+  test('labels map to encodings as in the WHATWG Encoding Standard (checked against the platform TextDecoder)', () => {
+    const labels = charsetLabels();
+    // Every label the standard lists for the encodings court pages use.
+    for (const label of ['gb2312', 'gbk', 'x-gbk', 'chinese', 'csgb2312', 'csiso58gb231280', 'gb_2312', 'gb_2312-80', 'iso-ir-58', 'gb18030', 'big5', 'big5-hkscs', 'cn-big5', 'csbig5', 'x-x-big5', 'utf-8', 'utf8', 'unicode-1-1-utf-8', 'latin1', 'iso-8859-1', 'us-ascii', 'shift_jis', 'euc-kr', 'utf-16']) {
+      assert.ok(labels.includes(label), label);
+    }
+    assert.ok(labels.length > 200, `the whole list (${labels.length} labels)`);
+    for (const label of labels) {
+      const encoding = whatwgEncoding(label);
+      assert.ok(encoding, label);
+      // Node's TextDecoder implements the same table; for the few encodings it cannot decode
+      // (iso-8859-16, replacement, x-user-defined) its error names the encoding the label means.
+      let platform: string;
+      try {
+        platform = new TextDecoder(label).encoding;
+      } catch (error) {
+        assert.equal((error as { code?: string }).code, 'ERR_ENCODING_NOT_SUPPORTED', label);
+        platform = /"([^"]+)" encoding is not supported/.exec((error as Error).message)?.[1] ?? '';
+      }
+      assert.equal(encoding, platform, label);
+    }
+    assert.equal(whatwgEncoding('  GB2312 '), 'gbk', 'case and spaces do not matter');
+    // Labels iconv-lite or other tools know but browsers do not: ignored.
+    for (const label of ['utf-7', 'unicode-1-1-utf-7', 'cp936', 'euc-cn', 'windows-936', 'gb2312-80', 'x-unknown', '']) {
+      assert.equal(whatwgEncoding(label), undefined, label);
+      if (label) assert.throws(() => new TextDecoder(label), RangeError, label);
+    }
+  });
+
+  test('GBK labels decode GBK bytes; big5 decodes Big5; an unknown label falls back to detection with a warning', () => {
+    const gbText = '人民法院报道：朱镕基同志';
+    for (const label of ['x-gbk', 'GB2312', 'gb_2312-80', 'chinese']) {
+      const result = importPage(iconv.encode(page(`<meta charset="${label}">`, gbText), 'gbk'));
+      assert.deepEqual([result.charset, result.charsetSource, result.article?.body], ['gb18030', 'meta', [{ type: 'paragraph', text: gbText }]], label);
+      assert.equal(warnings(result.issues).length, 0, label);
+    }
+    const big5Text = '臺灣高等法院審理終結';
+    const big5 = importPage(iconv.encode(page('<meta charset="big5">', big5Text), 'big5'));
+    assert.deepEqual([big5.charset, big5.article?.body], ['big5', [{ type: 'paragraph', text: big5Text }]]);
+    const cp936 = importPage(iconv.encode(page('<meta charset="cp936">', gbText), 'gbk'));
+    assert.deepEqual([cp936.charset, cp936.charsetSource, cp936.article?.body], ['gb18030', 'fallback', [{ type: 'paragraph', text: gbText }]]);
+    assert.ok(warnings(cp936.issues).some((i) => i.code === 'charset-guessed' && i.message.includes('"cp936" is not a charset label browsers recognise')));
+  });
+
+  test('a page that declares latin1 or big5 but is saved as UTF-8 is read as UTF-8, with a warning', () => {
+    for (const label of ['iso-8859-1', 'big5']) {
+      const result = importPage(Buffer.from(page(`<meta charset="${label}">`)));
+      assert.deepEqual([result.charset, result.charsetSource, result.article?.title], ['utf-8', 'meta-contradicted', '法院召开座谈会'], label);
+      assert.ok(warnings(result.issues).some((i) => i.code === 'charset-guessed' && i.message.includes(`"${label}" but its bytes are UTF-8`)), label);
+    }
+  });
+
+  test('court-widgets import of a GBK page labelled utf-8: correct text, the warning on stderr and in --report, exit 0', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cw-import-'));
+    try {
+      writeFileSync(join(dir, 'p.html'), iconv.encode(page('<meta charset="utf-8">'), 'gbk'));
+      const run = runCli(['import', join(dir, 'p.html'), '--report', join(dir, 'report.json')]);
+      assert.equal(run.status, 0, run.stderr);
+      const article = JSON.parse(run.stdout) as Article;
+      assert.equal(article.title, '法院召开座谈会');
+      assert.equal(run.stdout.includes('\uFFFD'), false);
+      assert.match(run.stderr, /p\.html: warning: charset: the page declares "utf-8" but its bytes are not UTF-8/);
+      assert.match(run.stderr, /Imported 1 of 1 page, 1 warning/);
+      const report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as { files: { charset: string; declaredCharset: string; warnings: ImportIssue[] }[] };
+      assert.deepEqual([report.files[0]!.charset, report.files[0]!.declaredCharset], ['gb18030', 'utf-8']);
+      assert.equal(report.files[0]!.warnings[0]?.code, 'charset-guessed');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('photo news pages (图片新闻): photos and captions only', () => {
+  const head = '<html><head><meta charset="utf-8"><title>图片新闻_某某法院</title></head><body><div class="header"><img src="/logo.png" width="300" height="80" alt="某某法院"></div><h1 class="title">图片新闻</h1><div class="info">发布时间：2024-02-28 10:00</div>';
+
+  test('one photo and its ▲ caption become an image block with its caption', () => {
+    const result = importPage(Buffer.from(`${head}<div class="content"><p><img src="/a.jpg" width="600" height="400"></p><p>▲座谈会现场</p></div></body></html>`));
+    assert.deepEqual(result.article?.body, [{ type: 'image', src: '/a.jpg', width: 600, height: 400, caption: '座谈会现场', alt: '座谈会现场' }]);
+    assert.equal(result.issues.some((i) => i.code === 'body-empty'), false);
+  });
+
+  test('several photos with short captions, each in its own box with its caption below, in order; the site logo and a print icon are not among them', () => {
+    const photo = (n: number, caption: string) => `<div class="pic"><img src="/p/${n}.jpg" alt=""></div><div class="txt">▲${caption}</div>`;
+    const result = importPage(Buffer.from(`${head}<div class="article"><div class="photos">${photo(1, '法官释法说理')}${photo(2, '庭审现场')}${photo(3, '握手言和')}</div></div><div class="tool"><img src="/images/print.gif" width="16" height="16"></div><div class="footer">版权所有 某某法院</div></body></html>`));
+    assert.ok(result.article);
+    assert.deepEqual(result.article.body.map((b) => (b.type === 'image' ? [b.src, b.caption] : b.type)), [
+      ['/p/1.jpg', '法官释法说理'],
+      ['/p/2.jpg', '庭审现场'],
+      ['/p/3.jpg', '握手言和'],
+    ]);
+    assert.equal(result.issues.some((i) => i.severity === 'warning'), false, result.issues.map((i) => i.message).join('; '));
+  });
+
+  test('court-widgets import: the photo page gives image blocks; a page with neither text nor photos says so on stderr and in --report', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cw-import-'));
+    try {
+      writeFileSync(join(dir, 'photos.html'), `${head}<div class="content"><p><img src="/a.jpg" width="600" height="400"></p><p>▲座谈会现场</p></div></body></html>`);
+      const run = runCli(['import', join(dir, 'photos.html')]);
+      assert.equal(run.status, 0, run.stderr);
+      const article = JSON.parse(run.stdout) as Article;
+      assert.deepEqual(article.body, [{ type: 'image', src: '/a.jpg', width: 600, height: 400, caption: '座谈会现场', alt: '座谈会现场' }]);
+      assert.match(run.stderr, /Imported 1 of 1 page, 0 warnings/);
+
+      writeFileSync(join(dir, 'empty.html'), `${head}<div class="content"><p>&nbsp;</p></div></body></html>`);
+      const empty = runCli(['import', join(dir, 'empty.html'), '--out', join(dir, 'empty.json'), '--report', join(dir, 'report.json')]);
+      assert.match(empty.stderr, /empty\.html: warning: body: no article text or photos were found in the page; the article has an empty body/);
+      const report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as { warnings: number; files: { warnings: ImportIssue[] }[] };
+      assert.equal(report.warnings, 1);
+      assert.deepEqual(report.files[0]!.warnings.map((w) => [w.code, w.path]), [['body-empty', 'body']]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
