@@ -7,7 +7,8 @@
  * other labels), then a UTF-8 check, then GB18030 (the encoding of most old mainland CMS pages).
  * Declarations that the bytes contradict are not followed blindly: a page that declares a
  * legacy charset but whose bytes are valid UTF-8 is read as UTF-8, and a page that declares
- * UTF-8 but whose bytes are GBK is read as GB18030; the caller reports both.
+ * UTF-8 but whose bytes are GBK is read as GB18030 (a page of UTF-8 template parts around
+ * GBK article parts, part by part); the caller reports each case.
  * GB2312 and GBK pages are decoded as GB18030, their superset: the same bytes mean the same
  * characters, and characters outside GB2312 that such pages contain anyway still decode.
  */
@@ -24,7 +25,10 @@ export type CharsetSource = 'bom' | 'meta' | 'meta-contradicted' | 'option' | 'u
 export interface DecodedPage {
   /** The decoded text, without a byte order mark. */
   text: string;
-  /** The encoding used to decode, lower case (`utf-8`, `gb18030`, `utf-16le`, …). */
+  /**
+   * The encoding used to decode, lower case (`utf-8`, `gb18030`, `utf-16le`, …), or
+   * `utf-8+gb18030` for a page of UTF-8 parts and GBK parts, each read in its own.
+   */
   charset: string;
   /** The label the page declared, when it declared one (`gbk`, `GB2312`, …). */
   declared?: string;
@@ -39,6 +43,8 @@ export interface DecodedPage {
   invalidSequences: number;
   /** With source `meta-contradicted` and a declared UTF-8: the byte sequences that were not valid UTF-8. */
   invalidInDeclared?: number;
+  /** With charset `utf-8+gb18030`: how many parts of the page (text between tags) were read in each. */
+  parts?: { utf8: number; gb18030: number };
 }
 
 const SNIFF_BYTES = 4096;
@@ -232,39 +238,122 @@ export function countReplacements(text: string): number {
   return n;
 }
 
-function decodeWith(bytes: Buffer, codec: string): { text: string; invalid: number } {
+interface Decoded {
+  text: string;
+  invalid: number;
+}
+
+function decodeWith(bytes: Buffer, codec: string): Decoded {
   const text = codec === 'utf-8' ? new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes) : iconv.decode(bytes, codec, { stripBOM: false });
   return { text: text.replace(/^\uFEFF/, ''), invalid: countReplacements(text) };
 }
 
 interface Detected {
   text: string;
-  charset: 'utf-8' | 'gb18030';
+  /** `utf-8`, `gb18030`, or `utf-8+gb18030` for a page made of parts in each. */
+  charset: 'utf-8' | 'gb18030' | 'utf-8+gb18030';
   /** Sequences not valid in the detected encoding. */
   invalid: number;
   /** Sequences not valid UTF-8. */
   invalidUtf8: number;
+  /** For `utf-8+gb18030`: how many parts of the page were read in each encoding. */
+  parts?: { utf8: number; gb18030: number };
+}
+
+function multiByteChars(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x80 && c !== 0xfffd && !(c >= 0xdc00 && c <= 0xdfff)) n++;
+  }
+  return n;
 }
 
 /**
- * UTF-8 or GB18030, by the bytes. Valid UTF-8 is UTF-8. Otherwise GB18030 when UTF-8 fails
- * on most of the page (more invalid sequences than valid multi-byte characters: GBK text
- * is never valid UTF-8 for long) and GB18030 decodes with at most a tenth as many errors;
- * else UTF-8, so that a UTF-8 page with one damaged character is not turned into mojibake.
+ * Both decodings of some bytes, and whether they are GB18030: UTF-8 fails on most of them
+ * (more invalid sequences than valid multi-byte characters: GBK text is never valid UTF-8
+ * for long) and GB18030 decodes them with at most a tenth as many errors.
+ */
+function judge(bytes: Buffer): { utf8: Decoded; gb?: Decoded; isGb: boolean } {
+  const utf8 = decodeWith(bytes, 'utf-8');
+  if (!utf8.invalid) return { utf8, isGb: false };
+  const gb = decodeWith(bytes, 'gb18030');
+  return { utf8, gb, isGb: utf8.invalid > multiByteChars(utf8.text) && gb.invalid * 10 <= utf8.invalid };
+}
+
+/**
+ * Whether `bytes[from, to)` is valid UTF-8 and holds a character of three or four bytes (CJK
+ * text): GBK text is practically never both, so such a part of a page is UTF-8.
+ */
+function isWideUtf8(b: Uint8Array, from: number, to: number): boolean {
+  let wide = false;
+  for (let i = from; i < to; ) {
+    const c = b[i]!;
+    if (c < 0x80) {
+      i++;
+      continue;
+    }
+    const n = c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : 0;
+    if (!n || i + n >= to) return false;
+    const second = b[i + 1]!;
+    if ((c === 0xe0 && second < 0xa0) || (c === 0xed && second > 0x9f) || (c === 0xf0 && second < 0x90) || (c === 0xf4 && second > 0x8f)) return false;
+    for (let k = 1; k <= n; k++) if ((b[i + k]! & 0xc0) !== 0x80) return false;
+    if (n >= 2) wide = true;
+    i += n + 1;
+  }
+  return wide;
+}
+
+/** The page cut before each `<`: no GBK or GB18030 byte is `<`, so no character is cut. */
+function partsAtTags(bytes: Buffer): Buffer[] {
+  const parts: Buffer[] = [];
+  let start = 0;
+  for (let i = bytes.indexOf(0x3c, 1); i !== -1; i = bytes.indexOf(0x3c, i + 1)) {
+    parts.push(bytes.subarray(start, i));
+    start = i;
+  }
+  parts.push(bytes.subarray(start));
+  return parts;
+}
+
+/**
+ * A page whose template parts are UTF-8 and whose article parts are GBK (server-side
+ * includes of a new UTF-8 header in old GBK pages): each part between tags in its own
+ * encoding, or `undefined` when the page is not such a mix.
+ */
+function detectMixed(bytes: Buffer): Detected | undefined {
+  const parts = partsAtTags(bytes);
+  const utf8Parts = parts.map((p) => isWideUtf8(p, 0, p.length));
+  if (!utf8Parts.includes(true)) return undefined;
+  const verdicts = parts.map((p, i) => (utf8Parts[i] ? undefined : judge(p)));
+  const gbParts = verdicts.filter((v) => v?.isGb).length;
+  if (!gbParts) return undefined;
+  let text = '';
+  let invalid = 0;
+  let invalidUtf8 = 0;
+  for (const [i, part] of parts.entries()) {
+    const verdict = verdicts[i];
+    const decoded = verdict?.isGb ? verdict.gb! : verdict?.utf8 ?? decodeWith(part, 'utf-8');
+    text += decoded.text;
+    invalid += decoded.invalid;
+    invalidUtf8 += verdict?.utf8.invalid ?? 0;
+  }
+  return { text, charset: 'utf-8+gb18030', invalid, invalidUtf8, parts: { utf8: utf8Parts.filter(Boolean).length, gb18030: gbParts } };
+}
+
+/**
+ * UTF-8 or GB18030, by the bytes. Valid UTF-8 is UTF-8. A page of UTF-8 parts and GBK parts
+ * is read part by part. Otherwise GB18030 when the page as a whole is (see `judge`), else
+ * UTF-8, so that a UTF-8 page with one damaged character is not turned into mojibake.
  */
 function detect(bytes: Buffer): Detected {
-  const utf8 = decodeWith(bytes, 'utf-8');
-  if (utf8.invalid === 0) return { text: utf8.text, charset: 'utf-8', invalid: 0, invalidUtf8: 0 };
-  let multiByte = 0;
-  for (let i = 0; i < utf8.text.length; i++) {
-    const c = utf8.text.charCodeAt(i);
-    if (c >= 0x80 && c !== 0xfffd && !(c >= 0xdc00 && c <= 0xdfff)) multiByte++;
-  }
-  const gb = decodeWith(bytes, 'gb18030');
-  if (utf8.invalid > multiByte && gb.invalid * 10 <= utf8.invalid) {
-    return { text: gb.text, charset: 'gb18030', invalid: gb.invalid, invalidUtf8: utf8.invalid };
-  }
-  return { text: utf8.text, charset: 'utf-8', invalid: utf8.invalid, invalidUtf8: utf8.invalid };
+  const whole = judge(bytes);
+  if (!whole.utf8.invalid) return { text: whole.utf8.text, charset: 'utf-8', invalid: 0, invalidUtf8: 0 };
+  const mixed = detectMixed(bytes);
+  if (mixed) return mixed;
+  return whole.isGb
+    ? { text: whole.gb!.text, charset: 'gb18030', invalid: whole.gb!.invalid, invalidUtf8: whole.utf8.invalid }
+    : { text: whole.utf8.text, charset: 'utf-8', invalid: whole.utf8.invalid, invalidUtf8: whole.utf8.invalid };
 }
 
 /**
@@ -302,7 +391,10 @@ export function decodeHtml(input: Uint8Array, override?: string): DecodedPage {
       const found = detect(bytes);
       return found.charset === 'utf-8'
         ? { text: found.text, charset: 'utf-8', declared, source: 'meta', invalidSequences: found.invalid }
-        : { text: found.text, charset: found.charset, declared, source: 'meta-contradicted', invalidSequences: found.invalid, invalidInDeclared: found.invalidUtf8 };
+        : {
+          text: found.text, charset: found.charset, declared, source: 'meta-contradicted', invalidSequences: found.invalid, invalidInDeclared: found.invalidUtf8,
+          ...(found.parts ? { parts: found.parts } : {}),
+        };
     }
     const decoded = decodeWith(bytes, charset);
     return { text: decoded.text, charset: reportedName(charset), declared, source: 'meta', invalidSequences: decoded.invalid };
@@ -314,5 +406,6 @@ export function decodeHtml(input: Uint8Array, override?: string): DecodedPage {
     ...(declared ? { declared, ignoredLabel: whatwgEncoding(declared) ? 'unsupported' as const : 'unknown' as const } : {}),
     source: found.charset === 'utf-8' ? 'utf8-check' : 'fallback',
     invalidSequences: found.invalid,
+    ...(found.parts ? { parts: found.parts } : {}),
   };
 }

@@ -33,13 +33,18 @@ function charsetWarning(decoded: DecodedPage): ImportIssue | undefined {
   const used = decoded.charset.toUpperCase();
   const declared = decoded.declared;
   const warn = (message: string): ImportIssue => ({ code: 'charset-guessed', severity: 'warning', message: `charset: ${message}` });
+  const parts = decoded.parts
+    ? `${plural(decoded.parts.gb18030, 'part')} of it (text between tags) ${decoded.parts.gb18030 === 1 ? 'is' : 'are'} GBK and ${plural(decoded.parts.utf8, 'part')} UTF-8; each part decoded in its own charset (GB18030 for GBK)`
+    : undefined;
   if (decoded.source === 'meta-contradicted') {
+    if (parts) return warn(`the page declares "${declared}" but ${parts}`);
     return decoded.charset === 'utf-8'
       ? warn(`the page declares "${declared}" but its bytes are UTF-8; decoded as UTF-8`)
       : warn(`the page declares "${declared}" but its bytes are not UTF-8 (${plural(decoded.invalidInDeclared ?? 0, 'invalid sequence')}); decoded as ${used}${decoded.charset === 'gb18030' ? ' (the superset of GBK and GB2312)' : ''}`);
   }
   if (decoded.source !== 'utf8-check' && decoded.source !== 'fallback') return undefined;
   const why = decoded.source === 'fallback' ? ' (it is not valid UTF-8; if the text is wrong, name the charset with --charset, e.g. --charset big5)' : '';
+  if (parts) return warn(`${declared ? `the declared charset "${declared}" is ignored (${decoded.ignoredLabel === 'unsupported' ? 'the importer cannot decode it' : 'browsers do not recognise it'})` : 'the page declares no charset'}; ${parts}`);
   if (!declared) return warn(`the page declares no charset; decoded as ${used}${why}`);
   return decoded.ignoredLabel === 'unsupported'
     ? warn(`the declared charset "${declared}" cannot be decoded by the importer; ignored, decoded as ${used}${why}`)
@@ -49,13 +54,14 @@ function charsetWarning(decoded: DecodedPage): ImportIssue | undefined {
 /** The warning for bytes that are not valid in the charset used: each became U+FFFD. */
 function invalidBytesWarning(decoded: DecodedPage, article?: Article): ImportIssue {
   const n = decoded.invalidSequences;
+  const charset = decoded.charset === 'utf-8+gb18030' ? 'UTF-8 or GB18030' : decoded.charset.toUpperCase();
   const inArticle = article ? countReplacements(JSON.stringify(article)) : 0;
   const at = decoded.text.indexOf('\uFFFD');
   const near = decoded.text.slice(Math.max(0, at - 12), at + 12).replace(/\s+/g, ' ').trim();
   return {
     code: 'invalid-bytes',
     severity: 'warning',
-    message: `charset: ${plural(n, 'byte sequence')} of the page ${n === 1 ? 'is' : 'are'} not valid ${decoded.charset.toUpperCase()} and became "\uFFFD" (${inArticle} in the article), first near "${near}"; the text there is lost: check the page's charset or give --charset`,
+    message: `charset: ${plural(n, 'byte sequence')} of the page ${n === 1 ? 'is' : 'are'} not valid ${charset} and became "\uFFFD" (${inArticle} in the article), first near "${near}"; the text there is lost: check the page's charset or give --charset`,
   };
 }
 

@@ -791,6 +791,21 @@ describe('charset labels, as browsers read them', () => {
     }
   });
 
+  test('a UTF-8 template around a GBK article (a new header included into old pages): each part in its own charset, with a warning', () => {
+    const head = '<html><head><meta charset="utf-8"><title>法院召开座谈会_某某法院</title></head><body><div class="header">某某市中级人民法院 审判执行 诉讼服务 司法公开 法院文化</div>';
+    const article = '<h1 class="title">法院召开座谈会</h1><div class="info">来源：本院办公室　发布时间：2024-02-28 20:54</div><div class="content"><p>本院于二月二十八日召开座谈会，全体干警参加会议。</p><p>会议通报了前两个月的审判执行工作情况，部署了下一阶段的重点工作。</p></div>';
+    const foot = '<div class="footer">地址：某某市人民路一号　邮编：110000</div></body></html>';
+    const bytes = Buffer.concat([Buffer.from(head), iconv.encode(article, 'gbk'), Buffer.from(foot)]);
+    const result = importPage(bytes);
+    assert.deepEqual([result.charset, result.charsetSource, result.declaredCharset], ['utf-8+gb18030', 'meta-contradicted', 'utf-8']);
+    const a = result.article!;
+    assert.deepEqual([a.title, a.source], ['法院召开座谈会', '本院办公室']);
+    assert.deepEqual(a.body.map((b) => (b as { text: string }).text), ['本院于二月二十八日召开座谈会，全体干警参加会议。', '会议通报了前两个月的审判执行工作情况，部署了下一阶段的重点工作。']);
+    assert.equal(hasReplacement(a), false);
+    const warning = warnings(result.issues).find((i) => i.code === 'charset-guessed');
+    assert.match(warning?.message ?? '', /declares "utf-8" but \d+ parts? of it .* GBK and \d+ parts? UTF-8/);
+  });
+
   test('a UTF-8 page with one broken byte stays UTF-8; the replacement character is reported, not published silently', () => {
     const text = '本院于二月二十八日召开座谈会，全体干警参加会议。会议通报了前两个月的审判执行工作情况。';
     const utf8 = Buffer.from(page('<meta charset="utf-8">', text));
