@@ -282,12 +282,13 @@ function judge(bytes: Buffer): { utf8: Decoded; gb?: Decoded; isGb: boolean } {
 }
 
 /**
- * Whether `bytes[from, to)` is valid UTF-8 and holds a character of three or four bytes (CJK
- * text): GBK text is practically never both, so such a part of a page is UTF-8.
+ * Whether the bytes are valid UTF-8 and hold a character of three or four bytes (CJK text):
+ * GBK text is practically never both, so such a part of a page is UTF-8.
  */
-function isWideUtf8(b: Uint8Array, from: number, to: number): boolean {
+function isWideUtf8(b: Uint8Array): boolean {
   let wide = false;
-  for (let i = from; i < to; ) {
+  const to = b.length;
+  for (let i = 0; i < to; ) {
     const c = b[i]!;
     if (c < 0x80) {
       i++;
@@ -323,7 +324,7 @@ function partsAtTags(bytes: Buffer): Buffer[] {
  */
 function detectMixed(bytes: Buffer): Detected | undefined {
   const parts = partsAtTags(bytes);
-  const utf8Parts = parts.map((p) => isWideUtf8(p, 0, p.length));
+  const utf8Parts = parts.map((p) => isWideUtf8(p));
   if (!utf8Parts.includes(true)) return undefined;
   const verdicts = parts.map((p, i) => (utf8Parts[i] ? undefined : judge(p)));
   const gbParts = verdicts.filter((v) => v?.isGb).length;
