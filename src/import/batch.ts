@@ -1,8 +1,9 @@
 /**
  * `court-widgets import`: pages or folders of pages in, contract JSON files and a report out.
  */
-import { mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises';
-import { basename, dirname, extname, join, resolve } from 'node:path';
+import { readFile, readdir, stat } from 'node:fs/promises';
+import { basename, dirname, extname, join } from 'node:path';
+import { fileErrorReason, writeFileAtomic } from '../ssr/files.js';
 import { createProgress, type ProgressStream } from '../ssr/progress.js';
 import type { ImportIssue } from './extract.js';
 import { importPage } from './import-page.js';
@@ -85,8 +86,11 @@ export async function importFile(path: string, outFile: string | undefined, opti
   if (result.article) {
     report.json = `${JSON.stringify(result.article, null, 2)}\n`;
     if (outFile) {
-      await mkdir(dirname(outFile), { recursive: true });
-      await writeFile(outFile, report.json);
+      try {
+        await writeFileAtomic(outFile, report.json);
+      } catch (error) {
+        throw new Error(`cannot write ${outFile}: ${fileErrorReason(error)}`);
+      }
       report.output = outFile;
     }
   }
@@ -143,9 +147,13 @@ export async function importCommand(options: ImportCommandOptions): Promise<numb
     warnings: reports.reduce((n, r) => n + r.warnings.length, 0),
     files: reports,
   };
+  let reportProblem: string | undefined;
   if (options.report) {
-    await mkdir(dirname(resolve(options.report)), { recursive: true });
-    await writeFile(options.report, `${JSON.stringify(summary, null, 2)}\n`);
+    try {
+      await writeFileAtomic(options.report, `${JSON.stringify(summary, null, 2)}\n`);
+    } catch (error) {
+      reportProblem = `${options.report}: cannot write the report: ${fileErrorReason(error)}`;
+    }
   }
 
   // Problems go to stderr so that a single page's JSON on stdout stays clean.
@@ -160,5 +168,6 @@ export async function importCommand(options: ImportCommandOptions): Promise<numb
     `, ${summary.warnings} warning${summary.warnings === 1 ? '' : 's'}` +
     `${options.report ? `; report: ${options.report}` : ''}`;
   (single && !options.out ? options.stderr : options.stdout).write(`${line}\n`);
-  return summary.failed ? 1 : 0;
+  if (reportProblem) options.stderr.write(`${reportProblem}\n`);
+  return summary.failed || reportProblem ? 1 : 0;
 }

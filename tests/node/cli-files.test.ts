@@ -162,3 +162,44 @@ describe('output paths of the wrong kind are one usage error before any work', (
     });
   });
 });
+
+describe('import: outputs are written whole or not at all', () => {
+  test('a full disk (a file-size limit) fails the big page only, keeps its previous JSON whole, and the report is still written', () => {
+    withTempDir((dir) => {
+      const pages = join(dir, 'pages');
+      mkdirSync(pages);
+      writeFileSync(join(pages, 'a.html'), page('第一次座谈会'));
+      const paragraphs = Array.from({ length: 400 }, () => `<p>${'本院依法公开审理一起合同纠纷案件，双方当事人到庭参加诉讼。'.repeat(10)}</p>`).join('');
+      writeFileSync(join(pages, 'big.html'), page('大篇幅的判决书').replace(/<p>.*<\/p>/, paragraphs));
+      writeFileSync(join(pages, 'c.html'), page('第三次座谈会'));
+      mkdirSync(join(dir, 'articles'));
+      writeFileSync(join(dir, 'articles', 'big.json'), '{"title": "上一版"}\n');
+      const run = runCliWithFileSizeLimit(300, ['import', pages, '--out', join(dir, 'articles'), '--report', join(dir, 'report.json')]);
+      assert.equal(run.status, 1, run.stderr);
+      assert.match(run.stderr, /pages\/big\.html: error: cannot write .*articles\/big\.json: .*\(EFBIG\)/);
+      assert.equal(readFileSync(join(dir, 'articles', 'big.json'), 'utf8'), '{"title": "上一版"}\n', 'the previous JSON is not cut off');
+      for (const name of ['a.json', 'c.json']) assert.ok(JSON.parse(readFileSync(join(dir, 'articles', name), 'utf8')).title, `${name} is whole`);
+      assert.deepEqual(leftovers(join(dir, 'articles')), [], 'no temporary file is left');
+      const report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as { imported: number; failed: number };
+      assert.deepEqual([report.imported, report.failed], [2, 1]);
+      assert.match(run.stdout, /Imported 2 of 3 pages into .*articles, 1 failed/);
+    });
+  });
+
+  test('a report that cannot be written is reported after the summary, keeping the previous one; the articles are written; exit code 1', () => {
+    withTempDir((dir) => {
+      const pages = join(dir, 'pages');
+      mkdirSync(pages);
+      // Each article is under 1 KB, the report of six pages about 5 KB.
+      for (const n of [1, 2, 3, 4, 5, 6]) writeFileSync(join(pages, `${n}.html`), page(`第${n}次座谈会`));
+      writeFileSync(join(dir, 'report.json'), '{"previous": true}\n');
+      const run = runCliWithFileSizeLimit(2, ['import', pages, '--out', join(dir, 'articles'), '--report', join(dir, 'report.json')]);
+      assert.equal(run.status, 1, run.stderr);
+      assert.match(run.stdout, /Imported 6 of 6 pages into .*articles/);
+      assert.match(run.stderr, /report\.json: cannot write the report: .*\(EFBIG\)/);
+      assert.equal(readFileSync(join(dir, 'report.json'), 'utf8'), '{"previous": true}\n');
+      assert.equal(JSON.parse(readFileSync(join(dir, 'articles', '6.json'), 'utf8')).title, '第6次座谈会');
+      assert.deepEqual(leftovers(dir), []);
+    });
+  });
+});
