@@ -14,9 +14,11 @@ export const GZIP_BUDGET = 28_000;
  * (tests/node/bundle-size.test.ts); lower it whenever a change makes the bundles smaller.
  * Raised only on purpose, saying why: from 52,000 to 53,700 when the bundles took in the
  * guards against hostile input (HTML that holds the parser, refused `src` schemes, null
- * fields, unreadable objects, quick language changes), 53,155 B for the classic file.
+ * fields, unreadable objects, quick language changes), 53,155 B for the classic file; to
+ * 54,400 with the fixes for right-to-left bylines, photo button names and 关怀模式 on the
+ * footer and counter, 53,815 B.
  */
-export const GZIP_CEILING = 53_700;
+export const GZIP_CEILING = 54_400;
 
 /**
  * @param {string} distDir
