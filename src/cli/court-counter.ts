@@ -7,12 +7,14 @@ import { parseArgs } from 'node:util';
 import {
   ConfigError,
   SITE_ID,
-  loadConfig,
+  attributeSetting,
   normalizePage,
   openStore,
+  resolveConfig,
   runCounterService,
   type CountRow,
   type CounterConfig,
+  type LoadedConfig,
 } from '../server/index.js';
 
 const USAGE = `Usage:
@@ -51,8 +53,11 @@ const allowed: Record<string, string[]> = {
 
 type Values = { [K in keyof typeof options]?: (typeof options)[K]['type'] extends 'boolean' ? boolean : string };
 
+/** Where the settings came from, so that a failure about one names the flag, variable or file key. */
+let loaded: LoadedConfig | undefined;
+
 function configFrom(values: Values, withServe: boolean): CounterConfig {
-  return loadConfig({
+  loaded = resolveConfig({
     file: values.config,
     overrides: {
       store: values.store,
@@ -60,7 +65,9 @@ function configFrom(values: Values, withServe: boolean): CounterConfig {
       redisUrl: values['redis-url'],
       ...(withServe ? { port: values.port, host: values.host } : {}),
     },
+    overrideNames: { store: '--store', db: '--db', redisUrl: '--redis-url', port: '--port', host: '--host' },
   });
+  return loaded.config;
 }
 
 function csvField(value: string): string {
@@ -88,8 +95,12 @@ function toJson(rows: CountRow[]): string {
   return `${JSON.stringify({ exportedAt: new Date().toISOString(), sites: [...sites.values()] }, null, 2)}\n`;
 }
 
-async function withStore<T>(config: CounterConfig, work: (store: Awaited<ReturnType<typeof openStore>>) => Promise<T>): Promise<T> {
-  const store = await openStore(config);
+async function withStore<T>(
+  config: CounterConfig,
+  readOnly: boolean,
+  work: (store: Awaited<ReturnType<typeof openStore>>) => Promise<T>,
+): Promise<T> {
+  const store = await openStore(config, undefined, { readOnly });
   try {
     return await work(store);
   } finally {
@@ -143,7 +154,8 @@ async function main(argv: string[]): Promise<number> {
       page = normalized.page;
     }
     const site = values.site;
-    await withStore(config, async (store) => {
+    // set may create the database: a count is often carried over before the first serve.
+    await withStore(config, false, async (store) => {
       await store.set(site, count, page);
       const now = await store.counts(site, page);
       const shown = page === undefined ? `visits = ${now.visits}` : `page ${JSON.stringify(page)} views = ${now.pageViews}`;
@@ -155,7 +167,7 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'export') {
     const format = values.format ?? 'json';
     if (format !== 'json' && format !== 'csv') throw new UsageError(`--format "${format}" must be json or csv`);
-    const rows = await withStore(config, (store) => store.exportRows());
+    const rows = await withStore(config, true, (store) => store.exportRows());
     process.stdout.write(format === 'csv' ? toCsv(rows) : toJson(rows));
     return 0;
   }
@@ -164,7 +176,7 @@ async function main(argv: string[]): Promise<number> {
   const format = values.format ?? 'text';
   if (format !== 'text' && format !== 'json') throw new UsageError(`--format "${format}" must be text or json`);
   if (config.sites.length === 0) throw new ConfigError('no sites are configured: pass --config with a "sites" list');
-  const list = await withStore(config, async (store) =>
+  const list = await withStore(config, true, async (store) =>
     Promise.all(config.sites.map(async (s) => ({ id: s.id, name: s.name ?? '', origins: s.origins, visits: (await store.counts(s.id)).visits }))),
   );
   if (format === 'json') process.stdout.write(`${JSON.stringify(list, null, 2)}\n`);
@@ -182,9 +194,13 @@ main(process.argv.slice(2)).then(
     if (error instanceof UsageError) {
       process.stderr.write(`court-counter: ${error.message}\n\n${USAGE}\n`);
       process.exitCode = 2;
-    } else {
-      process.stderr.write(`court-counter: ${(error as Error).message}\n`);
-      process.exitCode = 1;
+      return;
     }
+    if (error instanceof Error && loaded) attributeSetting(error, loaded.sources, loaded.file);
+    process.stderr.write(`court-counter: ${(error as Error).message}\n`);
+    // A flag whose value is not valid is a bad argument (2); other failures, such as a wrong
+    // setting in the file or the environment, a missing database or a host that cannot be
+    // resolved, are 1.
+    process.exitCode = error instanceof ConfigError && error.source === 'flag' ? 2 : 1;
   },
 );

@@ -7,7 +7,7 @@ import type { CounterConfig } from './config.js';
 import { createCounterService, type CounterService } from './service.js';
 
 export * from './config.js';
-export { createCounterService, openStore, type CounterService, type CounterServiceOptions } from './service.js';
+export { createCounterService, openStore, type CounterService, type CounterServiceOptions, type OpenStoreOptions } from './service.js';
 export { RateLimiter } from './rate-limit.js';
 export { normalizePage, clientAddress, rateKey, API_VERSION, HITS_PATH, COUNTS_PATH, HEALTH_PATH, type ErrorCode } from './routes.js';
 export * from './stores/store.js';
@@ -31,6 +31,12 @@ export async function runCounterService(config: CounterConfig, logger?: Logger):
   };
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
-  await service.listen();
+  try {
+    await service.listen();
+  } catch (error) {
+    process.off('SIGTERM', stop);
+    process.off('SIGINT', stop);
+    throw error;
+  }
   return service;
 }

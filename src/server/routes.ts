@@ -49,6 +49,8 @@ const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?:^|[^\ud800-\udbff]
 const QUERY_OR_FRAGMENT = /[?#][\s\S]*$/;
 const ESCAPE_RUN = /(?:%[0-9A-Fa-f]{2})+/g;
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
+/** Request bodies: strict UTF-8 (JSON is UTF-8), a byte order mark kept so that JSON.parse refuses it as before. */
+const BODY_UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 const GB18030 = new TextDecoder('gb18030', { fatal: true });
 
 /**
@@ -199,9 +201,14 @@ function readBody(req: IncomingMessage, max: number): Promise<string> {
       chunks.push(chunk);
     });
     req.on('end', () => {
-      if (!done) {
-        done = true;
-        resolve(Buffer.concat(chunks).toString('utf8'));
+      if (done) return;
+      done = true;
+      // Decoded strictly: a lenient decoder would turn every invalid byte into U+FFFD and
+      // count different malformed page ids as one page.
+      try {
+        resolve(BODY_UTF8.decode(Buffer.concat(chunks)));
+      } catch {
+        reject(new HttpError(400, 'invalid-json', 'request body is not valid UTF-8 (JSON text must be UTF-8)'));
       }
     });
     req.on('error', (error) => {

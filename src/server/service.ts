@@ -1,10 +1,10 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pino, type Logger } from 'pino';
-import { validateConfig, type CounterConfig } from './config.js';
+import { SettingError, redactUrl, validateConfig, type CounterConfig } from './config.js';
 import { RateLimiter } from './rate-limit.js';
 import { createHandler } from './routes.js';
-import { RedisStore, redactUrl } from './stores/redis.js';
+import { RedisStore } from './stores/redis.js';
 import { SqliteStore } from './stores/sqlite.js';
 import type { CounterStore } from './stores/store.js';
 
@@ -33,16 +33,56 @@ export interface CounterService {
   close(): Promise<void>;
 }
 
-/** Opens the store named by the configuration. */
-export async function openStore(config: CounterConfig, logger?: Logger): Promise<CounterStore> {
+export interface OpenStoreOptions {
+  /**
+   * Reading only (`export`, `sites`): a SQLite file must exist already and is opened
+   * read-only, so a mistyped path is an error instead of a new, empty database.
+   */
+  readOnly?: boolean;
+}
+
+/**
+ * Opens the store named by the configuration. Rejects with a {@link SettingError} whose
+ * message starts with the setting at fault (`db: no counter database at …`).
+ */
+export async function openStore(config: CounterConfig, logger?: Logger, options: OpenStoreOptions = {}): Promise<CounterStore> {
   if (config.store === 'redis') {
-    return RedisStore.open({
-      url: config.redisUrl,
-      prefix: config.redisPrefix,
-      onError: (error) => logger?.warn({ err: { message: error.message } }, 'redis connection problem'),
-    });
+    try {
+      return await RedisStore.open({
+        url: config.redisUrl,
+        prefix: config.redisPrefix,
+        onError: (error) => logger?.warn({ err: { message: error.message } }, 'redis connection problem'),
+      });
+    } catch (error) {
+      throw new SettingError('redisUrl', (error as Error).message);
+    }
   }
-  return new SqliteStore({ file: config.db, synchronous: config.sqliteSynchronous });
+  try {
+    return new SqliteStore({ file: config.db, synchronous: config.sqliteSynchronous, readOnly: options.readOnly === true });
+  } catch (error) {
+    throw new SettingError('db', (error as Error).message);
+  }
+}
+
+/** Why the server could not listen, naming the setting to change. */
+function listenError(error: NodeJS.ErrnoException, host: string, port: number): SettingError {
+  const code = error.code ?? '';
+  const where = `${host.includes(':') ? `[${host}]` : host}:${port}`;
+  switch (code) {
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+    case 'EAI_NONAME':
+    case 'EAI_FAIL':
+      return new SettingError('host', `${JSON.stringify(host)} cannot be resolved to an address of this machine (${code})`);
+    case 'EADDRNOTAVAIL':
+      return new SettingError('host', `${JSON.stringify(host)} is not an address of this machine (${code})`);
+    case 'EADDRINUSE':
+      return new SettingError('port', `${where} is already in use (${code})`);
+    case 'EACCES':
+      return new SettingError('port', `${where} may not be bound by this user; use a port from 1024, or a proxy (${code})`);
+    default:
+      return new SettingError('host', `cannot listen on ${where}: ${error.message}`);
+  }
 }
 
 /** Builds the counter service from options; nothing listens until `listen()`. */
@@ -91,15 +131,22 @@ export function createCounterService(options: CounterServiceOptions = {}): Count
       return store;
     },
     async listen() {
+      const opened = store === undefined;
       store ??= await openStore(config, logger);
       handler = createHandler({ config, store, limiter, logger, isShuttingDown: () => shuttingDown });
-      await new Promise<void>((resolve, reject) => {
-        server.once('error', reject);
-        server.listen(config.port, config.host, () => {
-          server.off('error', reject);
-          resolve();
+      try {
+        await new Promise<void>((resolve, reject) => {
+          server.once('error', reject);
+          server.listen(config.port, config.host, () => {
+            server.off('error', reject);
+            resolve();
+          });
         });
-      });
+      } catch (error) {
+        // Nothing listens: release the store this call opened (a Redis connection would keep the process alive).
+        if (opened) await store.close();
+        throw listenError(error as NodeJS.ErrnoException, config.host, config.port);
+      }
       logger.info(
         {
           url: address(),

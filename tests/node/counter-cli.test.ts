@@ -1,7 +1,7 @@
 // The court-counter bin, run from source against a temp SQLite file.
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { after, describe, test } from 'node:test';
 import { SqliteStore } from '../../src/server/index.js';
 import { collect, exited, freePort, startRedis, tempDir, track, waitFor } from './counter-helpers.js';
@@ -19,6 +19,8 @@ function cli(args: string[], env: Record<string, string> = {}) {
   const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/court-counter.ts', ...args], {
     encoding: 'utf8',
     env: { ...process.env, ...env },
+    // A command that should have stopped at a bad setting but serves instead is ended here.
+    timeout: 20_000,
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -136,6 +138,68 @@ describe('court-counter bad arguments', () => {
   });
 });
 
+describe('court-counter names the source of a wrong setting', () => {
+  const cases: Array<[name: string, args: string[], env: Record<string, string>, code: number, message: RegExp]> = [
+    ['a bad --port', ['serve', '--config', configFile, '--port', '99999'], {}, 2, /^court-counter: --port: expected a whole number from 0 to 65535, got "99999"\n/],
+    ['a bad COURT_COUNTER_PORT with a config file', ['serve', '--config', configFile], { COURT_COUNTER_PORT: 'abc' }, 1, /^court-counter: COURT_COUNTER_PORT: expected a whole number from 0 to 65535, got "abc"\n/],
+    ['a bad COURT_COUNTER_PORT alone', ['serve'], { COURT_COUNTER_PORT: 'abc' }, 1, /^court-counter: COURT_COUNTER_PORT: expected a whole number/],
+    ['a bad --store', ['export', '--store', 'mongo'], {}, 2, /^court-counter: --store: expected one of sqlite, redis, got "mongo"\n/],
+    ['an --redis-url that is not Redis', ['serve', '--config', configFile, '--redis-url', 'http://x'], {}, 2, /^court-counter: --redis-url: "http:\/\/x" is not a Redis URL: the scheme must be redis: or rediss:/],
+    ['an --redis-url with a malformed password', ['serve', '--config', configFile, '--redis-url', 'redis://:a%b@h:1'], {}, 2, /^court-counter: --redis-url: "redis:\/\/:\*\*\*@h:1" is not a Redis URL: the password has a malformed percent-escape/],
+    ['a bad COURT_COUNTER_REDIS_URL', ['export', '--store', 'redis'], { COURT_COUNTER_REDIS_URL: 'redis//127.0.0.1' }, 1, /^court-counter: COURT_COUNTER_REDIS_URL: "redis\/\/127\.0\.0\.1" is not a Redis URL/],
+  ];
+  for (const [name, args, env, code, message] of cases) {
+    test(`${name}: exit ${code}, naming it and its value`, () => {
+      const r = cli(args, { COURT_COUNTER_CONFIG: '', COURT_COUNTER_PORT: '', COURT_COUNTER_REDIS_URL: '', ...env });
+      assert.match(r.stderr, message);
+      assert.doesNotMatch(r.stderr, /counter\.json/, 'the config file is not blamed');
+      assert.equal(r.code, code);
+      assert.equal(r.stdout, '');
+    });
+  }
+
+  test('a host in the config file that cannot be resolved names the file and the setting', () => {
+    const file = `${dir.path}/bad-host.json`;
+    writeFileSync(file, JSON.stringify({ host: 'not a host', port: 0, sites: [{ id: 'fs', origins: ['https://www.fscourt.example'] }] }));
+    const r = cli(['serve', '--config', file, '--db', `${dir.path}/bad-host.sqlite`]);
+    assert.equal(r.stderr, `court-counter: ${file}: host: "not a host" cannot be resolved to an address of this machine (ENOTFOUND)\n`);
+    assert.equal(r.code, 1);
+    const flag = cli(['serve', '--config', file, '--db', `${dir.path}/bad-host.sqlite`, '--host', 'nohost.invalid']);
+    assert.match(flag.stderr, /^court-counter: --host: "nohost\.invalid" cannot be resolved/);
+  });
+});
+
+describe('court-counter read-only commands never create a database', () => {
+  test('export and sites refuse a --db that does not exist, and create nothing', () => {
+    const missing = `${dir.path}/typo/deep.sqlite`;
+    for (const args of [['export'], ['export', '--format', 'csv'], ['sites', '--config', configFile]]) {
+      const r = cli([...args, '--db', missing]);
+      assert.equal(r.stderr, `court-counter: --db: no counter database at ${missing}: the file does not exist\n`);
+      assert.equal(r.code, 1);
+      assert.equal(r.stdout, '');
+    }
+    assert.equal(existsSync(`${dir.path}/typo`), false, 'no folder or file was created');
+  });
+
+  test('a missing COURT_COUNTER_DB is named as the variable', () => {
+    const missing = `${dir.path}/nightly/counter.sqlite`;
+    const r = cli(['export'], { COURT_COUNTER_DB: missing });
+    assert.equal(r.stderr, `court-counter: COURT_COUNTER_DB: no counter database at ${missing}: the file does not exist\n`);
+    assert.equal(r.code, 1);
+    assert.equal(existsSync(`${dir.path}/nightly`), false);
+  });
+
+  test('set still creates the database it is pointed at (carrying over a count before the first serve)', async () => {
+    const fresh = `${dir.path}/fresh/counter.sqlite`;
+    const r = cli(['set', '--db', fresh, '--site', 'fs', '--count', '7']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(cli(['export', '--format', 'csv', '--db', fresh]).stdout, 'site,page,kind,count\r\nfs,,visits,7\r\n');
+    const wrong = cli(['export', '--db', configFile]);
+    assert.equal(wrong.code, 1);
+    assert.match(wrong.stderr, /^court-counter: --db: cannot open the SQLite file .*counter\.json: file is not a database \(SQLITE_NOTADB\)\n$/);
+  });
+});
+
 describe('court-counter on Redis', () => {
   test('set, export and sites work on a real redis-server', async () => {
     const redisDir = tempDir();
@@ -150,6 +214,10 @@ describe('court-counter on Redis', () => {
       );
       assert.deepEqual(JSON.parse(cli(['export'], env).stdout).sites, [{ site: 'fs', visits: 123456, pages: [{ page: '/news/1.html', pageViews: 42 }] }]);
       assert.equal(cli(['sites', '--config', configFile], env).stdout, 'fs\t123456\t佛山中院\thttps://www.fscourt.example\nnh\t0\t\thttps://nh.example\n');
+      // Connected to Redis, then the host cannot be bound: the command ends instead of hanging on the open connection.
+      const bad = cli(['serve', '--config', configFile, '--port', '0', '--host', 'nohost.invalid'], env);
+      assert.equal(bad.stderr, 'court-counter: --host: "nohost.invalid" cannot be resolved to an address of this machine (ENOTFOUND)\n');
+      assert.equal(bad.code, 1);
     } finally {
       await redis.stop();
       redisDir.remove();

@@ -51,7 +51,7 @@ describe('counter configuration', () => {
     ['unknown setting', { prot: 80 }, /prot: unknown setting/],
     ['bad store', { store: 'mysql' }, /store: expected one of sqlite, redis/],
     ['bad port', { port: 70000 }, /port: expected a whole number from 0 to 65535/],
-    ['bad rate limit', { rateLimit: { burst: 0 } }, /rateLimit\.burst: expected a number of at least 1/],
+    ['bad rate limit', { rateLimit: { burst: 0 } }, /rateLimit\.burst: expected a number from 1 to 10000000, got 0/],
   ];
   for (const [name, content, message] of bad) {
     test(`refuses ${name}, naming the file and the setting`, () => {
@@ -64,6 +64,100 @@ describe('counter configuration', () => {
       });
     });
   }
+
+  const badRateLimits: Array<[string, unknown, RegExp]> = [
+    ['perSecond 0', { perSecond: 0 }, /rateLimit\.perSecond: expected a number greater than 0 and at most 10000000 \(with 0 a client's bucket never refills\), got 0$/],
+    ['perSecond beyond the bound', { perSecond: 1e12 }, /rateLimit\.perSecond: .*at most 10000000/],
+    ['perSecond too small to refill', { perSecond: 0.0001 }, /rateLimit\.perSecond: expected a number from 0\.001 to 10000000 \(at least one request regained every 1000 s\), got 0\.0001/],
+    ['burst below 1', { burst: 0.5 }, /rateLimit\.burst: expected a number from 1 to 10000000, got 0\.5/],
+    ['burst beyond the bound', { burst: 1e9 }, /rateLimit\.burst: .*got 1000000000/],
+    ['unknown rate-limit key', { perSecnd: 1 }, /rateLimit\.perSecnd: unknown setting \(known: burst, perSecond, maxClients\)/],
+  ];
+  for (const [name, rateLimit, message] of badRateLimits) {
+    test(`refuses a rate limit with ${name}, naming the file and the key`, () => {
+      const file = configFile(`rate-${name.replace(/\W/g, '-')}.json`, { rateLimit });
+      assert.throws(() => loadConfig({ file, env: {} }), (error: unknown) => {
+        assert.ok(error instanceof ConfigError);
+        assert.match(error.message, message);
+        assert.ok(error.message.startsWith(`${file}: rateLimit.`), error.message);
+        return true;
+      });
+    });
+  }
+
+  test('a rate limit that never refills is refused; slow and fast ones within the bounds are kept', () => {
+    const never = configFile('rate-never.json', { rateLimit: { burst: 120, perSecond: 0 } });
+    assert.throws(() => loadConfig({ file: never, env: {} }), /rate-never\.json: rateLimit\.perSecond: expected a number greater than 0/);
+    const slow = loadConfig({ env: {}, file: configFile('rate-slow.json', { rateLimit: { burst: 1, perSecond: 0.01 } }) });
+    assert.deepEqual(slow.rateLimit, { burst: 1, perSecond: 0.01, maxClients: 100_000 });
+    const fast = loadConfig({ env: {}, file: configFile('rate-fast.json', { rateLimit: { burst: 1_000_000, perSecond: 1_000_000 } }) });
+    assert.equal(fast.rateLimit.perSecond, 1_000_000);
+  });
+
+  test('an environment variable that is wrong is named, not the config file', () => {
+    const file = configFile('env-blame.json', { port: 9000 });
+    assert.throws(
+      () => loadConfig({ file, env: { COURT_COUNTER_PORT: 'abc' } }),
+      (error: unknown) => {
+        assert.ok(error instanceof ConfigError);
+        assert.equal(error.message, 'COURT_COUNTER_PORT: expected a whole number from 0 to 65535, got "abc"');
+        return true;
+      },
+    );
+    assert.throws(() => loadConfig({ env: { COURT_COUNTER_STORE: 'mongo' } }), /^ConfigError: COURT_COUNTER_STORE: expected one of sqlite, redis, got "mongo"$/);
+  });
+
+  test('a flag that is wrong is named by its flag, with the value', () => {
+    const file = configFile('flag-blame.json', { port: 9000 });
+    assert.throws(
+      () => loadConfig({ file, env: { COURT_COUNTER_PORT: '9100' }, overrides: { port: '99999' }, overrideNames: { port: '--port' } }),
+      (error: unknown) => {
+        assert.ok(error instanceof ConfigError);
+        assert.equal(error.message, '--port: expected a whole number from 0 to 65535, got "99999"');
+        assert.equal(error.source, 'flag');
+        return true;
+      },
+    );
+  });
+
+  const badRedisUrls: Array<[string, RegExp]> = [
+    ['http://x', /"http:\/\/x" is not a Redis URL: the scheme must be redis: or rediss:/],
+    ['redis://:a%b@h:1', /"redis:\/\/:\*\*\*@h:1" is not a Redis URL: the password has a malformed percent-escape/],
+    ['redis://us%zz@h:1', /the user name has a malformed percent-escape/],
+    ['127.0.0.1:6379', /"127\.0\.0\.1:6379" is not a Redis URL/],
+    ['redis:///0', /is not a Redis URL: it names no host/],
+    ['redis://h:1/x', /is not a Redis URL: the database after the host must be a number/],
+    ['redis://h:1/0?db=2', /is not a Redis URL: a query or fragment is not read/],
+  ];
+  for (const [url, message] of badRedisUrls) {
+    test(`refuses the Redis URL ${url} from the file, the environment or a flag`, () => {
+      const file = configFile('redis-url.json', { redisUrl: url });
+      assert.throws(() => loadConfig({ file, env: {} }), (error: unknown) => {
+        assert.ok(error instanceof ConfigError);
+        assert.ok(error.message.startsWith(`${file}: redisUrl: `), error.message);
+        assert.match(error.message, message);
+        return true;
+      });
+      assert.throws(() => loadConfig({ env: { COURT_COUNTER_REDIS_URL: url } }), (error: unknown) => {
+        assert.ok(error instanceof ConfigError);
+        assert.ok(error.message.startsWith('COURT_COUNTER_REDIS_URL: '), error.message);
+        assert.match(error.message, message);
+        return true;
+      });
+      assert.throws(() => loadConfig({ env: {}, overrides: { redisUrl: url }, overrideNames: { redisUrl: '--redis-url' } }), (error: unknown) => {
+        assert.ok(error instanceof ConfigError);
+        assert.ok(error.message.startsWith('--redis-url: '), error.message);
+        return true;
+      });
+    });
+  }
+
+  test('Redis URLs are checked at start-up; TLS, credentials, IPv6 and a database number are accepted', () => {
+    assert.throws(() => loadConfig({ env: { COURT_COUNTER_REDIS_URL: 'http://x' } }), /^ConfigError: COURT_COUNTER_REDIS_URL: /);
+    for (const url of ['redis://127.0.0.1:6379', 'rediss://user:p%40ss@redis.example:6380/2', 'redis://[::1]:6379/0', 'redis://h']) {
+      assert.equal(loadConfig({ env: { COURT_COUNTER_REDIS_URL: url } }).redisUrl, url);
+    }
+  });
 
   test('refuses a file that is not JSON', () => {
     const file = configFile('broken.json', '{ "port": ');

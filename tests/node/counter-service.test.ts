@@ -235,6 +235,28 @@ for (const backend of ['sqlite', 'redis'] as const) {
       assert.equal((await store.exportRows()).filter((r) => r.page !== null).length, 1);
     });
 
+    test('a body that is not valid UTF-8 is a 400 and counts nothing', async () => {
+      const { url, store } = await start({}, undefined, backend);
+      const bytes = (head: string, raw: number[], tail: string) =>
+        Buffer.concat([Buffer.from(head), Buffer.from(raw), Buffer.from(tail)]);
+      const bodies = [
+        bytes('{"site":"fs","kind":"page-view","page":"/', [0xff, 0xfe], '"}'),
+        bytes('{"site":"fs","kind":"page-view","page":"/', [0xc3], '"}'),
+        bytes('{"site":"fs","kind":"page-view","page":"/', [0xed, 0xa0, 0x80], '"}'),
+        bytes('{"site":"fs","kind":"visit","page":"/a', [0x80], '"}'),
+      ];
+      for (const body of bodies) {
+        for (const type of ['text/plain', 'application/json']) {
+          const response = await fetch(`${url}/api/v1/hits`, { method: 'POST', headers: { 'content-type': type, origin: SITE_ORIGIN }, body });
+          await expectError(response, 400, 'invalid-json', /not valid UTF-8/);
+          assert.equal(response.headers.get('access-control-allow-origin'), SITE_ORIGIN, 'the page can read the error');
+        }
+      }
+      assert.deepEqual(await store.exportRows(), []);
+      const ok = await hit(url, { site: 'fs', kind: 'page-view', page: '/新闻/\u{20000}.html' });
+      assert.deepEqual(await ok.json(), { site: 'fs', visits: 0, page: '/新闻/\u{20000}.html', pageViews: 1 });
+    });
+
     test('an oversized body is a 413, declared or streamed', async () => {
       const { url, store } = await start({ maxBodyBytes: 4096 }, undefined, backend);
       const big = JSON.stringify({ site: 'fs', kind: 'visit', page: `/${'x'.repeat(5000)}` });
@@ -408,6 +430,38 @@ describe('counter service: slow clients and start-up failures', () => {
     });
     await assert.rejects(service.listen(), /cannot connect to Redis at redis:\/\/127\.0\.0\.1:1/);
     assert.equal(service.server.listening, false);
+    await service.close();
+  });
+
+  test('a host that cannot be resolved: listen() rejects naming the setting, and the store is closed', async () => {
+    const dir = tempDir();
+    cleanups.push(() => dir.remove());
+    const service = createCounterService({
+      config: { host: 'not a host', port: 0, db: `${dir.path}/c.sqlite`, sites: [{ id: 'fs', origins: [SITE_ORIGIN] }] as never, logLevel: 'silent' },
+    });
+    await assert.rejects(service.listen(), (error: Error & { setting?: string }) => {
+      assert.equal(error.message, 'host: "not a host" cannot be resolved to an address of this machine (ENOTFOUND)');
+      assert.equal(error.setting, 'host');
+      return true;
+    });
+    assert.equal(service.server.listening, false);
+    assert.deepEqual((await service.store!.health()), { ok: false, error: 'closed' }, 'the store opened for it is closed again');
+    await service.close();
+  });
+
+  test('a port already taken: listen() rejects naming the port setting', async () => {
+    const dir = tempDir();
+    cleanups.push(() => dir.remove());
+    const first = await start();
+    const port = Number(new URL(first.url).port);
+    const service = createCounterService({
+      config: { port, db: `${dir.path}/c.sqlite`, sites: [{ id: 'fs', origins: [SITE_ORIGIN] }] as never, logLevel: 'silent' },
+    });
+    await assert.rejects(service.listen(), (error: Error & { setting?: string }) => {
+      assert.equal(error.message, `port: 127.0.0.1:${port} is already in use (EADDRINUSE)`);
+      assert.equal(error.setting, 'port');
+      return true;
+    });
     await service.close();
   });
 

@@ -1,7 +1,7 @@
 // One suite, two stores: SQLite on a temp file and a real redis-server started here.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync } from 'node:fs';
+import { chmodSync, existsSync, writeFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import Database from 'better-sqlite3';
 import { PageLimitError, RedisStore, SqliteStore, type CounterStore } from '../../src/server/index.js';
@@ -236,6 +236,51 @@ describe('sqlite store on a read-only file', () => {
     const again = new SqliteStore({ file });
     assert.deepEqual(await again.exportRows(), [{ site: 'fs', page: null, count: 5 }], 'the probe wrote nothing');
     await again.close();
+    dir.remove();
+  });
+});
+
+describe('sqlite store opened read-only', () => {
+  test('a missing file is refused, naming it, and nothing is created', () => {
+    const dir = tempDir();
+    const file = `${dir.path}/typo/deep.sqlite`;
+    assert.throws(() => new SqliteStore({ file, readOnly: true }), (error: Error) => {
+      assert.equal(error.message, `no counter database at ${file}: the file does not exist`);
+      return true;
+    });
+    assert.equal(existsSync(`${dir.path}/typo`), false, 'no folder was created');
+    dir.remove();
+  });
+
+  test('reads the counts of a running writer and refuses to write', async () => {
+    const dir = tempDir();
+    const file = `${dir.path}/c.sqlite`;
+    const writer = new SqliteStore({ file });
+    await writer.set('fs', 41);
+    await writer.hit('fs', 'page-view', '/p');
+    const reader = new SqliteStore({ file, readOnly: true });
+    assert.deepEqual(await reader.counts('fs', '/p'), { visits: 41, pageViews: 1 });
+    await writer.hit('fs', 'visit');
+    assert.deepEqual(await reader.exportRows(), [{ site: 'fs', page: null, count: 42 }, { site: 'fs', page: '/p', count: 1 }]);
+    await assert.rejects(reader.set('fs', 0), /readonly/);
+    await reader.close();
+    await writer.close();
+    const again = new SqliteStore({ file, readOnly: true });
+    assert.deepEqual(await again.counts('fs'), { visits: 42 }, 'a closed database reads the same');
+    await again.close();
+    dir.remove();
+  });
+
+  test('a file that is not a counter database is named as such', () => {
+    const dir = tempDir();
+    const text = `${dir.path}/counter.json`;
+    writeFileSync(text, '{"sites": []}');
+    assert.throws(() => new SqliteStore({ file: text, readOnly: true }), /^Error: cannot open the SQLite file .*counter\.json: file is not a database \(SQLITE_NOTADB\)$/);
+    const other = `${dir.path}/other.sqlite`;
+    const db = new Database(other);
+    db.exec('CREATE TABLE t (x)');
+    db.close();
+    assert.throws(() => new SqliteStore({ file: other, readOnly: true }), /^Error: .*other\.sqlite is not a counter database \(no site_visits table\)$/);
     dir.remove();
   });
 });

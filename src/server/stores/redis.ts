@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createClient } from 'redis';
+import { redactUrl, redisUrlProblem } from '../config.js';
 import { sortRows } from './sqlite.js';
 import { PageLimitError, WriteHealth, type CountRow, type CounterStore, type Counts, type HitKind, type StoreHealth } from './store.js';
 
@@ -56,6 +57,9 @@ export class RedisStore implements CounterStore {
 
   /** Connects and checks the server answers; rejects with a message naming the URL otherwise. */
   static async open(options: RedisStoreOptions): Promise<RedisStore> {
+    const where = redactUrl(options.url);
+    const problem = redisUrlProblem(options.url);
+    if (problem) throw new Error(`${JSON.stringify(where)} is not a Redis URL: ${problem}`);
     const timeout = options.connectTimeout ?? 5000;
     let started = false;
     const client: Client = createClient({
@@ -70,7 +74,6 @@ export class RedisStore implements CounterStore {
     client.on('error', (error: Error) => {
       if (started) options.onError?.(error);
     });
-    const where = redactUrl(options.url);
     try {
       await client.connect();
       await client.ping();
@@ -178,15 +181,4 @@ export class RedisStore implements CounterStore {
 
 function escapeGlob(text: string): string {
   return text.replace(/[*?[\]\\]/g, '\\$&');
-}
-
-/** The URL without its password, for messages and logs. */
-export function redactUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password) u.password = '***';
-    return u.toString();
-  } catch {
-    return '(invalid URL)';
-  }
 }

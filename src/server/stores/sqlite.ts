@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { PageLimitError, WriteHealth, type CountRow, type CounterStore, type Counts, type HitKind, type StoreHealth } from './store.js';
@@ -19,6 +19,11 @@ export interface SqliteStoreOptions {
    * the element keeps its last number.
    */
   busyTimeout?: number;
+  /**
+   * Opens an existing database for reading only (`export`, `sites`): nothing is created,
+   * a missing file is an error naming it, and every write is refused.
+   */
+  readOnly?: boolean;
 }
 
 interface PendingHit {
@@ -44,6 +49,9 @@ CREATE TABLE IF NOT EXISTS page_views (
 `;
 
 const ROLLED_BACK = Symbol('rolled back');
+
+/** An SQLite file without the counter's tables, opened read-only. */
+class NotCounterDatabase extends Error {}
 
 /**
  * A read-only file or folder opens and reads fine and fails only at the first write: write a
@@ -80,17 +88,30 @@ export class SqliteStore implements CounterStore {
 
   constructor(options: SqliteStoreOptions) {
     this.file = resolve(options.file);
+    if (options.readOnly && !existsSync(this.file)) {
+      throw new Error(`no counter database at ${this.file}: the file does not exist`);
+    }
     let db: Database.Database | undefined;
     try {
-      mkdirSync(dirname(this.file), { recursive: true });
-      db = new Database(this.file);
-      db.pragma('journal_mode = WAL');
-      db.pragma(`synchronous = ${options.synchronous === 'normal' ? 'NORMAL' : 'FULL'}`);
-      db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeout ?? 250))}`);
-      db.exec(SCHEMA);
-      probeWrite(db);
+      if (options.readOnly) {
+        db = new Database(this.file, { readonly: true, fileMustExist: true });
+        db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeout ?? 250))}`);
+        const tables = db.prepare<[], { name: string }>("SELECT name FROM sqlite_schema WHERE type = 'table'").all().map((t) => t.name);
+        for (const table of ['site_visits', 'page_views']) {
+          if (!tables.includes(table)) throw new NotCounterDatabase(`${this.file} is not a counter database (no ${table} table)`);
+        }
+      } else {
+        mkdirSync(dirname(this.file), { recursive: true });
+        db = new Database(this.file);
+        db.pragma('journal_mode = WAL');
+        db.pragma(`synchronous = ${options.synchronous === 'normal' ? 'NORMAL' : 'FULL'}`);
+        db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeout ?? 250))}`);
+        db.exec(SCHEMA);
+        probeWrite(db);
+      }
     } catch (error) {
       db?.close();
+      if (error instanceof NotCounterDatabase) throw new Error(error.message);
       const reason = (error as NodeJS.ErrnoException).code ?? '';
       throw new Error(`cannot open the SQLite file ${this.file}: ${(error as Error).message}${reason && !(error as Error).message.includes(reason) ? ` (${reason})` : ''}`);
     }
