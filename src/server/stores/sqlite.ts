@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { PageLimitError, WriteHealth, type CountRow, type CounterStore, type Counts, type HitKind, type StoreHealth } from './store.js';
 
 export interface SqliteStoreOptions {
@@ -53,6 +54,27 @@ const ROLLED_BACK = Symbol('rolled back');
 /** An SQLite file without the counter's tables, opened read-only. */
 class NotCounterDatabase extends Error {}
 
+let driver: typeof Database | undefined;
+
+/**
+ * better-sqlite3, loaded when a SQLite store is first opened. It is an optional dependency:
+ * it compiles on install, which needs a C++ toolchain, and sites that count with Redis (or
+ * only use the elements) can do without it.
+ */
+function sqliteDriver(): typeof Database {
+  if (driver) return driver;
+  try {
+    driver = createRequire(import.meta.url)('better-sqlite3') as typeof Database;
+    return driver;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'MODULE_NOT_FOUND') throw error;
+    throw new Error(
+      'the SQLite store needs the better-sqlite3 package, which is not installed (it is an optional dependency ' +
+        'that compiles on install, with Python, make and a C++ compiler): run `npm install better-sqlite3`, or count with Redis (store: redis)',
+    );
+  }
+}
+
 /**
  * A read-only file or folder opens and reads fine and fails only at the first write: write a
  * row in a transaction that is always rolled back, so the problem shows at start-up.
@@ -94,7 +116,7 @@ export class SqliteStore implements CounterStore {
     let db: Database.Database | undefined;
     try {
       if (options.readOnly) {
-        db = new Database(this.file, { readonly: true, fileMustExist: true });
+        db = new (sqliteDriver())(this.file, { readonly: true, fileMustExist: true });
         db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeout ?? 250))}`);
         const tables = db.prepare<[], { name: string }>("SELECT name FROM sqlite_schema WHERE type = 'table'").all().map((t) => t.name);
         for (const table of ['site_visits', 'page_views']) {
@@ -102,7 +124,7 @@ export class SqliteStore implements CounterStore {
         }
       } else {
         mkdirSync(dirname(this.file), { recursive: true });
-        db = new Database(this.file);
+        db = new (sqliteDriver())(this.file);
         db.pragma('journal_mode = WAL');
         db.pragma(`synchronous = ${options.synchronous === 'normal' ? 'NORMAL' : 'FULL'}`);
         db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeout ?? 250))}`);
