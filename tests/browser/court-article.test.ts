@@ -471,6 +471,10 @@ describe('court-article', () => {
       el.article = { ...article, title: '换了标题' };
       await el.updateComplete;
       expect(text($(el, 'h1'))).to.equal('换了标题');
+
+      // JSON text is taken as well, typed so.
+      el.article = JSON.stringify({ ...article, title: '从 JSON 文本' });
+      await waitUntil(() => text($(el, 'h1')) === '从 JSON 文本', 'JSON text in the article property did not render');
     });
 
     it('reads an inline JSON child without a request and follows changes to it', async () => {

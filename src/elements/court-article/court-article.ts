@@ -164,7 +164,7 @@ export class CourtArticleElement extends LitElement {
    * The article as an object (or JSON text), validated like any other source. Takes
    * precedence over the inline JSON child and `src`; set `undefined` to hand back to them.
    */
-  @property({ attribute: false }) article?: Article;
+  @property({ attribute: false }) article?: Article | string;
 
   /**
    * 字号: `small`, `medium` (default), `large` (at least 20 px body text) or `x-large`
