@@ -152,6 +152,17 @@ describe('package exports', () => {
     for (const bin of Object.values(pkg.bin)) assert.ok(shipped(bin.replace(/^\.\//, '')), `${bin} not in "files"`);
     assert.ok(shipped(pkg.customElements));
   });
+
+  it('every relative link of the README names a file the package ships (the docs are read offline too)', () => {
+    const shipped = (file: string) => pkg.files.some((entry) => (entry.endsWith('/') ? file.startsWith(entry) : file === entry));
+    const links = [...read('README.md').matchAll(/\]\(([^)#\s]+)(?:#[^)]*)?\)/g)].map((m) => m[1]!).filter((link) => !/^[a-z][a-z+.-]*:/i.test(link));
+    assert.ok(links.some((link) => link.startsWith('docs/')), 'the README links its docs');
+    for (const link of links) {
+      const file = link.replace(/^\.\//, '');
+      assert.ok(existsSync(join(root, file)), `README links ${link}, which does not exist`);
+      assert.ok(shipped(file), `README links ${link}, which is not in "files"`);
+    }
+  });
 });
 
 describe('sideEffects', () => {
