@@ -554,10 +554,22 @@ export class LocaleController implements ReactiveController {
   /** The locale of the last (or current) render. */
   locale: string = sourceLocale;
 
+  /**
+   * The locale the server rendered this element's shadow tree in ({@link SSR_LOCALE_ATTR}),
+   * while the element has not yet hydrated it; `undefined` otherwise.
+   */
+  private serverLocale: string | undefined;
+
   constructor(host: LocalizedHost) {
     this.host = host;
     controllerOf.set(host, this);
     host.addController(this);
+    // An element upgraded with a declarative shadow root hydrates it on its first update.
+    const element = host as unknown as Element;
+    if (!isServer && element.shadowRoot && typeof element.getAttribute === 'function') {
+      const marked = element.getAttribute(SSR_LOCALE_ATTR);
+      if (marked && marked.trim()) this.serverLocale = normalizeLocale(marked);
+    }
   }
 
   /** The text direction of {@link LocaleController.locale}. */
@@ -597,7 +609,7 @@ export class LocaleController implements ReactiveController {
    * for it ({@link LocaleController.translationReady}).
    */
   refresh(force: boolean): void {
-    if (this.wake && resolveLocale(this.host) !== this.awaited) this.wake();
+    if (this.wake && (this.serverLocale ?? resolveLocale(this.host)) !== this.awaited) this.wake();
     if (force || (this.host.hasUpdated && resolveLocale(this.host) !== this.locale)) this.host.requestUpdate();
   }
 
@@ -610,7 +622,9 @@ export class LocaleController implements ReactiveController {
    * not in a locale whose translation nothing asked for.
    */
   translationReady(): Promise<void> | undefined {
-    const locale = resolveLocale(this.host);
+    // The hydrating update renders in the server's locale: load the page's own meanwhile.
+    if (this.serverLocale !== undefined) void loadLocale(resolveLocale(this.host));
+    const locale = this.serverLocale ?? resolveLocale(this.host);
     const pending = translationPending(locale);
     if (!pending) return undefined;
     this.awaited = locale;
@@ -628,9 +642,24 @@ export class LocaleController implements ReactiveController {
    * that set `lang` without `dir`. A `dir` the page wrote on the element itself is kept.
    */
   wrapUpdate<T>(update: () => T): T {
-    this.locale = resolveLocale(this.host);
+    const resolved = resolveLocale(this.host);
+    const server = this.serverLocale;
+    if (server === undefined) {
+      this.locale = resolved;
+      this.applyDir();
+      return withLocale(this.locale, update);
+    }
+    // Hydration keeps the server's DOM and takes it to hold what this update renders: so
+    // it renders in the locale the server did, and an update in the host's own locale
+    // follows, which changes the strings that differ.
+    this.serverLocale = undefined;
+    const host = this.host as unknown as Element;
+    host.removeAttribute(SSR_LOCALE_ATTR);
+    this.locale = server;
     this.applyDir();
-    return withLocale(this.locale, update);
+    const result = withLocale(server, update);
+    if (resolved !== server) this.host.requestUpdate();
+    return result;
   }
 
   private applyDir(): void {
@@ -648,6 +677,21 @@ export class LocaleController implements ReactiveController {
 }
 
 const wrappedPrototypes = new WeakSet<object>();
+
+/**
+ * The attribute server rendering writes on every localized element it renders: the locale
+ * of the strings in its declarative shadow root. The element's first update in the browser,
+ * which hydrates that shadow root, renders in this locale, then the element re-renders in
+ * its own locale if that differs (a zh-CN fragment on an English page); the attribute is
+ * removed when the element has hydrated.
+ */
+export const SSR_LOCALE_ATTR = 'ssr-locale';
+
+/** The locale an element renders in on the server: its own `lang`, else {@link currentLocale}. */
+function serverRenderLocale(element: ReactiveElement): string {
+  const own = typeof element.getAttribute === 'function' ? element.getAttribute('lang') : null;
+  return own && own.trim() ? normalizeLocale(own) : currentLocale();
+}
 
 /**
  * Class decorator, a drop-in for `localized()` of `@lit/localize`: the element renders in
@@ -686,12 +730,23 @@ export function localized() {
         return ready ? ready.then(() => schedule.call(this)) : schedule.call(this);
       };
       if (isServer && typeof proto.render === 'function') {
-        // Server rendering calls render() without performUpdate() and has no tree to walk:
-        // the element's own lang applies, else the page locale (setCourtLocale).
+        // Server rendering calls willUpdate() and render() without performUpdate() and has no
+        // tree to walk: the element's own lang applies, else the locale being rendered in
+        // (withLocale around the whole render, else setCourtLocale). The host is marked with
+        // that locale (SSR_LOCALE_ATTR), written out with its other attributes before its
+        // shadow root, so that the browser hydrates in the same locale.
         const render = proto.render;
+        const willUpdate = (proto as unknown as { willUpdate(changed: unknown): void }).willUpdate;
+        (proto as unknown as { willUpdate(changed: unknown): void }).willUpdate = function (
+          this: ReactiveElement,
+          changed: unknown,
+        ) {
+          const locale = serverRenderLocale(this);
+          if (typeof this.setAttribute === 'function') this.setAttribute(SSR_LOCALE_ATTR, locale);
+          return withLocale(locale, () => willUpdate.call(this, changed));
+        };
         proto.render = function (this: ReactiveElement) {
-          const own = typeof this.getAttribute === 'function' ? this.getAttribute('lang') : null;
-          return own && own.trim() ? withLocale(own, () => render.call(this)) : render.call(this);
+          return withLocale(serverRenderLocale(this), () => render.call(this));
         };
       }
     }

@@ -28,7 +28,7 @@ import { formatLocalDateTime, parseOffsetDateTime } from '../model/date.js';
 import { sanitizeFragment, sanitizeInline, useSanitizerWindow } from '../internal/sanitize.js';
 import { safeUrl } from '../internal/url.js';
 import { formatBytes } from '../internal/format.js';
-import { builtInLocales, loadLocale } from '../internal/localize.js';
+import { builtInLocales, getCourtLocale, loadLocale, normalizeLocale, withLocale } from '../internal/localize.js';
 import '../define/court-article.js';
 import '../define/court-footer.js';
 import '../define/print-controls.js';
@@ -45,6 +45,15 @@ export interface RenderPageOptions {
    * paint, through `court-widgets.after-paint.js` from the same folder (see `bundleScript`).
    */
   bundle?: string;
+  /**
+   * Language of the interface text (打印, 作者:…): a language tag, read like `<html lang>` in
+   * the browser (`en-GB` → `en`). By default, for a whole page, the article's `lang`, which
+   * is also the page's `<html lang>`; for a fragment, whose page is not known here, the
+   * page locale of the process (`setCourtLocale`, zh-CN unless set). In the browser, each
+   * element hydrates in the locale it was rendered in (the `ssr-locale` attribute written on
+   * it) and then, when the page's language differs, switches to that language.
+   */
+  locale?: string;
 }
 
 /**
@@ -343,6 +352,7 @@ function fallbackArticle(article: Article): string {
 /** The site footer as plain HTML, for `<court-footer>`'s light DOM. */
 export function renderFallbackFooter(site: Site): string {
   const out: string[] = ['<footer class="court-widgets-fallback">'];
+  out.push(`<p class="name"><strong>${escapeHtml(site.name)}</strong></p>`);
   const links = (site.links ?? []).map((l) => {
     const href = safeUrl(l.href);
     return href ? `<a href="${escapeHtml(href)}">${escapeHtml(l.label)}</a>` : escapeHtml(l.label);
@@ -372,24 +382,31 @@ export function renderFallbackFooter(site: Site): string {
  * With `controls`, a `<print-controls>` (打印, 字号, 朗读) sits in its `controls` slot: only
  * for pages that load the bundle, since without script its buttons could do nothing.
  */
-export function renderArticleElement(article: Article, options: { controls?: boolean } = {}): string {
+export function renderArticleElement(article: Article, options: { controls?: boolean; locale?: string } = {}): string {
   assertRenderable(article);
   return articleElement(article, options);
 }
 
-function articleElement(article: Article, options: { controls?: boolean }): string {
+function articleElement(article: Article, options: { controls?: boolean; locale?: string }): string {
   prepareServerRendering();
   const light = `<script type="application/json">${scriptJson(article)}</script>\n${fallbackArticle(article)}`;
-  return collectResultSync(
-    render(html`<court-article .article=${article}>${options.controls ? html`<print-controls slot="controls"></print-controls>` : ''}${unsafeHTML(light)}</court-article>`),
+  return withLocale(options.locale ?? getCourtLocale(), () =>
+    collectResultSync(
+      render(html`<court-article .article=${article}>${options.controls ? html`<print-controls slot="controls"></print-controls>` : ''}${unsafeHTML(light)}</court-article>`),
+    ),
   );
 }
 
-/** `<court-footer>` rendered on the server, with its inline JSON and light-DOM fallback. */
-export function renderFooterElement(site: Site): string {
+/**
+ * `<court-footer>` rendered on the server, with its inline JSON and light-DOM fallback; its
+ * interface text in `locale` (a language tag), by default the page locale (`setCourtLocale`).
+ */
+export function renderFooterElement(site: Site, locale?: string): string {
   prepareServerRendering();
   const light = `<script type="application/json">${scriptJson(site)}</script>\n${renderFallbackFooter(site)}`;
-  return collectResultSync(render(html`<court-footer .site=${site}>${unsafeHTML(light)}</court-footer>`));
+  return withLocale(locale ?? getCourtLocale(), () =>
+    collectResultSync(render(html`<court-footer .site=${site}>${unsafeHTML(light)}</court-footer>`)),
+  );
 }
 
 /**
@@ -427,8 +444,10 @@ body { margin: 0; background: #fff; color: #1f1f1f; }
  */
 export function renderArticlePage(article: Article, options: RenderPageOptions = {}): string {
   assertRenderable(article);
-  const parts = [articleElement(article, { controls: !!options.bundle })];
-  if (options.site) parts.push(renderFooterElement(options.site));
+  // A whole page is in the article's language (<html lang>), and so is its interface text.
+  const locale = normalizeLocale(options.locale ?? (options.fragment ? getCourtLocale() : (article.lang ?? 'zh-CN')));
+  const parts = [articleElement(article, { controls: !!options.bundle, locale })];
+  if (options.site) parts.push(renderFooterElement(options.site, locale));
   const script = options.bundle ? bundleScript(options.bundle) : '';
   if (options.fragment) return `${parts.join('\n')}${script ? `\n${script}` : ''}\n`;
   const lang = escapeHtml(article.lang ?? 'zh-CN');

@@ -11,6 +11,8 @@ import { renderCommand } from '../../src/ssr/batch.js';
 import { parseFragment } from 'parse5';
 import { attr, isElement, parse, root, runCli, shadowText, squash, textRuns, walk } from './cli-helpers.js';
 import type { Element } from './cli-helpers.js';
+import { templates as en } from '../../src/locales/en.js';
+import { templates as ug } from '../../src/locales/ug.js';
 
 const seedPath = join(root, 'demo', 'data', 'seed-article.json');
 const sitePath = join(root, 'demo', 'data', 'site.json');
@@ -147,6 +149,51 @@ describe('a rendered article page', () => {
     assert.equal(/<(?:html|head|title|meta|body)[\s>]/i.test(fragment), false);
     assert.match(fragment, /<court-article[^>]*><template shadowroot(?:mode)?="open"/);
     assert.ok(squash(shadowText(fragment)).includes(squash(seed.title)));
+  });
+});
+
+describe('the language of the interface text', () => {
+  const localized = ['court-article', 'print-controls', 'court-footer', 'photo-caption'];
+  const marks = (html: string) =>
+    elements(html, (e) => localized.includes(e.tagName), true).map((e) => `${e.tagName}:${attr(e, 'ssr-locale') ?? ''}`);
+  const options = { site, bundle: '/court-widgets.min.js' };
+
+  for (const [lang, table] of [['en', en], ['ug', ug]] as const) {
+    test(`a page in ${lang} (its <html lang>) has its interface in ${lang}, and every element says so`, () => {
+      const page = renderArticlePage(valid({ ...seedJson, lang }), options);
+      assert.match(page, new RegExp(`<html lang="${lang}"`));
+      const article = squash(shadowText(page));
+      assert.ok(article.includes(squash(table['court-article.author'])), `byline label in ${lang}`);
+      assert.equal(article.includes('作者:'), false, 'no Chinese byline label');
+      assert.ok(squash(shadowText(page, 'print-controls')).includes(squash(table['print-controls.print'])), `print button in ${lang}`);
+      assert.ok(squash(shadowText(page, 'court-footer')).includes(squash(table['court-footer.hotline'])), `footer in ${lang}`);
+      assert.deepEqual(
+        [...new Set(marks(page))].sort(),
+        localized.map((tag) => `${tag}:${lang}`).sort(),
+        'each element carries the locale it was rendered in',
+      );
+    });
+  }
+
+  test('a zh-CN page and a fragment (whose page is unknown) are in zh-CN; `locale` chooses another', () => {
+    for (const html of [renderArticlePage(seed, options), renderArticlePage(valid({ ...seedJson, lang: 'en' }), { ...options, fragment: true })]) {
+      assert.ok(squash(shadowText(html, 'print-controls')).includes('打印'));
+      assert.deepEqual([...new Set(marks(html))].sort(), localized.map((tag) => `${tag}:zh-CN`).sort());
+    }
+    const english = renderArticlePage(seed, { ...options, fragment: true, locale: 'en-GB' });
+    assert.ok(squash(shadowText(english, 'print-controls')).includes(squash(en['print-controls.print'])));
+    assert.deepEqual([...new Set(marks(english))].sort(), localized.map((tag) => `${tag}:en`).sort());
+    // The article's own language stays on its content.
+    const content = elements(english, (e) => e.tagName === 'article' && (attr(e, 'class') ?? '').split(' ').includes('article'), true)[0];
+    assert.equal(content && attr(content, 'lang'), 'zh-CN');
+  });
+
+  test("the footer's light-DOM copy names the court", () => {
+    const page = renderArticlePage(seed, { site: { ...site, address: '抚顺市新抚区' } });
+    const fallback = elements(page, (e) => e.tagName === 'footer' && (attr(e, 'class') ?? '').includes('court-widgets-fallback'))[0];
+    assert.ok(fallback);
+    const text = textRuns(fallback);
+    assert.equal(text[0], site.name, 'the name comes first');
   });
 });
 

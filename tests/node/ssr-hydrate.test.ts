@@ -5,7 +5,8 @@
 // Needs the built bundle (`npm run build`; `npm test` builds first) and the system Chromium.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
@@ -15,6 +16,9 @@ import { chromiumArgs, requireChromium } from '../../scripts/chromium.mjs';
 import { parseArticle, parseSite } from '../../src/model/index.js';
 import type { Article, Site } from '../../src/model/types.js';
 import { renderArticlePage, styleHashes } from '../../src/ssr/render-page.js';
+import { templates as en } from '../../src/locales/en.js';
+import { templates as ug } from '../../src/locales/ug.js';
+import { runCli } from './cli-helpers.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const bundlePath = join(root, 'dist', 'court-widgets.min.js');
@@ -105,6 +109,9 @@ async function open(
       });
     } else if (url.pathname === '/court-widgets.after-paint.js') {
       void request.respond({ status: 200, contentType: 'text/javascript', body: readFileSync(afterPaintPath) });
+    } else if (/^\/court-widgets\.(?:en|ug|zh-Hant)\.js$/.test(url.pathname)) {
+      // The translations, loaded by the bundle from its own folder.
+      void request.respond({ status: 200, contentType: 'text/javascript', body: readFileSync(join(root, 'dist', url.pathname.slice(1))) });
     } else if (url.pathname === '/court-widgets.min.js' && !options.noBundle) {
       void bundleGate.then(() =>
         request.respond({ status: 200, contentType: 'text/javascript', body: readFileSync(bundlePath) }),
@@ -541,3 +548,100 @@ describe('a pre-rendered page under a strict Content-Security-Policy', () => {
   });
 });
 
+
+describe('a pre-rendered page in English or Uyghur', () => {
+  /** `court-widgets render` of the seed article in `lang`, with the site footer and the bundle. */
+  function renderWithCli(lang: string): string {
+    const dir = mkdtempSync(join(tmpdir(), 'cw-hydrate-'));
+    try {
+      writeFileSync(join(dir, 'article.json'), JSON.stringify({ ...JSON.parse(readFileSync(join(root, 'demo/data/seed-article.json'), 'utf8')), lang }));
+      const run = runCli(['render', join(dir, 'article.json'), '--site', join(root, 'demo/data/site.json'), '--bundle', '/court-widgets.min.js']);
+      assert.equal(run.status, 0, run.stderr);
+      return run.stdout;
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  interface Shown {
+    print: string;
+    author: string;
+    hotline: string;
+    bylineDirection: string;
+    sameTitle: boolean;
+    sameParagraph: boolean;
+    upgraded: boolean;
+  }
+
+  /**
+   * Opens `html`, keeps the server's h1 and first paragraph, lets the bundle hydrate, waits
+   * until no element has an update pending, and reads the interface text a reader sees.
+   */
+  async function hydrate(html: string): Promise<{ served: Served; shown: Shown }> {
+    const served = await open(html);
+    const navigation = served.page.goto(`${ORIGIN}/article.html`);
+    await served.page.waitForFunction(() => !!document.querySelector('court-footer')?.shadowRoot);
+    await served.page.evaluate(() => {
+      const root = document.querySelector('court-article')!.shadowRoot!;
+      Object.assign(window, { __h1: root.querySelector('h1'), __p: root.querySelector('.body p') });
+    });
+    served.releaseBundle();
+    await navigation;
+    const shown = (await served.page.evaluate(`(async () => {
+      for (const tag of ['court-article', 'print-controls', 'court-footer']) await customElements.whenDefined(tag);
+      const article = document.querySelector('court-article');
+      const controls = document.querySelector('print-controls');
+      const footer = document.querySelector('court-footer');
+      // updateComplete is false while another update is pending (or waiting for a translation).
+      for (const el of [article, controls, footer, article, controls, footer]) {
+        for (let i = 0; i < 20 && !(await el.updateComplete); i++);
+      }
+      const root = article.shadowRoot;
+      return {
+        print: controls.shadowRoot.querySelector('button.print').textContent.trim(),
+        author: root.querySelector('.byline .label').textContent.trim(),
+        hotline: footer.shadowRoot.querySelector('.hotline-label').textContent.trim(),
+        bylineDirection: getComputedStyle(root.querySelector('.byline')).direction,
+        sameTitle: window.__h1.isConnected && root.querySelector('h1') === window.__h1,
+        sameParagraph: window.__p.isConnected && root.querySelector('.body p') === window.__p,
+        upgraded: article instanceof customElements.get('court-article'),
+      };
+    })()`)) as Shown;
+    await served.page.close();
+    return { served, shown };
+  }
+
+  for (const [lang, table, direction] of [['en', en, 'ltr'], ['ug', ug, 'rtl']] as const) {
+    test(`an article in ${lang} rendered by the CLI hydrates with its interface in ${lang}, keeping the server's nodes`, async () => {
+      const page = renderWithCli(lang);
+      assert.match(page, new RegExp(`<html lang="${lang}"`));
+      const { served, shown } = await hydrate(page);
+      assert.equal(shown.upgraded, true);
+      assert.equal(shown.print, table['print-controls.print'], 'the print button');
+      assert.equal(shown.author, table['court-article.author'], 'the byline label');
+      assert.equal(shown.hotline, table['court-footer.hotline'], 'the footer');
+      assert.equal(shown.bylineDirection, direction);
+      assert.equal(shown.sameTitle, true, 'the h1 of the server is kept: hydrated, not rendered again');
+      assert.equal(shown.sameParagraph, true, 'the first paragraph of the server is kept');
+      assert.deepEqual(served.console, [], 'no console errors or warnings (hydration mismatches are reported there)');
+      assert.deepEqual(served.missing, []);
+      assert.deepEqual(served.foreign, []);
+    });
+  }
+
+  test('a zh-CN fragment pasted into an English page hydrates in Chinese, then shows its interface in English', async () => {
+    const fragment = renderArticlePage(article, { site, bundle: '/court-widgets.min.js', fragment: true });
+    assert.ok(fragment.includes('打印'), 'the server rendered the interface in zh-CN');
+    const host = `<!doctype html>\n<html lang="en">\n<head><meta charset="utf-8"><title>Court news</title></head>\n<body>\n${fragment}</body>\n</html>\n`;
+    const { served, shown } = await hydrate(host);
+    assert.equal(shown.upgraded, true);
+    assert.equal(shown.print, en['print-controls.print'], 'the print button');
+    assert.equal(shown.author, en['court-article.author'], 'the byline label');
+    assert.equal(shown.hotline, en['court-footer.hotline'], 'the footer');
+    assert.equal(shown.sameTitle, true, 'the h1 of the server is kept: hydrated, not rendered again');
+    assert.equal(shown.sameParagraph, true, 'the first paragraph of the server is kept');
+    assert.deepEqual(served.console, [], 'no console errors or warnings (hydration mismatches are reported there)');
+    assert.deepEqual(served.missing, []);
+    assert.deepEqual(served.foreign, []);
+  });
+});
