@@ -979,6 +979,30 @@ describe('<print-controls> persistence', () => {
     expect(events.length).to.equal(0);
   });
 
+  it('renders a stored choice in its first render, and gives it to the article as soon as it is connected', async () => {
+    writeSetting('print-controls.font-size', 'large');
+    writeSetting('print-controls.care', 'on');
+    const page = await fixture<HTMLElement>(html`<div><article id="later" lang="zh-CN"><p>正文</p></article></div>`);
+    const article = page.querySelector<HTMLElement>('#later')!;
+    const el = document.createElement('print-controls');
+    el.setAttribute('for', 'later');
+    const pressedInRenders: string[] = [];
+    const observer = new MutationObserver(() => {
+      pressedInRenders.push(buttons(el).filter((b) => b.getAttribute('aria-pressed') === 'true').map((b) => b.textContent!.trim()).join('+'));
+    });
+    page.prepend(el);
+    expect(article.getAttribute('font-size'), 'on the article before the controls have rendered').to.equal('large');
+    expect(article.hasAttribute('care')).to.equal(true);
+    observer.observe(el.shadowRoot!, { childList: true, subtree: true, attributes: true, characterData: true });
+    expect(await el.updateComplete, 'no second update follows the first').to.equal(true);
+    observer.disconnect();
+    expect(pressedInRenders, 'the first render already shows the choice').to.deep.equal(['大+关怀模式']);
+    expect(sizeButton(el, 'large').getAttribute('aria-pressed')).to.equal('true');
+    expect(sizeButton(el, 'medium').getAttribute('aria-pressed')).to.equal('false');
+    expect(button(el, '关怀模式').getAttribute('aria-pressed')).to.equal('true');
+    await expect(el).to.be.accessible();
+  });
+
   it('keeps every <print-controls> of the page on the reader’s choice, with one event', async () => {
     const { page, el, article } = await plainPage(html`<print-controls id="bottom" for="news"></print-controls>
       <print-controls id="other" for="other-news"></print-controls><article id="other-news"><p>另一篇</p></article>`);

@@ -221,6 +221,15 @@ export class PrintControlsElement extends LitElement {
   /** No target could be found once the page was parsed. */
   @state() private missingTarget = false;
 
+  /**
+   * Set while a pre-rendered element waits for its first update, which hydrates the server's
+   * DOM: Lit takes that DOM as the output of the first render and writes none of its values,
+   * so its 字号 and 关怀模式 buttons must be the server's (those of the attributes). The reader's
+   * stored choices are rendered in the update right after it; the target gets them at once, as
+   * without pre-rendering.
+   */
+  private serverView: { fontSize: FontSize; care: boolean } | null = null;
+
   private target: ReadableTarget | null = null;
   /** The target's data, from its `article` property or its `court-article-loaded` event. */
   private articleData: ArticleFields | null = null;
@@ -252,8 +261,13 @@ export class PrintControlsElement extends LitElement {
   }
 
   override connectedCallback(): void {
+    // A shadow root before the first update is the declarative one of a pre-rendered page.
+    const prerendered = !isServer && !this.hasUpdated && this.shadowRoot !== null;
     super.connectedCallback();
     if (isServer) return;
+    if (prerendered) {
+      this.serverView = { fontSize: isFontSize(this.fontSize) ? this.fontSize : 'medium', care: this.care };
+    }
     const storedSize = readSetting(STORAGE_FONT_SIZE);
     if (isFontSize(storedSize)) this.fontSize = storedSize;
     const storedCare = readSetting(STORAGE_CARE);
@@ -299,6 +313,12 @@ export class PrintControlsElement extends LitElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
+    const server = this.serverView;
+    if (server) {
+      // The server's DOM is hydrated: now render the reader's choices over it.
+      this.serverView = null;
+      if (server.fontSize !== this.fontSize || server.care !== this.care) this.requestUpdate();
+    }
     this.applyToTarget();
     // Once 关怀模式 is on (chosen, stored or set), and whenever it changes later; a footer the
     // page switched by hand is left alone while the choice is off from the start.
@@ -638,6 +658,7 @@ export class PrintControlsElement extends LitElement {
   }
 
   private renderFontSizes() {
+    const fontSize = this.serverView?.fontSize ?? this.fontSize;
     const label = msg('字号', { id: 'print-controls.font-size', desc: 'Label of the group of text size buttons' });
     return html`<div class="group" part="font-size" role="group" aria-labelledby="font-size-label">
       <span class="label" id="font-size-label">${label}</span>
@@ -646,7 +667,7 @@ export class PrintControlsElement extends LitElement {
           type="button"
           part="button font-size-button"
           data-size=${size}
-          aria-pressed=${this.fontSize === size ? 'true' : 'false'}
+          aria-pressed=${fontSize === size ? 'true' : 'false'}
           @click=${() => this.handleFontSize(size)}
         >
           ${this.sizeLabel(size)}
@@ -703,7 +724,7 @@ export class PrintControlsElement extends LitElement {
             type="button"
             class="care"
             part="button care-button"
-            aria-pressed=${this.care ? 'true' : 'false'}
+            aria-pressed=${(this.serverView?.care ?? this.care) ? 'true' : 'false'}
             @click=${this.handleCare}
           >
             ${msg('关怀模式', { id: 'print-controls.care', desc: 'Toggle button for the elderly-friendly high-contrast view' })}
