@@ -225,3 +225,44 @@ describe('a pre-rendered page remembers 字号 and 关怀模式', () => {
     });
   });
 });
+
+/** The 朗读 button and its note in the pre-rendered controls, once the page has hydrated. */
+const READ_ALOUD = `(async () => {
+  await customElements.whenDefined('print-controls');
+  const settle = async (el) => { while (!(await el.updateComplete)); };
+  const controls = document.querySelector('court-article print-controls');
+  await settle(document.querySelector('court-article'));
+  await settle(controls);
+  const read = controls.shadowRoot.querySelector('button.read');
+  return { disabled: read.disabled, note: controls.shadowRoot.querySelector('[part~="note"]')?.textContent.trim() ?? null };
+})()`;
+
+/** A speechSynthesis with one Chinese voice, installed before the page's scripts run. */
+const CHINESE_VOICE = `(() => {
+  const voice = { lang: 'zh-CN', name: '慧慧', voiceURI: 'zh-CN-huihui', localService: true, default: true };
+  const synth = new EventTarget();
+  Object.assign(synth, { speaking: false, paused: false, pending: false, getVoices: () => [voice], speak() {}, cancel() {}, pause() {}, resume() {} });
+  Object.defineProperty(window, 'speechSynthesis', { value: synth, configurable: true });
+  window.SpeechSynthesisUtterance = class { constructor(text) { this.text = text; } };
+})()`;
+
+describe('a pre-rendered page offers 朗读 as the reader\u2019s browser can', () => {
+  test('with a Chinese voice, 朗读 can be pressed once hydrated, and nothing moves', async () => {
+    await withTab(async (tab) => {
+      await tab.page.evaluateOnNewDocument(CHINESE_VOICE);
+      await tab.page.evaluateOnNewDocument(`new PerformanceObserver((list) => { for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shift = (window.__shift || 0) + e.value; }).observe({ type: 'layout-shift', buffered: true });`);
+      await tab.page.goto(`${ORIGIN}/article.html`);
+      assert.deepEqual(await tab.page.evaluate(READ_ALOUD), { disabled: false, note: null });
+      assert.equal(await tab.page.evaluate('window.__shift || 0'), 0, 'no layout shift');
+      assert.deepEqual(tab.console, []);
+    });
+  });
+
+  test('without speech at all, the note says the browser cannot read aloud', async () => {
+    await withTab(async (tab) => {
+      await tab.page.evaluateOnNewDocument(`Object.defineProperty(window, 'speechSynthesis', { value: undefined, configurable: true });`);
+      await tab.page.goto(`${ORIGIN}/article.html`);
+      assert.deepEqual(await tab.page.evaluate(READ_ALOUD), { disabled: true, note: '此浏览器不支持朗读' });
+    });
+  });
+});

@@ -224,9 +224,9 @@ export class PrintControlsElement extends LitElement {
   /**
    * Set while a pre-rendered element waits for its first update, which hydrates the server's
    * DOM: Lit takes that DOM as the output of the first render and writes none of its values,
-   * so its 字号 and 关怀模式 buttons must be the server's (those of the attributes). The reader's
-   * stored choices are rendered in the update right after it; the target gets them at once, as
-   * without pre-rendering.
+   * so the first render must be the server's (the size and 关怀模式 of the attributes, read-aloud
+   * not available). The reader's stored choices and the browser's read-aloud are rendered in
+   * the update right after it; the target gets the choices at once, as without pre-rendering.
    */
   private serverView: { fontSize: FontSize; care: boolean } | null = null;
 
@@ -313,11 +313,10 @@ export class PrintControlsElement extends LitElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    const server = this.serverView;
-    if (server) {
-      // The server's DOM is hydrated: now render the reader's choices over it.
+    if (this.serverView) {
+      // The server's DOM is hydrated: now render the reader's choices and read-aloud over it.
       this.serverView = null;
-      if (server.fontSize !== this.fontSize || server.care !== this.care) this.requestUpdate();
+      this.requestUpdate();
     }
     this.applyToTarget();
     // Once 关怀模式 is on (chosen, stored or set), and whenever it changes later; a footer the
@@ -533,6 +532,10 @@ export class PrintControlsElement extends LitElement {
 
   /** `''` when read-aloud can start, otherwise the reason shown beside the disabled button. */
   private readAloudUnavailable(): string {
+    // The server cannot know the reader's voices. It renders the longest reason, which the
+    // hydrating render keeps; the update after it shortens or removes that note, which is last
+    // in the row (see render), so nothing moves.
+    if (isServer || this.serverView) return this.noVoiceText();
     if (this.missingTarget) return this.missingTargetText();
     if (!this.speech.supported) {
       return msg('此浏览器不支持朗读', {
@@ -540,13 +543,15 @@ export class PrintControlsElement extends LitElement {
         desc: 'Shown beside the disabled read-aloud button when the browser cannot speak',
       });
     }
-    if (this.readingState === 'idle' && !this.speech.voiceFor(this.targetLang)) {
-      return msg('此浏览器没有该语言的朗读语音', {
-        id: 'print-controls.speech-no-voice',
-        desc: 'Shown beside the disabled read-aloud button when no voice speaks the language of the article',
-      });
-    }
+    if (this.readingState === 'idle' && !this.speech.voiceFor(this.targetLang)) return this.noVoiceText();
     return '';
+  }
+
+  private noVoiceText(): string {
+    return msg('此浏览器没有该语言的朗读语音', {
+      id: 'print-controls.speech-no-voice',
+      desc: 'Shown beside the disabled read-aloud button when no voice speaks the language of the article',
+    });
   }
 
   private missingTargetText(): string {
@@ -676,8 +681,7 @@ export class PrintControlsElement extends LitElement {
     </div>`;
   }
 
-  private renderReadAloud() {
-    const reason = this.readAloudUnavailable();
+  private renderReadAloud(reason: string) {
     const label =
       this.readingState === 'speaking'
         ? msg('暂停朗读', { id: 'print-controls.pause', desc: 'Button that pauses reading aloud' })
@@ -700,13 +704,16 @@ export class PrintControlsElement extends LitElement {
         : html`<button type="button" class="stop" part="button stop-button" @click=${this.handleStop}>
             ${msg('停止朗读', { id: 'print-controls.stop', desc: 'Button that stops reading aloud' })}
           </button>`}
-      ${reason ? html`<span class="note" part="note" id="speech-note">${reason}</span>` : nothing}
     </div>`;
   }
 
   override render() {
     // Read so that a change of the voice list re-renders the availability.
     void this.voicesVersion;
+    const reason = this.noReadAloud ? '' : this.readAloudUnavailable();
+    // Why 朗读 cannot be used, last in the row: it may change after the element hydrates (see
+    // readAloudUnavailable), and nothing before it moves then.
+    const note = reason ? html`<span class="note" part="note" id="speech-note">${reason}</span>` : nothing;
     return html`<div class="bar" part="bar" role="group" aria-label=${msg('阅读辅助工具', {
       id: 'print-controls.toolbar',
       desc: 'Accessible name of the row of print, text size, read-aloud and care-mode controls',
@@ -717,7 +724,7 @@ export class PrintControlsElement extends LitElement {
             ${msg('打印', { id: 'print-controls.print', desc: 'Button that prints the article' })}
           </button>`}
       ${this.noFontSize ? nothing : this.renderFontSizes()}
-      ${this.noReadAloud ? nothing : this.renderReadAloud()}
+      ${this.noReadAloud ? nothing : this.renderReadAloud(reason)}
       ${this.noCare
         ? nothing
         : html`<button
@@ -729,6 +736,7 @@ export class PrintControlsElement extends LitElement {
           >
             ${msg('关怀模式', { id: 'print-controls.care', desc: 'Toggle button for the elderly-friendly high-contrast view' })}
           </button>`}
+      ${note}
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcementText()}</div>
     </div>`;
   }
