@@ -21,7 +21,8 @@ Commands:
       --bundle <url>             URL of court-widgets.min.js, so the elements hydrate (the page
                                  loads it after its first paint, through
                                  court-widgets.after-paint.js from the same folder)
-      --csp                      Print the style-src hashes a strict Content-Security-Policy needs
+      --csp                      Print the script-src and style-src hashes a strict
+                                 Content-Security-Policy needs
 
   import <page.html|folder>      Import old court article pages into court news JSON
       --out <file|folder>        Output .json file, or folder (default: stdout for one page)

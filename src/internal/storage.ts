@@ -9,7 +9,8 @@
  * write: the page keeps working with in-memory state.
  */
 
-const PREFIX = 'court-widgets';
+/** First part of every key: `court-widgets:<host>:<name>`. */
+export const STORAGE_PREFIX = 'court-widgets';
 
 /** The storage area, or `null` when there is none or touching it throws. */
 function area(): Storage | null {
@@ -31,7 +32,7 @@ function host(): string {
 
 /** The full storage key of a setting: `court-widgets:<location.host>:<name>`. */
 export function siteKey(name: string): string {
-  return `${PREFIX}:${host()}:${name}`;
+  return `${STORAGE_PREFIX}:${host()}:${name}`;
 }
 
 /** The stored value of a setting of this site, or `null` when absent or unreadable. */

@@ -8,7 +8,7 @@ import type { Problem, Site } from '../model/types.js';
 import { listFiles, UsageError } from '../import/batch.js';
 import { fileErrorReason, NotUtf8Error, outputPathProblem, readUtf8, writeFileAtomic } from './files.js';
 import { createProgress, type ProgressStream } from './progress.js';
-import { htmlDepthProblems, renderArticlePage, styleHashes } from './render-page.js';
+import { htmlDepthProblems, renderArticlePage, scriptHashes, styleHashes } from './render-page.js';
 
 export interface RenderCommandOptions {
   /** An article JSON file or a folder of them (searched recursively). */
@@ -21,7 +21,7 @@ export interface RenderCommandOptions {
   siteIdCode?: string;
   fragment?: boolean;
   bundle?: string;
-  /** Print the `style-src` a strict Content-Security-Policy needs for these pages. */
+  /** Print the `script-src` and `style-src` a strict Content-Security-Policy needs for these pages. */
   csp?: boolean;
   stdout: ProgressStream;
   stderr: ProgressStream;
@@ -126,6 +126,7 @@ export async function renderCommand(options: RenderCommandOptions): Promise<numb
   let rendered = 0;
   let warnings = 0;
   const hashes = new Set<string>();
+  const scripts = new Set<string>();
   for (const rel of files) {
     const path = join(root, rel);
     const outFile = outFor(rel);
@@ -138,7 +139,10 @@ export async function renderCommand(options: RenderCommandOptions): Promise<numb
       continue;
     }
     warnings += result.warnings.length;
-    if (options.csp) for (const hash of styleHashes(result.html)) hashes.add(hash);
+    if (options.csp) {
+      for (const hash of styleHashes(result.html)) hashes.add(hash);
+      for (const hash of scriptHashes(result.html)) scripts.add(hash);
+    }
     for (const w of result.warnings) warningLines.push(`${path}: warning: ${w.message}\n`);
     if (outFile) {
       try {
@@ -168,9 +172,11 @@ export async function renderCommand(options: RenderCommandOptions): Promise<numb
     `${warnings ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}`;
   (options.out ? options.stdout : options.stderr).write(`${line}\n`);
   if (options.csp && hashes.size) {
+    const sources = (set: Set<string>) => ["'self'", ...[...set].sort()].join(' ');
     (options.out ? options.stdout : options.stderr).write(
-      `style-src for a Content-Security-Policy without 'unsafe-inline' (the same for every page of this version):\n` +
-        `style-src 'self' ${[...hashes].sort().join(' ')}\n`,
+      `${scripts.size ? 'script-src and ' : ''}style-src for a Content-Security-Policy without 'unsafe-inline' (the same for every page of this version):\n` +
+        `${scripts.size ? `script-src ${sources(scripts)}\n` : ''}` +
+        `style-src ${sources(hashes)}\n`,
     );
   }
   return failures.length ? 1 : 0;

@@ -32,6 +32,8 @@ import { builtInLocales, getCourtLocale, loadLocale, normalizeLocale, withLocale
 import '../define/court-article.js';
 import '../define/court-footer.js';
 import '../define/print-controls.js';
+import { FONT_SIZES, STORAGE_CARE, STORAGE_FONT_SIZE } from '../elements/print-controls/print-controls.js';
+import { STORAGE_PREFIX } from '../internal/storage.js';
 
 export interface RenderPageOptions {
   /** Site (footer) data: adds `<court-footer>` and the SiteName meta tag. */
@@ -387,14 +389,35 @@ export function renderArticleElement(article: Article, options: { controls?: boo
   return articleElement(article, options);
 }
 
+/**
+ * A parser-inserted script that gives a pre-rendered article the reader's stored 字号 and
+ * 关怀模式 before the first paint, so that the bundle, which loads after that paint, finds
+ * them in place and nothing reflows. It sits right after the article's `<print-controls>` and
+ * before the article's shadow root: it sets `font-size` and `care` on the article and on the
+ * controls, and the pressed buttons in the controls' declarative shadow root, so that the
+ * controls hydrate the state they show. It reads the keys `<print-controls>` writes
+ * (`court-widgets:<host>:print-controls.*`); blocked storage or an old browser leave the page
+ * as the server wrote it. The text is the same on every page: a strict policy allows it with
+ * the hash {@link scriptHashes} gives (`court-widgets render --csp`).
+ */
+export const SETTINGS_SCRIPT = `(function(s){try{var k=${JSON.stringify(`${STORAGE_PREFIX}:`)}+location.host+":",l=localStorage,f=l.getItem(k+${JSON.stringify(STORAGE_FONT_SIZE)}),c=l.getItem(k+${JSON.stringify(STORAGE_CARE)})==="on",a=s.parentNode,p=s.previousElementSibling,r=p&&p.shadowRoot,i,b;if(${JSON.stringify(FONT_SIZES)}.indexOf(f)<0)f=null;for(i=0;i<2;i++){b=i?p:a;if(!b)continue;if(f)b.setAttribute("font-size",f);if(c)b.setAttribute("care","")}if(!r)return;b=r.querySelectorAll("button[data-size]");for(i=0;f&&i<b.length;i++)b[i].setAttribute("aria-pressed",b[i].getAttribute("data-size")===f?"true":"false");b=r.querySelector("button.care");if(c&&b)b.setAttribute("aria-pressed","true")}catch(e){}})(document.currentScript)`;
+
 function articleElement(article: Article, options: { controls?: boolean; locale?: string }): string {
   prepareServerRendering();
   const light = `<script type="application/json">${scriptJson(article)}</script>\n${fallbackArticle(article)}`;
-  return withLocale(options.locale ?? getCourtLocale(), () =>
-    collectResultSync(
-      render(html`<court-article .article=${article}>${options.controls ? html`<print-controls slot="controls"></print-controls>` : ''}${unsafeHTML(light)}</court-article>`),
-    ),
-  );
+  return withLocale(options.locale ?? getCourtLocale(), () => {
+    const element = collectResultSync(render(html`<court-article .article=${article}></court-article>`));
+    // The controls come before the article's shadow root, not after it as Lit would write
+    // them: on a slow computer the parser may paint between the two, and the row appearing
+    // in the article's controls slot one frame later would push the article down.
+    const controls = options.controls
+      ? `${collectResultSync(render(html`<print-controls slot="controls"></print-controls>`))}<script>${SETTINGS_SCRIPT}</script>`
+      : '';
+    const template = element.indexOf('<template shadowroot');
+    const end = element.lastIndexOf('</court-article>');
+    if (template < 0 || end < template) throw new Error('court-article was not rendered with a declarative shadow root');
+    return `${element.slice(0, template)}${controls}${element.slice(template, end)}${light}${element.slice(end)}`;
+  });
 }
 
 /**
@@ -409,6 +432,12 @@ export function renderFooterElement(site: Site, locale?: string): string {
   );
 }
 
+function sha256Sources(texts: Iterable<string>): string[] {
+  const hashes = new Set<string>();
+  for (const text of texts) hashes.add(`'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`);
+  return [...hashes].sort();
+}
+
 /**
  * The `style-src` hash sources of every `<style>` element in HTML this module rendered: the
  * page style and, inside the declarative shadow roots, each element's styles. A page served
@@ -417,11 +446,21 @@ export function renderFooterElement(site: Site, locale?: string): string {
  * package version, not with the article. Sorted, without duplicates, e.g. `'sha256-…'`.
  */
 export function styleHashes(html: string): string[] {
-  const hashes = new Set<string>();
-  for (const match of html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/gi)) {
-    hashes.add(`'sha256-${createHash('sha256').update(match[1]!, 'utf8').digest('base64')}'`);
-  }
-  return [...hashes].sort();
+  return sha256Sources([...html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/gi)].map((m) => m[1]!));
+}
+
+/**
+ * The `script-src` hash sources of the inline scripts that run in HTML this module rendered:
+ * {@link SETTINGS_SCRIPT} on a page with print controls (JSON data blocks do not run, and a
+ * policy does not govern them). Without them a strict policy refuses the script, and a stored
+ * 字号 or 关怀模式 is applied only once the bundle has loaded. Sorted, without duplicates.
+ */
+export function scriptHashes(html: string): string[] {
+  return sha256Sources(
+    [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)]
+      .filter((m) => !/\b(?:src|type)\s*=/i.test(m[1]!))
+      .map((m) => m[2]!),
+  );
 }
 
 /** Page-level CSS: block layout and readable fallback text for browsers without the elements. */

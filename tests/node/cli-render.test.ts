@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArticle, parseSite } from '../../src/model/index.js';
 import type { Article, Site } from '../../src/model/types.js';
-import { renderArticleElement, renderArticlePage, renderFallbackArticle, styleHashes } from '../../src/ssr/render-page.js';
+import { renderArticleElement, renderArticlePage, renderFallbackArticle, scriptHashes, styleHashes } from '../../src/ssr/render-page.js';
 import { renderCommand } from '../../src/ssr/batch.js';
 import { parseFragment } from 'parse5';
 import { attr, isElement, parse, root, runCli, shadowText, squash, textRuns, walk } from './cli-helpers.js';
@@ -284,7 +284,7 @@ describe('the render command', () => {
     }
   });
 
-  test('--csp prints the style-src that a strict Content-Security-Policy needs for the pages', () => {
+  test('--csp prints the script-src and style-src that a strict Content-Security-Policy needs for the pages', () => {
     const dir = tempDir();
     try {
       mkdirSync(join(dir, 'articles'), { recursive: true });
@@ -299,6 +299,15 @@ describe('the render command', () => {
         ...styleHashes(readFileSync(join(dir, 'site', 'b.html'), 'utf8')),
       ]);
       assert.deepEqual(line.split(' ').slice(2), [...expected].sort());
+      assert.ok(!run.stdout.includes('script-src'), 'no inline script runs on a page without --bundle');
+      const withBundle = runCli(['render', join(dir, 'articles'), '--out', join(dir, 'site3'), '--site', sitePath, '--bundle', '/js/court-widgets.min.js', '--csp']);
+      assert.equal(withBundle.status, 0, withBundle.stderr);
+      const scriptLine = withBundle.stdout.split('\n').find((l) => l.startsWith("script-src 'self' "));
+      assert.ok(scriptLine, withBundle.stdout);
+      const page = readFileSync(join(dir, 'site3', 'a.html'), 'utf8');
+      assert.deepEqual(scriptLine.split(' ').slice(2), scriptHashes(page), 'the hash of the settings script');
+      assert.equal(scriptHashes(page).length, 1);
+      assert.deepEqual(scriptHashes(readFileSync(join(dir, 'site3', 'b.html'), 'utf8')), scriptHashes(page), 'the same on every page');
       const without = runCli(['render', join(dir, 'articles'), '--out', join(dir, 'site2'), '--site', sitePath]);
       assert.doesNotMatch(without.stdout, /style-src/);
     } finally {

@@ -15,7 +15,7 @@ import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
 import { chromiumArgs, requireChromium } from '../../scripts/chromium.mjs';
 import { parseArticle, parseSite } from '../../src/model/index.js';
 import type { Article, Site } from '../../src/model/types.js';
-import { renderArticlePage, styleHashes } from '../../src/ssr/render-page.js';
+import { renderArticlePage, scriptHashes, styleHashes } from '../../src/ssr/render-page.js';
 import { templates as en } from '../../src/locales/en.js';
 import { templates as ug } from '../../src/locales/ug.js';
 import { runCli } from './cli-helpers.js';
@@ -496,8 +496,9 @@ describe('a page rendered by court-widgets render, in Chromium', () => {
 });
 
 describe('a pre-rendered page under a strict Content-Security-Policy', () => {
-  const strict = (styleSrc: string) =>
-    `default-src 'self'; script-src 'self'; style-src ${styleSrc}; img-src 'self' data:; ` +
+  // The page's one inline script (stored 字号 and 关怀模式 before the first paint) by its hash.
+  const strict = (styleSrc: string, scriptSrc = `'self' ${scriptHashes(page).join(' ')}`) =>
+    `default-src 'self'; script-src ${scriptSrc}; style-src ${styleSrc}; img-src 'self' data:; ` +
     `require-trusted-types-for 'script'; trusted-types lit-html court-widgets`;
   const RED = 'rgb(176, 25, 30)';
 
@@ -536,7 +537,18 @@ describe('a pre-rendered page under a strict Content-Security-Policy', () => {
     assert.deepEqual(state.foreign, []);
   });
 
+  test('without the script hash: the inline settings script alone is refused, and the page hydrates styled', async () => {
+    const hashes = styleHashes(page);
+    const state = await load(strict(`'self' ${hashes.join(' ')}`, "'self'"));
+    assert.equal(state.before, RED);
+    assert.equal(state.after, RED);
+    assert.deepEqual(state.violations.map((v) => v.split(' ')[0]), ['script-src-elem'], 'one refused script: the settings script');
+    assert.deepEqual(state.console, []);
+  });
+
   test('with the hashes of `court-widgets render --csp`: styled before any script, and no violation at all', async () => {
+    assert.equal(scriptHashes(page).length, 1, 'one inline script runs: the settings script');
+    assert.match(scriptHashes(page)[0]!, /^'sha256-[A-Za-z0-9+/]{43}='$/);
     const hashes = styleHashes(page);
     assert.ok(hashes.length >= 4, `one hash per distinct style (${hashes.length})`);
     for (const hash of hashes) assert.match(hash, /^'sha256-[A-Za-z0-9+/]{43}='$/);

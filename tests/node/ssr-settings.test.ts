@@ -3,16 +3,14 @@
 // browser.
 //
 // Needs the built bundle (`npm run build`; `npm test` builds first) and the system Chromium.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import puppeteer from 'puppeteer-core';
-import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
-// @ts-expect-error: plain JavaScript helper without type declarations
-import { chromiumArgs, requireChromium } from '../../scripts/chromium.mjs';
+import type { HTTPRequest, Page } from 'puppeteer-core';
 import { parseArticle, parseSite } from '../../src/model/index.js';
 import { renderArticlePage } from '../../src/ssr/render-page.js';
+import { useChromiumWithBundle } from './browser-helpers.js';
 import { root } from './cli-helpers.js';
 
 const dist = join(root, 'dist');
@@ -43,23 +41,14 @@ interface ControlsState {
   footerCare: boolean;
 }
 
-let browser: Browser;
-
-before(async () => {
-  assert.ok(existsSync(join(dist, 'court-widgets.min.js')), 'dist/court-widgets.min.js is missing: run "npm run build" first');
-  browser = await puppeteer.launch({ executablePath: requireChromium(), args: chromiumArgs, headless: true });
-});
-
-after(async () => {
-  await browser?.close();
-});
+const browser = useChromiumWithBundle();
 
 /**
  * A tab in a browser context of its own (its own localStorage) whose requests are answered from
  * `html` (at /article.html) and the files of dist/. `close` closes the context.
  */
 async function openTab(html: string): Promise<{ page: Page; console: string[]; foreign: string[]; close: () => Promise<void> }> {
-  const context = await browser.createBrowserContext();
+  const context = await browser().createBrowserContext();
   const page = await context.newPage();
   const lines: string[] = [];
   const foreign: string[] = [];
