@@ -28,7 +28,8 @@ import { formatLocalDateTime, parseOffsetDateTime } from '../model/date.js';
 import { sanitizeFragment, sanitizeInline, useSanitizerWindow } from '../internal/sanitize.js';
 import { safeUrl } from '../internal/url.js';
 import { formatBytes } from '../internal/format.js';
-import { builtInLocales, getCourtLocale, loadLocale, normalizeLocale, withLocale } from '../internal/localize.js';
+import { msg } from '@lit/localize';
+import { builtInLocales, currentLocale, getCourtLocale, loadLocale, normalizeLocale, withLocale } from '../internal/localize.js';
 import '../define/court-article.js';
 import '../define/court-footer.js';
 import '../define/print-controls.js';
@@ -301,16 +302,30 @@ function fallbackBlock(block: Block): string {
   }
 }
 
-/** The article as plain HTML (zh-CN labels), for the element's light DOM. */
-export function renderFallbackArticle(article: Article): string {
+/**
+ * The article as plain HTML, for the element's light DOM, with its labels (作者:, 附件…) in
+ * `locale` (a language tag; by default the page locale, `setCourtLocale`).
+ */
+export function renderFallbackArticle(article: Article, locale?: string): string {
   assertRenderable(article);
-  return fallbackArticle(article);
+  return withLocale(locale ?? getCourtLocale(), () => fallbackArticle(article));
+}
+
+/**
+ * A label of the interface, in the locale being rendered: marked with that language where it
+ * differs from the content's (`lang` of the article), so that a screen reader speaks it right.
+ */
+function uiLabel(text: string, contentLang: string): string {
+  const ui = currentLocale();
+  return normalizeLocale(contentLang) === ui ? escapeHtml(text) : `<span lang="${escapeHtml(ui)}">${escapeHtml(text)}</span>`;
 }
 
 function fallbackArticle(article: Article): string {
   prepareServerRendering();
   const out: string[] = [];
-  const lang = escapeHtml(article.lang ?? 'zh-CN');
+  const contentLang = article.lang ?? 'zh-CN';
+  const label = (text: string) => uiLabel(text, contentLang);
+  const lang = escapeHtml(contentLang);
   out.push(`<article class="court-widgets-fallback" lang="${lang}">`);
   const crumbs = article.breadcrumb ?? [];
   if (crumbs.length) {
@@ -318,42 +333,55 @@ function fallbackArticle(article: Article): string {
       const href = safeUrl(c.href);
       return href ? `<a href="${escapeHtml(href)}">${escapeHtml(c.label)}</a>` : escapeHtml(c.label);
     });
-    out.push(`<nav aria-label="当前位置">当前位置: ${items.join(' &gt; ')}</nav>`);
+    const name = msg('当前位置', { id: 'court-article.breadcrumb' });
+    out.push(`<nav aria-label="${escapeHtml(name)}">${label(msg('当前位置:', { id: 'court-article.breadcrumb-lead' }))} ${items.join(' &gt; ')}</nav>`);
   }
   out.push('<header>');
   if (article.kicker) out.push(`<p class="kicker">${escapeHtml(article.kicker)}</p>`);
   out.push(`<h1>${escapeHtml(article.title)}</h1>`);
   if (article.subtitle) out.push(`<p class="subtitle">${escapeHtml(article.subtitle)}</p>`);
   const byline: string[] = [];
-  if (article.author) byline.push(`作者:${escapeHtml(article.author)}`);
-  if (article.source) byline.push(`来源:${escapeHtml(article.source)}`);
-  byline.push(`发布时间:<time datetime="${escapeHtml(article.publishedAt)}">${escapeHtml(published(article).shown)}</time>`);
+  if (article.author) byline.push(`${label(msg('作者:', { id: 'court-article.author' }))}${escapeHtml(article.author)}`);
+  if (article.source) byline.push(`${label(msg('来源:', { id: 'court-article.source' }))}${escapeHtml(article.source)}`);
+  byline.push(
+    `${label(msg('发布时间:', { id: 'court-article.published' }))}<time datetime="${escapeHtml(article.publishedAt)}">${escapeHtml(published(article).shown)}</time>`,
+  );
   out.push(`<p class="byline">${byline.join(' ')}</p>`);
   out.push('</header>');
   for (const block of article.body) out.push(fallbackBlock(block));
-  if (article.editor) out.push(`<p>责任编辑:${escapeHtml(article.editor)}</p>`);
+  if (article.editor) out.push(`<p>${label(msg('责任编辑:', { id: 'court-article.editor' }))}${escapeHtml(article.editor)}</p>`);
   const attachments = (article.attachments ?? []).filter((a) => safeUrl(a.href));
   if (attachments.length) {
-    out.push('<section><h2>附件</h2><ul>');
+    out.push(`<section><h2>${label(msg('附件', { id: 'court-article.attachments' }))}</h2><ul>`);
     for (const a of attachments) {
-      const size = a.bytes !== undefined ? ` (${escapeHtml(formatBytes(a.bytes, 'zh-CN'))})` : '';
+      const size = a.bytes !== undefined ? ` (${escapeHtml(formatBytes(a.bytes, currentLocale()))})` : '';
       out.push(`<li><a href="${escapeHtml(safeUrl(a.href)!)}">${escapeHtml(a.title)}</a>${size}</li>`);
     }
     out.push('</ul></section>');
   }
   const pager: string[] = [];
-  for (const [label, ref] of [['上一篇', article.prev], ['下一篇', article.next]] as const) {
+  const prevLabel = msg('上一篇:', { id: 'court-article.prev' });
+  const nextLabel = msg('下一篇:', { id: 'court-article.next' });
+  for (const [text, ref] of [[prevLabel, article.prev], [nextLabel, article.next]] as const) {
     const href = ref && safeUrl(ref.href);
-    if (ref && href) pager.push(`<p>${label}:<a href="${escapeHtml(href)}">${escapeHtml(ref.title)}</a></p>`);
+    if (ref && href) pager.push(`<p>${label(text)}<a href="${escapeHtml(href)}">${escapeHtml(ref.title)}</a></p>`);
   }
-  if (pager.length) out.push(`<nav aria-label="上一篇 / 下一篇">${pager.join('')}</nav>`);
+  if (pager.length) out.push(`<nav aria-label="${escapeHtml(msg('上一篇和下一篇', { id: 'court-article.pager' }))}">${pager.join('')}</nav>`);
   out.push('</article>');
   return out.filter(Boolean).join('\n');
 }
 
-/** The site footer as plain HTML, for `<court-footer>`'s light DOM. */
-export function renderFallbackFooter(site: Site): string {
-  const out: string[] = ['<footer class="court-widgets-fallback">'];
+/**
+ * The site footer as plain HTML, for `<court-footer>`'s light DOM, with its labels (地址:…) in
+ * `locale` (by default the page locale).
+ */
+export function renderFallbackFooter(site: Site, locale?: string): string {
+  return withLocale(locale ?? getCourtLocale(), () => fallbackFooter(site));
+}
+
+function fallbackFooter(site: Site): string {
+  const label = (text: string) => uiLabel(text, 'zh-CN');
+  const out: string[] = ['<footer class="court-widgets-fallback" lang="zh-CN">'];
   out.push(`<p class="name"><strong>${escapeHtml(site.name)}</strong></p>`);
   const links = (site.links ?? []).map((l) => {
     const href = safeUrl(l.href);
@@ -361,15 +389,15 @@ export function renderFallbackFooter(site: Site): string {
   });
   if (links.length) out.push(`<p>${links.join(' ')}</p>`);
   const facts: string[] = [];
-  if (site.address) facts.push(`地址:${escapeHtml(site.address)}`);
-  if (site.postcode) facts.push(`邮编:${escapeHtml(site.postcode)}`);
+  if (site.address) facts.push(`${label(msg('地址:', { id: 'court-footer.address' }))}${escapeHtml(site.address)}`);
+  if (site.postcode) facts.push(`${label(msg('邮编:', { id: 'court-footer.postcode' }))}${escapeHtml(site.postcode)}`);
   for (const p of site.phones ?? []) {
     facts.push(`${escapeHtml(p.label)}:<a href="tel:${escapeHtml(p.number.replace(/[^\d+]/g, ''))}">${escapeHtml(p.number)}</a>`);
   }
   const report = site.reportSite && safeUrl(site.reportSite.href);
   if (site.reportSite && report) facts.push(`${escapeHtml(site.reportSite.label)}:<a href="${escapeHtml(report)}">${escapeHtml(site.reportSite.href)}</a>`);
   if (facts.length) out.push(`<p>${facts.join(' ')}</p>`);
-  if (site.transport) out.push(`<p>交通:${escapeHtml(site.transport)}</p>`);
+  if (site.transport) out.push(`<p>${label(msg('交通:', { id: 'court-footer.transport' }))}${escapeHtml(site.transport)}</p>`);
   for (const line of [site.copyright, site.credits, site.icp, site.publicSecurity]) {
     if (line) out.push(`<p>${escapeHtml(line)}</p>`);
   }
@@ -404,8 +432,8 @@ export const SETTINGS_SCRIPT = `(function(s){try{var k=${JSON.stringify(`${STORA
 
 function articleElement(article: Article, options: { controls?: boolean; locale?: string }): string {
   prepareServerRendering();
-  const light = `<script type="application/json">${scriptJson(article)}</script>\n${fallbackArticle(article)}`;
   return withLocale(options.locale ?? getCourtLocale(), () => {
+    const light = `<script type="application/json">${scriptJson(article)}</script>\n${fallbackArticle(article)}`;
     const element = collectResultSync(render(html`<court-article .article=${article}></court-article>`));
     // The controls come before the article's shadow root, not after it as Lit would write
     // them: on a slow computer the parser may paint between the two, and the row appearing
@@ -426,10 +454,10 @@ function articleElement(article: Article, options: { controls?: boolean; locale?
  */
 export function renderFooterElement(site: Site, locale?: string): string {
   prepareServerRendering();
-  const light = `<script type="application/json">${scriptJson(site)}</script>\n${renderFallbackFooter(site)}`;
-  return withLocale(locale ?? getCourtLocale(), () =>
-    collectResultSync(render(html`<court-footer .site=${site}>${unsafeHTML(light)}</court-footer>`)),
-  );
+  return withLocale(locale ?? getCourtLocale(), () => {
+    const light = `<script type="application/json">${scriptJson(site)}</script>\n${fallbackFooter(site)}`;
+    return collectResultSync(render(html`<court-footer .site=${site}>${unsafeHTML(light)}</court-footer>`));
+  });
 }
 
 function sha256Sources(texts: Iterable<string>): string[] {

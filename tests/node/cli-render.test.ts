@@ -188,6 +188,33 @@ describe('the language of the interface text', () => {
     assert.equal(content && attr(content, 'lang'), 'zh-CN');
   });
 
+  test('the light-DOM copies (no declarative shadow DOM) have their labels in the same language, marked as such', () => {
+    const fallbackOf = (html: string, tag: string) =>
+      elements(html, (e) => e.tagName === tag && (attr(e, 'class') ?? '').includes('court-widgets-fallback'))[0]!;
+    const withAttachment = { ...seedJson, attachments: [{ title: 'a.pdf', href: '/a.pdf', bytes: 2048 }] };
+    for (const [lang, table] of [['en', en], ['ug', ug]] as const) {
+      const page = renderArticlePage(valid({ ...withAttachment, lang }), options);
+      const article = squash(textRuns(fallbackOf(page, 'article')).join(''));
+      for (const id of ['court-article.author', 'court-article.published', 'court-article.editor', 'court-article.attachments', 'court-article.breadcrumb-lead', 'court-article.next'] as const) {
+        assert.ok(article.includes(squash(table[id])), `${lang}: ${id} "${table[id]}"`);
+      }
+      for (const chinese of ['作者:', '发布时间:', '责任编辑:', '附件', '当前位置', '下一篇']) assert.equal(article.includes(chinese), false, `${lang}: no ${chinese}`);
+      const footer = squash(textRuns(fallbackOf(page, 'footer')).join(''));
+      assert.ok(footer.includes(squash(table['court-footer.address'])), `${lang}: footer address label`);
+      assert.equal(footer.includes('地址:'), false);
+      // The footer's data is Chinese: its labels carry the page's language.
+      assert.match(page, new RegExp(`<span lang="${lang}">${table['court-footer.address'].replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}</span>`));
+    }
+    // A zh-CN fragment on its own: Chinese labels, unmarked in the Chinese article.
+    const zh = renderArticlePage(valid(withAttachment), { ...options, fragment: true });
+    const text = squash(textRuns(fallbackOf(zh, 'article')).join(''));
+    assert.ok(text.includes('作者:') && text.includes('附件') && text.includes('下一篇:'), text.slice(0, 80));
+    assert.doesNotMatch(zh, /<span lang="zh-CN">作者/);
+    // English labels on a Chinese article (a fragment for an English page) are marked English.
+    const mixed = renderArticlePage(seed, { ...options, fragment: true, locale: 'en' });
+    assert.match(mixed, new RegExp(`<span lang="en">${en['court-article.author']}</span>`));
+  });
+
   test("the footer's light-DOM copy names the court", () => {
     const page = renderArticlePage(seed, { site: { ...site, address: '抚顺市新抚区' } });
     const fallback = elements(page, (e) => e.tagName === 'footer' && (attr(e, 'class') ?? '').includes('court-widgets-fallback'))[0];
