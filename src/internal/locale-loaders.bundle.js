@@ -16,7 +16,13 @@ function runningScript() {
 }
 
 const base = runningScript() ?? import.meta.url;
-const load = (code) => import(new URL(`court-widgets.${code}.js`, base).href);
+// With the bundle's query string (`court-widgets.min.js?v=2`), which sites add to bust caches:
+// a cached translation of the old version must not be paired with the new bundle.
+const load = (code) => {
+  const url = new URL(`court-widgets.${code}.js`, base);
+  url.search = new URL(base).search;
+  return import(url.href);
+};
 
 export const builtInLoaders = {
   'zh-Hant': () => load('zh-Hant'),

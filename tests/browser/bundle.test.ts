@@ -274,6 +274,20 @@ describe('script-tag bundles (dist/)', () => {
       expect(en.win.testWarnings).to.deep.equal([]);
     });
 
+    it(`the ${name} file loaded with a query string (?v=7) loads its translation with the same one`, async () => {
+      const page = await articlePage(scripts.replace('.min.js"', '.min.js?v=7"'), '', 'en');
+      await moduleScriptsDone(page.win);
+      await expectSeedRendered(page.doc);
+      expect(deepText(page.doc.getElementById('a')!)).to.include('Editor in charge:');
+      const requested = page.win.performance
+        .getEntriesByType('resource')
+        .map((entry) => new URL(entry.name))
+        .filter((url) => /court-widgets\.(en|ug|zh-Hant)\.js$/.test(url.pathname))
+        .map((url) => `${url.pathname}${url.search}`);
+      expect(requested).to.deep.equal(['/dist/court-widgets.en.js?v=7']);
+      expect(page.win.testErrors).to.deep.equal([]);
+    });
+
     it(`the ${name} file without its translation files renders in zh-CN and says why, once`, async () => {
       // Loaded from a blob: address, the bundle has no folder to load translations from.
       const source = await (await fetch(scripts === IIFE ? '/dist/court-widgets.iife.min.js' : '/dist/court-widgets.min.js')).text();
