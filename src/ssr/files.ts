@@ -2,7 +2,7 @@
  * Reading inputs and writing outputs for the `court-widgets` commands: UTF-8 input only,
  * outputs replaced whole or not at all, and output paths checked before any work.
  */
-import { chmod, mkdir, readFile, realpath, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, open, readFile, realpath, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 
@@ -49,7 +49,7 @@ export function fileErrorReason(error: unknown): string {
 
 /**
  * Writes `data` to `path` whole or not at all: into a temporary file beside it, which is
- * then renamed over the target. A failure (disk full, a folder in the way, the process
+ * flushed to the disk and then renamed over the target. A failure (disk full, a folder in the way, the process
  * killed) leaves the previous file, if any, as it was and no partial file; the temporary
  * file is removed. Missing folders are created. An existing target keeps its permissions,
  * and a symbolic link is written through, as a plain write would.
@@ -62,7 +62,15 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
   if (previous?.isDirectory()) throw Object.assign(new Error(`EISDIR: illegal operation on a directory, open '${path}'`), { code: 'EISDIR' });
   const temp = join(dir, `.${basename(target).slice(0, 40)}.${randomBytes(6).toString('hex')}.tmp`);
   try {
-    await writeFile(temp, data, { flag: 'wx' });
+    const file = await open(temp, 'wx');
+    try {
+      await file.writeFile(data);
+      // On the disk before the rename: after a power cut the target is the old file or the
+      // new one, never an empty one (as some file systems leave a renamed unsynced file).
+      await file.sync();
+    } finally {
+      await file.close();
+    }
     if (previous) await chmod(temp, previous.mode & 0o7777);
     await rename(temp, target);
   } catch (error) {
