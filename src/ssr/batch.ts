@@ -64,7 +64,7 @@ async function readSite(path: string, idCode: string | undefined): Promise<{ sit
 export async function renderFile(
   path: string,
   options: { site?: Site; siteIdCode?: string; fragment?: boolean; bundle?: string },
-): Promise<{ html: string; warnings: Problem[] } | { problems: Problem[] }> {
+): Promise<{ html: string; warnings: Problem[]; host?: string } | { problems: Problem[] }> {
   let text: string;
   try {
     text = await readUtf8(path);
@@ -89,7 +89,35 @@ export async function renderFile(
     if (tooDeep.length) return { problems: tooDeep };
     throw error;
   }
-  return { html, warnings: parsed.warnings };
+  const host = hostOf(parsed.value.url);
+  return { html, warnings: parsed.warnings, ...(host ? { host } : {}) };
+}
+
+/** The host of an absolute http(s) address (`//host/…` too), else undefined. */
+function hostOf(url: string | undefined): string | undefined {
+  if (!url || !/^(?:https?:)?\/\//i.test(url)) return undefined;
+  try {
+    return new URL(url, 'http://relative.invalid').host.toLowerCase();
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A warning when `--bundle` is an address on another host than every article's `url`: the
+ * pages would then run a script from a third party (a public CDN), which a court site must not
+ * depend on, and which a server inside China may not reach. Undefined for a path on the
+ * site itself (`/js/…`) or a host the articles share.
+ */
+export function foreignBundleWarning(bundle: string | undefined, articleHosts: ReadonlySet<string>): string | undefined {
+  const host = hostOf(bundle);
+  if (!host || articleHosts.has(host)) return undefined;
+  const own = [...articleHosts].sort().slice(0, 3).join(', ');
+  return (
+    `warning: --bundle ${bundle} loads the script from ${host}, ` +
+    `${own ? `not from the articles' own site (${own})` : 'and the articles give no url of their own site'}: ` +
+    `copy court-widgets.min.js and its files to your own server and give its path (--bundle /js/court-widgets.min.js)`
+  );
 }
 
 /** Runs the render command; resolves to the exit code (0 all rendered, 1 some failed). */
@@ -127,6 +155,7 @@ export async function renderCommand(options: RenderCommandOptions): Promise<numb
   let warnings = 0;
   const hashes = new Set<string>();
   const scripts = new Set<string>();
+  const articleHosts = new Set<string>();
   for (const rel of files) {
     const path = join(root, rel);
     const outFile = outFor(rel);
@@ -139,6 +168,7 @@ export async function renderCommand(options: RenderCommandOptions): Promise<numb
       continue;
     }
     warnings += result.warnings.length;
+    if (result.host) articleHosts.add(result.host);
     if (options.csp) {
       for (const hash of styleHashes(result.html)) hashes.add(hash);
       for (const hash of scriptHashes(result.html)) scripts.add(hash);
@@ -164,6 +194,8 @@ export async function renderCommand(options: RenderCommandOptions): Promise<numb
   // Printed once the progress bar is gone.
   for (const line of warningLines) options.stderr.write(line);
   for (const failure of failures) options.stderr.write(`${problemsOf(failure.file, failure.problems)}\n`);
+  const foreign = rendered ? foreignBundleWarning(options.bundle, articleHosts) : undefined;
+  if (foreign) options.stderr.write(`${foreign}\n`);
   const total = files.length;
   const line =
     `Rendered ${rendered} of ${total} article${total === 1 ? '' : 's'}` +

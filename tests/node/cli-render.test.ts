@@ -311,6 +311,34 @@ describe('the render command', () => {
     }
   });
 
+  test('--bundle on another host than the articles\u2019 own site is rendered with one warning that says to serve it from the site', () => {
+    const dir = tempDir();
+    try {
+      mkdirSync(join(dir, 'articles'), { recursive: true });
+      writeFileSync(join(dir, 'articles', 'a.json'), JSON.stringify(seedJson));
+      writeFileSync(join(dir, 'articles', 'b.json'), JSON.stringify({ ...seedJson, title: '第二篇' }));
+      const render = (bundle: string, out: string) => runCli(['render', join(dir, 'articles'), '--out', join(dir, out), '--bundle', bundle]);
+      const cdn = render('https://cdn.example.com/npm/court-widgets.min.js', 'cdn');
+      assert.equal(cdn.status, 0, cdn.stderr);
+      const lines = cdn.stderr.split('\n').filter((l) => l.includes('cdn.example.com'));
+      assert.equal(lines.length, 1, cdn.stderr);
+      assert.match(lines[0]!, /^warning: --bundle https:\/\/cdn\.example\.com\/npm\/court-widgets\.min\.js loads the script from cdn\.example\.com, not from the articles' own site \(court\.example\.cn\)/);
+      assert.ok(readFileSync(join(dir, 'cdn', 'a.html'), 'utf8').includes('https://cdn.example.com/npm/court-widgets.after-paint.js'), 'the pages are written as asked');
+      for (const [bundle, out] of [['https://court.example.cn/js/court-widgets.min.js', 'own'], ['//court.example.cn/js/court-widgets.min.js', 'own2'], ['/js/court-widgets.min.js', 'path']]) {
+        const run = render(bundle!, out!);
+        assert.equal(run.status, 0, run.stderr);
+        assert.doesNotMatch(run.stderr, /warning/, bundle);
+      }
+      const { url: _url, ...noUrl } = seedJson as Record<string, unknown>;
+      writeFileSync(join(dir, 'articles', 'a.json'), JSON.stringify(noUrl));
+      writeFileSync(join(dir, 'articles', 'b.json'), JSON.stringify(noUrl));
+      const unknown = render('https://cdn.example.com/court-widgets.min.js', 'unknown');
+      assert.match(unknown.stderr, /cdn\.example\.com, and the articles give no url of their own site/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   test('--csp prints the script-src and style-src that a strict Content-Security-Policy needs for the pages', () => {
     const dir = tempDir();
     try {
