@@ -421,6 +421,45 @@ describe('a page rendered by court-widgets render, in Chromium', () => {
     for (const text of expectedTexts(article)) assert.ok(squash(shot.text).includes(text), `shown without JavaScript: ${text.slice(0, 20)}`);
   });
 
+  test('photo buttons: unavailable without JavaScript (the picture only), enabled once hydrated, and they open the dialog', async () => {
+    const PHOTOS = `[...document.querySelector('court-article').shadowRoot.querySelectorAll('photo-caption')].map((p) => p.shadowRoot.querySelector('button.open'))`;
+    const off = await open(page, { javascript: false });
+    await off.page.goto(`${ORIGIN}/article.html`);
+    const without = (await off.page.evaluate(`${PHOTOS}.map((b) => ({ disabled: b.disabled, image: !!b.querySelector('img') }))`)) as Array<{ disabled: boolean; image: boolean }>;
+    // Tab through the whole page: no photo button takes the focus.
+    const focused: string[] = [];
+    for (let i = 0; i < 40; i++) {
+      await off.page.keyboard.press('Tab');
+      focused.push(
+        (await off.page.evaluate(() => {
+          let el: Element | null = document.activeElement;
+          while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+          return el ? `${el.tagName.toLowerCase()}.${el.className}` : '';
+        })) as string,
+      );
+    }
+    await off.page.close();
+    assert.equal(without.length, 4);
+    assert.deepEqual(without, without.map(() => ({ disabled: true, image: true })), 'each photo is shown, in a disabled button');
+    assert.ok(focused.some((f) => f.startsWith('a.')), `Tab reaches the article's links (${[...new Set(focused)].join(', ')})`);
+    assert.ok(!focused.includes('button.open'), 'Tab never lands on a photo button');
+
+    const { served, state } = await loadHydrated<{ disabled: boolean[]; opened: boolean; same: boolean }>(
+      page,
+      `const before = ${PHOTOS};
+      const photo = host.shadowRoot.querySelector('photo-caption');
+      while (!(await photo.updateComplete));
+      const buttons = ${PHOTOS};
+      buttons[0].click();
+      await photo.updateComplete;
+      return { disabled: buttons.map((b) => b.disabled), opened: photo.shadowRoot.querySelector('dialog').open, same: before[0] === buttons[0] };`,
+    );
+    assert.deepEqual(state.disabled, [false, false, false, false], 'enabled once hydrated');
+    assert.equal(state.same, true, 'the same button node: hydrated, not rendered again');
+    assert.equal(state.opened, true, 'a click opens the full image');
+    assert.deepEqual(served.console, []);
+  });
+
   test('photos reserve their space before any script or image, and hydration shifts nothing', async () => {
     const served = await open(page, { javascript: false });
     await served.page.setViewport({ width: 1280, height: 900 });

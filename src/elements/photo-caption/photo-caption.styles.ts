@@ -45,6 +45,10 @@ export const photoCaptionStyles = css`
     cursor: var(--_photo-caption-cursor, zoom-in);
     border-radius: var(--photo-caption-radius, 4px);
   }
+  /* Pre-rendered, before the script has run: the picture only. */
+  button.open:disabled {
+    cursor: auto;
+  }
 
   /* The focus ring of the buttons. Inside <court-article> in 关怀模式 the article sets the
      --_photo-caption-focus… and --_photo-caption-cursor properties on its photos, so that they

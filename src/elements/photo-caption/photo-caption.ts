@@ -103,6 +103,14 @@ export class PhotoCaptionElement extends LitElement {
   /** Whether the dialog is open; the full image is only requested then. */
   @state() private viewing = false;
 
+  /**
+   * Whether this render must be the server's: a pre-rendered photo's open button is disabled,
+   * since without script it could open nothing (not focusable, announced as unavailable), and
+   * the element's first render in the browser repeats that, so that it hydrates the server's
+   * DOM as it is; the button is enabled in the update right after.
+   */
+  private serverView = isServer;
+
   @query('dialog') private dialog?: HTMLDialogElement;
   @query('button.open') private trigger?: HTMLButtonElement;
 
@@ -123,11 +131,22 @@ export class PhotoCaptionElement extends LitElement {
     this.trigger?.focus();
   }
 
+  override connectedCallback(): void {
+    // A shadow root before the first update is the declarative one of a pre-rendered page.
+    if (!isServer && !this.hasUpdated && this.shadowRoot !== null) this.serverView = true;
+    super.connectedCallback();
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('src')) this.broken = false;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
+    if (this.serverView && !isServer) {
+      // The server's DOM is hydrated: now the button can open the dialog.
+      this.serverView = false;
+      this.requestUpdate();
+    }
     this.sizeBoxes();
     // An image that failed before the element upgraded never fires `error` again.
     if (changed.has('src') && !this.broken) {
@@ -263,7 +282,7 @@ export class PhotoCaptionElement extends LitElement {
       </div>`;
     } else {
       picture = html`<button class="open" part="button" type="button" lang=${ifDefined(ui.lang)} dir=${ifDefined(ui.dir)}
-          aria-labelledby=${alt ? 'open-name image' : 'open-name'} aria-haspopup="dialog" @click=${this.handleOpen}>
+          aria-labelledby=${alt ? 'open-name image' : 'open-name'} aria-haspopup="dialog" ?disabled=${this.serverView} @click=${this.handleOpen}>
         <span id="open-name" hidden>${openName}</span>
         <img id="image" class="photo" part="image" lang=${ifDefined(ui.content)} dir=${ifDefined(ui.contentDir)}
           src=${src} alt=${alt} width=${ifDefined(width)} height=${ifDefined(height)}
