@@ -329,7 +329,8 @@ describe('the render command', () => {
         assert.equal(run.status, 0, run.stderr);
         assert.doesNotMatch(run.stderr, /warning/, bundle);
       }
-      const { url: _url, ...noUrl } = seedJson as Record<string, unknown>;
+      const noUrl: Record<string, unknown> = { ...seedJson };
+      delete noUrl.url;
       writeFileSync(join(dir, 'articles', 'a.json'), JSON.stringify(noUrl));
       writeFileSync(join(dir, 'articles', 'b.json'), JSON.stringify(noUrl));
       const unknown = render('https://cdn.example.com/court-widgets.min.js', 'unknown');
