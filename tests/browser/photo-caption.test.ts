@@ -625,4 +625,31 @@ describe('photo-caption', () => {
     expect(el.getBoundingClientRect().right).to.be.at.most(360);
     await setViewport({ width: 800, height: 600 });
   });
+
+  it('in an auto-layout table cell of an old template, a large photo never widens the cell', async () => {
+    await setViewport({ width: 1200, height: 800 });
+    const page = await fixture<HTMLDivElement>(html`<div>
+      ${[0, 1].map(
+        (i) => html`<table style="width: 1000px">
+          <tr>
+            <td width="200">栏目导航</td>
+            <td>${i ? html`<photo-caption src=${PHOTO} width="1280" height="853" caption="调研现场"></photo-caption>` : '正文'}</td>
+            <td width="200">图片新闻</td>
+          </tr>
+        </table>`,
+      )}
+    </div>`);
+    const [plain, withPhoto] = [...page.querySelectorAll('table')];
+    const el = page.querySelector<PhotoCaptionElement>('photo-caption')!;
+    await el.updateComplete;
+    const columns = (table: HTMLTableElement) => [...table.querySelectorAll('td')].map((td) => Math.round(td.getBoundingClientRect().width));
+    // The columns the template gives, as with a line of text in the middle (196/600/196 or so).
+    const planned = columns(plain!);
+    expect(planned[1]).to.be.within(580, 600);
+    expect(columns(withPhoto!), 'before the image has loaded').to.deep.equal(planned);
+    await loaded(image(el));
+    expect(columns(withPhoto!), 'once it has loaded').to.deep.equal(planned);
+    expect(image(el).getBoundingClientRect().width).to.be.within(planned[1]! - 20, planned[1]!);
+    await setViewport({ width: 800, height: 600 });
+  });
 });

@@ -204,7 +204,9 @@ export class PhotoCaptionElement extends LitElement {
     const width = positive(this.width);
     const height = positive(this.height);
     const frame = this.renderRoot.querySelector<HTMLElement>('.frame');
-    frame?.style.setProperty('inline-size', width ? `${width}px` : '100%');
+    // min(): a size the frame may shrink from, so that it never widens an auto-layout table
+    // cell (a fixed 1280 px would count as the cell's minimum width).
+    frame?.style.setProperty('inline-size', width ? `min(${width}px, 100%)` : '100%');
     for (const box of this.renderRoot.querySelectorAll<HTMLElement>('.photo, .broken')) {
       if (width && height) box.style.setProperty('aspect-ratio', `${box.matches('.photo') ? 'auto ' : ''}${width} / ${height}`);
       else box.style.removeProperty('aspect-ratio');
