@@ -49,6 +49,7 @@ export type ImportIssueCode =
   | 'unmapped-text'
   | 'label-dropped'
   | 'byline-read'
+  | 'byline-dropped'
   | 'attachment-read'
   | 'chrome-dropped'
   | 'orphan-caption'
@@ -136,16 +137,24 @@ const PREV_NEXT = /(上一篇|下一篇|上一条|下一条|上篇|下篇)\s*[:�
 /** The label at the start of a text (a sentence that merely mentions 上篇 is not a pager). */
 const PREV_NEXT_START = /^[\s【[(（]*(上一篇|下一篇|上一条|下一条|上篇|下篇)\s*(?:[:：]|$|】|\])/;
 
-type BylineField = 'author' | 'source' | 'date' | 'editor' | 'ignore';
+/**
+ * What a byline label gives: a contract field; `credit`, a credit kept with the author
+ * (摄影 韩冬: the contract has no field for a photographer); `ignore`, a counter or control.
+ */
+type BylineField = 'author' | 'source' | 'date' | 'editor' | 'credit' | 'ignore';
 
 /** Labels of the byline. A label counts only at the start of a text or after a separator. */
 const BYLINE_LABELS: Array<[RegExp, BylineField]> = [
   [/责任编辑|编辑/y, 'editor'],
   [/作\s*者|撰稿|撰文|文\s*\/|记者/y, 'author'],
+  [/摄\s*影|摄\s*像|图\s*片|通讯员/y, 'credit'],
   [/信息来源|文章来源|稿件来源|来\s*源|出处/y, 'source'],
   [/发布时间|发布日期|发表时间|发文日期|更新时间|时\s*间|日\s*期|发布于/y, 'date'],
-  [/浏览次数|浏览量|点击数|点击量|阅读次数|访问次数|阅读量|浏览|点击|字号|字体/y, 'ignore'],
+  [/浏览次数|浏览量|点击数|点击量|阅读次数|访问次数|阅读量|浏览|点击|阅读|字号|字体/y, 'ignore'],
 ];
+
+/** The weekday court pages print after a date (2019年03月07日 星期四): part of the date. */
+const WEEKDAY = /^[(（]?(?:星期|礼拜|周)[一二三四五六日天][)）]?/;
 
 const BYLINE_STOP = /(?:【|\[|打印|关闭|字号|字体|浏览次数|分享|收藏|返回|\||｜)/;
 
@@ -509,6 +518,8 @@ export interface Byline {
   rest: string;
   /** Counters and controls with labels of their own (浏览次数：356, 字号：). */
   ignored: string[];
+  /** Labelled values the contract has no room for (a second 作者：), quoted with their label. */
+  dropped: string[];
 }
 
 /** Reads labelled values out of one line of text; `undefined` when it holds no label. */
@@ -516,8 +527,16 @@ export function readByline(raw: string): Byline | undefined {
   const text = raw.replace(/[\u00a0\u3000]/g, ' ');
   const hits = labelHits(text);
   if (!hits.length) return undefined;
-  const out: Byline = { rest: normalizeSpace(text.slice(0, hits[0]!.start)), ignored: [] };
-  const rest: string[] = out.rest ? [out.rest] : [];
+  const out: Byline = { ignored: [], dropped: [], rest: '' };
+  const rest: string[] = [];
+  // Text before the first label: an unlabelled date ("2024-01-15 10:30 | 来源：…", "[2024-01-10]").
+  const lead = text.slice(0, hits[0]!.start);
+  const leadDate = parseCourtDate(lead);
+  if (leadDate) {
+    out.date = leadDate.matched;
+    rest.push(lead.replace(leadDate.matched, ' ').replace(/[[\]]/g, ' '));
+  } else rest.push(lead);
+  const credits: string[] = [];
   hits.forEach((hit, n) => {
     const end = n + 1 < hits.length ? hits[n + 1]!.start : text.length;
     let value = text.slice(hit.end, end);
@@ -541,7 +560,7 @@ export function readByline(raw: string): Byline | undefined {
         rest.push(text.slice(hit.start, end));
         return;
       }
-      const after = normalizeSpace(value.slice(value.indexOf(parsed.matched) + parsed.matched.length));
+      const after = normalizeSpace(value.slice(value.indexOf(parsed.matched) + parsed.matched.length)).replace(WEEKDAY, '').trim();
       if (after) tail = `${after} ${tail}`;
       value = parsed.matched;
     }
@@ -549,9 +568,14 @@ export function readByline(raw: string): Byline | undefined {
       out.ignored.push(normalizeSpace(text.slice(hit.start, end)));
       return;
     }
-    if (value && out[hit.field] === undefined) out[hit.field] = value;
+    const label = normalizeSpace(text.slice(hit.start, hit.end)).replace(/\s*[:：]$/, '');
+    if (hit.field === 'credit') {
+      if (value) credits.push(`${label} ${value}`);
+    } else if (value && out[hit.field] === undefined) out[hit.field] = value;
+    else if (value && out[hit.field] !== value) out.dropped.push(`${label}：${value}`);
     if (normalizeSpace(tail)) rest.push(normalizeSpace(tail));
   });
+  if (credits.length) out.author = [out.author, ...credits].filter(Boolean).join(' ');
   out.rest = normalizeSpace(rest.join(' ').replace(/[(（【[)）】\]|｜]/g, ' '));
   return out;
 }
@@ -608,7 +632,7 @@ function spacedText(el: Element): string {
   return parts.join('');
 }
 
-function dateNearTitle(ctx: Ctx, titleEl: Element | undefined): { date: string; text: string } | undefined {
+function dateNearTitle(ctx: Ctx, titleEl: Element | undefined): { date: string; text: string; consumed?: boolean } | undefined {
   const near = titleEl?.parentNode as Node | null | undefined;
   if (!titleEl || !near) return undefined;
   const found = parseCourtDate(textContent(near));
@@ -626,8 +650,46 @@ function dateNearTitle(ctx: Ctx, titleEl: Element | undefined): { date: string; 
   if (text.length <= 60 && !/[。；;！!？?]$/.test(text) && !ctx.consumed.has(line)) {
     ctx.consumed.add(line);
     ctx.accounted.push(text);
+    return { date: found.matched, text, consumed: true };
   }
   return { date: found.matched, text };
+}
+
+type BylineFields = Pick<Byline, 'author' | 'source' | 'date' | 'editor'>;
+
+/**
+ * Takes the fields of one byline line into `into` (the first value of each field wins) and
+ * reports what was read; a labelled value that has no field, or whose field is already taken,
+ * is a warning quoting it.
+ */
+function takeByline(ctx: Ctx, into: BylineFields, b: Byline, text: string): void {
+  ctx.accounted.push(text);
+  const keys = ['author', 'source', 'date', 'editor'] as const;
+  const dropped = [...b.dropped];
+  for (const key of keys) {
+    const value = b[key];
+    if (!value) continue;
+    if (!into[key]) into[key] = value;
+    else if (into[key] !== value) dropped.push(value);
+  }
+  const fields = keys.filter((k) => b[k]).map((k) => (k === 'date' ? 'publishedAt' : k));
+  const chrome = [b.rest, ...b.ignored].filter(Boolean).join(' ');
+  issue(ctx, {
+    code: 'byline-read',
+    severity: 'info',
+    path: fields.join(', '),
+    message: `byline: ${fields.join(', ')} read from "${text}"${chrome ? `; "${chrome}" is not article data and is dropped` : ''}`,
+    text,
+  });
+  if (dropped.length) {
+    issue(ctx, {
+      code: 'byline-dropped',
+      severity: 'warning',
+      path: 'byline',
+      message: `byline: "${dropped.join('", "')}" in "${text}" has no field of its own in the article (or the field is already read); not imported`,
+      text: dropped.join(' '),
+    });
+  }
 }
 
 function containsConsumed(ctx: Ctx, el: Element): boolean {
@@ -1392,25 +1454,22 @@ export function extractArticle(html: string, options: ExtractOptions = {}): Extr
   const titles = findTitles(ctx, doc, body);
   const prevNext = findPrevNext(ctx, body);
   const bylines = findBylines(ctx, body);
-  const byline: Omit<Byline, 'rest' | 'ignored'> = {};
+  const byline: BylineFields = {};
   for (const { el, byline: b } of bylines) {
     ctx.consumed.add(el);
-    const text = normalizeSpace(spacedText(el));
-    ctx.accounted.push(text);
-    for (const key of ['author', 'source', 'date', 'editor'] as const) if (b[key] && !byline[key]) byline[key] = b[key];
-    const fields = (['author', 'source', 'date', 'editor'] as const).filter((k) => b[k]).map((k) => (k === 'date' ? 'publishedAt' : k));
-    issue(ctx, {
-      code: 'byline-read',
-      severity: 'info',
-      path: fields.join(', '),
-      message: `byline: ${fields.join(', ')} read from "${text}"${[b.rest, ...b.ignored].filter(Boolean).length ? `; "${[b.rest, ...b.ignored].filter(Boolean).join(' ')}" is not article data and is dropped` : ''}`,
-      text,
-    });
+    takeByline(ctx, byline, b, normalizeSpace(spacedText(el)));
   }
 
   // No labelled date: the first date near the title, on a short line of its own
   // (<span>2024-02-28</span><span>某某法院政治部</span>), which is then not body text.
   const nearDate = bylines.some((b) => b.byline.date) ? undefined : dateNearTitle(ctx, titles.titleEl);
+  // That line may hold labels the byline search did not accept: none of them is lost.
+  const nearByline = nearDate?.consumed ? readByline(nearDate.text) : undefined;
+  if (nearDate && nearByline && [nearByline.author, nearByline.source, nearByline.editor, ...nearByline.dropped].some(Boolean)) {
+    const { date: _date, ...fields } = nearByline;
+    // Its unlabelled text is no page control here: quoted in the warning, not dropped unseen.
+    takeByline(ctx, byline, { ...fields, dropped: [...fields.dropped, fields.rest].filter(Boolean), rest: '' }, nearDate.text);
+  }
   const container = findBodyContainer(ctx, body);
   const writer = new BodyWriter(ctx);
   // Attachments anywhere in the article area, not only in the body.

@@ -959,3 +959,35 @@ describe('photo news pages (图片新闻): photos and captions only', () => {
     }
   });
 });
+
+describe('byline lines in plain boxes', () => {
+  /** A page whose byline is the line `byline` in a box the byline search has no name for. */
+  const page = (byline: string) => `<!doctype html><html><head><meta charset="utf-8"><title>南溪区法院开展巡回审判_法院动态_南溪区人民法院</title></head><body>
+    <div class="art"><h1>南溪区法院开展巡回审判</h1>${byline}
+    <div class="con"><p>　　1月15日，南溪区人民法院在大观镇开展巡回审判，就地审理一起赡养纠纷案件，百余名群众旁听。</p>
+    <p>　　庭审结束后，法官结合案情向旁听群众讲解了赡养义务的相关法律规定。</p></div></div></body></html>`;
+
+  test('every labelled field of a byline in a <p> or <div> is read: a date without a label, a weekday, 摄影, a counter', () => {
+    const cases: Array<[string, Partial<Article>]> = [
+      ['<p class="meta">2024-01-15 10:30:00 | 来源：南溪区人民法院 | 作者：宣传科</p>', { author: '宣传科', source: '南溪区人民法院', publishedAt: '2024-01-15T10:30:00+08:00' }],
+      ['<div class="article_author">发布日期：2019年03月07日 星期四&nbsp;&nbsp;作者：赵文博&nbsp;&nbsp;来源：本站原创&nbsp;&nbsp;点击：<font color=red>365</font></div>', { author: '赵文博', source: '本站原创', publishedAt: '2019-03-07T00:00:00+08:00' }],
+      ['<div class="info">发布时间：2024-02-05&nbsp;&nbsp;&nbsp;来源：政治部&nbsp;&nbsp;&nbsp;摄影：韩冬</div>', { author: '摄影 韩冬', source: '政治部', publishedAt: '2024-02-05T00:00:00+08:00' }],
+      ['<div class="con_info"><span>[2024-01-10]</span> <span>来源：北原省高级人民法院</span> <span>作者：研究室</span> <span>阅读：<script>document.write(1)</script>次</span></div>', { author: '研究室', source: '北原省高级人民法院', publishedAt: '2024-01-10T00:00:00+08:00' }],
+    ];
+    for (const [line, expected] of cases) {
+      const result = importPage(Buffer.from(page(line)));
+      assert.ok(result.article, line);
+      for (const [key, value] of Object.entries(expected)) assert.equal(result.article[key as keyof Article], value, `${key} of ${line}`);
+      assert.equal(result.article.body.length, 2, line);
+      assert.equal(result.issues.some((i) => i.severity === 'warning'), false, result.issues.map((i) => i.message).join('; '));
+    }
+  });
+
+  test('a labelled value that has no room in the article is a warning quoting it', () => {
+    const result = importPage(Buffer.from(page('<div class="info">发布时间：2024-01-15&nbsp;&nbsp;作者：王明&nbsp;&nbsp;记者：李华</div>')));
+    assert.equal(result.article?.author, '王明');
+    const warning = result.issues.find((i) => i.severity === 'warning');
+    assert.equal(warning?.code, 'byline-dropped');
+    assert.match(warning.message, /记者：李华/);
+  });
+});
