@@ -707,11 +707,21 @@ interface PrevNext {
 
 function findPrevNext(ctx: Ctx, root: Node): PrevNext {
   const out: PrevNext = {};
+  const seen = new Set<keyof PrevNext>();
   for (const textNode of textNodes(root)) {
-    const m = PREV_NEXT_START.exec(normalizeSpace(textNode.value));
-    if (!m) continue;
-    const which = m[1]!.startsWith('上') ? 'prev' : 'next';
-    if (out[which]) continue;
+    const value = normalizeSpace(textNode.value);
+    if (!PREV_NEXT_START.test(value)) continue;
+    // "上一篇：没有了　下一篇：" in one text: each label up to the next; only the last one
+    // can be followed by a link, and only when no text (没有了) stands after it.
+    const labels = [...value.matchAll(new RegExp(PREV_NEXT.source, 'g'))];
+    for (const [n, label] of labels.entries()) {
+      if (n < labels.length - 1) seen.add(label[1]!.startsWith('上') ? 'prev' : 'next');
+    }
+    const last = labels.at(-1)!;
+    const which = last[1]!.startsWith('上') ? 'prev' : 'next';
+    if (seen.has(which)) continue;
+    seen.add(which);
+    const textAfter = value.slice(last.index! + last[0].length).replace(/[】\]\s]/g, '');
     // The link is the text's own <a>, or the first link after the label within its line.
     let link: Element | undefined;
     let holder = textNode.parentNode as Element;
@@ -722,7 +732,7 @@ function findPrevNext(ctx: Ctx, root: Node): PrevNext {
         break;
       }
     }
-    if (!link) {
+    if (!link && !textAfter) {
       let container: Element = holder;
       for (let depth = 0; depth < 3 && !link; depth++) {
         const after = [...descendants(container)].filter((a) => a.tagName === 'a' && followsInDocument(textNode, a));

@@ -991,3 +991,24 @@ describe('byline lines in plain boxes', () => {
     assert.match(warning.message, /记者：李华/);
   });
 });
+
+describe('上一篇 / 下一篇', () => {
+  const page = (pager: string) => `<!doctype html><html><head><meta charset="gb18030"><title>浅谈民间借贷纠纷中的举证责任分配</title></head><body>
+    <div id="article"><div class="article_title">浅谈民间借贷纠纷中的举证责任分配</div><div class="article_author">发布日期：2019-03-07</div>
+    <div class="article_content"><p>　　民间借贷纠纷是基层法院受理数量最多的案件类型之一，举证责任的合理分配直接关系到案件的公正处理。</p></div>
+    ${pager}</div></body></html>`;
+
+  test('"上一篇：没有了　下一篇：<a>" on one line: the link is the next article, there is no previous one', () => {
+    const result = importPage(Buffer.from(page('<div class="prenext">上一篇：没有了　　下一篇：<a href="/llyj/2019/03/123.html">论刑事附带民事诉讼的赔偿范围</a></div>')));
+    assert.equal(result.article?.prev, undefined);
+    assert.deepEqual(result.article?.next, { title: '论刑事附带民事诉讼的赔偿范围', href: '/llyj/2019/03/123.html' });
+  });
+
+  test('"上一篇：<a>　下一篇：没有了" the other way round, and both links on one line', () => {
+    const one = importPage(Buffer.from(page('<p>上一篇：<a href="/a/1.html">审判委员会召开会议</a>　　下一篇：没有了</p>')));
+    assert.deepEqual(one.article?.prev, { title: '审判委员会召开会议', href: '/a/1.html' });
+    assert.equal(one.article?.next, undefined);
+    const both = importPage(Buffer.from(page('<p>上一篇：<a href="/a/1.html">审判委员会召开会议</a>　下一篇：<a href="/a/3.html">执行局开展集中行动</a></p>')));
+    assert.deepEqual([both.article?.prev?.href, both.article?.next?.href], ['/a/1.html', '/a/3.html']);
+  });
+});
