@@ -793,9 +793,12 @@ interface Segment {
   linkText: number;
 }
 
+/** A short line that ends as a sentence does (第一段正文。): running text, not a menu item. */
+const SHORT_SENTENCE = /^.{2,}[。！？!?]$/;
+
 /**
  * Weights every text node by whether it belongs to running text: a line of at least ten
- * characters, mostly not link text, without footer wording, outside page furniture.
+ * characters or a sentence, mostly not link text, without footer wording, outside page furniture.
  * With `photos`, for pages without running text (图片新闻: photos and their captions only),
  * weighs photos and caption lines instead: images that are not icons or spacers, and lines
  * that start as captions do (▲, 图为…).
@@ -807,7 +810,7 @@ function contentWeights(ctx: Ctx, root: Node, photos = false): Map<Node, number>
     const text = normalizeSpace(seg.text);
     const useful = photos
       ? CAPTION_START.test(text) && text.length <= 120
-      : text.length >= 10 && seg.linkText / Math.max(1, seg.text.length) < 0.5 && !FOOTER_TEXT.test(text) && !CHROME_LINE.test(text);
+      : (text.length >= 10 || SHORT_SENTENCE.test(text)) && seg.linkText / Math.max(1, seg.text.length) < 0.5 && !FOOTER_TEXT.test(text) && !CHROME_LINE.test(text);
     if (useful) for (const { node, length } of seg.nodes) weights.set(node, length);
     seg = { nodes: [], text: '', linkText: 0 };
   };

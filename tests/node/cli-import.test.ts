@@ -1012,3 +1012,23 @@ describe('上一篇 / 下一篇', () => {
     assert.deepEqual([both.article?.prev?.href, both.article?.next?.href], ['/a/1.html', '/a/3.html']);
   });
 });
+
+describe('short paragraphs and deep tables', () => {
+  const head = '<!doctype html><html><head><meta charset="utf-8"><title>嵌套表格</title></head><body><div class="position">当前位置：<a href="/">首页</a> &gt; <a href="/news/">新闻</a></div><h1 class="title">某某法院召开全院干警大会</h1><div class="info">发布时间：2024-02-08 10:00:00</div>';
+
+  test('5,000 nested tables: the short paragraphs before and after them are kept, in order', () => {
+    const nested = `${'<table><tr><td>'.repeat(5000)}<p>深层表格里的正文段落，法院工作报告。</p>${'</td></tr></table>'.repeat(5000)}`;
+    const result = importPage(Buffer.from(`${head}<div class="content"><p>　　第一段正文。</p>${nested}<p>　　最后一段正文。</p></div></body></html>`));
+    assert.ok(result.article, result.issues.map((i) => i.message).join('; '));
+    assert.deepEqual(result.article.body.map((b) => (b as { text?: string }).text), ['第一段正文。', '深层表格里的正文段落，法院工作报告。', '最后一段正文。']);
+    assert.ok(result.issues.some((i) => i.code === 'nesting-flattened'));
+  });
+
+  test('a body of one short paragraph, or of two, is a body, not an empty one', () => {
+    for (const paragraphs of [['正文一段。'], ['第一段正文。', '第二段正文。']]) {
+      const result = importPage(Buffer.from(`${head}<div class="content">${paragraphs.map((p) => `<p>${p}</p>`).join('')}</div><div class="footer">版权所有 某某法院</div></body></html>`));
+      assert.deepEqual(result.article?.body, paragraphs.map((text) => ({ type: 'paragraph', text })));
+      assert.equal(result.issues.some((i) => i.code === 'body-empty'), false);
+    }
+  });
+});
