@@ -286,8 +286,9 @@ function findBreadcrumb(ctx: Ctx, doc: Node): BreadcrumbItem[] | undefined {
     if (!found) return undefined;
   }
   // The label may sit in a sibling element before the links: widen to the parent when the
-  // element holds no link.
-  if (!findLinks(found).length && found.parentNode && isElement(found.parentNode as Node)) {
+  // element holds the label alone (not when it holds a trail of plain-text items).
+  const labelOnly = !normalizeSpace(textContent(found)).replace(BREADCRUMB_LABEL, '').trim();
+  if (labelOnly && !findLinks(found).length && found.parentNode && isElement(found.parentNode as Node)) {
     const parent = found.parentNode as Element;
     if (normalizeSpace(textContent(parent)).length <= 300) found = parent;
   }

@@ -692,6 +692,26 @@ describe('round trip: render, then import', () => {
   });
 });
 
+describe('round trip: rendered pages with plain-text breadcrumbs', () => {
+  test('a rendered article whose breadcrumb items have no href, or only some, imports back to the same article', () => {
+    const body: Article['body'] = [
+      { type: 'paragraph', text: '根据工作安排，本院于2月7日召开全院干警大会，总结去年工作，部署今年重点任务，院长作了讲话。' },
+      { type: 'paragraph', text: '会议要求，全院干警要坚定信心、真抓实干，推动各项工作取得新成效。' },
+    ];
+    const trails: Array<NonNullable<Article['breadcrumb']>> = [
+      [{ label: '首页' }, { label: '新闻' }],
+      [{ label: '首页' }, { label: '新闻中心' }, { label: '法院要闻' }],
+      [{ label: '首页', href: '/' }, { label: '新闻' }, { label: '正文' }],
+    ];
+    for (const breadcrumb of trails) {
+      const article: Article = { version: 1, lang: 'zh-CN', breadcrumb, title: '全院干警大会召开', author: '政治部', publishedAt: '2024-02-08T10:00:00+08:00', body };
+      const result = importPage(Buffer.from(renderArticlePage(article)));
+      assert.deepEqual(result.article, article, JSON.stringify(breadcrumb));
+      assert.equal(result.issues.some((i) => i.severity === 'warning'), false, result.issues.map((i) => i.message).join('; '));
+    }
+  });
+});
+
 describe('the import command', () => {
   test('a folder: one JSON file per page, plain progress lines without a TTY, a summary and a report', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cw-import-'));
