@@ -21,6 +21,9 @@ Commands:
       --bundle <url>             URL of court-widgets.min.js, so the elements hydrate (the page
                                  loads it after its first paint, through
                                  court-widgets.after-paint.js from the same folder)
+      --locale <tag>             Language of the labels (打印, 作者:…): zh-CN, zh-Hant, en or ug
+                                 (default: each article's lang); give the page's language
+                                 when fragments go into pages of another one
       --csp                      Print the script-src and style-src hashes a strict
                                  Content-Security-Policy needs
 
@@ -69,6 +72,7 @@ export async function main(argv: string[]): Promise<number> {
           out: { type: 'string', short: 'o' },
           fragment: { type: 'boolean', default: false },
           bundle: { type: 'string' },
+          locale: { type: 'string' },
           csp: { type: 'boolean', default: false },
           help: { type: 'boolean', short: 'h' },
         },
@@ -85,7 +89,8 @@ export async function main(argv: string[]): Promise<number> {
         ...(values.out ? { out: values.out } : {}),
         ...(values.site ? { site: values.site } : {}),
         ...(values['site-id-code'] ? { siteIdCode: values['site-id-code'] } : {}),
-        ...(values.bundle ? { bundle: values.bundle } : {}),
+        ...(values.bundle !== undefined ? { bundle: values.bundle } : {}),
+        ...(values.locale !== undefined ? { locale: values.locale } : {}),
         fragment: values.fragment ?? false,
         csp: values.csp ?? false,
         stdout: process.stdout,

@@ -9,6 +9,7 @@ import { listFiles, UsageError } from '../import/batch.js';
 import { fileErrorReason, NotUtf8Error, outputPathProblem, readUtf8, writeFileAtomic } from './files.js';
 import { createProgress, type ProgressStream } from './progress.js';
 import { htmlDepthProblems, renderArticlePage, scriptHashes, styleHashes } from './render-page.js';
+import { builtInLocales, normalizeLocale } from '../internal/localize.js';
 
 export interface RenderCommandOptions {
   /** An article JSON file or a folder of them (searched recursively). */
@@ -21,6 +22,8 @@ export interface RenderCommandOptions {
   siteIdCode?: string;
   fragment?: boolean;
   bundle?: string;
+  /** Language of the interface text (a language tag); by default each article's `lang`. */
+  locale?: string;
   /** Print the `script-src` and `style-src` a strict Content-Security-Policy needs for these pages. */
   csp?: boolean;
   stdout: ProgressStream;
@@ -63,8 +66,8 @@ async function readSite(path: string, idCode: string | undefined): Promise<{ sit
 /** Renders one article file; returns the HTML or the problems that stop it. */
 export async function renderFile(
   path: string,
-  options: { site?: Site; siteIdCode?: string; fragment?: boolean; bundle?: string },
-): Promise<{ html: string; warnings: Problem[]; host?: string } | { problems: Problem[] }> {
+  options: { site?: Site; siteIdCode?: string; fragment?: boolean; bundle?: string; locale?: string },
+): Promise<{ html: string; warnings: Problem[]; url?: URL } | { problems: Problem[] }> {
   let text: string;
   try {
     text = await readUtf8(path);
@@ -81,6 +84,7 @@ export async function renderFile(
       ...(options.siteIdCode ? { siteIdCode: options.siteIdCode } : {}),
       ...(options.fragment ? { fragment: true } : {}),
       ...(options.bundle ? { bundle: options.bundle } : {}),
+      ...(options.locale ? { locale: options.locale } : {}),
     });
   } catch (error) {
     // renderArticlePage checks the nesting of html fields itself; the problems, with their
@@ -89,35 +93,72 @@ export async function renderFile(
     if (tooDeep.length) return { problems: tooDeep };
     throw error;
   }
-  const host = hostOf(parsed.value.url);
-  return { html, warnings: parsed.warnings, ...(host ? { host } : {}) };
+  const url = absoluteHttpUrl(parsed.value.url);
+  return { html, warnings: parsed.warnings, ...(url ? { url } : {}) };
 }
 
-/** The host of an absolute http(s) address (`//host/…` too), else undefined. */
-function hostOf(url: string | undefined): string | undefined {
-  if (!url || !/^(?:https?:)?\/\//i.test(url)) return undefined;
+/** An absolute http(s) address (`//host/…` too, taken as https), else undefined. */
+function absoluteHttpUrl(address: string | undefined): URL | undefined {
+  if (!address || !/^(?:https?:)?\/\//i.test(address)) return undefined;
   try {
-    return new URL(url, 'http://relative.invalid').host.toLowerCase();
+    return new URL(address, 'https://relative.invalid');
   } catch {
     return undefined;
   }
 }
 
 /**
- * A warning when `--bundle` is an address on another host than every article's `url`: the
- * pages would then run a script from a third party (a public CDN), which a court site must not
- * depend on, and which a server inside China may not reach. Undefined for a path on the
- * site itself (`/js/…`) or a host the articles share.
+ * `--bundle` as pages can use it: trimmed (a browser trims the address of a script too), and
+ * refused with a usage error unless it is a path or an http(s) address.
  */
-export function foreignBundleWarning(bundle: string | undefined, articleHosts: ReadonlySet<string>): string | undefined {
-  const host = hostOf(bundle);
-  if (!host || articleHosts.has(host)) return undefined;
-  const own = [...articleHosts].sort().slice(0, 3).join(', ');
-  return (
-    `warning: --bundle ${bundle} loads the script from ${host}, ` +
-    `${own ? `not from the articles' own site (${own})` : 'and the articles give no url of their own site'}: ` +
-    `copy court-widgets.min.js and its files to your own server and give its path (--bundle /js/court-widgets.min.js)`
-  );
+export function checkBundleOption(bundle: string): string {
+  const value = bundle.trim();
+  if (!value) throw new UsageError('--bundle needs the URL of court-widgets.min.js, e.g. --bundle /js/court-widgets.min.js');
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(value)?.[1]?.toLowerCase();
+  if (scheme && scheme !== 'http' && scheme !== 'https') {
+    throw new UsageError(`--bundle ${value}: give a path on your site (/js/court-widgets.min.js) or an http or https address, not a ${scheme}: URL`);
+  }
+  return value;
+}
+
+/** The languages `--locale` accepts (as `<html lang>` would give them). */
+export function checkLocaleOption(locale: string): string {
+  const value = locale.trim();
+  const code = normalizeLocale(value);
+  const known = (builtInLocales as readonly string[]).includes(code);
+  // normalizeLocale turns anything unknown into zh-CN; only a Chinese tag may mean that.
+  if (!value || !known || (code === 'zh-CN' && !/^(?:zh|cmn)(?:[-_]|$)/i.test(value))) {
+    throw new UsageError(`--locale ${locale}: the interface is available in ${builtInLocales.join(', ')}`);
+  }
+  return value;
+}
+
+/**
+ * Warnings about a `--bundle` address that the pages could not, or should not, load: on
+ * another host than every article's `url` (a public CDN: the pages would run a script from a
+ * third party, which a court site must not depend on and a server inside China may not
+ * reach), or `http:` for `https:` articles (browsers refuse it as mixed content, and the
+ * pages never hydrate). None for a path on the site itself (`/js/…`).
+ */
+export function bundleWarnings(bundle: string | undefined, articleUrls: readonly URL[]): string[] {
+  const url = absoluteHttpUrl(bundle);
+  if (!url) return [];
+  const warnings: string[] = [];
+  const hosts = [...new Set(articleUrls.map((u) => u.host.toLowerCase()))].sort();
+  if (!hosts.includes(url.host.toLowerCase())) {
+    warnings.push(
+      `warning: --bundle ${bundle} loads the script from ${url.host}, ` +
+        `${hosts.length ? `not from the articles' own site (${hosts.slice(0, 3).join(', ')})` : 'and the articles give no url of their own site'}: ` +
+        `copy court-widgets.min.js and its files to your own server and give its path (--bundle /js/court-widgets.min.js)`,
+    );
+  }
+  if (url.protocol === 'http:' && articleUrls.some((u) => u.protocol === 'https:')) {
+    warnings.push(
+      `warning: --bundle ${bundle} is an http: address and the articles are served over https: ` +
+        `browsers refuse such a script (mixed content) and the pages would not hydrate; give an https address or a path`,
+    );
+  }
+  return warnings;
 }
 
 /** Runs the render command; resolves to the exit code (0 all rendered, 1 some failed). */
@@ -135,7 +176,8 @@ export async function renderCommand(options: RenderCommandOptions): Promise<numb
     ...(siteInfo ? { site: siteInfo.site } : {}),
     ...(siteIdCode ? { siteIdCode } : {}),
     ...(options.fragment ? { fragment: true } : {}),
-    ...(options.bundle ? { bundle: options.bundle } : {}),
+    ...(options.bundle !== undefined ? { bundle: checkBundleOption(options.bundle) } : {}),
+    ...(options.locale !== undefined ? { locale: checkLocaleOption(options.locale) } : {}),
   };
 
   const files = isDir ? await listFiles(options.input, ['.json']) : [basename(options.input)];
@@ -155,7 +197,7 @@ export async function renderCommand(options: RenderCommandOptions): Promise<numb
   let warnings = 0;
   const hashes = new Set<string>();
   const scripts = new Set<string>();
-  const articleHosts = new Set<string>();
+  const articleUrls: URL[] = [];
   for (const rel of files) {
     const path = join(root, rel);
     const outFile = outFor(rel);
@@ -168,7 +210,7 @@ export async function renderCommand(options: RenderCommandOptions): Promise<numb
       continue;
     }
     warnings += result.warnings.length;
-    if (result.host) articleHosts.add(result.host);
+    if (result.url) articleUrls.push(result.url);
     if (options.csp) {
       for (const hash of styleHashes(result.html)) hashes.add(hash);
       for (const hash of scriptHashes(result.html)) scripts.add(hash);
@@ -194,8 +236,7 @@ export async function renderCommand(options: RenderCommandOptions): Promise<numb
   // Printed once the progress bar is gone.
   for (const line of warningLines) options.stderr.write(line);
   for (const failure of failures) options.stderr.write(`${problemsOf(failure.file, failure.problems)}\n`);
-  const foreign = rendered ? foreignBundleWarning(options.bundle, articleHosts) : undefined;
-  if (foreign) options.stderr.write(`${foreign}\n`);
+  if (rendered) for (const warning of bundleWarnings(common.bundle, articleUrls)) options.stderr.write(`${warning}\n`);
   const total = files.length;
   const line =
     `Rendered ${rendered} of ${total} article${total === 1 ? '' : 's'}` +
@@ -206,7 +247,7 @@ export async function renderCommand(options: RenderCommandOptions): Promise<numb
   if (options.csp && hashes.size) {
     const sources = (set: Set<string>) => ["'self'", ...[...set].sort()].join(' ');
     (options.out ? options.stdout : options.stderr).write(
-      `${scripts.size ? 'script-src and ' : ''}style-src for a Content-Security-Policy without 'unsafe-inline' (the same for every page of this version):\n` +
+      `For a Content-Security-Policy without 'unsafe-inline' (the same for every page of this version):\n` +
         `${scripts.size ? `script-src ${sources(scripts)}\n` : ''}` +
         `style-src ${sources(hashes)}\n`,
     );

@@ -50,11 +50,11 @@ export interface RenderPageOptions {
   bundle?: string;
   /**
    * Language of the interface text (打印, 作者:…): a language tag, read like `<html lang>` in
-   * the browser (`en-GB` → `en`). By default, for a whole page, the article's `lang`, which
-   * is also the page's `<html lang>`; for a fragment, whose page is not known here, the
-   * page locale of the process (`setCourtLocale`, zh-CN unless set). In the browser, each
-   * element hydrates in the locale it was rendered in (the `ssr-locale` attribute written on
-   * it) and then, when the page's language differs, switches to that language.
+   * the browser (`en-GB` → `en`). By default the article's `lang`, which is also a whole
+   * page's `<html lang>`; give the page's language for a fragment that goes into a page of
+   * another language. In the browser, each element hydrates in the locale it was rendered in
+   * (the `ssr-locale` attribute written on it) and then, when the page's language differs,
+   * switches to that language, which may change the height of the labels' lines.
    */
   locale?: string;
 }
@@ -325,8 +325,17 @@ function fallbackArticle(article: Article): string {
   const out: string[] = [];
   const contentLang = article.lang ?? 'zh-CN';
   const label = (text: string) => uiLabel(text, contentLang);
+  // Navigation named in the interface's language (its aria-label cannot carry a lang of its
+  // own), around links that are content.
+  const ui = currentLocale();
+  const otherUi = normalizeLocale(contentLang) !== ui;
+  const uiDir = RTL.test(ui) ? 'rtl' : 'ltr';
+  const contentDir = RTL.test(contentLang) ? 'rtl' : 'ltr';
+  const navAttrs = otherUi ? ` lang="${escapeHtml(ui)}"${uiDir !== contentDir ? ` dir="${uiDir}"` : ''}` : '';
+  const content = (markup: string) =>
+    otherUi ? `<span lang="${escapeHtml(contentLang)}"${uiDir !== contentDir ? ` dir="${contentDir}"` : ''}>${markup}</span>` : markup;
   const lang = escapeHtml(contentLang);
-  out.push(`<article class="court-widgets-fallback" lang="${lang}">`);
+  out.push(`<article class="court-widgets-fallback" lang="${lang}"${contentDir === 'rtl' ? ' dir="rtl"' : ''}>`);
   const crumbs = article.breadcrumb ?? [];
   if (crumbs.length) {
     const items = crumbs.map((c) => {
@@ -334,7 +343,8 @@ function fallbackArticle(article: Article): string {
       return href ? `<a href="${escapeHtml(href)}">${escapeHtml(c.label)}</a>` : escapeHtml(c.label);
     });
     const name = msg('当前位置', { id: 'court-article.breadcrumb' });
-    out.push(`<nav aria-label="${escapeHtml(name)}">${label(msg('当前位置:', { id: 'court-article.breadcrumb-lead' }))} ${items.join(' &gt; ')}</nav>`);
+    const lead = msg('当前位置:', { id: 'court-article.breadcrumb-lead' });
+    out.push(`<nav aria-label="${escapeHtml(name)}"${navAttrs}>${escapeHtml(lead)} ${content(items.join(' &gt; '))}</nav>`);
   }
   out.push('<header>');
   if (article.kicker) out.push(`<p class="kicker">${escapeHtml(article.kicker)}</p>`);
@@ -364,9 +374,9 @@ function fallbackArticle(article: Article): string {
   const nextLabel = msg('下一篇:', { id: 'court-article.next' });
   for (const [text, ref] of [[prevLabel, article.prev], [nextLabel, article.next]] as const) {
     const href = ref && safeUrl(ref.href);
-    if (ref && href) pager.push(`<p>${label(text)}<a href="${escapeHtml(href)}">${escapeHtml(ref.title)}</a></p>`);
+    if (ref && href) pager.push(`<p>${escapeHtml(text)}<a href="${escapeHtml(href)}">${content(escapeHtml(ref.title))}</a></p>`);
   }
-  if (pager.length) out.push(`<nav aria-label="${escapeHtml(msg('上一篇和下一篇', { id: 'court-article.pager' }))}">${pager.join('')}</nav>`);
+  if (pager.length) out.push(`<nav aria-label="${escapeHtml(msg('上一篇和下一篇', { id: 'court-article.pager' }))}"${navAttrs}>${pager.join('')}</nav>`);
   out.push('</article>');
   return out.filter(Boolean).join('\n');
 }
@@ -511,8 +521,9 @@ body { margin: 0; background: #fff; color: #1f1f1f; }
  */
 export function renderArticlePage(article: Article, options: RenderPageOptions = {}): string {
   assertRenderable(article);
-  // A whole page is in the article's language (<html lang>), and so is its interface text.
-  const locale = normalizeLocale(options.locale ?? (options.fragment ? getCourtLocale() : (article.lang ?? 'zh-CN')));
+  // A whole page is in the article's language (<html lang>), and so is its interface text; a
+  // fragment most likely goes into a page of its article's language too.
+  const locale = normalizeLocale(options.locale ?? article.lang ?? 'zh-CN');
   const parts = [articleElement(article, { controls: !!options.bundle, locale })];
   if (options.site) parts.push(renderFooterElement(options.site, locale));
   const script = options.bundle ? bundleScript(options.bundle) : '';

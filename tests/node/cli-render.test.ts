@@ -175,11 +175,18 @@ describe('the language of the interface text', () => {
     });
   }
 
-  test('a zh-CN page and a fragment (whose page is unknown) are in zh-CN; `locale` chooses another', () => {
-    for (const html of [renderArticlePage(seed, options), renderArticlePage(valid({ ...seedJson, lang: 'en' }), { ...options, fragment: true })]) {
+  test('a page and a fragment are in their article\u2019s language; `locale` (--locale) chooses another', () => {
+    for (const html of [renderArticlePage(seed, options), renderArticlePage(seed, { ...options, fragment: true })]) {
       assert.ok(squash(shadowText(html, 'print-controls')).includes('打印'));
       assert.deepEqual([...new Set(marks(html))].sort(), localized.map((tag) => `${tag}:zh-CN`).sort());
     }
+    // An English article's fragment most likely goes into an English page.
+    const enFragment = renderArticlePage(valid({ ...seedJson, lang: 'en' }), { ...options, fragment: true });
+    assert.deepEqual([...new Set(marks(enFragment))].sort(), localized.map((tag) => `${tag}:en`).sort());
+    assert.deepEqual(
+      [...new Set(marks(renderArticlePage(valid({ ...seedJson, lang: 'en' }), { ...options, fragment: true, locale: 'zh-CN' })))].sort(),
+      localized.map((tag) => `${tag}:zh-CN`).sort(),
+    );
     const english = renderArticlePage(seed, { ...options, fragment: true, locale: 'en-GB' });
     assert.ok(squash(shadowText(english, 'print-controls')).includes(squash(en['print-controls.print'])));
     assert.deepEqual([...new Set(marks(english))].sort(), localized.map((tag) => `${tag}:en`).sort());
@@ -213,6 +220,48 @@ describe('the language of the interface text', () => {
     // English labels on a Chinese article (a fragment for an English page) are marked English.
     const mixed = renderArticlePage(seed, { ...options, fragment: true, locale: 'en' });
     assert.match(mixed, new RegExp(`<span lang="en">${en['court-article.author']}</span>`));
+  });
+
+  test('the light-DOM copy of a right-to-left article runs right to left; its navigation names are marked with their language', () => {
+    const fallbackOf = (html: string) =>
+      elements(html, (e) => e.tagName === 'article' && (attr(e, 'class') ?? '').includes('court-widgets-fallback'))[0]!;
+    const ug = renderArticlePage(valid({ ...seedJson, lang: 'ug' }), { ...options, fragment: true });
+    assert.equal(attr(fallbackOf(ug), 'dir'), 'rtl');
+    assert.equal(attr(fallbackOf(ug), 'lang'), 'ug');
+    assert.equal(attr(fallbackOf(renderArticlePage(seed, options)), 'dir'), undefined, 'a Chinese article keeps the page direction');
+    // A Chinese article with an English interface: the breadcrumb's and the pager's names are
+    // English, the links in them Chinese.
+    const mixed = renderArticlePage(seed, { ...options, fragment: true, locale: 'en' });
+    const navs = elements(mixed, (e) => e.tagName === 'nav' && !!attr(e, 'aria-label') && !!e.parentNode && (attr(e.parentNode as never, 'class') ?? '').includes('court-widgets-fallback'));
+    assert.equal(navs.length, 2);
+    for (const nav of navs) {
+      assert.equal(attr(nav, 'lang'), 'en', attr(nav, 'aria-label'));
+      assert.ok([en['court-article.breadcrumb'], en['court-article.pager']].includes(attr(nav, 'aria-label')!), attr(nav, 'aria-label'));
+    }
+    assert.match(mixed, /<span lang="zh-CN"><a href="\/">首页<\/a>/);
+    // In Uyghur around a Chinese article, the names also run right to left and the links left to right.
+    const ugUi = renderArticlePage(seed, { ...options, fragment: true, locale: 'ug' });
+    assert.match(ugUi, /<nav aria-label="[^"]+" lang="ug" dir="rtl">/);
+    assert.match(ugUi, /<span lang="zh-CN" dir="ltr"><a href="\/">首页<\/a>/);
+  });
+
+  test('--locale: the labels in the given language; an unknown one is a usage error', () => {
+    const dir = tempDir();
+    try {
+      const input = join(dir, 'a.json');
+      writeFileSync(input, JSON.stringify(seedJson));
+      const run = runCli(['render', input, '--fragment', '--locale', 'en', '--bundle', '/js/court-widgets.min.js']);
+      assert.equal(run.status, 0, run.stderr);
+      assert.deepEqual([...new Set(marks(run.stdout))].sort(), ['court-article:en', 'photo-caption:en', 'print-controls:en']);
+      for (const bad of ['fr', 'xx-YY', '']) {
+        const refused = runCli(['render', input, '--locale', bad]);
+        assert.equal(refused.status, 2, `${bad}: ${refused.stderr}`);
+        assert.match(refused.stderr, /--locale .*: the interface is available in zh-CN, zh-Hant, en, ug/);
+      }
+      assert.equal(runCli(['render', input, '--locale', 'zh-TW']).status, 0, 'zh-TW is zh-Hant');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test("the footer's light-DOM copy names the court", () => {
@@ -329,6 +378,22 @@ describe('the render command', () => {
         assert.equal(run.status, 0, run.stderr);
         assert.doesNotMatch(run.stderr, /warning/, bundle);
       }
+      // A path with spaces around it is trimmed, as a browser would; other schemes are refused.
+      const spaced = render(' /js/court-widgets.min.js ', 'spaced');
+      assert.equal(spaced.status, 0, spaced.stderr);
+      assert.ok(readFileSync(join(dir, 'spaced', 'a.html'), 'utf8').includes('<script type="module" src="/js/court-widgets.after-paint.js"></script>'));
+      const leadingSpace = render(' https://cdn.example.com/court-widgets.min.js', 'lead');
+      assert.match(leadingSpace.stderr, /loads the script from cdn\.example\.com/);
+      for (const bad of ['javascript:alert(1)', 'data:text/javascript,alert(1)', ' ']) {
+        const refused = render(bad, 'bad');
+        assert.equal(refused.status, 2, `${bad}: ${refused.stderr}`);
+        assert.match(refused.stderr, /--bundle/);
+      }
+      // http: for https: articles is refused by browsers as mixed content.
+      const http = render('http://court.example.cn/js/court-widgets.min.js', 'http');
+      assert.equal(http.status, 0);
+      assert.match(http.stderr, /is an http: address and the articles are served over https/);
+      assert.doesNotMatch(http.stderr, /loads the script from/, 'the same host: not a third party');
       const noUrl: Record<string, unknown> = { ...seedJson };
       delete noUrl.url;
       writeFileSync(join(dir, 'articles', 'a.json'), JSON.stringify(noUrl));
