@@ -556,6 +556,25 @@ describe('<print-controls> 字号', () => {
     expect(getComputedStyle(paragraph).fontSize).to.equal('12px');
   });
 
+  it('two rows on one page: a choice in one clears the other row\u2019s message, which no longer holds', async () => {
+    installSpeech();
+    const { page, el } = await plainPage(html`<print-controls for="second"></print-controls><article id="second"><p>第二篇</p></article>`);
+    const other = page.querySelectorAll('print-controls')[1]!;
+    await other.updateComplete;
+    sizeButton(el, 'large').click();
+    await el.updateComplete;
+    await other.updateComplete;
+    expect(status(el)).to.equal(`字号:${SIZE_LABELS.large}`);
+    expect(status(other), 'the other row follows without speaking').to.equal('');
+    expect(sizeButton(other, 'large').getAttribute('aria-pressed')).to.equal('true');
+    sizeButton(other, 'medium').click();
+    await other.updateComplete;
+    await el.updateComplete;
+    expect(status(other)).to.equal(`字号:${SIZE_LABELS.medium}`);
+    expect(status(el), 'the first row no longer says 大').to.equal('');
+    expect(sizeButton(el, 'medium').getAttribute('aria-pressed')).to.equal('true');
+  });
+
   it('works from the keyboard: Tab reaches every control in order, Enter and Space press them', async () => {
     installSpeech();
     const { page, el, article } = await plainPage();

@@ -575,6 +575,9 @@ export class PrintControlsElement extends LitElement {
     const detail = (event as CustomEvent<Partial<PrintControlsChangedDetail> | null>).detail;
     if (isFontSize(detail?.fontSize)) this.fontSize = detail.fontSize;
     if (typeof detail?.care === 'boolean') this.care = detail.care;
+    // This row's last message (字号:大) no longer holds once another row changed the choice; a
+    // screen reader reading the page would still find it in the status region.
+    if (this.announcement?.kind === 'font-size' || this.announcement?.kind === 'care') this.announcement = null;
   };
 
   private readonly handleVoicesChanged = (): void => {
