@@ -62,6 +62,11 @@ export function textContent(node: Node): string {
   return out;
 }
 
+/** The text directly inside an element whose content is not page text (`<title>`, `<script>`). */
+export function rawText(el: Element): string {
+  return el.childNodes.map((c) => (isText(c) ? c.value : '')).join('');
+}
+
 /** Every element under `node` in document order (including `node` when it is one). */
 export function* descendants(node: Node): Generator<Element> {
   if (isElement(node)) yield node;

@@ -29,6 +29,7 @@ import {
   nestingDepth,
   NON_TEXT_TAGS,
   normalizeSpace,
+  rawText,
   squash,
   textContent,
   textNodes,
@@ -55,6 +56,7 @@ export type ImportIssueCode =
   | 'orphan-caption'
   | 'caption-inferred'
   | 'nesting-flattened'
+  | 'article-paged'
   | 'page-too-deep'
   | 'heading-inferred'
   | 'unsafe-url'
@@ -349,7 +351,7 @@ function textWithout(el: Element, skip: Set<Element>): string {
 /** The text of `<title>` (not reachable through `textContent`, which skips head elements). */
 function headTitleText(doc: Node): string {
   const title = [...descendants(doc)].find((el) => el.tagName === 'title');
-  return title ? title.childNodes.map((c) => (isText(c) ? c.value : '')).join('') : '';
+  return title ? rawText(title) : '';
 }
 
 /** Separators between the title and the column or site name in a `<title>`. */
@@ -783,6 +785,64 @@ function crossesOtherLabel(container: Element, from: Node, to: Element): boolean
     if (PREV_NEXT.test(t.value) && followsInDocument(from, t) && followsInDocument(t, to)) return true;
   }
   return false;
+}
+
+// ---------------------------------------------------------------------------------------------
+// 分页: an article split over several pages
+
+/** A pager's whole text: page numbers, 共3页 / 第1页, 首页 / 上一页 / 下一页 / 尾页, brackets. */
+const PAGER_TEXT = /^(?:共\d+页|第\d+页|首页|上一页|下一页|前一页|后一页|尾页|末页|最后一页|\d+|[[\]【】<>«»|｜…·.:：,，])+$/;
+const PAGER_MARK = /下一页|后一页|尾页|末页|最后一页|共\d+页/;
+/** TRS WCM writes its pager from a script: createPageHTML(3, 0, "t20240118_512345", "html"). */
+const TRS_PAGER = /createPageHTML\(\s*(\d+)\s*,\s*(\d+)\s*,\s*["']([^"']+)["']\s*,\s*["']([^"']+)["']\s*\)/;
+
+/**
+ * The pager of an article split over several pages (分页): left out of the body, and a
+ * warning names the other pages, which hold text this page does not.
+ */
+function findPager(ctx: Ctx, root: Element): void {
+  const hrefs: string[] = [];
+  const texts: string[] = [];
+  let count: number | undefined;
+  const visit = (el: Element) => {
+    if (ctx.consumed.has(el)) return;
+    if (el.tagName === 'script') {
+      const trs = TRS_PAGER.exec(rawText(el));
+      if (trs && Number(trs[1]) > 1) {
+        count = Number(trs[1]);
+        for (let i = 0; i < count; i++) if (i !== Number(trs[2])) hrefs.push(`${trs[3]}${i === 0 ? '' : `_${i}`}.${trs[4]}`);
+      }
+      return;
+    }
+    if (NON_TEXT_TAGS.has(el.tagName)) return;
+    const text = squash(textContent(el));
+    const links = findLinks(el);
+    const numbered = links.filter((a) => /^\d+$/.test(squash(textContent(a))));
+    if (links.length && text.length <= 120 && PAGER_TEXT.test(text) && (PAGER_MARK.test(text) || numbered.length >= 2)) {
+      ctx.consumed.add(el);
+      texts.push(normalizeSpace(textContent(el)));
+      const total = /共(\d+)页/.exec(text);
+      count = total ? Number(total[1]) : Math.max(count ?? 0, ...numbered.map((a) => Number(squash(textContent(a)))));
+      for (const a of links) {
+        const href = resolveUrl(ctx, attr(a, 'href'), 'body', 'pager link');
+        if (href) hrefs.push(href);
+      }
+      return;
+    }
+    children(el).filter(isElement).forEach(visit);
+  };
+  visit(root);
+  const others = [...new Set(hrefs)];
+  if (!others.length) return;
+  const text = texts.join(' ');
+  if (text) ctx.accounted.push(text);
+  issue(ctx, {
+    code: 'article-paged',
+    severity: 'warning',
+    path: 'body',
+    message: `body: the article continues on ${count ? `${count - 1} other page${count === 2 ? '' : 's'} (共${count}页)` : 'other pages'}, which this page does not hold: import ${others.length === 1 ? 'it' : 'them'} too and join the bodies: ${others.join(', ')}`,
+    ...(text ? { text } : {}),
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1484,6 +1544,7 @@ export function extractArticle(html: string, options: ExtractOptions = {}): Extr
     // Its unlabelled text is no page control here: quoted in the warning, not dropped unseen.
     takeByline(ctx, byline, { ...fields, dropped: [...fields.dropped, fields.rest].filter(Boolean), rest: '' }, nearDate.text);
   }
+  findPager(ctx, body);
   const container = findBodyContainer(ctx, body);
   const writer = new BodyWriter(ctx);
   // Attachments anywhere in the article area, not only in the body.

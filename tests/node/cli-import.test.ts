@@ -1052,3 +1052,33 @@ describe('short paragraphs and deep tables', () => {
     }
   });
 });
+
+describe('articles split over several pages (分页)', () => {
+  const page = (pager: string) => `<!doctype html><html><head><meta charset="utf-8"><title>2023年法院工作报告_法院工作报告_北原市中级人民法院</title></head><body>
+    <div class="position">当前位置：<a href="../../">首页</a> &gt; <a href="../">法院工作报告</a></div>
+    <div class="detail"><h1>2023年法院工作报告</h1><div class="info">发布时间：2024-01-18 09:00</div>
+    <div class="TRS_Editor"><p>　　2023年，全市法院在市委坚强领导下，共受理各类案件12.5万件，审执结11.9万件。</p>
+    <p>　　一、坚持服务大局，为经济社会发展提供有力司法保障。</p>${pager}</div></div></body></html>`;
+
+  test('a pager of page numbers: a warning names the other pages, and the pager is not in the body', () => {
+    const result = importPage(Buffer.from(page('<div class="page"><span class="current">1</span> <a href="/a/7654321_2.shtml">2</a> <a href="/a/7654321_3.shtml">3</a> <a href="/a/7654321_2.shtml">下一页</a> <a href="/a/7654321_3.shtml">尾页</a></div>')), { baseUrl: 'https://court.example.cn/a/7654321.shtml' });
+    assert.ok(result.article);
+    assert.equal(result.article.body.length, 2);
+    assert.doesNotMatch(JSON.stringify(result.article), /下一页|尾页/);
+    const warning = result.issues.find((i) => i.code === 'article-paged');
+    assert.equal(warning?.severity, 'warning');
+    assert.match(warning.message, /continues on 2 other pages.*https:\/\/court\.example\.cn\/a\/7654321_2\.shtml, https:\/\/court\.example\.cn\/a\/7654321_3\.shtml$/);
+  });
+
+  test('a TRS pager (createPageHTML script, 共3页 第1页 下一页 末页): the pages it writes are named, the pager text is left out', () => {
+    const trs = `<div id="page_div"></div><script>createPageHTML(3, 0, "t20240118_512345", "html");</script>
+      <div class="page">共3页&nbsp;&nbsp;第1页&nbsp;&nbsp;<a href="t20240118_512345_1.html">下一页</a>&nbsp;&nbsp;<a href="t20240118_512345_2.html">末页</a></div>`;
+    const result = importPage(Buffer.from(page(trs)));
+    assert.ok(result.article);
+    assert.equal(result.article.body.length, 2);
+    assert.doesNotMatch(JSON.stringify(result.article), /共3页|下一页|末页/);
+    const warnings = result.issues.filter((i) => i.severity === 'warning');
+    assert.deepEqual(warnings.map((w) => w.code), ['article-paged']);
+    assert.match(warnings[0]!.message, /共3页.*: t20240118_512345_1\.html, t20240118_512345_2\.html$/);
+  });
+});
