@@ -178,6 +178,21 @@ const VISIBLE_TEXT = `window.visibleText = function visibleText(node) {
 
 const page = renderArticlePage(article, { site, bundle: '/court-widgets.min.js' });
 
+/** The photos' 查看大图 buttons and alt-named images in the page's accessibility tree (CDP). */
+async function photoRoles(target: Page): Promise<{ buttons: number; images: number }> {
+  const session = await target.createCDPSession();
+  const { nodes } = (await session.send('Accessibility.getFullAXTree')) as {
+    nodes: Array<{ ignored?: boolean; role?: { value?: string }; name?: { value?: string } }>;
+  };
+  await session.detach();
+  const alts = article.body.flatMap((b) => (b.type === 'image' && b.alt ? [b.alt] : []));
+  const live = nodes.filter((n) => !n.ignored);
+  return {
+    buttons: live.filter((n) => n.role?.value === 'button' && (n.name?.value ?? '').startsWith('查看大图')).length,
+    images: live.filter((n) => n.role?.value === 'image' && alts.includes(n.name?.value ?? '')).length,
+  };
+}
+
 describe('a page rendered by court-widgets render, in Chromium', () => {
   test('shows the whole article from declarative shadow DOM before the bundle has loaded', async () => {
     const served = await open(page);
@@ -426,6 +441,8 @@ describe('a page rendered by court-widgets render, in Chromium', () => {
     const off = await open(page, { javascript: false });
     await off.page.goto(`${ORIGIN}/article.html`);
     const without = (await off.page.evaluate(`${PHOTOS}.map((b) => ({ disabled: b.disabled, image: !!b.querySelector('img') }))`)) as Array<{ disabled: boolean; image: boolean }>;
+    // What a screen reader gets: the pictures, named by their text alternatives; no button.
+    const axOff = await photoRoles(off.page);
     // Tab through the whole page: no photo button takes the focus.
     const focused: string[] = [];
     for (let i = 0; i < 40; i++) {
@@ -443,6 +460,8 @@ describe('a page rendered by court-widgets render, in Chromium', () => {
     assert.deepEqual(without, without.map(() => ({ disabled: true, image: true })), 'each photo is shown, in a disabled button');
     assert.ok(focused.some((f) => f.startsWith('a.')), `Tab reaches the article's links (${[...new Set(focused)].join(', ')})`);
     assert.ok(!focused.includes('button.open'), 'Tab never lands on a photo button');
+    assert.equal(axOff.buttons, 0, 'no 查看大图 button in the accessibility tree');
+    assert.equal(axOff.images, 4, 'each photo is an image named by its alt');
 
     const { served, state } = await loadHydrated<{ disabled: boolean[]; opened: boolean; same: boolean }>(
       page,
@@ -455,6 +474,16 @@ describe('a page rendered by court-widgets render, in Chromium', () => {
       return { disabled: buttons.map((b) => b.disabled), opened: photo.shadowRoot.querySelector('dialog').open, same: before[0] === buttons[0] };`,
     );
     assert.deepEqual(state.disabled, [false, false, false, false], 'enabled once hydrated');
+    const live = await open(page);
+    live.releaseBundle();
+    await live.page.goto(`${ORIGIN}/article.html`);
+    await live.page.waitForFunction(`(async () => {
+      const photo = document.querySelector('court-article')?.shadowRoot?.querySelector('photo-caption');
+      return !!photo && customElements.get('photo-caption') !== undefined && !photo.shadowRoot.querySelector('button.open').disabled;
+    })()`);
+    const axOn = await photoRoles(live.page);
+    await live.page.close();
+    assert.equal(axOn.buttons, 4, 'hydrated: four 查看大图 buttons');
     assert.equal(state.same, true, 'the same button node: hydrated, not rendered again');
     assert.equal(state.opened, true, 'a click opens the full image');
     assert.deepEqual(served.console, []);

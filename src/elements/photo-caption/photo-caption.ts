@@ -104,10 +104,11 @@ export class PhotoCaptionElement extends LitElement {
   @state() private viewing = false;
 
   /**
-   * Whether this render must be the server's: a pre-rendered photo's open button is disabled,
-   * since without script it could open nothing (not focusable, announced as unavailable), and
-   * the element's first render in the browser repeats that, so that it hydrates the server's
-   * DOM as it is; the button is enabled in the update right after.
+   * Whether this render must be the server's: a pre-rendered photo's open button is disabled
+   * and presentational, since without script it could open nothing (the reader gets the
+   * picture only: not focusable, announced as an image), and the element's first render in the
+   * browser repeats that, so that it hydrates the server's DOM as it is; the button becomes one
+   * in the update right after.
    */
   private serverView = isServer;
 
@@ -284,7 +285,9 @@ export class PhotoCaptionElement extends LitElement {
       </div>`;
     } else {
       picture = html`<button class="open" part="button" type="button" lang=${ifDefined(ui.lang)} dir=${ifDefined(ui.dir)}
-          aria-labelledby=${alt ? 'open-name image' : 'open-name'} aria-haspopup="dialog" ?disabled=${this.serverView} @click=${this.handleOpen}>
+          role=${ifDefined(this.serverView ? 'none' : undefined)} ?disabled=${this.serverView}
+          aria-labelledby=${ifDefined(this.serverView ? undefined : alt ? 'open-name image' : 'open-name')}
+          aria-haspopup=${ifDefined(this.serverView ? undefined : 'dialog')} @click=${this.handleOpen}>
         <span id="open-name" hidden>${openName}</span>
         <img id="image" class="photo" part="image" lang=${ifDefined(ui.content)} dir=${ifDefined(ui.contentDir)}
           src=${src} alt=${alt} width=${ifDefined(width)} height=${ifDefined(height)}
