@@ -42,6 +42,7 @@ export type ImportIssueCode =
   | 'invalid-bytes'
   | 'title-missing'
   | 'title-from-head'
+  | 'title-inferred'
   | 'date-missing'
   | 'date-invalid'
   | 'offset-assumed'
@@ -399,6 +400,58 @@ function insideLink(el: Element): boolean {
   return false;
 }
 
+/** A `<title>` that names the site, not an article: 石门县人民法院, 某某法院网. */
+const SITE_NAME = /^\S{2,24}(?:法院|法庭|网|网站|门户|首页|欢迎您)$/;
+
+/** Type declared large: `<font size="5">`, `size="+2"`, `font-size: 20px / 16pt / 1.5em`. */
+function isLargeType(el: Element): boolean {
+  const size = el.tagName === 'font' ? attr(el, 'size')?.trim() : undefined;
+  if (size && (/^\+[1-9]/.test(size) || Number(size) >= 4)) return true;
+  const css = /font-size\s*:\s*(\d+(?:\.\d+)?)\s*(px|pt|em|rem)/i.exec(attr(el, 'style') ?? '');
+  if (!css) return false;
+  const n = Number(css[1]);
+  const unit = css[2]!.toLowerCase();
+  return unit === 'px' ? n >= 18 : unit === 'pt' ? n >= 14 : n >= 1.3;
+}
+
+function isBoldType(el: Element): boolean {
+  return el.tagName === 'b' || el.tagName === 'strong' || /font-weight\s*:\s*(?:bold|[6-9]00)/i.test(attr(el, 'style') ?? '');
+}
+
+/**
+ * The last line in large or bold type, alone on its line and without links, before the first
+ * text that holds a date or a byline label; `undefined` when no such text follows it.
+ */
+function headlineAboveByline(ctx: Ctx, body: Element): Element | undefined {
+  let candidate: Element | undefined;
+  let reached = false;
+  const walk = (node: Node) => {
+    if (reached) return;
+    if (isText(node)) {
+      const text = normalizeSpace(node.value);
+      if (text && (parseCourtDate(text) || labelHits(text).length)) reached = true;
+      return;
+    }
+    if (!isElement(node) || ctx.consumed.has(node) || isChrome(node)) return;
+    if ((isLargeType(node) || isBoldType(node)) && isHeadline(node)) {
+      candidate = node;
+      return;
+    }
+    children(node).forEach(walk);
+  };
+  walk(body);
+  return reached ? candidate : undefined;
+}
+
+/** Text of headline length, no sentence end, no links, and the whole of its line. */
+function isHeadline(el: Element): boolean {
+  const text = squash(textContent(el));
+  if (text.length < 6 || text.length > 80 || /[。；;，,！!？?]$/.test(text) || findLinks(el).length || insideLink(el)) return false;
+  let line = el.parentNode as Node | null;
+  while (line && isElement(line) && !BLOCK_TAGS.has(line.tagName)) line = line.parentNode as Node | null;
+  return !line || squash(textContent(line)) === text;
+}
+
 interface Titles {
   title?: string;
   subtitle?: string;
@@ -463,8 +516,17 @@ function findTitles(ctx: Ctx, doc: Node, body: Element): Titles {
       ctx.accounted.push(out.title);
       issue(ctx, { code: 'title-from-head', severity: 'info', path: 'title', message: `title: read from the <${printed.tagName}> that repeats the ${meta ? 'ArticleTitle meta tag' : '<title>'} ("${out.title}")` });
     } else {
+      // A hand-made page whose <title> is only the site name: the headline is the big or
+      // bold line of its own above the byline.
+      const headline = !meta && (!head || SITE_NAME.test(stripSiteSuffix(head))) ? headlineAboveByline(ctx, body) : undefined;
       const title = meta ?? stripSiteSuffix(head);
-      if (title) {
+      if (headline) {
+        out.title = normalizeSpace(textContent(headline));
+        out.titleEl = headline;
+        ctx.consumed.add(headline);
+        ctx.accounted.push(out.title);
+        issue(ctx, { code: 'title-inferred', severity: 'info', path: 'title', message: `title: read from the ${head ? `line in large or bold type above the byline; the <title> "${head}" names the site` : 'line in large or bold type above the byline; the page has no <title>'}`, text: out.title });
+      } else if (title) {
         out.title = title;
         issue(ctx, { code: 'title-from-head', severity: 'info', path: 'title', message: `title: no title element in the page; taken from the ${meta ? 'ArticleTitle meta tag' : '<title>'}` });
       }

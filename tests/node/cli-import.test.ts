@@ -1082,3 +1082,29 @@ describe('articles split over several pages (分页)', () => {
     assert.match(warnings[0]!.message, /共3页.*: t20240118_512345_1\.html, t20240118_512345_2\.html$/);
   });
 });
+
+describe('hand-made pages whose <title> is the site name', () => {
+  const page = (title: string) => `<html><head><meta http-equiv="Content-Type" content="text/html; charset=utf-8"><title>${title}</title></head>
+    <body><center><table width="760"><tr><td><img src="images/top.gif" width="760" height="120"></td></tr>
+    <tr><td><font size="2"><a href="index.htm">首页</a> | <a href="xwdt.htm">新闻动态</a></font></td></tr>
+    <tr><td><table width="100%">
+      <tr><td align="center"><font size="5" color="#CC0000" face="黑体"><b>石门县法院巡回法庭进山村 调解一起土地纠纷</b></font></td></tr>
+      <tr><td align="center"><font size="2">作者：田光明　　时间：2009年6月12日　　来源：石门县人民法院</font></td></tr>
+      <tr><td><font size="3">　　6月10日，石门县人民法院巡回法庭的法官们冒雨来到壶瓶山镇南坪村，就地开庭审理了一起土地承包经营权纠纷案件。<br>
+        <b>调解结果</b><br>　　经过两个多小时的调解，双方终于握手言和，当场达成调解协议。</font></td></tr>
+    </table></td></tr></table></center></body></html>`;
+
+  test('the big bold line above the byline is the title, not a section heading', () => {
+    for (const title of ['石门县人民法院', '石门县人民法院欢迎您', '']) {
+      const result = importPage(Buffer.from(page(title)));
+      assert.equal(result.article?.title, '石门县法院巡回法庭进山村 调解一起土地纠纷', `<title>${title}</title>`);
+      assert.deepEqual(result.article.body.map((b) => b.type), ['paragraph', 'heading', 'paragraph']);
+      assert.equal(result.article.author, '田光明');
+    }
+  });
+
+  test('a <title> that names the article still wins', () => {
+    const result = importPage(Buffer.from(page('石门县法院开展巡回审判')));
+    assert.equal(result.article?.title, '石门县法院开展巡回审判');
+  });
+});
