@@ -53,26 +53,128 @@ const UTF8 = new TextDecoder('utf-8', { fatal: true });
 const BODY_UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 const GB18030 = new TextDecoder('gb18030', { fatal: true });
 
+type Encoding = '' | 'utf-8' | 'gb18030';
+
+/** One way to read a run of bytes up to some offset: characters so far, changes of encoding, the path back. */
+interface Reading {
+  chars: number;
+  switches: number;
+  from: number;
+  fromEncoding: Encoding;
+  text: string;
+}
+
+/** Fewer characters, then fewer changes of encoding. */
+function simpler(a: Reading, b: Reading): boolean {
+  return a.chars < b.chars || (a.chars === b.chars && a.switches < b.switches);
+}
+
+/** The one character `decoder` reads from exactly `bytes`, or `undefined`. */
+function oneCharacter(decoder: TextDecoder, bytes: Uint8Array): string | undefined {
+  try {
+    const text = decoder.decode(bytes);
+    return [...text].length === 1 ? text : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Bytes a UTF-8 sequence with this lead byte takes (0: not a lead byte). */
+function utf8Length(lead: number): number {
+  if (lead < 0x80) return 1;
+  if (lead >= 0xc2 && lead <= 0xdf) return 2;
+  if (lead >= 0xe0 && lead <= 0xef) return 3;
+  if (lead >= 0xf0 && lead <= 0xf4) return 4;
+  return 0;
+}
+
+/** Whether `bytes` is the start of a UTF-8 sequence that was cut short. */
+function cutUtf8(bytes: Uint8Array): boolean {
+  const length = utf8Length(bytes[0]!);
+  if (length <= bytes.length) return false;
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: true }) === '';
+  } catch {
+    return false;
+  }
+}
+
 /**
- * Percent-decodes `text` once. Each run of escapes is read as UTF-8, else as GB18030 (which
- * includes GBK and GB2312: the paths of older Chinese sites), so `/%D0%C2%CE%C5` and
- * `/%E6%96%B0%E9%97%BB` are both `/新闻`. `undefined` if a `%` starts no escape or a run is
- * neither.
+ * Reads one run of percent-escaped bytes. A run that is UTF-8 throughout is UTF-8. Otherwise
+ * it is read character by character, each one a UTF-8 or a GB18030 sequence, choosing the
+ * reading with the fewest characters, then the fewest changes of encoding: a UTF-8 run
+ * next to a GBK one (or cut short) keeps its characters instead of turning into GB18030
+ * mojibake as a whole, and a GBK run whose pairs happen to be UTF-8 here and there stays
+ * GBK. At the end of the page, a UTF-8 character cut short after UTF-8 text is dropped (an
+ * older page that capped its id in the middle of a character). `undefined` if no reading
+ * exists.
+ */
+function decodeRun(bytes: Uint8Array, atEnd: boolean): string | undefined {
+  try {
+    return UTF8.decode(bytes);
+  } catch {
+    // Not UTF-8 throughout: read it character by character.
+  }
+  const n = bytes.length;
+  const best: Array<Map<Encoding, Reading>> = Array.from({ length: n + 1 }, () => new Map());
+  best[0]!.set('', { chars: 0, switches: 0, from: -1, fromEncoding: '', text: '' });
+  for (let i = 0; i < n; i++) {
+    for (const [encoding, here] of best[i]!) {
+      const steps: Array<[number, Encoding, string]> = [];
+      if (bytes[i]! < 0x80) steps.push([1, '', String.fromCharCode(bytes[i]!)]);
+      else {
+        const length = utf8Length(bytes[i]!);
+        const utf8 = length > 0 ? oneCharacter(UTF8, bytes.subarray(i, i + length)) : undefined;
+        if (utf8 !== undefined && i + length <= n) steps.push([length, 'utf-8', utf8]);
+        else if (atEnd && encoding === 'utf-8' && cutUtf8(bytes.subarray(i))) steps.push([n - i, 'utf-8', '']);
+        for (const size of [1, 2, 4]) {
+          const gb = i + size <= n ? oneCharacter(GB18030, bytes.subarray(i, i + size)) : undefined;
+          if (gb !== undefined) steps.push([size, 'gb18030', gb]);
+        }
+      }
+      for (const [size, next, text] of steps) {
+        const reading: Reading = {
+          chars: here.chars + (text === '' ? 0 : 1),
+          switches: here.switches + (encoding !== '' && next !== '' && next !== encoding ? 1 : 0),
+          from: i,
+          fromEncoding: encoding,
+          text,
+        };
+        const state = next === '' ? encoding : next;
+        const old = best[i + size]!.get(state);
+        if (!old || simpler(reading, old)) best[i + size]!.set(state, reading);
+      }
+    }
+  }
+  let end: [Encoding, Reading] | undefined;
+  for (const entry of best[n]!) {
+    const [, r] = entry;
+    if (!end || simpler(r, end[1])) end = entry;
+  }
+  if (!end) return undefined;
+  const parts: string[] = [];
+  for (let [at, encoding] = [n, end[0]]; at > 0; ) {
+    const r = best[at]!.get(encoding)!;
+    parts.push(r.text);
+    [at, encoding] = [r.from, r.fromEncoding];
+  }
+  return parts.reverse().join('');
+}
+
+/**
+ * Percent-decodes `text` once. Each run of escapes is read as UTF-8, GB18030 (which includes
+ * GBK and GB2312: the paths of older Chinese sites) or, character by character, both (see
+ * {@link decodeRun}), so `/%D0%C2%CE%C5` and `/%E6%96%B0%E9%97%BB` are both `/新闻`.
+ * `undefined` if a `%` starts no escape or a run cannot be read.
  */
 function decodePercent(text: string): string | undefined {
   if (/%(?![0-9A-Fa-f]{2})/.test(text)) return undefined;
   let failed = false;
-  const decoded = text.replace(ESCAPE_RUN, (run) => {
+  const decoded = text.replace(ESCAPE_RUN, (run, offset: number) => {
     const bytes = Uint8Array.from(run.slice(1).split('%'), (hex) => parseInt(hex, 16));
-    for (const decoder of [UTF8, GB18030]) {
-      try {
-        return decoder.decode(bytes);
-      } catch {
-        // not this encoding
-      }
-    }
-    failed = true;
-    return run;
+    const read = decodeRun(bytes, offset + run.length === text.length);
+    if (read === undefined) failed = true;
+    return read ?? run;
   });
   return failed ? undefined : decoded;
 }
@@ -80,7 +182,7 @@ const SCHEME_AND_HOST = /^https?:\/\/[^/?#]*/i;
 
 /**
  * Page ids as stored: an absolute http(s) URL is reduced to its path; query and fragment are
- * dropped; percent-encoding is decoded once, as UTF-8 or else GB18030 (malformed encoding is
+ * dropped; percent-encoding is decoded once, as UTF-8 and GB18030 characters (malformed encoding is
  * refused), and a query,
  * fragment or scheme and host that were percent-encoded are dropped too, so `/a%3Fx=1`,
  * `https%3A%2F%2Fhost%2Fa` and `/a` are one page; the result is NFC-normalized, trimmed and at
@@ -91,6 +193,10 @@ export function normalizePage(raw: unknown, max: number): PageResult {
   // The raw query goes first: it may hold encodings (GBK search words) that are not UTF-8.
   let page = raw.trim().replace(QUERY_OR_FRAGMENT, '');
   if (SCHEME_AND_HOST.test(page)) page = page.replace(SCHEME_AND_HOST, '') || '/';
+  // No character takes more than 12 characters encoded (four %XX): longer cannot fit, and is not decoded.
+  if (page.length > max * 12) {
+    return { ok: false, code: 'page-too-long', message: `page is longer than ${max} characters, the most accepted` };
+  }
   if (page.includes('%')) {
     const decoded = decodePercent(page);
     if (decoded === undefined) return { ok: false, code: 'invalid-page', message: 'page has malformed percent-encoding' };

@@ -192,6 +192,24 @@ describe('visitor-counter', () => {
     expect(body(calls[2]!)).to.deep.equal({ site: 'fs', kind: 'page-view', page: '/art/2.html' });
   });
 
+  it('caps a long page id on whole characters, never in the middle of a percent-encoded character', async () => {
+    const endpoint = freshEndpoint();
+    stubFetch(() => json({ site: 'fs', visits: 5, page: '/p', pageViews: 1 }));
+    const words = '新闻'.repeat(300);
+    const el = await fixture<VisitorCounterElement>(
+      html`<visitor-counter endpoint=${endpoint} site="fs" kind="page-views" page=${`/${encodeURIComponent(words)}/1.html`}></visitor-counter>`,
+    );
+    await settled(el, 'total');
+    const sent = (body(calls[0]!) as { page: string }).page;
+    expect(decodeURIComponent(sent)).to.equal(`/${words.slice(0, 511)}`);
+    // GBK pairs are kept whole too: 新闻 in GBK is D0C2 CEC5.
+    const gbk = await fixture<VisitorCounterElement>(
+      html`<visitor-counter endpoint=${endpoint} site="fs" kind="page-views" page=${`/${'%D0%C2%CE%C5'.repeat(300)}`}></visitor-counter>`,
+    );
+    await settled(gbk, 'total');
+    expect((body(calls[1]!) as { page: string }).page).to.equal(`/${'%D0%C2%CE%C5'.repeat(255)}%D0%C2`);
+  });
+
   it('does not count automated browsers: it only reads the total', async () => {
     setWebdriver(true);
     const endpoint = freshEndpoint();

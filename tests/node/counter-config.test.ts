@@ -193,6 +193,20 @@ describe('page ids', () => {
       assert.deepEqual(normalizePage(input, 512), { ok: true, page: expected });
     });
   }
+  test('a run that mixes UTF-8 and GBK keeps its UTF-8 characters; a UTF-8 character cut at the end is dropped', () => {
+    const xinwen = '%E6%96%B0%E9%97%BB';
+    assert.deepEqual(normalizePage(`/${xinwen}%D0%C2/1.html`, 512), { ok: true, page: '/新闻新/1.html' });
+    assert.deepEqual(normalizePage(`/%D0%C2${xinwen}/1.html`, 512), { ok: true, page: '/新新闻/1.html' });
+    // A GBK run whose pairs are also UTF-8 here and there stays GBK: 法院 is B7A8 D4BA.
+    assert.deepEqual(normalizePage('/%B7%A8%D4%BA/1.html', 512), { ok: true, page: '/法院/1.html' });
+    // Cut after two bytes of 新 by an older page: the whole characters are kept, the half one dropped.
+    assert.deepEqual(normalizePage(`/${xinwen.repeat(3)}%E6%96`, 512), { ok: true, page: '/新闻新闻新闻' });
+    // Two articles under one long path never become one mojibake page.
+    const one = normalizePage(`/${xinwen.repeat(60)}/1.html`, 512);
+    const two = normalizePage(`/${xinwen.repeat(60)}/2.html`, 512);
+    assert.deepEqual(one, { ok: true, page: `/${'新闻'.repeat(60)}/1.html` });
+    assert.deepEqual(two, { ok: true, page: `/${'新闻'.repeat(60)}/2.html` });
+  });
   test('refuses what cannot be a page id', () => {
     assert.equal((normalizePage('/a%ZZ', 512) as { code: string }).code, 'invalid-page');
     assert.equal((normalizePage('/a%4', 512) as { code: string }).code, 'invalid-page');

@@ -71,6 +71,25 @@ export interface VisitorCounterUpdatedDetail {
 const DEFAULT_TIMEOUT = 3000;
 const SITE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 const MAX_PAGE = 512;
+/**
+ * One character of a page id as the service counts it: a percent-encoded UTF-8 character, a
+ * percent-encoded GB18030 one (four bytes, or a GBK pair whose trail byte may be a plain
+ * ASCII character), or one character as written.
+ */
+const HEX = '[0-9A-Fa-f]';
+const CONTINUATION = '%[89ABab][0-9A-Fa-f]';
+const PAGE_CHARACTER = new RegExp(
+  [
+    `%[0-7]${HEX}`,
+    `%[CDcd]${HEX}${CONTINUATION}`,
+    `%[Ee]${HEX}(?:${CONTINUATION}){2}`,
+    `%[Ff][0-4](?:${CONTINUATION}){3}`,
+    `%[89A-Fa-f]${HEX}%3[0-9]%[89A-Fa-f]${HEX}%3[0-9]`,
+    `%[89A-Fa-f]${HEX}(?:%[4-9A-Fa-f]${HEX}|[@-~])`,
+    '[\\s\\S]',
+  ].join('|'),
+  'gu',
+);
 // Stands for the number inside a translated sentence, so the number can get its own part.
 const SLOT = '\uE000';
 
@@ -196,8 +215,9 @@ export class VisitorCounterElement extends LitElement {
 
   #pageId(): string {
     const page = (this.page || location.pathname).replace(/[?#][\s\S]*$/, '');
-    // Capped like the service caps it, without leaving half a percent-escape at the end.
-    return [...page].slice(0, MAX_PAGE).join('').replace(/%[0-9A-Fa-f]?$/, '');
+    // Capped like the service caps it, on whole characters (a percent-encoded character cut
+    // in two would make another page id), without leaving half a percent-escape at the end.
+    return (page.match(PAGE_CHARACTER) ?? []).slice(0, MAX_PAGE).join('').replace(/%[0-9A-Fa-f]?$/, '');
   }
 
   async #run(signal: AbortSignal): Promise<void> {
