@@ -154,6 +154,8 @@ const BYLINE_LABELS: Array<[RegExp, BylineField]> = [
   [/信息来源|文章来源|稿件来源|来\s*源|出处/y, 'source'],
   [/发布时间|发布日期|发表时间|发文日期|更新时间|时\s*间|日\s*期|发布于/y, 'date'],
   [/浏览次数|浏览量|点击数|点击量|阅读次数|访问次数|阅读量|浏览|点击|阅读|字号|字体/y, 'ignore'],
+  // Review and sign-off credits: internal steps, not an editor (编辑：韩雪 审核：周平).
+  [/审\s*核|审\s*校|审\s*稿|校\s*对|核\s*稿|签\s*发|[初复终]\s*审/y, 'ignore'],
 ];
 
 /** The weekday court pages print after a date (2019年03月07日 星期四): part of the date. */
@@ -1028,9 +1030,8 @@ class BodyWriter {
   private uncaptioned: number[] = [];
   private para: Para = BodyWriter.empty();
   private open: Array<{ open: string; close: string }> = [];
-  editor?: string;
-  source?: string;
-  author?: string;
+  /** 责任编辑 / 来源 / 作者 read from lines of the body (【责任编辑：王芳】). */
+  readonly fields: BylineFields = {};
 
   constructor(private readonly ctx: Ctx) {}
 
@@ -1125,13 +1126,11 @@ class BodyWriter {
       issue(this.ctx, { code: 'orphan-caption', severity: 'warning', path: at, message: `${at}: a ▲ caption line with no image before it; kept as a paragraph`, text });
     }
     // 责任编辑 / 来源 lines inside the body become fields.
-    const byline = /^[(（【\[]?\s*(?:责任编辑|编辑|来\s*源|信息来源|文章来源|作\s*者)\s*[:：]/.test(text) && text.length <= 80 ? readByline(text.replace(/^[(（【\[]\s*/, '')) : undefined;
-    if (byline && !byline.rest.replace(/[)）】\]]/g, '').trim()) {
-      if (byline.editor && !this.editor) this.editor = byline.editor;
-      if (byline.source && !this.source) this.source = byline.source;
-      if (byline.author && !this.author) this.author = byline.author;
-      this.ctx.accounted.push(text);
-      issue(this.ctx, { code: 'byline-read', severity: 'info', path: byline.editor ? 'editor' : byline.source ? 'source' : 'author', message: `${at}: the line "${text}" is read as a field, not a paragraph`, text });
+    const unwrapped = text.replace(/^[(（【\[]\s*/, '');
+    const lead = text.length <= 80 ? labelHits(unwrapped)[0] : undefined;
+    const byline = lead?.start === 0 && lead.field !== 'date' ? readByline(unwrapped) : undefined;
+    if (byline && !byline.rest.replace(/[)）】\]]/g, '').trim() && (byline.editor || byline.source || byline.author)) {
+      takeByline(this.ctx, this.fields, byline, text);
       return;
     }
     if (/^(?:相关)?附件\s*[:：]?$/.test(text) && this.attachments.length) {
@@ -1654,9 +1653,9 @@ export function extractArticle(html: string, options: ExtractOptions = {}): Extr
   const urlRaw = (canonical && attr(canonical, 'href')) || metaContent(doc, 'og:url') || metaContent(doc, 'Url');
   const url = urlRaw && /^https?:\/\//i.test(urlRaw.trim()) ? urlRaw.trim() : undefined;
 
-  const source = byline.source ?? writer.source ?? metaContent(doc, 'ContentSource');
-  const author = byline.author ?? writer.author;
-  const editor = byline.editor ?? writer.editor;
+  const source = byline.source ?? writer.fields.source ?? metaContent(doc, 'ContentSource');
+  const author = byline.author ?? writer.fields.author;
+  const editor = byline.editor ?? writer.fields.editor;
 
   const draft: Article = {
     version: 1,

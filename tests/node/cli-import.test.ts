@@ -1108,3 +1108,21 @@ describe('hand-made pages whose <title> is the site name', () => {
     assert.equal(result.article?.title, '石门县法院开展巡回审判');
   });
 });
+
+describe('审核 and other sign-off credits', () => {
+  const page = (line: string) => `<!doctype html><html><head><meta charset="utf-8"><title>本院召开年度工作会议_法院新闻</title></head><body>
+    <div class="title">本院召开年度工作会议</div><div class="info">发布时间：2024-01-30 17:45&nbsp;&nbsp;作者：办公室&nbsp;&nbsp;审核：周平</div>
+    <div class="content"><p>　　1月30日，本院召开年度工作会议，总结2023年工作，部署2024年重点任务。</p>${line}</div></body></html>`;
+
+  test('编辑 next to 审核 gives the editor alone; the 审核 credit is left out with a note, from the byline or a line of the body', () => {
+    for (const line of ['<p>编辑：韩雪&nbsp;&nbsp;&nbsp;审核：周平</p>', '<p>（审核：周平　编辑：韩雪）</p>']) {
+      const result = importPage(Buffer.from(page(line)));
+      assert.ok(result.article, line);
+      assert.equal(result.article.editor, '韩雪', line);
+      assert.equal(result.article.author, '办公室', line);
+      assert.equal(result.article.body.length, 1, line);
+      assert.doesNotMatch(JSON.stringify(result.article), /审核|周平/);
+      assert.equal(result.issues.filter((i) => i.code === 'byline-read' && /"审核：周平" is not article data/.test(i.message)).length, 2, line);
+    }
+  });
+});
