@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isIPv4, isIPv6 } from 'node:net';
 import type { Logger } from 'pino';
 import { SITE_ID, type CounterConfig, type SiteConfig } from './config.js';
+import type { RepeatedLog } from './log.js';
 import type { RateLimiter } from './rate-limit.js';
 import { PageLimitError, type CounterStore, type HitKind } from './stores/store.js';
 
@@ -272,6 +273,8 @@ export interface RouteContext {
   store: CounterStore;
   limiter: RateLimiter;
   logger: Logger;
+  /** Lines a flood of requests would repeat: logged once, then counted. */
+  repeated: RepeatedLog;
   isShuttingDown: () => boolean;
 }
 
@@ -328,7 +331,7 @@ function readBody(req: IncomingMessage, max: number): Promise<string> {
 
 /** Builds the request handler of the service: routing, CORS, validation, rate limit, store. */
 export function createHandler(ctx: RouteContext): (req: IncomingMessage, res: ServerResponse) => void {
-  const { config, store, limiter, logger } = ctx;
+  const { config, store, limiter, logger, repeated } = ctx;
   const sites = new Map<string, SiteConfig>(config.sites.map((s) => [s.id, s]));
   const siteOrigins = new Map<string, Set<string>>(config.sites.map((s) => [s.id, new Set(s.origins)]));
   const anyOrigin = new Set(config.sites.flatMap((s) => s.origins));
@@ -385,7 +388,7 @@ export function createHandler(ctx: RouteContext): (req: IncomingMessage, res: Se
   }
 
   function storeFailed(error: unknown): HttpError {
-    logger.error({ err: { message: (error as Error).message, name: (error as Error).name } }, 'store request failed');
+    repeated.log('error', { err: { message: (error as Error).message, name: (error as Error).name } }, 'store request failed');
     return new HttpError(503, 'store-unavailable', 'the counter store is unavailable; try again later');
   }
 
@@ -511,7 +514,7 @@ export function createHandler(ctx: RouteContext): (req: IncomingMessage, res: Se
       let failure: HttpError;
       if (error instanceof HttpError) failure = error;
       else {
-        logger.error({ err: { message: (error as Error)?.message } }, 'unexpected error');
+        repeated.log('error', { err: { message: (error as Error)?.message } }, 'unexpected error');
         failure = new HttpError(500, 'internal', 'internal error');
       }
       if (res.headersSent) {

@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pino, type Logger } from 'pino';
 import { SettingError, redactUrl, validateConfig, type CounterConfig } from './config.js';
+import { logDestination, RepeatedLog } from './log.js';
 import { RateLimiter } from './rate-limit.js';
 import { createHandler } from './routes.js';
 import { RedisStore } from './stores/redis.js';
@@ -89,9 +90,10 @@ function listenError(error: NodeJS.ErrnoException, host: string, port: number): 
 export function createCounterService(options: CounterServiceOptions = {}): CounterService {
   const config = validateConfig({ ...(options.config ?? {}) } as Record<string, unknown>);
   // Synchronous writes: a line per event (not per request, unless the level is debug), and
-  // none lost or reordered when the process exits right after 'counter stopped'.
-  const logger =
-    options.logger ?? pino({ level: config.logLevel, base: { service: 'court-counter' } }, pino.destination({ dest: 1, sync: true }));
+  // none lost or reordered when the process exits right after 'counter stopped'. A line that
+  // cannot be written (the log's disk is full) is dropped: it never stops the service.
+  const logger = options.logger ?? pino({ level: config.logLevel, base: { service: 'court-counter' } }, logDestination(1));
+  const repeated = new RepeatedLog(logger);
   const limiter = new RateLimiter(config.rateLimit);
   let store = options.store;
   let shuttingDown = false;
@@ -133,7 +135,7 @@ export function createCounterService(options: CounterServiceOptions = {}): Count
     async listen() {
       const opened = store === undefined;
       store ??= await openStore(config, logger);
-      handler = createHandler({ config, store, limiter, logger, isShuttingDown: () => shuttingDown });
+      handler = createHandler({ config, store, limiter, logger, repeated, isShuttingDown: () => shuttingDown });
       try {
         await new Promise<void>((resolve, reject) => {
           server.once('error', reject);
@@ -178,6 +180,7 @@ export function createCounterService(options: CounterServiceOptions = {}): Count
           await closed;
         }
         await store?.close();
+        repeated.stop();
         logger.info('counter stopped');
       })();
       return closing;

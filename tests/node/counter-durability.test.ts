@@ -2,7 +2,7 @@
 // every acknowledged increment.
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { closeSync, openSync, writeFileSync } from 'node:fs';
 import { after, describe, test } from 'node:test';
 import { SqliteStore } from '../../src/server/index.js';
 import { collect, exited, freePort, startRedis, tempDir, track, waitFor } from './counter-helpers.js';
@@ -20,7 +20,7 @@ interface Service {
 }
 
 /** Runs `court-counter serve`; `fileSizeKb` limits the size of any file it writes (ulimit -f), like a full disk. */
-async function serve(config: Record<string, unknown>, fileSizeKb?: number): Promise<Service> {
+async function serve(config: Record<string, unknown>, fileSizeKb?: number, stdout: 'pipe' | number = 'pipe'): Promise<Service> {
   const port = await freePort();
   const file = `${dir.path}/config-${port}.json`;
   writeFileSync(
@@ -36,8 +36,8 @@ async function serve(config: Record<string, unknown>, fileSizeKb?: number): Prom
   const command = [process.execPath, '--import', 'tsx', 'src/cli/court-counter.ts', 'serve', '--config', file];
   const child = track(
     fileSizeKb === undefined
-      ? spawn(command[0]!, command.slice(1), { stdio: ['ignore', 'pipe', 'pipe'] })
-      : spawn('bash', ['-c', `ulimit -f ${fileSizeKb} && exec "$@"`, 'bash', ...command], { stdio: ['ignore', 'pipe', 'pipe'] }),
+      ? spawn(command[0]!, command.slice(1), { stdio: ['ignore', stdout, 'pipe'] })
+      : spawn('bash', ['-c', `ulimit -f ${fileSizeKb} && exec "$@"`, 'bash', ...command], { stdio: ['ignore', stdout, 'pipe'] }),
   );
   const output = collect(child);
   const url = `http://127.0.0.1:${port}`;
@@ -190,5 +190,32 @@ describe('a full disk', () => {
     await store.close();
     const lost = ackedPages.filter((page) => !stored.has(page));
     assert.deepEqual(lost.map((p) => p.slice(0, 12)), [], `${lost.length} of ${ackedPages.length} acknowledged pages were lost`);
+  });
+
+  test('a log destination that is full too (ENOSPC) does not stop the service', async () => {
+    const db = `${dir.path}/full-log.sqlite`;
+    // stdout on /dev/full: every log line fails to be written, as on a disk that is full.
+    const full = openSync('/dev/full', 'w');
+    let first: Service;
+    try {
+      first = await serve({ store: 'sqlite', db, logLevel: 'info' }, 512, full);
+    } finally {
+      closeSync(full);
+    }
+    let refused = 0;
+    for (let i = 0; i < 20_000 && refused < 50; i++) {
+      const page = `/full/${i}/${'x'.repeat(400)}`;
+      const res = await fetch(`${first.url}/api/v1/hits`, { method: 'POST', body: JSON.stringify({ site: 'fs', kind: 'page-view', page }) });
+      await res.arrayBuffer();
+      if (res.status === 503) refused += 1;
+      else assert.equal(res.status, 200);
+    }
+    assert.equal(refused, 50, `the store never filled up (${first.output()})`);
+    assert.equal(first.child.exitCode, null, first.output());
+    const read = await fetch(`${first.url}/api/v1/counts?site=fs`);
+    assert.equal(read.status, 200);
+    assert.equal((await fetch(`${first.url}/healthz`)).status, 503);
+    first.child.kill('SIGTERM');
+    await exited(first.child);
   });
 });

@@ -359,6 +359,18 @@ describe('counter service: health, logs, shutdown', () => {
     assert.ok(entries.every((e) => !('remoteAddress' in e) && !('ip' in e)));
   });
 
+  test('a flood of refused hits logs the first failure and then a count, not one line per request', async () => {
+    const { service, url, logs, store } = await start({ logLevel: 'info' });
+    await store.close();
+    for (let i = 0; i < 30; i++) await expectError(await hit(url, { site: 'fs', kind: 'visit' }), 503, 'store-unavailable');
+    const failed = () => logs.map((line) => JSON.parse(line) as Record<string, unknown>).filter((e) => e.msg === 'store request failed');
+    assert.equal(failed().length, 1, logs.join('\n'));
+    assert.equal(failed()[0]!.level, 50);
+    // What was held back is told when the service stops (or once a minute while it goes on).
+    await service.close();
+    assert.deepEqual(failed().map((e) => e.repeated), [undefined, 29]);
+  });
+
   test('close() finishes the request in flight, refuses new ones and closes the store', async () => {
     const dir = tempDir();
     cleanups.push(() => dir.remove());

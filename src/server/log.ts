@@ -1,0 +1,101 @@
+import { writeSync } from 'node:fs';
+import type { Logger } from 'pino';
+
+type Level = 'error' | 'warn' | 'info';
+
+interface Held {
+  level: Level;
+  fields: Record<string, unknown>;
+  count: number;
+}
+
+/**
+ * Log lines that a flood of requests would repeat (a store that refuses every hit, clients
+ * refused by the rate limit): the first one of each message is logged at once, the next ones
+ * within `interval` ms are counted and logged as one line with `repeated: N` when the interval
+ * ends, or on {@link RepeatedLog.stop}. So a failing store writes a few lines a minute, not
+ * one per request, and cannot fill the disk the log is on. Timed with the monotonic clock.
+ */
+export class RepeatedLog {
+  #logger: Logger;
+  #now: () => number;
+  #lastLogged = new Map<string, number>();
+  #held = new Map<string, Held>();
+  #timer: NodeJS.Timeout;
+
+  constructor(logger: Logger, readonly interval = 60_000, now: () => number = () => performance.now()) {
+    this.#logger = logger;
+    this.#now = now;
+    this.#timer = setInterval(() => this.flush(), interval);
+    this.#timer.unref();
+  }
+
+  log(level: Level, fields: Record<string, unknown>, msg: string): void {
+    const now = this.#now();
+    const last = this.#lastLogged.get(msg);
+    const held = this.#held.get(msg);
+    if (held === undefined && (last === undefined || now - last >= this.interval)) {
+      this.#lastLogged.set(msg, now);
+      this.#logger[level](fields, msg);
+      return;
+    }
+    if (held) {
+      held.count += 1;
+      held.fields = fields;
+    } else this.#held.set(msg, { level, fields, count: 1 });
+  }
+
+  /** Logs what was held back, one line per message with `repeated` (how many were not logged). */
+  flush(): void {
+    const now = this.#now();
+    for (const [msg, held] of this.#held) {
+      this.#lastLogged.set(msg, now);
+      this.#logger[held.level]({ ...held.fields, repeated: held.count }, msg);
+    }
+    this.#held.clear();
+  }
+
+  stop(): void {
+    clearInterval(this.#timer);
+    this.flush();
+  }
+}
+
+/**
+ * pino's destination for the service's log: JSON lines written synchronously to `fd` (so none
+ * is lost or reordered when the process exits). A line the destination refuses (ENOSPC or
+ * EFBIG on a full disk, a closed pipe) is dropped and counted instead of stopping the
+ * service; once lines get through again, a warning says how many were lost.
+ */
+export function logDestination(fd = 1): { write(line: string): void } {
+  let lost = 0;
+  let reason = '';
+  const writeAll = (text: string) => {
+    const bytes = Buffer.from(text);
+    let written = 0;
+    let waits = 0;
+    while (written < bytes.length) {
+      try {
+        written += writeSync(fd, bytes, written);
+      } catch (error) {
+        // A non-blocking pipe that is full for now: wait a little, as pino's own destination does.
+        if ((error as NodeJS.ErrnoException).code !== 'EAGAIN' || ++waits > 100) throw error;
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
+      }
+    }
+  };
+  return {
+    write(line: string) {
+      try {
+        if (lost > 0) {
+          writeAll(`${JSON.stringify({ level: 40, time: Date.now(), service: 'court-counter', lost, reason, msg: 'log lines lost' })}\n`);
+          lost = 0;
+        }
+        writeAll(line);
+      } catch (error) {
+        lost += 1;
+        reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+      }
+    },
+  };
+}
