@@ -170,6 +170,23 @@ describe('write health', () => {
     assert.equal(writes.failure, undefined);
   });
 
+  test('the window is timed with the monotonic clock: a wall clock stepped back an hour does not stretch it', async () => {
+    const realNow = Date.now;
+    let offset = 0;
+    Date.now = () => realNow() + offset;
+    try {
+      const writes = new WriteHealth(30);
+      writes.failed(new Error('The client is offline'));
+      const failedAt = performance.now();
+      // An NTP step back right after the failure.
+      offset = -3_600_000;
+      while (performance.now() - failedAt <= 60) await new Promise((resolve) => setTimeout(resolve, 20));
+      assert.equal(writes.failure, undefined, 'the window has passed on the monotonic clock');
+    } finally {
+      Date.now = realNow;
+    }
+  });
+
   test('redis: a server that refuses writes makes health fail; the next accepted write clears it', async () => {
     const dir = tempDir();
     const redis = await startRedis(dir.path);

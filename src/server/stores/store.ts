@@ -31,7 +31,8 @@ export interface StoreHealth {
 export class WriteHealth {
   #failure: { message: string; at: number } | undefined;
 
-  constructor(readonly window = 60_000, private readonly now: () => number = Date.now) {}
+  /** `now` is a monotonic clock, so that a wall clock stepped back (NTP) cannot stretch the window. */
+  constructor(readonly window = 60_000, private readonly now: () => number = () => performance.now()) {}
 
   failed(error: unknown): void {
     this.#failure = { message: error instanceof Error ? error.message : String(error), at: this.now() };
