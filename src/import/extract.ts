@@ -17,6 +17,7 @@ import { parseCourtDate } from './date.js';
 import {
   type Element,
   type Node,
+  type TextNode,
   attr,
   children,
   contains,
@@ -130,8 +131,11 @@ const FOOTER_TEXT = /版权所有|ICP备|ICP证|公网安备|技术支持|网站
 /** Class/id tokens of a 当前位置 trail that prints no label (weizhi = 位置, dqwz = 当前位置). */
 const BREADCRUMB_TOKENS = new Set([
   'crumb', 'crumbs', 'breadcrumb', 'breadcrumbs', 'position', 'location', 'dqwz', 'weizhi', 'curpos', 'currentpos',
-  'currentposition', 'dangqianweizhi', 'lujing', 'mianbaoxie',
+  'currentposition', 'dangqianweizhi', 'lujing', 'mianbaoxie', 'bread', 'mbx',
 ]);
+
+/** A trail printed as text without a label or a class name: 首页 >> 媒体聚焦, 首页 → 新闻中心. */
+const PLAIN_TRAIL = /^首页\s*(?:>>|>|›|»|→|＞|\/)\s*[^。；;！!？?]{1,60}$/;
 
 const BREADCRUMB_LABEL = /^(?:当前位置|您现在的位置|您的位置|您所在的位置|所在位置|现在位置|当前页面|位置)\s*(?:是)?\s*[:：]?/;
 const CRUMB_SEPARATORS = /^[\s>›»→/|\\\-—:：]*$|^(?:&gt;|>>)+$/;
@@ -200,6 +204,12 @@ function isChrome(el: Element): boolean {
   if (CHROME_TAGS.has(el.tagName) || NON_TEXT_TAGS.has(el.tagName)) return true;
   if (isHidden(el)) return true;
   return nameTokens(el).some((t) => CHROME_TOKENS.has(t));
+}
+
+/** The page's footer box: 版权所有, 网站地图, ICP备案 (not the footer of an `<article>`). */
+function isFooterBox(el: Element): boolean {
+  if (el.tagName === 'footer') return !insideArticle(el);
+  return nameTokens(el).some((t) => t === 'foot' || t === 'footer' || t === 'copyright' || t === 'bottom');
 }
 
 /** A `<header>` or `<footer>` of an `<article>` belongs to the article, not to the page. */
@@ -287,7 +297,10 @@ function findBreadcrumb(ctx: Ctx, doc: Node): BreadcrumbItem[] | undefined {
     found = el; // keep descending: the deepest element that still starts with the label wins
   }
   if (!found) {
-    found = [...descendants(doc)].find((el) => !NON_TEXT_TAGS.has(el.tagName) && nameTokens(el).some((t) => BREADCRUMB_TOKENS.has(t)) && normalizeSpace(textContent(el)).length <= 300);
+    const elements = [...descendants(doc)].filter((el) => !NON_TEXT_TAGS.has(el.tagName));
+    const trail = (el: Element) => PLAIN_TRAIL.test(normalizeSpace(textContent(el)));
+    found = elements.find((el) => nameTokens(el).some((t) => BREADCRUMB_TOKENS.has(t)) && normalizeSpace(textContent(el)).length <= 300)
+      ?? elements.find((el) => trail(el) && !children(el).some((c) => isElement(c) && trail(c)));
     if (!found) return undefined;
   }
   // The label may sit in a sibling element before the links: widen to the parent when the
@@ -653,7 +666,7 @@ function findBylines(ctx: Ctx, root: Node): Array<{ el: Element; byline: Byline 
   const visit = (el: Element) => {
     if (NON_TEXT_TAGS.has(el.tagName) || ctx.consumed.has(el)) return;
     if (CHROME_TAGS.has(el.tagName) && el.tagName !== 'header') return;
-    if (nameTokens(el).some((t) => t === 'foot' || t === 'footer' || t === 'copyright' || t === 'bottom')) return;
+    if (isFooterBox(el)) return;
     // Element boundaries separate values: <span>作者：陈明</span><span>来源：…</span>.
     const text = spacedText(el);
     const hits = labelHits(text.replace(/[\u00a0\u3000]/g, ' '));
@@ -1461,13 +1474,32 @@ export function htmlText(html: string): string {
   return textContent(parse(`<body>${html}</body>`));
 }
 
+/** The footer box (or page furniture with footer wording) that holds `node` inside `container`. */
+function footerAround(node: TextNode, container: Element): Element | undefined {
+  for (let up = node.parentNode as Node | null; up && up !== container && isElement(up); up = up.parentNode as Node | null) {
+    if (isFooterBox(up) || (isChrome(up) && FOOTER_TEXT.test(textContent(up)))) return up;
+  }
+  return undefined;
+}
+
 function checkCoverage(ctx: Ctx, container: Element, article: Article): void {
   const corpus = squash(
     [...blockTexts(article), ...ctx.accounted, ...ctx.issues.map((i) => i.text ?? '')].join('\n'),
   ).replace(/[▲△▶►]/g, '');
+  const footers = new Set<Element>();
   for (const node of textNodes(container)) {
     const run = squash(node.value).replace(/[▲△▶►]/g, '');
     if (!run || corpus.includes(run)) continue;
+    const footer = footerAround(node, container);
+    if (footer) {
+      // The site's footer is page furniture: one note for the whole box, not a warning a line.
+      if (!footers.has(footer)) {
+        footers.add(footer);
+        const text = normalizeSpace(textContent(footer));
+        issue(ctx, { code: 'chrome-dropped', severity: 'info', path: 'body', message: `body: the page footer "${text.length > 60 ? `${text.slice(0, 60)}…` : text}" is not article text; dropped`, text });
+      }
+      continue;
+    }
     const text = normalizeSpace(node.value);
     const parent = node.parentNode as Element | null;
     const where = parent && isElement(parent) ? `<${parent.tagName}${attr(parent, 'class') ? ` class="${attr(parent, 'class')}"` : ''}>` : 'the body';

@@ -1126,3 +1126,27 @@ describe('审核 and other sign-off credits', () => {
     }
   });
 });
+
+describe('trails and footers without the usual names', () => {
+  const page = (trail: string) => `<!doctype html><html><head><meta charset="utf-8"><title>河阳中院：诉源治理让矛盾化解在基层 - 河阳市中级人民法院</title></head><body>
+    ${trail}<div class="wrap"><div class="art-title">河阳中院：诉源治理让矛盾化解在基层</div><div class="art-time">发布时间：2024-01-22 10:02:00</div>
+    <p>　　记者近日从河阳市中级人民法院获悉，2023年全市法院诉前调解成功纠纷1.8万件，同比增长32%。</p>
+    <p>　　下一步，该院将继续深化诉源治理，推动更多矛盾纠纷在诉前得到化解。</p>
+    <div class="bottom">河阳市中级人民法院 版权所有 | <a href="/sitemap.html">网站地图</a> | <a href="/lxwm.html">联系我们</a></div></div></body></html>`;
+
+  test('a plain-text trail (首页 >> 媒体聚焦) in div.bread or a box without a name is the breadcrumb, not the first paragraph', () => {
+    for (const trail of ['<div class="bread">首页 &gt;&gt; 媒体聚焦</div>', '<div class="top2">首页 → 媒体聚焦</div>']) {
+      const result = importPage(Buffer.from(page(trail)));
+      assert.deepEqual(result.article?.breadcrumb, [{ label: '首页' }, { label: '媒体聚焦' }], trail);
+      assert.equal(result.article.body.length, 2, trail);
+    }
+  });
+
+  test('the site footer inside the article box is one note, not a warning for each of its lines', () => {
+    const result = importPage(Buffer.from(page('')));
+    assert.ok(result.article);
+    assert.equal(result.issues.some((i) => i.severity === 'warning'), false, result.issues.map((i) => i.message).join('; '));
+    const footer = result.issues.filter((i) => i.code === 'chrome-dropped');
+    assert.deepEqual(footer.map((i) => i.text), ['河阳市中级人民法院 版权所有 | 网站地图 | 联系我们']);
+  });
+});
