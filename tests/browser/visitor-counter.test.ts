@@ -284,6 +284,34 @@ describe('visitor-counter', () => {
     await expect(el).to.be.accessible();
   });
 
+  /** A visit counter loaded while the service answers with `first`, then loaded again (a reload) with `then`. */
+  async function reloadAfter(first: Handler, firstState: string, then: Handler, thenState: string): Promise<[string, VisitorCounterElement]> {
+    const endpoint = freshEndpoint();
+    stubFetch(first);
+    const el = await fixture<VisitorCounterElement>(html`<visitor-counter endpoint=${endpoint} site="fs" timeout="50"></visitor-counter>`);
+    await settled(el, firstState);
+    el.remove();
+    stubFetch(then);
+    const again = await fixture<VisitorCounterElement>(html`<visitor-counter endpoint=${endpoint} site="fs"></visitor-counter>`);
+    await settled(again, thenState);
+    return [endpoint, again];
+  }
+
+  it('a hit that got no answer in time is not sent again on reload: the reload only reads the total', async () => {
+    // The service may well have counted it: a reload reads, it does not count again.
+    const [endpoint, again] = await reloadAfter(hang, 'hidden', () => json({ site: 'fs', visits: 8 }), 'total');
+    expect(text(again)).to.equal('已有 8 位访客');
+    expect(calls.map((c) => c.init.method)).to.deep.equal(['POST', 'GET']);
+    expect(warnings).to.deep.equal([`visitor-counter: no number from ${endpoint} (no answer within 50 ms)`]);
+  });
+
+  it('a hit the service refused (HTTP 503) is sent again on the next load', async () => {
+    const refused = () => json({ error: { code: 'store-unavailable', message: 'down' } }, 503);
+    const [, again] = await reloadAfter(refused, 'hidden', () => json({ site: 'fs', visits: 9 }), 'counted');
+    expect(text(again)).to.equal('您是第 9 位访客');
+    expect(calls.map((c) => c.init.method)).to.deep.equal(['POST', 'POST']);
+  });
+
   it('shows the cached last number while loading and keeps it when the service fails', async () => {
     setWebdriver(true);
     const endpoint = freshEndpoint();

@@ -4,6 +4,8 @@
  *
  * A visit is counted once per browser session (a flag in `sessionStorage`; where storage is
  * blocked, at most once per page load); reloads show the same number without a new request.
+ * The flag is set when the hit is sent, so a hit whose answer came too late is not sent
+ * again: later loads only read the total. A hit the service refused is sent again next time.
  * The request starts after the first paint, has a timeout and never blocks the page. While
  * it is pending the element keeps its space empty, or shows the last number this browser saw
  * ("已有 N 位访客", which claims no new count). When the service is slow or down it keeps that
@@ -117,6 +119,18 @@ function sessionWrite(key: string, value: string): void {
   }
 }
 
+function sessionForget(key: string): void {
+  counted.delete(key);
+  try {
+    window.sessionStorage.removeItem(key);
+  } catch {
+    // Storage blocked: nothing was kept there.
+  }
+}
+
+/** Session value of a hit that was sent and not answered yet (or answered too late). */
+const SENT = 'sent';
+
 function afterFirstPaint(): Promise<void> {
   return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }
@@ -131,7 +145,15 @@ function isCount(value: unknown): value is number {
   return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
 }
 
-class CounterRequestError extends Error {}
+class CounterRequestError extends Error {
+  /**
+   * @param refused The service answered with one of its errors, so it counted nothing (an
+   *   answer that never came, or a proxy's error page, may come after a count).
+   */
+  constructor(message: string, readonly refused = false) {
+    super(message);
+  }
+}
 
 @localized()
 export class VisitorCounterElement extends LitElement {
@@ -267,10 +289,19 @@ export class VisitorCounterElement extends LitElement {
         count = await pending;
         countedNow = true;
       } else if (mayCount) {
-        const request = this.#hit(base, page, signal).then((n) => {
-          sessionWrite(sessionKey, kind === 'visits' ? String(n) : '1');
-          return n;
-        });
+        // Remembered before it is sent: an answer that comes after the timeout (or never) may
+        // still have counted, so a reload of this session reads the total instead of counting again.
+        sessionWrite(sessionKey, SENT);
+        const request = this.#hit(base, page, signal).then(
+          (n) => {
+            sessionWrite(sessionKey, kind === 'visits' ? String(n) : '1');
+            return n;
+          },
+          (error: unknown) => {
+            if (error instanceof CounterRequestError && error.refused) sessionForget(sessionKey);
+            throw error;
+          },
+        );
         inFlight.set(sessionKey, request);
         request.then(
           () => inFlight.delete(sessionKey),
@@ -324,7 +355,11 @@ export class VisitorCounterElement extends LitElement {
         keepalive: false,
         signal: controller.signal,
       });
-      if (!response.ok) throw new CounterRequestError(`HTTP ${response.status}`);
+      if (!response.ok) {
+        const answer: unknown = await response.json().catch(() => undefined);
+        const code = (answer as { error?: { code?: unknown } } | undefined)?.error?.code;
+        throw new CounterRequestError(`HTTP ${response.status}`, typeof code === 'string');
+      }
       const body: unknown = await response.json();
       if (typeof body !== 'object' || body === null) throw new CounterRequestError('the answer is not a JSON object');
       return body as Record<string, unknown>;
