@@ -184,6 +184,11 @@ const CHROME_LINE = /^(?:[\s【】[\]|｜:：()（）]*(?:打印本页|打印此
 
 const SIZE_TEXT = /[(（\[]\s*(\d+(?:\.\d+)?)\s*(B|K|KB|M|MB|G|GB)\s*[)）\]]/i;
 
+/** An attachment's name without the size printed with it ("公告（183KB）" → "公告"): the element shows the size. */
+function withoutSize(text: string): string {
+  return normalizeSpace(text.replace(new RegExp(SIZE_TEXT.source, 'gi'), ' '));
+}
+
 // ---------------------------------------------------------------------------------------------
 
 interface Ctx {
@@ -1160,7 +1165,7 @@ class BodyWriter {
       for (const t of para.linkTexts) rest = rest.replace(t, '');
       const sizes = new RegExp(SIZE_TEXT.source, 'gi');
       rest = normalizeSpace(rest.replace(sizes, ''));
-      const allAttachments = para.linkTexts.every((t) => this.attachments.some((a) => a.title === t || normalizeSpace(a.title) === t));
+      const allAttachments = para.linkTexts.every((t) => this.attachments.some((a) => normalizeSpace(a.title) === withoutSize(t)));
       if (allAttachments && /^(?:附件\s*\d*\s*[:：]?|相关附件\s*[:：]?|下载\s*[:：]?|\d+[.、．]?)*$/.test(rest.replace(/\s/g, ''))) {
         issue(this.ctx, { code: 'attachment-read', severity: 'info', path: 'attachments', message: `${at}: the line "${text}" is read as attachments${rest ? ` (the label "${rest}" is not kept)` : ''}`, text });
         this.ctx.accounted.push(text);
@@ -1274,7 +1279,7 @@ class BodyWriter {
     if (!href) return false;
     if (this.attachments.some((a) => a.href === href)) return true;
     const fileName = decodeURIComponent(href.split(/[?#]/)[0]!.split('/').pop() ?? href);
-    const title = linkText || normalizeSpace(attr(el, 'title') ?? '') || fileName;
+    const title = withoutSize(linkText) || normalizeSpace(attr(el, 'title') ?? '') || fileName;
     const attachment: Attachment = { title, href };
     const around = `${linkText} ${el.parentNode ? textContent(el.parentNode as Node) : ''}`;
     const size = SIZE_TEXT.exec(around);

@@ -1150,3 +1150,23 @@ describe('trails and footers without the usual names', () => {
     assert.deepEqual(footer.map((i) => i.text), ['河阳市中级人民法院 版权所有 | 网站地图 | 联系我们']);
   });
 });
+
+describe('attachment sizes', () => {
+  test('a size printed inside the link text is read into bytes and not kept in the title, so it is not shown twice', () => {
+    const html = `<!doctype html><html><head><meta charset="utf-8"><title>关于选聘人民陪审员的公告</title></head><body>
+      <h1>关于选聘人民陪审员的公告</h1><div class="info">发布时间：2024-03-01</div>
+      <div class="content"><p>　　根据工作需要，本院决定选聘人民陪审员二十名，现将有关事项公告如下，请符合条件的公民踊跃报名。</p>
+      <p>　　附件：</p>
+      <p>　　<a href="/files/gonggao.pdf">1.人民陪审员选聘公告（183KB）</a></p>
+      <p>　　<a href="/files/fenpei.xls">2.各乡镇名额分配表</a>（1.2MB）</p></div></body></html>`;
+    const result = importPage(Buffer.from(html));
+    assert.deepEqual(result.article?.attachments, [
+      { title: '1.人民陪审员选聘公告', href: '/files/gonggao.pdf', bytes: 183 * 1024 },
+      { title: '2.各乡镇名额分配表', href: '/files/fenpei.xls', bytes: Math.round(1.2 * 1024 * 1024) },
+    ]);
+    assert.equal(result.article.body.length, 1);
+    const shown = shadowText(renderArticlePage(result.article));
+    assert.equal(shown.match(/183/g)?.length, 1, 'the size is shown once');
+    assert.equal(result.issues.some((i) => i.severity === 'warning'), false, result.issues.map((i) => i.message).join('; '));
+  });
+});
