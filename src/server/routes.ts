@@ -48,6 +48,16 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?:^|[^\ud800-\udbff])[\udc00-\udfff]/;
 
 const QUERY_OR_FRAGMENT = /[?#][\s\S]*$/;
+/**
+ * A session id carried as a path parameter, as JSP (`;jsessionid=`), PHP and other CMSs write
+ * links when cookies are off: a new one per reader, so never part of a page id.
+ */
+const SESSION_PARAMETER = /;(?:jsessionid|phpsessid|sessionid|session_id|sid|aspsessionid[a-z]*|cfid|cftoken)=[^/;?#]*/gi;
+
+/** `page` without its query, fragment and session-id path parameters. */
+function withoutQueryAndSession(page: string): string {
+  return page.trim().replace(QUERY_OR_FRAGMENT, '').replace(SESSION_PARAMETER, '');
+}
 const ESCAPE_RUN = /(?:%[0-9A-Fa-f]{2})+/g;
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 /** Request bodies: strict UTF-8 (JSON is UTF-8), a byte order mark kept so that JSON.parse refuses it as before. */
@@ -182,17 +192,17 @@ function decodePercent(text: string): string | undefined {
 const SCHEME_AND_HOST = /^https?:\/\/[^/?#]*/i;
 
 /**
- * Page ids as stored: an absolute http(s) URL is reduced to its path; query and fragment are
- * dropped; percent-encoding is decoded once, as UTF-8 and GB18030 characters (malformed encoding is
- * refused), and a query,
- * fragment or scheme and host that were percent-encoded are dropped too, so `/a%3Fx=1`,
+ * Page ids as stored: an absolute http(s) URL is reduced to its path; query, fragment and
+ * session-id path parameters (`;jsessionid=…`) are dropped; percent-encoding is decoded once,
+ * as UTF-8 and GB18030 characters (malformed encoding is refused), and a query, fragment,
+ * session id or scheme and host that were percent-encoded are dropped too, so `/a%3Fx=1`,
  * `https%3A%2F%2Fhost%2Fa` and `/a` are one page; the result is NFC-normalized, trimmed and at
  * most `max` characters long, without control characters.
  */
 export function normalizePage(raw: unknown, max: number): PageResult {
   if (typeof raw !== 'string') return { ok: false, code: 'invalid-page', message: 'page must be a string' };
   // The raw query goes first: it may hold encodings (GBK search words) that are not UTF-8.
-  let page = raw.trim().replace(QUERY_OR_FRAGMENT, '');
+  let page = withoutQueryAndSession(raw);
   if (SCHEME_AND_HOST.test(page)) page = page.replace(SCHEME_AND_HOST, '') || '/';
   // No character takes more than 12 characters encoded (four %XX): longer cannot fit, and is not decoded.
   if (page.length > max * 12) {
@@ -201,8 +211,7 @@ export function normalizePage(raw: unknown, max: number): PageResult {
   if (page.includes('%')) {
     const decoded = decodePercent(page);
     if (decoded === undefined) return { ok: false, code: 'invalid-page', message: 'page has malformed percent-encoding' };
-    page = decoded;
-    page = page.trim().replace(QUERY_OR_FRAGMENT, '');
+    page = withoutQueryAndSession(decoded);
     if (SCHEME_AND_HOST.test(page)) page = page.replace(SCHEME_AND_HOST, '') || '/';
   }
   if (LONE_SURROGATE.test(page)) return { ok: false, code: 'invalid-page', message: 'page is not well-formed Unicode' };

@@ -210,6 +210,20 @@ describe('visitor-counter', () => {
     expect((body(calls[1]!) as { page: string }).page).to.equal(`/${'%D0%C2%CE%C5'.repeat(255)}%D0%C2`);
   });
 
+  it('leaves a ;jsessionid=… out of the default page id', async () => {
+    const endpoint = freshEndpoint();
+    stubFetch(() => json({ site: 'fs', visits: 5, page: '/p', pageViews: 1 }));
+    const before = location.href;
+    history.replaceState(null, '', '/art/2024/1.html;jsessionid=8F3A1B2C?x=1');
+    try {
+      const el = await fixture<VisitorCounterElement>(html`<visitor-counter endpoint=${endpoint} site="fs" kind="page-views"></visitor-counter>`);
+      await settled(el, 'total');
+    } finally {
+      history.replaceState(null, '', before);
+    }
+    expect(body(calls[0]!)).to.deep.equal({ site: 'fs', kind: 'page-view', page: '/art/2024/1.html' });
+  });
+
   it('does not count automated browsers: it only reads the total', async () => {
     setWebdriver(true);
     const endpoint = freshEndpoint();

@@ -187,6 +187,14 @@ describe('page ids', () => {
     ['/新闻/%C9%F3%C5%D0.html', '/新闻/审判.html'],
     ['/%E6%96%B0%E9%97%BB/%C9%F3%C5%D0', '/新闻/审判'],
     ['/%95%32%82%36', '/\u{20000}'],
+    // Session ids that JSP and other CMSs put in links when cookies are off: one article, one page id.
+    ['/art/2024/1.html;jsessionid=8F3A1B2C?x=1', '/art/2024/1.html'],
+    ['/art/2024/1.html;JSESSIONID=99AA77BB.node1', '/art/2024/1.html'],
+    ['/art;jsessionid=1/2024/1.html', '/art/2024/1.html'],
+    ['/art/1.html;phpsessid=abc;sid=9', '/art/1.html'],
+    ['/art/1.html%3Bjsessionid%3D8F3A', '/art/1.html'],
+    ['https://www.example.gov.cn/art/1.html;jsessionid=8F3A#top', '/art/1.html'],
+    ['/art/1.html;version=2', '/art/1.html;version=2'],
   ];
   for (const [input, expected] of cases) {
     test(`${JSON.stringify(input)} -> ${JSON.stringify(expected)}`, () => {
