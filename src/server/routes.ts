@@ -359,7 +359,12 @@ export function createHandler(ctx: RouteContext): (req: IncomingMessage, res: Se
     const site = sites.get(value);
     if (!site) throw new HttpError(404, 'unknown-site', `site "${value}" is not configured on this counter`);
     if (origin !== undefined && !siteOrigins.get(site.id)!.has(origin)) {
-      throw new HttpError(403, 'origin-not-allowed', `origin ${origin} is not allowed for site "${site.id}"`);
+      // The refusal is readable by that page, so that the element can tell its webmaster why
+      // (a browser hides a status it may not read); it holds no count and no credentials.
+      throw new HttpError(403, 'origin-not-allowed', `origin ${origin} is not allowed for site "${site.id}"`, {
+        'access-control-allow-origin': origin,
+        vary: 'Origin',
+      });
     }
     return site;
   }

@@ -367,6 +367,38 @@ describe('visitor-counter', () => {
     ]);
   });
 
+  it('tells the webmaster when the service does not allow the origin of the page', async () => {
+    const endpoint = freshEndpoint();
+    stubFetch(() =>
+      json({ error: { code: 'origin-not-allowed', message: `origin ${location.origin} is not allowed for site "fs"` } }, 403),
+    );
+    const el = await fixture<VisitorCounterElement>(html`<visitor-counter endpoint=${endpoint} site="fs"></visitor-counter>`);
+    await settled(el, 'hidden');
+    expect(warnings).to.deep.equal([
+      `visitor-counter: no number from ${endpoint} (HTTP 403: this page's origin ${location.origin} is not allowed for site "fs"; add it to the site's origins on the service)`,
+    ]);
+    await expect(el).to.be.accessible();
+  });
+
+  it('warns before trying an http endpoint from an https page (the browser blocks it as mixed content)', async () => {
+    Object.defineProperty(document, 'URL', { configurable: true, get: () => 'https://www.court.example/art/1.html' });
+    stubFetch(() => Promise.reject(new TypeError('Failed to fetch')));
+    try {
+      const el = await fixture<VisitorCounterElement>(html`<visitor-counter endpoint="http://counter.court.example/counter" site="fs"></visitor-counter>`);
+      await settled(el, 'hidden');
+      // A loopback endpoint is allowed by browsers: no warning for it.
+      const local = await fixture<VisitorCounterElement>(html`<visitor-counter endpoint="http://127.0.0.1:9/counter" site="fs"></visitor-counter>`);
+      await settled(local, 'hidden');
+    } finally {
+      delete (document as { URL?: string }).URL;
+    }
+    expect(warnings).to.deep.equal([
+      'visitor-counter: endpoint "http://counter.court.example/counter" is http on an https page; browsers block it as mixed content: use an https endpoint',
+      'visitor-counter: no number from http://counter.court.example/counter (network error)',
+      'visitor-counter: no number from http://127.0.0.1:9/counter (network error)',
+    ]);
+  });
+
   it('counts at most once per page load when storage is blocked', async () => {
     const endpoint = freshEndpoint();
     const proto = Storage.prototype;

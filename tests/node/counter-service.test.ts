@@ -155,8 +155,15 @@ for (const backend of ['sqlite', 'redis'] as const) {
     test('refuses an origin not configured for the site and counts nothing', async () => {
       const { url } = await start({}, undefined, backend);
       await expectError(await hit(url, { site: 'fs', kind: 'visit' }, { origin: 'https://evil.example' }), 403, 'origin-not-allowed', /evil\.example/);
-      const denied = await hit(url, { site: 'fs', kind: 'visit' }, { origin: 'https://evil.example' });
-      assert.equal(denied.headers.get('access-control-allow-origin'), null);
+      // The refusal itself may be read by that page (so the element can tell its webmaster why),
+      // never with credentials; it carries no count.
+      const denied = await hit(url, { site: 'fs', kind: 'visit' }, { origin: 'http://www.fscourt.example' });
+      assert.equal(denied.headers.get('access-control-allow-origin'), 'http://www.fscourt.example');
+      assert.equal(denied.headers.get('access-control-allow-credentials'), null);
+      assert.match(denied.headers.get('vary') ?? '', /Origin/);
+      assert.deepEqual(await denied.json(), {
+        error: { code: 'origin-not-allowed', message: 'origin http://www.fscourt.example is not allowed for site "fs"' },
+      });
       // An origin of another configured site may not count this one either.
       await expectError(await hit(url, { site: 'fs', kind: 'visit' }, { origin: OTHER_ORIGIN }), 403, 'origin-not-allowed');
       await expectError(await fetch(`${url}/api/v1/counts?site=fs`, { headers: { origin: 'https://evil.example' } }), 403, 'origin-not-allowed');

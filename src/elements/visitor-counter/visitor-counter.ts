@@ -10,7 +10,8 @@
  * it is pending the element keeps its space empty, or shows the last number this browser saw
  * ("已有 N 位访客", which claims no new count). When the service is slow or down it keeps that
  * number or hides the sentence (`state="hidden"`, `aria-hidden="true"`): it never shows
- * "您是第位访客". No cookies are sent and nothing identifying is stored; automated browsers
+ * "您是第位访客"; a console warning names the reason, such as an origin the service does not
+ * allow, or an http endpoint on an https page (warned before trying). No cookies are sent and nothing identifying is stored; automated browsers
  * (`navigator.webdriver`) only read the numbers, and a prerendered page counts only once the
  * reader actually opens it.
  *
@@ -143,6 +144,24 @@ function whenActivated(): Promise<void> {
   return new Promise((resolve) => doc.addEventListener('prerenderingchange', () => resolve(), { once: true }));
 }
 
+/**
+ * Why the browser will block `endpoint` on this page, or `undefined`: an http endpoint on an
+ * https page is mixed content (a loopback host excepted, which browsers allow).
+ */
+function mixedContent(endpoint: string): string | undefined {
+  let page: URL;
+  let target: URL;
+  try {
+    page = new URL(document.URL);
+    target = new URL(endpoint, page);
+  } catch {
+    return undefined;
+  }
+  if (page.protocol !== 'https:' || target.protocol !== 'http:') return undefined;
+  if (/^(?:localhost|.+\.localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i.test(target.hostname)) return undefined;
+  return `endpoint "${endpoint}" is http on an https page; browsers block it as mixed content: use an https endpoint`;
+}
+
 function isCount(value: unknown): value is number {
   return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
 }
@@ -257,6 +276,8 @@ export class VisitorCounterElement extends LitElement {
       return;
     }
     const base = this.endpoint.trim().replace(/\/+$/, '');
+    const mixed = mixedContent(base);
+    if (mixed) console.warn(`visitor-counter: ${mixed}`);
     const kind = this.kind;
     const page = kind === 'page-views' ? this.#pageId() : undefined;
     const ids = `${base}|${this.site}|${page === undefined ? 'visit' : `page:${page}`}`;
@@ -361,7 +382,11 @@ export class VisitorCounterElement extends LitElement {
       if (!response.ok) {
         const answer: unknown = await response.json().catch(() => undefined);
         const code = (answer as { error?: { code?: unknown } } | undefined)?.error?.code;
-        throw new CounterRequestError(`HTTP ${response.status}`, typeof code === 'string');
+        const why =
+          code === 'origin-not-allowed'
+            ? `: this page's origin ${location.origin} is not allowed for site "${this.site}"; add it to the site's origins on the service`
+            : '';
+        throw new CounterRequestError(`HTTP ${response.status}${why}`, typeof code === 'string');
       }
       const body: unknown = await response.json();
       if (typeof body !== 'object' || body === null) throw new CounterRequestError('the answer is not a JSON object');
