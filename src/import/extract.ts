@@ -1041,9 +1041,14 @@ interface Para {
   align?: string;
 }
 
+/** Stands for the path of a line not yet placed, in the messages of its pending issues. */
+const PENDING_PATH = 'body[…]';
+
 class BodyWriter {
   readonly blocks: Block[] = [];
   readonly attachments: Attachment[] = [];
+  /** Issues about links of the line being written (see `settle`). */
+  private pending: Array<{ found: ImportIssue; control: boolean }> = [];
   /** Images waiting for a ▲ / 图为 caption, oldest first. */
   private uncaptioned: number[] = [];
   private para: Para = BodyWriter.empty();
@@ -1059,7 +1064,11 @@ class BodyWriter {
 
   private tags(el: Element): { open: string; close: string } {
     if (el.tagName === 'a') {
-      const href = resolveUrl(this.ctx, attr(el, 'href'), `body[${this.blocks.length}]`, 'link');
+      // Where the link's line goes is known when the line ends: its issues wait until then.
+      const found: ImportIssue[] = [];
+      const href = resolveUrl({ ...this.ctx, issues: found }, attr(el, 'href'), PENDING_PATH, 'link');
+      const control = CHROME_LINE.test(normalizeSpace(textContent(el)));
+      for (const f of found) this.pending.push({ found: f, control });
       return href ? { open: `<a href="${escapeHtml(href.replace(/\s/g, '%20'))}">`, close: '</a>' } : { open: '', close: '' };
     }
     return KEPT_INLINE.has(el.tagName) ? { open: `<${el.tagName}>`, close: `</${el.tagName}>` } : { open: '', close: '' };
@@ -1112,14 +1121,21 @@ class BodyWriter {
     let closing = '';
     for (const t of [...this.open].reverse()) closing += t.close;
     const text = normalizeSpace(para.text);
-    if (!text) return;
+    if (!text) {
+      this.settle('body');
+      return;
+    }
     const html = normalizeSpace(para.html + closing)
       .replace(/<(strong|b|em|i|u|sub|sup)>\s*<\/\1>/g, '')
       .replace(/<a href="[^"]*">\s*<\/a>/g, '');
-    this.paragraph(text, para.markup ? html : undefined, para);
+    this.settle(this.paragraph(text, para.markup ? html : undefined, para));
   }
 
-  private paragraph(text: string, html: string | undefined, para: Para): void {
+  /**
+   * Places one line of text: a caption, a field, a heading, a paragraph, or nothing (page
+   * controls). Returns the path it went to; `undefined` when it was dropped as page controls.
+   */
+  private paragraph(text: string, html: string | undefined, para: Para): string | undefined {
     const at = `body[${this.blocks.length}]`;
     // A caption line for the images just above it.
     if (CAPTION_START.test(text) && this.uncaptioned.length) {
@@ -1127,7 +1143,7 @@ class BodyWriter {
       const image = this.blocks[index] as Extract<Block, { type: 'image' }>;
       image.caption = unwrapCaption(text);
       if (!image.alt) image.alt = image.caption;
-      return;
+      return `body[${index}].caption`;
     }
     // A short centred line right under a photo, without ▲ or 图为: the caption of TRS and
     // Word-pasted pages (<p style="text-align:center">法官向当事人送达…</p>).
@@ -1137,7 +1153,7 @@ class BodyWriter {
       image.caption = text;
       if (!image.alt) image.alt = text;
       issue(this.ctx, { code: 'caption-inferred', severity: 'info', path: `body[${index}].caption`, message: `body[${index}]: the centred line "${text}" under the image is read as its caption`, text });
-      return;
+      return `body[${index}].caption`;
     }
     this.uncaptioned = [];
     if (CAPTION_MARKER.test(text)) {
@@ -1149,15 +1165,15 @@ class BodyWriter {
     const byline = lead?.start === 0 && lead.field !== 'date' ? readByline(unwrapped) : undefined;
     if (byline && !byline.rest.replace(/[)）】\]]/g, '').trim() && (byline.editor || byline.source || byline.author)) {
       takeByline(this.ctx, this.fields, byline, text);
-      return;
+      return 'byline';
     }
     if (/^(?:相关)?附件\s*[:：]?$/.test(text) && this.attachments.length) {
       issue(this.ctx, { code: 'label-dropped', severity: 'info', path: 'attachments', message: `attachments: the label "${text}" is not kept; the attachments follow the article`, text });
-      return;
+      return 'attachments';
     }
     if (CHROME_LINE.test(text)) {
-      issue(this.ctx, { code: 'chrome-dropped', severity: 'info', path: at, message: `${at}: page controls "${text}" are not article text; dropped`, text });
-      return;
+      issue(this.ctx, { code: 'chrome-dropped', severity: 'info', path: 'body', message: `body: page controls "${text}" are not article text; dropped`, text });
+      return undefined;
     }
     // "附件:" followed only by attachment links.
     if (para.linkTexts.length) {
@@ -1169,7 +1185,7 @@ class BodyWriter {
       if (allAttachments && /^(?:附件\s*\d*\s*[:：]?|相关附件\s*[:：]?|下载\s*[:：]?|\d+[.、．]?)*$/.test(rest.replace(/\s/g, ''))) {
         issue(this.ctx, { code: 'attachment-read', severity: 'info', path: 'attachments', message: `${at}: the line "${text}" is read as attachments${rest ? ` (the label "${rest}" is not kept)` : ''}`, text });
         this.ctx.accounted.push(text);
-        return;
+        return 'attachments';
       }
     }
     // A short line that is bold throughout is a section heading in court templates.
@@ -1177,9 +1193,24 @@ class BodyWriter {
     if (bold && text.length <= 40 && !/[。；;，,：:！!？?]$/.test(text)) {
       this.blocks.push({ type: 'heading', level: 2, text });
       issue(this.ctx, { code: 'heading-inferred', severity: 'info', path: at, message: `${at}: a short line in bold type is read as a section heading`, text });
-      return;
+      return at;
     }
     this.blocks.push(html !== undefined ? { type: 'paragraph', html } : { type: 'paragraph', text });
+    return at;
+  }
+
+  /**
+   * Reports the issues about the links of the line just placed, under the path it went to.
+   * Links of page controls (【关闭窗口】 → javascript:window.close()) dropped with their line
+   * are no security warning: the chrome-dropped note names the line.
+   */
+  private settle(path: string | undefined): void {
+    for (const { found, control } of this.pending) {
+      if (path === undefined && control) continue;
+      const at = path ?? 'body';
+      this.ctx.issues.push({ ...found, path: at, message: found.message.replace(PENDING_PATH, at) });
+    }
+    this.pending = [];
   }
 
   heading(el: Element): void {

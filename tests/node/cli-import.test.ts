@@ -1170,3 +1170,24 @@ describe('attachment sizes', () => {
     assert.equal(result.issues.some((i) => i.severity === 'warning'), false, result.issues.map((i) => i.message).join('; '));
   });
 });
+
+describe('where warnings point', () => {
+  test('a link warning names the block its line became; the javascript: links of 【打印本页】【关闭窗口】 are no security warning', () => {
+    const html = `<!doctype html><html><head><meta charset="utf-8"><title>本院召开年度工作会议</title></head><body>
+      <h1>本院召开年度工作会议</h1><div class="info">发布时间：2024-01-30</div>
+      <div class="content"><p>　　1月30日，本院召开年度工作会议，总结2023年工作，部署2024年重点任务。</p>
+      <p><img src="/a.jpg" width="600" height="400"></p><p>▲会议现场，<a href="javascript:void(0)">点击查看</a>大图</p>
+      <p>　　会议强调，要进一步提高审判质效，<a href="javascript:show()">更好满足</a>人民群众司法需求。</p>
+      <p align="right">【<a href="javascript:window.print()">打印本页</a>】【<a href="javascript:window.close()">关闭窗口</a>】</p></div></body></html>`;
+    const result = importPage(Buffer.from(html));
+    assert.ok(result.article);
+    assert.equal(result.article.body.length, 3);
+    const unsafe = result.issues.filter((i) => i.code === 'unsafe-url');
+    assert.deepEqual(unsafe.map((i) => [i.path, i.message.slice(0, i.message.indexOf(' is '))]), [
+      ['body[1].caption', 'body[1].caption: link "javascript:void(0)"'],
+      ['body[2]', 'body[2]: link "javascript:show()"'],
+    ]);
+    const controls = result.issues.find((i) => i.code === 'chrome-dropped');
+    assert.deepEqual([controls?.severity, controls?.path, controls?.text], ['info', 'body', '【打印本页】【关闭窗口】']);
+  });
+});
