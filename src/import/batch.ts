@@ -5,6 +5,7 @@ import { readFile, readdir, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import { fileErrorReason, writeFileAtomic } from '../ssr/files.js';
 import { createProgress, type ProgressStream } from '../ssr/progress.js';
+import { charsetOptionProblem } from './charset.js';
 import type { ImportIssue } from './extract.js';
 import { importPage } from './import-page.js';
 
@@ -103,6 +104,8 @@ export async function importCommand(options: ImportCommandOptions): Promise<numb
   if (!info) throw new UsageError(`${options.input}: no such file or folder`);
   const isDir = info.isDirectory();
   if (isDir && !options.out) throw new UsageError('importing a folder needs --out <folder>');
+  const charsetProblem = options.charset === undefined ? undefined : charsetOptionProblem(options.charset);
+  if (charsetProblem) throw new UsageError(`--charset: ${charsetProblem}`);
 
   const files = isDir ? await listFiles(options.input, PAGE_EXTENSIONS) : [basename(options.input)];
   const root = isDir ? options.input : dirname(options.input);

@@ -357,6 +357,14 @@ function detect(bytes: Buffer): Detected {
     : { text: whole.utf8.text, charset: 'utf-8', invalid: whole.utf8.invalid, invalidUtf8: whole.utf8.invalid };
 }
 
+/** What is wrong with a charset label given as an option (`--charset`), if anything. */
+export function charsetOptionProblem(label: string): string | undefined {
+  if (normalizeCharset(label)) return undefined;
+  return whatwgEncoding(label)
+    ? `charset "${label}" cannot be decoded by the importer`
+    : `unknown charset "${label}" (use a label of the WHATWG Encoding Standard, such as gbk, gb18030, big5 or utf-8)`;
+}
+
 /**
  * Decodes an HTML page. `override` (a charset label of the WHATWG Encoding Standard) wins
  * over everything else. Returns the text and where its encoding came from.
@@ -366,11 +374,7 @@ export function decodeHtml(input: Uint8Array, override?: string): DecodedPage {
   const bom = bomCharset(bytes);
   if (override) {
     const charset = normalizeCharset(override);
-    if (!charset) {
-      throw new RangeError(whatwgEncoding(override)
-        ? `charset "${override}" cannot be decoded by the importer`
-        : `unknown charset "${override}" (use a label of the WHATWG Encoding Standard, such as gbk, gb18030, big5 or utf-8)`);
-    }
+    if (!charset) throw new RangeError(charsetOptionProblem(override));
     const decoded = decodeWith(bom ? bytes.subarray(bom.length) : bytes, charset);
     return { text: decoded.text, charset: reportedName(charset), declared: override, source: 'option', invalidSequences: decoded.invalid };
   }

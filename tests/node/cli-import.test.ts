@@ -787,6 +787,19 @@ describe('the import command', () => {
     assert.equal(bad.status, 2);
     assert.match(bad.stderr, /no-such-option/);
   });
+
+  test('an unknown --charset is a usage error, said once before any page is read (exit 2)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cw-import-'));
+    try {
+      const run = runCli(['import', pages, '--out', join(dir, 'articles'), '--charset', 'cp936']);
+      assert.equal(run.status, 2);
+      assert.equal(run.stderr.match(/unknown charset "cp936"/g)?.length, 1, run.stderr);
+      assert.doesNotMatch(run.stdout + run.stderr, /Imported|failed/);
+      assert.deepEqual(readdirSync(dir), [], 'nothing is written');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
 
 describe('charset labels, as browsers read them', () => {
