@@ -143,13 +143,14 @@ describe('visitor-counter', () => {
     ];
     expect(added.length).to.be.greaterThan(0);
     for (const [key, value] of added) {
-      expect(value, key).to.match(/^\d{1,16}$/);
+      // A number, or a number and the time of the visit's last page load.
+      expect(value, key).to.match(/^\d{1,16}(\|\d{1,16})?$/);
       expect(key).to.include(endpoint);
     }
     expect(document.cookie).not.to.include(endpoint);
   });
 
-  it('counts a visit once per session: a reload shows the same number without a request', async () => {
+  it('counts a visit once per visit: a reload shows the same number without a request', async () => {
     const endpoint = freshEndpoint();
     stubFetch(() => json({ site: 'fs', visits: 42 }));
     const first = await fixture<VisitorCounterElement>(html`<visitor-counter endpoint=${endpoint} site="fs"></visitor-counter>`);
@@ -162,7 +163,39 @@ describe('visitor-counter', () => {
     expect(calls).to.have.length(1);
   });
 
-  it('counts an article view once per session per page and shows 浏览次数', async () => {
+  it('a visit ends after 30 minutes without a page load: the next load counts a new visit', async () => {
+    const endpoint = freshEndpoint();
+    const realNow = Date.now;
+    let offset = 0;
+    Date.now = () => realNow() + offset;
+    try {
+      stubFetch(() => json({ site: 'fs', visits: 42 }));
+      const first = await fixture<VisitorCounterElement>(html`<visitor-counter endpoint=${endpoint} site="fs"></visitor-counter>`);
+      await settled(first, 'counted');
+      first.remove();
+      // 29 minutes later: the same visit, which each load keeps alive.
+      offset = 29 * 60_000;
+      const same = await fixture<VisitorCounterElement>(html`<visitor-counter endpoint=${endpoint} site="fs"></visitor-counter>`);
+      await settled(same, 'counted');
+      expect(text(same)).to.equal('您是第 42 位访客');
+      same.remove();
+      offset += 29 * 60_000;
+      const still = await fixture<VisitorCounterElement>(html`<visitor-counter endpoint=${endpoint} site="fs"></visitor-counter>`);
+      await settled(still, 'counted');
+      still.remove();
+      expect(calls).to.have.length(1);
+      // 31 minutes without a load: a new visit.
+      offset += 31 * 60_000;
+      stubFetch(() => json({ site: 'fs', visits: 57 }));
+      const next = await fixture<VisitorCounterElement>(html`<visitor-counter endpoint=${endpoint} site="fs"></visitor-counter>`);
+      await waitUntil(() => text(next) === '您是第 57 位访客');
+      expect(calls.map((c) => c.init.method)).to.deep.equal(['POST', 'POST']);
+    } finally {
+      Date.now = realNow;
+    }
+  });
+
+  it('counts an article view once per visit per page and shows 浏览次数', async () => {
     const endpoint = freshEndpoint();
     stubFetch((url) =>
       url.includes('/hits') ? json({ site: 'fs', visits: 5, page: '/art/1.html', pageViews: 1234 }) : json({ site: 'fs', visits: 5, page: '/art/1.html', pageViews: 1240 }),

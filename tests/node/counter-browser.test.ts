@@ -1,5 +1,5 @@
 // <visitor-counter> from the built bundle, in Chromium, against the real counter service on
-// another origin (another port): real CORS, real sessionStorage, real counts.
+// another origin (another port): real CORS, real localStorage shared by tabs, real counts.
 //
 // Needs the built bundle (`npm run build`; `npm test` builds first) and the system Chromium.
 import assert from 'node:assert/strict';
@@ -26,10 +26,11 @@ let service: CounterService;
 let browser: Browser;
 const contexts: BrowserContext[] = [];
 
-/** Element markup per path: `/visits`, `/article`, `/preview`. */
+/** Element markup per path: `/visits`, `/article`, `/article-tabs`. */
 const bodies: Record<string, (endpoint: string) => string> = {
   '/visits': (e) => `<p>访问统计 <visitor-counter endpoint="${e}" site="fs"></visitor-counter></p>`,
   '/article': (e) => `<visitor-counter endpoint="${e}" site="fs" kind="page-views" page="/art/2024/1.html"></visitor-counter>`,
+  '/article-tabs': (e) => `<visitor-counter endpoint="${e}" site="fs" kind="page-views" page="/art/2024/tabs.html"></visitor-counter>`,
 };
 
 before(async () => {
@@ -75,6 +76,11 @@ after(async () => {
 async function reader(options: { automated?: boolean } = {}): Promise<Page> {
   const context = await browser.createBrowserContext();
   contexts.push(context);
+  return tab(context, options);
+}
+
+/** A new tab of a reader's browser. */
+async function tab(context: BrowserContext, options: { automated?: boolean } = {}): Promise<Page> {
   const page = await context.newPage();
   // Puppeteer's Chromium reports navigator.webdriver; a reader's browser does not.
   if (!options.automated) {
@@ -109,6 +115,25 @@ describe('visitor-counter against the real service', () => {
     assert.equal((await counts('site=fs')).visits, before + 2);
     const cookies = await second.browserContext().cookies();
     assert.deepEqual(cookies, [], 'no cookies');
+  });
+
+  test('a reader who opens the site in several tabs is one visit, and one view per article', async () => {
+    const before = (await counts('site=fs')).visits;
+    const first = await reader();
+    await first.goto(`${pageOrigin}/visits`);
+    assert.equal(await shown(first, 'counted'), `您是第 ${before + 1} 位访客`);
+    for (let i = 0; i < 3; i++) {
+      const other = await tab(first.browserContext());
+      await other.goto(`${pageOrigin}/visits`);
+      assert.equal(await shown(other, 'counted'), `您是第 ${before + 1} 位访客`);
+    }
+    assert.equal((await counts('site=fs')).visits, before + 1);
+    for (let i = 0; i < 2; i++) {
+      const article = await tab(first.browserContext());
+      await article.goto(`${pageOrigin}/article-tabs`);
+      assert.equal(await shown(article, 'total'), '浏览次数 1');
+    }
+    assert.equal((await counts('site=fs&page=/art/2024/tabs.html')).pageViews, 1);
   });
 
   test('counts an article view once per session and shows 浏览次数', async () => {

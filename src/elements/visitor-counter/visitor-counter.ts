@@ -2,18 +2,21 @@
  * A visitor counter backed by the self-hosted counter service (`court-counter serve`):
  * "您是第 1,234,567 位访客" for the site, or "浏览次数 N" for one page.
  *
- * A visit is counted once per browser session (a flag in `sessionStorage`; where storage is
- * blocked, at most once per page load); reloads show the same number without a new request.
- * The flag is set when the hit is sent, so a hit whose answer came too late is not sent
- * again: later loads only read the total. A hit the service refused is sent again next time.
+ * A visit is counted once per visit of the reader, in all tabs of the browser: a visit lasts
+ * while pages of the site are loaded at most 30 minutes apart, as web analytics count a visit
+ * (the number and the time of the last load are kept in `localStorage`; where storage is
+ * blocked, at most once per page load). Reloads and new tabs show the same number without a
+ * new request; a page view is counted once per visit per page. The visit is remembered when
+ * the hit is sent, so a hit whose answer came too late is not sent again: later loads only
+ * read the total. A hit the service refused is sent again next time.
  * The request starts after the first paint, has a timeout and never blocks the page. While
  * it is pending the element keeps its space empty, or shows the last number this browser saw
  * ("已有 N 位访客", which claims no new count). When the service is slow or down it keeps that
  * number or hides the sentence (`state="hidden"`, `aria-hidden="true"`): it never shows
  * "您是第位访客"; a console warning names the reason, such as an origin the service does not
- * allow, or an http endpoint on an https page (warned before trying). No cookies are sent and nothing identifying is stored; automated browsers
- * (`navigator.webdriver`) only read the numbers, and a prerendered page counts only once the
- * reader actually opens it.
+ * allow, or an http endpoint on an https page (warned before trying). No cookies are sent
+ * and nothing identifying is stored; automated browsers (`navigator.webdriver`) only read the
+ * numbers, and a prerendered page counts only once the reader actually opens it.
  *
  * ```html
  * <visitor-counter endpoint="https://www.example.gov.cn/counter" site="fs"></visitor-counter>
@@ -51,7 +54,7 @@ import { state } from 'lit/decorators/state.js';
 import { msg, str } from '@lit/localize';
 import { formatCount } from '../../internal/format.js';
 import { currentLocale, localized } from '../../internal/localize.js';
-import { readSetting, writeSetting } from '../../internal/storage.js';
+import { readSetting, removeSetting, writeSetting } from '../../internal/storage.js';
 import { tokens } from '../../internal/theme.js';
 import { isSafeUrl } from '../../internal/url.js';
 import { visitorCounterStyles } from './visitor-counter.styles.js';
@@ -98,37 +101,45 @@ const PAGE_CHARACTER = new RegExp(
 // Stands for the number inside a translated sentence, so the number can get its own part.
 const SLOT = '\uE000';
 
-/* Per page load: what this browser counted, for when sessionStorage is blocked, and the
-   requests in flight, so two counters of one page never count twice. */
-const counted = new Map<string, string>();
+/**
+ * A visit lasts while the reader loads pages of the site at most this far apart, in any tab
+ * (as web analytics count a visit): opening articles in new tabs is one visit, not one each.
+ */
+const VISIT_IDLE_MS = 30 * 60_000;
+
+/* Per page load: the visits remembered when localStorage is blocked, and the requests in
+   flight, so two counters of one page never count twice. */
+const remembered = new Map<string, string>();
 const inFlight = new Map<string, Promise<number>>();
 
-function sessionRead(key: string): string | null {
-  try {
-    const value = window.sessionStorage.getItem(key);
-    if (value !== null) return value;
-  } catch {
-    // Storage blocked: fall back to this page load's memory.
+/**
+ * What this visit (see {@link VISIT_IDLE_MS}) holds for `key`: a number, or {@link SENT}; `null`
+ * when there is no visit. Reading it is a page load of the visit, which keeps it going.
+ */
+function visitRead(key: string): string | null {
+  const stored = readSetting(key) ?? remembered.get(key) ?? null;
+  const [value = '', at = ''] = (stored ?? '').split('|');
+  const last = Number(at);
+  // A wall clock set back since then reads as a load just now.
+  if (value === '' || at === '' || !Number.isFinite(last) || Date.now() - last >= VISIT_IDLE_MS) {
+    if (stored !== null) visitForget(key);
+    return null;
   }
-  return counted.get(key) ?? null;
+  visitWrite(key, value);
+  return value;
 }
 
-function sessionWrite(key: string, value: string): void {
-  counted.set(key, value);
-  try {
-    window.sessionStorage.setItem(key, value);
-  } catch {
-    // Storage blocked or full: counted at most once for this page load.
-  }
+/** Stores `value` for `key` in this visit, with the time of this page load. */
+function visitWrite(key: string, value: string): void {
+  const entry = `${value}|${Date.now()}`;
+  remembered.set(key, entry);
+  // Storage blocked or full: remembered for this page load only.
+  writeSetting(key, entry);
 }
 
-function sessionForget(key: string): void {
-  counted.delete(key);
-  try {
-    window.sessionStorage.removeItem(key);
-  } catch {
-    // Storage blocked: nothing was kept there.
-  }
+function visitForget(key: string): void {
+  remembered.delete(key);
+  removeSetting(key);
 }
 
 /** Session value of a hit that was sent and not answered yet (or answered too late). */
@@ -282,7 +293,7 @@ export class VisitorCounterElement extends LitElement {
     const page = kind === 'page-views' ? this.#pageId() : undefined;
     const ids = `${base}|${this.site}|${page === undefined ? 'visit' : `page:${page}`}`;
     const cacheName = `visitor-counter:${ids}`;
-    const sessionKey = `court-widgets:visitor-counter:${ids}`;
+    const visitKey = `visitor-counter-visit:${ids}`;
 
     const cached = Number(readSetting(cacheName) ?? NaN);
     if (isCount(cached)) {
@@ -297,9 +308,9 @@ export class VisitorCounterElement extends LitElement {
     await whenActivated();
     if (signal.aborted) return;
 
-    const seen = sessionRead(sessionKey);
+    const seen = visitRead(visitKey);
     if (kind === 'visits' && seen !== null && /^\d{1,16}$/.test(seen)) {
-      // This session was counted already: the reader keeps their number.
+      // This visit was counted already: the reader keeps their number.
       this.#show(Number(seen), 'counted', false);
       return;
     }
@@ -308,28 +319,28 @@ export class VisitorCounterElement extends LitElement {
     try {
       let count: number;
       let countedNow = false;
-      const pending = inFlight.get(sessionKey);
+      const pending = inFlight.get(visitKey);
       if (pending) {
         count = await pending;
         countedNow = true;
       } else if (mayCount) {
         // Remembered before it is sent: an answer that comes after the timeout (or never) may
-        // still have counted, so a reload of this session reads the total instead of counting again.
-        sessionWrite(sessionKey, SENT);
+        // still have counted, so later loads of this visit read the total instead of counting again.
+        visitWrite(visitKey, SENT);
         const request = this.#hit(base, page, signal).then(
           (n) => {
-            sessionWrite(sessionKey, kind === 'visits' ? String(n) : '1');
+            visitWrite(visitKey, kind === 'visits' ? String(n) : '1');
             return n;
           },
           (error: unknown) => {
-            if (error instanceof CounterRequestError && error.refused) sessionForget(sessionKey);
+            if (error instanceof CounterRequestError && error.refused) visitForget(visitKey);
             throw error;
           },
         );
-        inFlight.set(sessionKey, request);
+        inFlight.set(visitKey, request);
         request.then(
-          () => inFlight.delete(sessionKey),
-          () => inFlight.delete(sessionKey),
+          () => inFlight.delete(visitKey),
+          () => inFlight.delete(visitKey),
         );
         count = await request;
         countedNow = true;
