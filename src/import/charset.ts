@@ -45,6 +45,12 @@ export interface DecodedPage {
   invalidInDeclared?: number;
   /** With charset `utf-8+gb18030`: how many parts of the page (text between tags) were read in each. */
   parts?: { utf8: number; gb18030: number };
+  /**
+   * With a declared Western charset (iso-8859-1, windows-1252…) over bytes that read as GBK
+   * without an error and make Chinese text: how many Chinese characters they make. The page
+   * is still decoded as declared, as browsers do.
+   */
+  looksLikeGbk?: number;
 }
 
 const SNIFF_BYTES = 4096;
@@ -357,6 +363,20 @@ function detect(bytes: Buffer): Detected {
     : { text: whole.utf8.text, charset: 'utf-8', invalid: whole.utf8.invalid, invalidUtf8: whole.utf8.invalid };
 }
 
+/**
+ * How many Chinese characters the bytes make when read as GB18030, if they read without an
+ * error and most of their non-ASCII bytes become Chinese characters (two bytes each); else 0.
+ * Western text in windows-1252 has single accented letters between ASCII, which GBK rejects.
+ */
+function chineseInGbk(bytes: Buffer): number {
+  const high = nonAsciiBytes(bytes);
+  if (high < 16) return 0;
+  const gb = decodeWith(bytes, 'gb18030');
+  if (gb.invalid) return 0;
+  const chinese = gb.text.match(/[\u4e00-\u9fff]/g)?.length ?? 0;
+  return chinese * 2 >= high * 0.8 ? chinese : 0;
+}
+
 /** What is wrong with a charset label given as an option (`--charset`), if anything. */
 export function charsetOptionProblem(label: string): string | undefined {
   if (normalizeCharset(label)) return undefined;
@@ -402,7 +422,8 @@ export function decodeHtml(input: Uint8Array, override?: string): DecodedPage {
         };
     }
     const decoded = decodeWith(bytes, charset);
-    return { text: decoded.text, charset: reportedName(charset), declared, source: 'meta', invalidSequences: decoded.invalid };
+    const chinese = /^(?:windows-125\d|iso-8859-\d+)$/.test(charset) ? chineseInGbk(bytes) : 0;
+    return { text: decoded.text, charset: reportedName(charset), declared, source: 'meta', invalidSequences: decoded.invalid, ...(chinese ? { looksLikeGbk: chinese } : {}) };
   }
   const found = detect(bytes);
   return {

@@ -42,6 +42,9 @@ function charsetWarning(decoded: DecodedPage): ImportIssue | undefined {
       ? warn(`the page declares "${declared}" but its bytes are UTF-8; decoded as UTF-8`)
       : warn(`the page declares "${declared}" but its bytes are not UTF-8 (${plural(decoded.invalidInDeclared ?? 0, 'invalid sequence')}); decoded as ${used}${decoded.charset === 'gb18030' ? ' (the superset of GBK and GB2312)' : ''}`);
   }
+  if (decoded.looksLikeGbk) {
+    return warn(`the page declares "${declared}" (read as ${used}, as browsers do) but its bytes read as GBK, making ${plural(decoded.looksLikeGbk, 'Chinese character')}; if the article's text is wrong, import it again with --charset gbk`);
+  }
   if (decoded.source !== 'utf8-check' && decoded.source !== 'fallback') return undefined;
   const why = decoded.source === 'fallback' ? ' (it is not valid UTF-8; if the text is wrong, name the charset with --charset, e.g. --charset big5)' : '';
   if (parts) return warn(`${declared ? `the declared charset "${declared}" is ignored (${decoded.ignoredLabel === 'unsupported' ? 'the importer cannot decode it' : 'browsers do not recognise it'})` : 'the page declares no charset'}; ${parts}`);
@@ -84,7 +87,8 @@ export function importPage(bytes: Uint8Array, options: ImportOptions = {}): Impo
     ...(options.id ? { id: options.id } : {}),
     ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
   });
-  issues.push(...extracted.issues);
+  // A page read in the wrong charset has no 发布时间 to find: say which one to try.
+  issues.push(...extracted.issues.map((i) => (decoded.looksLikeGbk && i.code === 'date-missing' ? { ...i, message: `${i.message} (the page looks like GBK: try --charset gbk)` } : i)));
   const base = {
     charset: decoded.charset,
     charsetSource: decoded.source,

@@ -1204,3 +1204,27 @@ describe('where warnings point', () => {
     assert.deepEqual([controls?.severity, controls?.path, controls?.text], ['info', 'body', '【打印本页】【关闭窗口】']);
   });
 });
+
+describe('a Western charset label over GBK bytes', () => {
+  const page = (charset: string, byline: string) => `<html><head><meta http-equiv="Content-Type" content="text/html; charset=${charset}"><title>石门县人民法院</title></head>
+    <body><h1>石门县法院巡回法庭进山村调解一起土地纠纷</h1><div>${byline}</div>
+    <div class="text"><p>　　6月10日，石门县人民法院巡回法庭的法官们冒雨来到壶瓶山镇南坪村，就地开庭审理了一起土地承包经营权纠纷案件。</p></div></body></html>`;
+
+  test('decoded as declared, as browsers do, with a warning and, when no date is found, an error that suggest --charset gbk', () => {
+    const misread = importPage(iconv.encode(page('iso-8859-1', '时间：2009年6月12日'), 'gbk'));
+    assert.equal(misread.charset, 'windows-1252');
+    const missing = misread.issues.find((i) => i.code === 'date-missing');
+    assert.match(missing?.message ?? '', /no 发布时间 .* try --charset gbk\)$/);
+    const warning = misread.issues.find((i) => i.code === 'charset-guessed');
+    assert.match(warning?.message ?? '', /declares "iso-8859-1" .* read as GBK, making \d+ Chinese characters; .* --charset gbk$/);
+    const fixed = importPage(iconv.encode(page('iso-8859-1', '时间：2009年6月12日'), 'gbk'), { charset: 'gbk' });
+    assert.equal(fixed.article?.publishedAt, '2009-06-12T00:00:00+08:00');
+  });
+
+  test('a real Western page in windows-1252 gets no such hint', () => {
+    const latin = `<html><head><meta charset="windows-1252"><title>Cour</title></head><body><h1>La cour d'appel à Genève</h1><div>Date : 2009-06-12</div><p>Le café, la résumé, l'élève, à côté de la forêt : voilà ce qu'a jugé la cour, très précisément, après délibéré.</p></body></html>`;
+    const result = importPage(iconv.encode(latin, 'windows-1252'));
+    assert.equal(result.charset, 'windows-1252');
+    assert.equal(result.issues.some((i) => /gbk/i.test(i.message)), false, result.issues.map((i) => i.message).join('; '));
+  });
+});
