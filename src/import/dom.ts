@@ -34,10 +34,10 @@ export function names(el: Element): string {
   return `${attr(el, 'class') ?? ''} ${attr(el, 'id') ?? ''}`.toLowerCase().trim();
 }
 
-/** Elements whose content is never page text. */
+/** Elements whose content is never page text (MathML is: its text shows, as 数学 in <mi>). */
 export const NON_TEXT_TAGS = new Set([
   'script', 'style', 'noscript', 'template', 'head', 'title', 'meta', 'link', 'base',
-  'iframe', 'object', 'embed', 'svg', 'math', 'canvas', 'audio', 'video', 'map', 'area',
+  'iframe', 'object', 'embed', 'svg', 'canvas', 'audio', 'video', 'map', 'area',
 ]);
 
 /** Whitespace of old pages: ASCII, no-break space, ideographic space, zero-width characters. */

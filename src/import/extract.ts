@@ -143,6 +143,8 @@ const CRUMB_SEPARATORS = /^[\s>›»→/|\\\-—:：]*$|^(?:&gt;|>>)+$/;
 const PREV_NEXT = /(上一篇|下一篇|上一条|下一条|上篇|下篇)\s*[:：]?/;
 /** The label at the start of a text (a sentence that merely mentions 上篇 is not a pager). */
 const PREV_NEXT_START = /^[\s【[(（]*(上一篇|下一篇|上一条|下一条|上篇|下篇)\s*(?:[:：]|$|】|\])/;
+/** A link whose own text starts with the label: <a>下一篇：标题</a> (not a title that ends in 上一篇). */
+const PREV_NEXT_LEAD = new RegExp(`^\\s*${PREV_NEXT.source}`);
 
 /**
  * What a byline label gives: a contract field; `credit`, a credit kept with the author
@@ -822,7 +824,7 @@ function findPrevNext(ctx: Ctx, root: Node): PrevNext {
       for (let depth = 0; depth < 3 && !link; depth++) {
         const after = [...descendants(container)].filter((a) => a.tagName === 'a' && followsInDocument(textNode, a));
         const candidate = after[0];
-        if (candidate && !PREV_NEXT.test(normalizeSpace(textContent(candidate))) && !crossesOtherLabel(container, textNode, candidate)) {
+        if (candidate && !PREV_NEXT_LEAD.test(normalizeSpace(textContent(candidate))) && !crossesOtherLabel(container, textNode, candidate)) {
           link = candidate;
           break;
         }
@@ -836,8 +838,8 @@ function findPrevNext(ctx: Ctx, root: Node): PrevNext {
     if (link) ctx.consumed.add(link);
     ctx.accounted.push(normalizeSpace(textContent(lineEl)));
     if (!link) continue;
-    const title = normalizeSpace(attr(link, 'title') ?? '') || normalizeSpace(textContent(link)).replace(PREV_NEXT, '').trim();
-    const href = resolveUrl(ctx, attr(link, 'href'), `${which}.href`, 'link');
+    const title = normalizeSpace(attr(link, 'title') ?? '') || normalizeSpace(textContent(link)).replace(PREV_NEXT_LEAD, '').trim();
+    const href = resolveUrl(ctx, attr(link, 'href'), `${which}.href`, `${which === 'prev' ? '上一篇' : '下一篇'} "${title}"`);
     if (title && href && !/^(?:没有了|无|暂无)$/.test(title)) out[which] = { title, href };
   }
   return out;
@@ -1522,6 +1524,14 @@ function checkCoverage(ctx: Ctx, container: Element, article: Article): void {
   const corpus = squash(
     [...blockTexts(article), ...ctx.accounted, ...ctx.issues.map((i) => i.text ?? '')].join('\n'),
   ).replace(/[▲△▶►]/g, '');
+  // Text typed into form fields (<input value="…">) shows on the page too.
+  for (const field of descendants(container)) {
+    if (field.tagName !== 'input' || /^(?:hidden|password|checkbox|radio|image|file)$/i.test(attr(field, 'type') ?? '')) continue;
+    const text = normalizeSpace(attr(field, 'value') ?? attr(field, 'placeholder') ?? '');
+    if (text && !corpus.includes(squash(text))) {
+      issue(ctx, { code: 'unmapped-text', severity: 'warning', path: 'body', message: `body: the text of a form field could not be mapped to a block: "${text}"`, text });
+    }
+  }
   const footers = new Set<Element>();
   for (const node of textNodes(container)) {
     const run = squash(node.value).replace(/[▲△▶►]/g, '');

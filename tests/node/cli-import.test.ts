@@ -1228,3 +1228,24 @@ describe('a Western charset label over GBK bytes', () => {
     assert.equal(result.issues.some((i) => /gbk/i.test(i.message)), false, result.issues.map((i) => i.message).join('; '));
   });
 });
+
+describe('hostile pages: visible text is kept or reported', () => {
+  test('MathML text is kept; a 上一篇 whose link is javascript: and a text field\'s value are reported', () => {
+    const html = `<!doctype html><html><head><meta charset="utf-8"><title>法院开展反诈宣传活动</title></head><body>
+      <div class="detail"><div class="title">法院开展反诈宣传活动</div><div class="info">发布时间：2024-02-08 10:00:00</div>
+      <div class="content"><p>第一段：法院干警走进社区开展反诈宣传，发放宣传资料三百余份。</p>
+      <p><math><mi xlink:href="javascript:alert(18)">数学</mi></math>第七段，公式之后的正文内容。</p>
+      <p>第四段：<form action="/x"><input name="q" value="搜索框里的字"><input type="hidden" name="t" value="隐藏值"><button>提交</button></form></p></div>
+      <p>上一篇：<a href="javascript:alert(19)">恶意上一篇</a></p></div></body></html>`;
+    const result = importPage(Buffer.from(html));
+    assert.ok(result.article);
+    assert.equal(result.article.body.some((b) => b.type === 'paragraph' && b.text === '数学第七段，公式之后的正文内容。'), true, JSON.stringify(result.article.body));
+    assert.equal(result.article.prev, undefined);
+    assert.doesNotMatch(JSON.stringify(result.article), /javascript|alert/);
+    const prev = result.issues.find((i) => i.path === 'prev.href');
+    assert.equal(prev?.code, 'unsafe-url');
+    assert.match(prev.message, /上一篇 "恶意上一篇" "javascript:alert\(19\)"/);
+    const unmapped = result.issues.filter((i) => i.code === 'unmapped-text').map((i) => i.text);
+    assert.deepEqual(unmapped.sort(), ['搜索框里的字', '提交'].sort());
+  });
+});
