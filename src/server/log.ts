@@ -5,16 +5,18 @@ type Level = 'error' | 'warn' | 'info';
 
 interface Held {
   level: Level;
+  msg: string;
   fields: Record<string, unknown>;
   count: number;
 }
 
 /**
  * Log lines that a flood of requests would repeat (a store that refuses every hit, clients
- * refused by the rate limit): the first one of each message is logged at once, the next ones
- * within `interval` ms are counted and logged as one line with `repeated: N` when the interval
- * ends, or on {@link RepeatedLog.stop}. So a failing store writes a few lines a minute, not
- * one per request, and cannot fill the disk the log is on. Timed with the monotonic clock.
+ * refused by the rate limit): the first one of each message and reason is logged at once, the
+ * next ones within `interval` ms are counted and logged as one line with `repeated: N` when
+ * the interval ends, or on {@link RepeatedLog.stop}. So a failing store writes a few lines a
+ * minute, not one per request, and cannot fill the disk the log is on, while a new reason
+ * (Redis back but without its data) is logged at once. Timed with the monotonic clock.
  */
 export class RepeatedLog {
   #logger: Logger;
@@ -30,27 +32,31 @@ export class RepeatedLog {
     this.#timer.unref();
   }
 
-  log(level: Level, fields: Record<string, unknown>, msg: string): void {
+  /** Logs `msg` now, or counts it when the same `msg` and `reason` was logged within the interval. */
+  log(level: Level, fields: Record<string, unknown>, msg: string, reason = ''): void {
+    const key = `${msg}\n${reason.slice(0, 200)}`;
     const now = this.#now();
-    const last = this.#lastLogged.get(msg);
-    const held = this.#held.get(msg);
+    const last = this.#lastLogged.get(key);
+    const held = this.#held.get(key);
     if (held === undefined && (last === undefined || now - last >= this.interval)) {
-      this.#lastLogged.set(msg, now);
+      // Bounded: reasons that keep changing are forgotten rather than piling up.
+      if (this.#lastLogged.size >= 1000) this.#lastLogged.clear();
+      this.#lastLogged.set(key, now);
       this.#logger[level](fields, msg);
       return;
     }
     if (held) {
       held.count += 1;
       held.fields = fields;
-    } else this.#held.set(msg, { level, fields, count: 1 });
+    } else this.#held.set(key, { level, msg, fields, count: 1 });
   }
 
-  /** Logs what was held back, one line per message with `repeated` (how many were not logged). */
+  /** Logs what was held back, one line per message and reason with `repeated` (how many were not logged). */
   flush(): void {
     const now = this.#now();
-    for (const [msg, held] of this.#held) {
-      this.#lastLogged.set(msg, now);
-      this.#logger[held.level]({ ...held.fields, repeated: held.count }, msg);
+    for (const [key, held] of this.#held) {
+      this.#lastLogged.set(key, now);
+      this.#logger[held.level]({ ...held.fields, repeated: held.count }, held.msg);
     }
     this.#held.clear();
   }

@@ -402,7 +402,8 @@ export function createHandler(ctx: RouteContext): (req: IncomingMessage, res: Se
   }
 
   function storeFailed(error: unknown): HttpError {
-    repeated.log('error', { err: { message: (error as Error).message, name: (error as Error).name } }, 'store request failed');
+    const { message, name } = error as Error;
+    repeated.log('error', { err: { message, name } }, 'store request failed', `${name}: ${message}`);
     return new HttpError(503, 'store-unavailable', 'the counter store is unavailable; try again later');
   }
 

@@ -48,8 +48,9 @@ export interface OpenStoreOptions {
  */
 export async function openStore(config: CounterConfig, logger?: Logger, options: OpenStoreOptions = {}): Promise<CounterStore> {
   if (config.store === 'redis') {
+    let store: RedisStore;
     try {
-      return await RedisStore.open({
+      store = await RedisStore.open({
         url: config.redisUrl,
         prefix: config.redisPrefix,
         onError: (error) => logger?.warn({ err: { message: error.message } }, 'redis connection problem'),
@@ -57,6 +58,11 @@ export async function openStore(config: CounterConfig, logger?: Logger, options:
     } catch (error) {
       throw new SettingError('redisUrl', (error as Error).message);
     }
+    if (store.markerCreated) {
+      // A new store, or one that lost its data before this start: say so, since counts start from what it holds.
+      logger?.warn({ marker: store.marker }, 'redis held no counter data marker: a new store, or one that lost its data; counting from what it holds');
+    }
+    return store;
   }
   try {
     return new SqliteStore({ file: config.db, synchronous: config.sqliteSynchronous, readOnly: options.readOnly === true });

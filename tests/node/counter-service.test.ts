@@ -1,13 +1,13 @@
 // The counter service over real HTTP on an ephemeral port, against real stores.
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { connect } from 'node:net';
 import { Writable } from 'node:stream';
 import { after, describe, test } from 'node:test';
 import { pino } from 'pino';
 import { createCounterService, SqliteStore, type CounterService, type CounterStore, type Counts } from '../../src/server/index.js';
-import { startRedis, tempDir, type RedisServer } from './counter-helpers.js';
+import { startRedis, tempDir, waitFor, type RedisServer } from './counter-helpers.js';
 
 const SITE_ORIGIN = 'https://www.fscourt.example';
 const OTHER_ORIGIN = 'https://other.example';
@@ -497,19 +497,49 @@ describe('counter service: slow clients and start-up failures', () => {
   });
 });
 
+/** A redis-server of the test's own, stopped after the file. */
+async function ownRedis(): Promise<{ redis: RedisServer; dir: { path: string } }> {
+  const dir = tempDir();
+  const redis = await startRedis(dir.path);
+  cleanups.push(async () => {
+    await redis.stop();
+    dir.remove();
+  });
+  return { redis, dir };
+}
+
 describe('counter service on redis', () => {
   test('counts through redis-server and reports it unavailable when it stops', async () => {
-    const dir = tempDir();
-    const redis = await startRedis(dir.path);
-    cleanups.push(async () => {
-      await redis.stop();
-      dir.remove();
-    });
+    const { redis } = await ownRedis();
     const { url } = await start({ store: 'redis', redisUrl: redis.url, redisPrefix: `svc-${process.pid}:` });
     assert.deepEqual(await (await hit(url, { site: 'fs', kind: 'visit' })).json(), { site: 'fs', visits: 1 });
     assert.deepEqual(await (await fetch(`${url}/healthz`)).json(), { status: 'ok', api: 'v1', store: { kind: 'redis', ok: true } });
     await redis.kill();
     await expectError(await hit(url, { site: 'fs', kind: 'visit' }), 503, 'store-unavailable');
     assert.equal((await fetch(`${url}/healthz`)).status, 503);
+  });
+
+  test('Redis restarted without its data: hits and reads get 503 instead of counting from 1, /healthz and the log say why', async () => {
+    const { redis, dir } = await ownRedis();
+    const { url, logs, store } = await start({ store: 'redis', redisUrl: redis.url, redisPrefix: 'lost:', logLevel: 'info' });
+    await store.set('fs', 5464445);
+    assert.deepEqual(await (await hit(url, { site: 'fs', kind: 'visit' })).json(), { site: 'fs', visits: 5464446 });
+    // Restarted empty: its append-only file gone, as with a wrong --dir or appendonly no.
+    await redis.stop();
+    rmSync(dir.path, { recursive: true, force: true });
+    mkdirSync(dir.path);
+    await redis.start();
+    await waitFor(async () => (await hit(url, { site: 'fs', kind: 'visit' })).status === 503, 'the reconnected store');
+    await expectError(await hit(url, { site: 'fs', kind: 'visit' }), 503, 'store-unavailable');
+    await expectError(await fetch(`${url}/api/v1/counts?site=fs`), 503, 'store-unavailable');
+    const health = await fetch(`${url}/healthz`);
+    assert.equal(health.status, 503);
+    const state = (await health.json()) as { store: { error?: string } };
+    assert.match(state.store.error ?? '', /counter data is gone.*lost:created/);
+    assert.ok(logs.some((line) => /store request failed/.test(line) && /counter data is gone/.test(line)), logs.join('\n'));
+    // Counts restored with `court-counter set` bring the counter back.
+    await store.set('fs', 5464446);
+    assert.deepEqual(await (await hit(url, { site: 'fs', kind: 'visit' })).json(), { site: 'fs', visits: 5464447 });
+    assert.equal((await fetch(`${url}/healthz`)).status, 200);
   });
 });

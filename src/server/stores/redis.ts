@@ -15,10 +15,12 @@ export interface RedisStoreOptions {
   connectTimeout?: number;
 }
 
-// KEYS[1] = hash site -> visits, KEYS[2] = hash page -> views of this site.
+// KEYS[1] = hash site -> visits, KEYS[2] = hash page -> views of this site, KEYS[3] = the data marker.
 // ARGV[1] = site, ARGV[2] = kind, ARGV[3] = page ('' for none), ARGV[4] = max pages (-1: no limit).
-// Runs atomically in Redis, so the page limit check and the increment cannot race.
+// Runs atomically in Redis, so the page limit check and the increment cannot race; without the
+// marker (Redis lost its data) nothing is counted: {-2}.
 const HIT_SCRIPT = `
+if redis.call('EXISTS', KEYS[3]) == 0 then return {-2} end
 if ARGV[2] == 'visit' then
   local v = redis.call('HINCRBY', KEYS[1], ARGV[1], 1)
   if ARGV[3] ~= '' then
@@ -38,6 +40,19 @@ const HIT_SHA = createHash('sha1').update(HIT_SCRIPT).digest('hex');
 type Client = ReturnType<typeof createClient>;
 
 /**
+ * Raised when Redis no longer holds the counter's data marker: it was restarted without its
+ * data (no append-only file, another `dir`), flushed or evicted. Counting on would start every
+ * site again from 1, so hits and reads fail until the data is restored (`court-counter set`
+ * writes the marker again) or the service is restarted on purpose.
+ */
+export class DataLostError extends Error {
+  override name = 'DataLostError';
+  constructor(marker: string) {
+    super(`the counter data is gone: Redis has no ${marker} key (restarted without its data, flushed or evicted); restore the counts, or restart the service to count from what Redis holds`);
+  }
+}
+
+/**
  * Counts in Redis: one hash of site visits and one hash of page views per site, changed by
  * one Lua script per hit. A reply is built only from Redis's answer, which (with
  * `appendonly yes` and `appendfsync always`) comes after the change is in the fsynced AOF.
@@ -49,10 +64,13 @@ export class RedisStore implements CounterStore {
   #client: Client;
   #closed = false;
   #writes = new WriteHealth();
+  /** Whether opening the store wrote the data marker: Redis held no counter data before (a new store, or lost data). */
+  readonly markerCreated: boolean;
 
-  private constructor(client: Client, prefix: string) {
+  private constructor(client: Client, prefix: string, markerCreated: boolean) {
     this.#client = client;
     this.prefix = prefix;
+    this.markerCreated = markerCreated;
   }
 
   /** Connects and checks the server answers; rejects with a message naming the URL otherwise. */
@@ -86,7 +104,24 @@ export class RedisStore implements CounterStore {
       throw new Error(`cannot connect to Redis at ${where}: ${(error as Error).message}`);
     }
     started = true;
-    return new RedisStore(client, options.prefix ?? 'court-counter:');
+    const prefix = options.prefix ?? 'court-counter:';
+    let created: boolean;
+    try {
+      created = (await client.set(`${prefix}created`, new Date().toISOString(), { condition: 'NX' })) === 'OK';
+    } catch (error) {
+      client.destroy();
+      throw new Error(`cannot write to Redis at ${where}: ${(error as Error).message}`);
+    }
+    return new RedisStore(client, prefix, created);
+  }
+
+  /** The key that exists as long as Redis holds the counter's data. */
+  get marker(): string {
+    return `${this.prefix}created`;
+  }
+
+  async #markMissing(): Promise<boolean> {
+    return (await this.#client.exists(this.marker)) === 0;
   }
 
   #visitsKey(): string {
@@ -111,7 +146,8 @@ export class RedisStore implements CounterStore {
     const max = Number.isFinite(maxPages) ? String(maxPages) : '-1';
     let reply: number[];
     try {
-      reply = await this.#run([this.#visitsKey(), this.#pagesKey(site)], [site, kind, page ?? '', max]);
+      reply = await this.#run([this.#visitsKey(), this.#pagesKey(site), this.marker], [site, kind, page ?? '', max]);
+      if (reply[0] === -2) throw new DataLostError(this.marker);
     } catch (error) {
       this.#writes.failed(error);
       throw error;
@@ -124,14 +160,24 @@ export class RedisStore implements CounterStore {
   }
 
   async counts(site: string, page?: string): Promise<Counts> {
-    const visits = Number((await this.#client.hGet(this.#visitsKey(), site)) ?? 0);
-    if (page === undefined) return { visits };
-    return { visits, pageViews: Number((await this.#client.hGet(this.#pagesKey(site), page)) ?? 0) };
+    const [marked, visits, views] = await this.#client
+      .multi()
+      .exists(this.marker)
+      .hGet(this.#visitsKey(), site)
+      .hGet(this.#pagesKey(site), page ?? '')
+      .exec();
+    // Lost data reads as 0: refused like a hit, so that no page shows a number from scratch.
+    if (Number(marked) === 0) throw new DataLostError(this.marker);
+    if (page === undefined) return { visits: Number(visits ?? 0) };
+    return { visits: Number(visits ?? 0), pageViews: Number(views ?? 0) };
   }
 
+  /** Sets a number; it also marks the data as present again (restored after a loss). */
   async set(site: string, count: number, page?: string): Promise<void> {
-    if (page === undefined) await this.#client.hSet(this.#visitsKey(), site, String(count));
-    else await this.#client.hSet(this.#pagesKey(site), page, String(count));
+    const multi = this.#client.multi().set(this.marker, new Date().toISOString(), { condition: 'NX' });
+    if (page === undefined) multi.hSet(this.#visitsKey(), site, String(count));
+    else multi.hSet(this.#pagesKey(site), page, String(count));
+    await multi.exec();
   }
 
   async exportRows(): Promise<CountRow[]> {
@@ -154,10 +200,10 @@ export class RedisStore implements CounterStore {
   async health(): Promise<StoreHealth> {
     if (this.#closed) return { ok: false, error: 'closed' };
     if (!this.#client.isReady) return { ok: false, error: 'not connected' };
-    const failure = this.#writes.failure;
-    if (failure) return { ok: false, error: failure };
     try {
-      await this.#client.ping();
+      if (await this.#markMissing()) return { ok: false, error: new DataLostError(this.marker).message };
+      const failure = this.#writes.failure;
+      if (failure) return { ok: false, error: failure };
       return { ok: true };
     } catch (error) {
       return { ok: false, error: (error as Error).message };
