@@ -1635,6 +1635,13 @@ function flattenElement(el: Element): boolean {
   return true;
 }
 
+/** Whether `precise` gives the time of day of the day `day` names without one. */
+function sameDayWithTime(day: string, precise: string | undefined): boolean {
+  const a = parseCourtDate(day);
+  const b = precise ? parseCourtDate(precise) : undefined;
+  return !!a && !!b && a.timeMissing && !b.timeMissing && a.iso.slice(0, 10) === b.iso.slice(0, 10);
+}
+
 function normalizeLang(raw: string | undefined): string {
   const value = (raw ?? '').trim();
   if (!value) return 'zh-CN';
@@ -1704,9 +1711,10 @@ export function extractArticle(html: string, options: ExtractOptions = {}): Extr
     if (time) dateText = attr(time, 'datetime');
     break;
   }
-  if (!dateText) {
-    dateText = metaContent(doc, 'PubDate') ?? metaContent(doc, 'article:published_time') ?? metaContent(doc, 'publishdate') ?? metaContent(doc, 'pubdate');
-  }
+  const metaDate = metaContent(doc, 'PubDate') ?? metaContent(doc, 'article:published_time') ?? metaContent(doc, 'publishdate') ?? metaContent(doc, 'pubdate');
+  // A byline that prints the day only (发布时间：2024-03-01) under a meta tag with the time of
+  // that same day: the meta tag is the more precise.
+  if (!dateText || sameDayWithTime(dateText, metaDate)) dateText = metaDate;
   if (nearDate) {
     const quoted = nearDate.text.length > 80 ? `${nearDate.text.slice(0, 80)}…` : nearDate.text;
     issue(ctx, dateText

@@ -1016,6 +1016,12 @@ describe('byline lines in plain boxes', () => {
     }
   });
 
+  test('a byline that gives the day only takes the time of day from a PubDate meta tag of the same day', () => {
+    const withMeta = (meta: string) => page('<div class="con_info"><span>发布时间：2024-03-01</span><span>来源：政治部</span></div>').replace('<title>', `<meta name="PubDate" content="${meta}"><title>`);
+    assert.equal(importPage(Buffer.from(withMeta('2024-03-01 15:00'))).article?.publishedAt, '2024-03-01T15:00:00+08:00');
+    assert.equal(importPage(Buffer.from(withMeta('2024-02-28 15:00'))).article?.publishedAt, '2024-03-01T00:00:00+08:00', 'another day: the printed date wins');
+  });
+
   test('a labelled value that has no room in the article is a warning quoting it', () => {
     const result = importPage(Buffer.from(page('<div class="info">发布时间：2024-01-15&nbsp;&nbsp;作者：王明&nbsp;&nbsp;记者：李华</div>')));
     assert.equal(result.article?.author, '王明');
