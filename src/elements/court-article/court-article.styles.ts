@@ -256,7 +256,7 @@ export const courtArticleStyles = css`
     flex-wrap: wrap;
     align-items: center;
     justify-content: center;
-    gap: 0.5em 1.5em;
+    gap: 0 1.5em;
     margin-block: 0.75em 1.25em;
     padding-block: 0.5em;
     border-block: 1px solid var(--_article-border);
@@ -270,6 +270,17 @@ export const courtArticleStyles = css`
     color: var(--_article-muted);
     font-size: 0.875em;
     line-height: 1.6;
+  }
+  /* The controls have a line of their own under the byline, centred: a row that changes
+     width (its 朗读 note shown or gone) never moves the byline. Without controls that line
+     is empty and takes no space. */
+  .controls {
+    display: flex;
+    flex: 1 0 100%;
+    justify-content: center;
+  }
+  ::slotted([slot='controls']) {
+    margin-block-start: 0.5em;
   }
   .controls:empty {
     display: none;

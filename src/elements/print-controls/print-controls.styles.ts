@@ -31,7 +31,10 @@ export const printControlsStyles = css`
   }
   /* Pre-rendered (declarative shadow DOM) and not defined yet, or JavaScript off: the buttons
      would do nothing. They keep their space, so nothing moves when the element is defined,
-     but are hidden from sight, pointer, keyboard and screen readers until then. */
+     but are hidden from sight, pointer, keyboard and screen readers until then. The host is
+     hidden too: the row may be narrower once defined (the server's 朗读 note gone), and a
+     centred row that is visible would then be seen to move. */
+  :host(:not(:defined)),
   :host(:not(:defined)) > * {
     visibility: hidden;
   }
