@@ -259,14 +259,27 @@ describe('server rendering of photo-caption', () => {
     }));
   };
 
-  test('the open button is named by interface text followed by the image (its alt, else the caption), with fixed ids', () => {
+  /** The interface text of each photo's hidden name span (the button's name once hydrated). */
+  const openNames = (markup: string) => {
+    const starts = [...markup.matchAll(/<template shadowroot(mode)?="open"/g)].map((m) => m.index!);
+    return starts.map((from) => textOf(markup, 'open-name', from));
+  };
+
+  test('on the server the open button is the picture only: disabled, presentational, unnamed; its name waits in a span with a fixed id', () => {
     const zh = renderPhotos();
     assert.equal(renderPhotos(), zh, 'the same markup, ids included, on every render');
     assert.deepEqual(described(zh), [
-      { aria: 'references', name: '查看大图 于长春院长考察上马法庭', description: undefined },
-      { aria: 'references', name: '查看大图 会议室全景', description: undefined },
-      { aria: 'references', name: '查看大图', description: undefined },
+      { aria: 'references', name: undefined, description: undefined },
+      { aria: 'references', name: undefined, description: undefined },
+      { aria: 'references', name: undefined, description: undefined },
     ]);
+    for (const { tag } of buttons(zh)) {
+      assert.match(tag, /\srole="none"/, tag);
+      assert.match(tag, /\sdisabled/, tag);
+      assert.doesNotMatch(tag, /aria-haspopup/, tag);
+    }
+    assert.deepEqual(openNames(zh), ['查看大图', '查看大图', '查看大图']);
+    assert.match(zh, /<img id="image"[^>]*\salt="会议室全景"/);
     assert.match(zh, /<figcaption id="caption" part="caption">/);
     assert.doesNotMatch(zh, /查看大图:/);
   });
@@ -276,11 +289,9 @@ describe('server rendering of photo-caption', () => {
     await setCourtLocale('en');
     try {
       const en = renderPhotos();
-      assert.deepEqual(described(en), [
-        { aria: 'references', name: 'View full image 于长春院长考察上马法庭', description: undefined },
-        { aria: 'references', name: 'View full image 会议室全景', description: undefined },
-        { aria: 'references', name: 'View full image', description: undefined },
-      ]);
+      assert.deepEqual(openNames(en), ['View full image', 'View full image', 'View full image']);
+      assert.match(en, /<img id="image"[^>]*\salt="会议室全景"/);
+      assert.match(en, /于长春院长考察上马法庭/);
       assert.doesNotMatch(en, /查看大图/);
     } finally {
       await setCourtLocale(null);
