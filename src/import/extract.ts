@@ -887,28 +887,36 @@ const TRS_PAGER = /createPageHTML\(\s*(\d+)\s*,\s*(\d+)\s*,\s*["']([^"']+)["']\s
 function findPager(ctx: Ctx, root: Element): void {
   const hrefs: string[] = [];
   const texts: string[] = [];
-  let count: number | undefined;
+  let count = 0;
+  let found = false;
+  // A link to a page: not "#" and not a script (a slide show's 1 2 3 is no pager).
+  const address = (a: Element) => {
+    const raw = (attr(a, 'href') ?? '').trim();
+    return raw && raw !== '#' && isSafeUrl(raw) ? resolveUrl(ctx, raw, 'body', 'pager link') : undefined;
+  };
   const visit = (el: Element) => {
     if (ctx.consumed.has(el)) return;
     if (el.tagName === 'script') {
       const trs = TRS_PAGER.exec(rawText(el));
       if (trs && Number(trs[1]) > 1) {
+        found = true;
         count = Number(trs[1]);
         for (let i = 0; i < count; i++) if (i !== Number(trs[2])) hrefs.push(`${trs[3]}${i === 0 ? '' : `_${i}`}.${trs[4]}`);
       }
       return;
     }
-    if (NON_TEXT_TAGS.has(el.tagName)) return;
+    if (isChrome(el)) return;
     const text = squash(textContent(el));
     const links = findLinks(el);
-    const numbered = links.filter((a) => /^\d+$/.test(squash(textContent(a))));
+    const numbered = links.filter((a) => /^\d+$/.test(squash(textContent(a))) && address(a));
     if (links.length && text.length <= 120 && PAGER_TEXT.test(text) && (PAGER_MARK.test(text) || numbered.length >= 2)) {
+      found = true;
       ctx.consumed.add(el);
       texts.push(normalizeSpace(textContent(el)));
       const total = /共(\d+)页/.exec(text);
-      count = total ? Number(total[1]) : Math.max(count ?? 0, ...numbered.map((a) => Number(squash(textContent(a)))));
+      count = total ? Number(total[1]) : Math.max(count, ...numbered.map((a) => Number(squash(textContent(a)))));
       for (const a of links) {
-        const href = resolveUrl(ctx, attr(a, 'href'), 'body', 'pager link');
+        const href = address(a);
         if (href) hrefs.push(href);
       }
       return;
@@ -916,15 +924,16 @@ function findPager(ctx: Ctx, root: Element): void {
     children(el).filter(isElement).forEach(visit);
   };
   visit(root);
+  if (!found) return;
   const others = [...new Set(hrefs)];
-  if (!others.length) return;
   const text = texts.join(' ');
   if (text) ctx.accounted.push(text);
+  const pages = count > 1 ? `${count - 1} other page${count === 2 ? '' : 's'} (共${count}页)` : 'other pages';
   issue(ctx, {
     code: 'article-paged',
     severity: 'warning',
     path: 'body',
-    message: `body: the article continues on ${count ? `${count - 1} other page${count === 2 ? '' : 's'} (共${count}页)` : 'other pages'}, which this page does not hold: import ${others.length === 1 ? 'it' : 'them'} too and join the bodies: ${others.join(', ')}`,
+    message: `body: the article continues on ${pages}, which this page does not hold: import ${others.length ? `${others.length === 1 ? 'it' : 'them'} too and join the bodies: ${others.join(', ')}` : 'them too (the pager gives no addresses) and join the bodies'}`,
     ...(text ? { text } : {}),
   });
 }

@@ -1100,6 +1100,14 @@ describe('articles split over several pages (分页)', () => {
     assert.deepEqual(warnings.map((w) => w.code), ['article-paged']);
     assert.match(warnings[0]!.message, /共3页.*: t20240118_512345_1\.html, t20240118_512345_2\.html$/);
   });
+
+  test('a pager that turns pages by script still says the article continues; a slide show\'s 1 2 3 is no pager', () => {
+    const scripted = importPage(Buffer.from(page('<div class="page">共2页 <a href="javascript:goPage(2)">下一页</a></div>')));
+    assert.match(scripted.issues.find((i) => i.code === 'article-paged')?.message ?? '', /continues on 1 other page \(共2页\).*the pager gives no addresses/);
+    assert.doesNotMatch(JSON.stringify(scripted.article), /下一页/);
+    const slides = importPage(Buffer.from(page('<div class="slides"><a href="#">1</a> <a href="#">2</a> <a href="#">3</a></div>')));
+    assert.equal(slides.issues.some((i) => i.code === 'article-paged'), false);
+  });
 });
 
 describe('hand-made pages whose <title> is the site name', () => {
