@@ -1480,7 +1480,7 @@ function walkBody(ctx: Ctx, writer: BodyWriter, container: Element): void {
       const align = (tag === 'center' ? 'center' : attr(el, 'align') ?? /text-align\s*:\s*(\w+)/i.exec(attr(el, 'style') ?? '')?.[1])?.toLowerCase();
       writer.enterBlock(align);
     }
-    const isBold = bold || tag === 'strong' || tag === 'b' || /font-weight\s*:\s*(?:bold|[6-9]00)/i.test(attr(el, 'style') ?? '');
+    const isBold = bold || isBoldType(el);
     const link = inLink || tag === 'a';
     if (!block) writer.enterInline(el);
     children(el).forEach((c) => walk(c, isBold, link));
