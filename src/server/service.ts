@@ -53,6 +53,7 @@ export async function openStore(config: CounterConfig, logger?: Logger, options:
       store = await RedisStore.open({
         url: config.redisUrl,
         prefix: config.redisPrefix,
+        readOnly: options.readOnly === true,
         onError: (error) => logger?.warn({ err: { message: error.message } }, 'redis connection problem'),
       });
     } catch (error) {

@@ -352,6 +352,31 @@ describe('sqlite store commits before it answers', () => {
 });
 
 describe('redis store connection', () => {
+  test('data flushed from Redis stays refused: a read-only open (export, sites) does not write the marker back', async () => {
+    const dir = tempDir();
+    const redis = await startRedis(dir.path);
+    const admin = createClient({ url: redis.url });
+    await admin.connect();
+    const prefix = `lost-${process.pid}:`;
+    const store = await RedisStore.open({ url: redis.url, prefix });
+    try {
+      assert.equal(store.markerCreated, true);
+      assert.deepEqual(await store.hit('fs', 'visit'), { visits: 1 });
+      await admin.flushAll();
+      await assert.rejects(store.hit('fs', 'visit'), /counter data is gone/);
+      const reader = await RedisStore.open({ url: redis.url, prefix, readOnly: true });
+      await assert.rejects(reader.counts('fs'), /counter data is gone/);
+      await reader.close();
+      await assert.rejects(store.hit('fs', 'visit'), /counter data is gone/, 'still refused after the read-only open');
+      assert.equal(await admin.exists(`${prefix}visits`), 0, 'nothing was counted from scratch');
+    } finally {
+      await store.close();
+      await admin.close();
+      await redis.stop();
+      dir.remove();
+    }
+  });
+
   test('names the URL when Redis cannot be reached', async () => {
     await assert.rejects(RedisStore.open({ url: 'redis://127.0.0.1:1', connectTimeout: 1000 }), /cannot connect to Redis at redis:\/\/127\.0\.0\.1:1/);
   });

@@ -13,6 +13,8 @@ export interface RedisStoreOptions {
   onError?: (error: Error) => void;
   /** Milliseconds to wait for the first connection (default 5000). */
   connectTimeout?: number;
+  /** Reading only (`export`, `sites`): the data marker is not written, so a read cannot hide lost data. */
+  readOnly?: boolean;
 }
 
 // KEYS[1] = hash site -> visits, KEYS[2] = hash page -> views of this site, KEYS[3] = the data marker.
@@ -105,9 +107,9 @@ export class RedisStore implements CounterStore {
     }
     started = true;
     const prefix = options.prefix ?? 'court-counter:';
-    let created: boolean;
+    let created = false;
     try {
-      created = (await client.set(`${prefix}created`, new Date().toISOString(), { condition: 'NX' })) === 'OK';
+      if (!options.readOnly) created = (await client.set(`${prefix}created`, new Date().toISOString(), { condition: 'NX' })) === 'OK';
     } catch (error) {
       client.destroy();
       throw new Error(`cannot write to Redis at ${where}: ${(error as Error).message}`);
