@@ -6,6 +6,7 @@
 import { parseArgs } from 'node:util';
 import {
   ConfigError,
+  PageLimitError,
   SITE_ID,
   attributeSetting,
   normalizePage,
@@ -155,8 +156,14 @@ async function main(argv: string[]): Promise<number> {
     }
     const site = values.site;
     // set may create the database: a count is often carried over before the first serve.
+    const maxPages = config.sites.find((s) => s.id === site)?.maxPages;
     await withStore(config, false, async (store) => {
-      await store.set(site, count, page);
+      try {
+        await store.set(site, count, page, maxPages);
+      } catch (error) {
+        if (!(error instanceof PageLimitError)) throw error;
+        throw new Error(`--page: site "${site}" already keeps its limit of ${error.limit} pages (sites[].maxPages); a new page cannot be added`);
+      }
       const now = await store.counts(site, page);
       const shown = page === undefined ? `visits = ${now.visits}` : `page ${JSON.stringify(page)} views = ${now.pageViews}`;
       process.stdout.write(`${site}: ${shown}\n`);

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { after, describe, test } from 'node:test';
-import { SqliteStore } from '../../src/server/index.js';
+import { createCounterService, SqliteStore } from '../../src/server/index.js';
 import { collect, exited, freePort, startRedis, tempDir, track, waitFor } from './counter-helpers.js';
 
 const dir = tempDir();
@@ -218,6 +218,55 @@ describe('court-counter on Redis', () => {
       const bad = cli(['serve', '--config', configFile, '--port', '0', '--host', 'nohost.invalid'], env);
       assert.equal(bad.stderr, 'court-counter: --host: "nohost.invalid" cannot be resolved to an address of this machine (ENOTFOUND)\n');
       assert.equal(bad.code, 1);
+    } finally {
+      await redis.stop();
+      redisDir.remove();
+    }
+  });
+});
+
+describe('maxPages holds with set', () => {
+  const smallConfig = `${dir.path}/small.json`;
+  writeFileSync(smallConfig, JSON.stringify({ sites: [{ id: 'small', origins: ['https://small.example'], maxPages: 3 }] }));
+  const page = (url: string, path: string) =>
+    fetch(`${url}/api/v1/hits`, { method: 'POST', body: JSON.stringify({ site: 'small', kind: 'page-view', page: path }) }).then((r) => r.status);
+
+  test('SQLite: a page added by set while the service runs counts toward the limit, and set refuses a page past it', async () => {
+    const db = `${dir.path}/small.sqlite`;
+    const service = createCounterService({
+      config: { port: 0, db, logLevel: 'silent', sites: [{ id: 'small', origins: ['https://small.example'], maxPages: 3 }] as never },
+    });
+    const url = await service.listen();
+    try {
+      assert.equal(await page(url, '/s/a'), 200);
+      assert.equal(await page(url, '/s/b'), 200);
+      const added = cli(['set', '--config', smallConfig, '--db', db, '--site', 'small', '--page', '/s/from-cli', '--count', '7']);
+      assert.equal(added.code, 0, added.stderr);
+      assert.equal(await page(url, '/s/c'), 409, 'the service sees the page set added');
+      const past = cli(['set', '--config', smallConfig, '--db', db, '--site', 'small', '--page', '/s/more', '--count', '1']);
+      assert.equal(past.code, 1);
+      assert.equal(past.stderr, 'court-counter: --page: site "small" already keeps its limit of 3 pages (sites[].maxPages); a new page cannot be added\n');
+      const existing = cli(['set', '--config', smallConfig, '--db', db, '--site', 'small', '--page', '/s/a', '--count', '9']);
+      assert.equal(existing.code, 0, 'a page already kept can be set');
+    } finally {
+      await service.close();
+    }
+    const pages = cli(['export', '--format', 'csv', '--db', db]).stdout.split('\r\n').filter((l) => l.includes('page-views'));
+    assert.deepEqual(pages, ['small,/s/a,page-views,9', 'small,/s/b,page-views,1', 'small,/s/from-cli,page-views,7']);
+  });
+
+  test('Redis: set refuses a page past the limit', async () => {
+    const redisDir = tempDir();
+    const redis = await startRedis(redisDir.path);
+    try {
+      const env = { COURT_COUNTER_STORE: 'redis', COURT_COUNTER_REDIS_URL: redis.url };
+      for (const path of ['/s/1', '/s/2', '/s/3']) {
+        assert.equal(cli(['set', '--config', smallConfig, '--site', 'small', '--page', path, '--count', '1'], env).code, 0);
+      }
+      const past = cli(['set', '--config', smallConfig, '--site', 'small', '--page', '/s/4', '--count', '1'], env);
+      assert.equal(past.code, 1);
+      assert.match(past.stderr, /limit of 3 pages/);
+      assert.equal(cli(['export', '--format', 'csv'], env).stdout.split('\r\n').filter((l) => l.includes('page-views')).length, 3);
     } finally {
       await redis.stop();
       redisDir.remove();

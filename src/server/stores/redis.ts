@@ -39,6 +39,19 @@ return {tonumber(redis.call('HGET', KEYS[1], ARGV[1]) or '0'), p}
 `;
 const HIT_SHA = createHash('sha1').update(HIT_SCRIPT).digest('hex');
 
+// KEYS[1] = hash page -> views of this site, KEYS[2] = the data marker.
+// ARGV[1] = page, ARGV[2] = count, ARGV[3] = max pages (-1: no limit), ARGV[4] = marker value.
+// A new page beyond the limit is refused ({-1}), atomically, as a hit would be.
+const SET_PAGE_SCRIPT = `
+if redis.call('HEXISTS', KEYS[1], ARGV[1]) == 0 then
+  local max = tonumber(ARGV[3])
+  if max >= 0 and redis.call('HLEN', KEYS[1]) >= max then return {-1} end
+end
+redis.call('SET', KEYS[2], ARGV[4], 'NX')
+redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
+return {1}
+`;
+
 type Client = ReturnType<typeof createClient>;
 
 /**
@@ -143,9 +156,13 @@ export class RedisStore implements CounterStore {
     }
   }
 
+  #limit(maxPages: number): string {
+    return Number.isFinite(maxPages) ? String(maxPages) : '-1';
+  }
+
   async hit(site: string, kind: HitKind, page?: string, maxPages = Number.POSITIVE_INFINITY): Promise<Counts> {
     if (kind === 'page-view' && page === undefined) throw new TypeError('a page-view needs a page');
-    const max = Number.isFinite(maxPages) ? String(maxPages) : '-1';
+    const max = this.#limit(maxPages);
     let reply: number[];
     try {
       reply = await this.#run([this.#visitsKey(), this.#pagesKey(site), this.marker], [site, kind, page ?? '', max]);
@@ -175,11 +192,15 @@ export class RedisStore implements CounterStore {
   }
 
   /** Sets a number; it also marks the data as present again (restored after a loss). */
-  async set(site: string, count: number, page?: string): Promise<void> {
-    const multi = this.#client.multi().set(this.marker, new Date().toISOString(), { condition: 'NX' });
-    if (page === undefined) multi.hSet(this.#visitsKey(), site, String(count));
-    else multi.hSet(this.#pagesKey(site), page, String(count));
-    await multi.exec();
+  async set(site: string, count: number, page?: string, maxPages = Number.POSITIVE_INFINITY): Promise<void> {
+    const created = new Date().toISOString();
+    if (page === undefined) {
+      await this.#client.multi().set(this.marker, created, { condition: 'NX' }).hSet(this.#visitsKey(), site, String(count)).exec();
+      return;
+    }
+    const keys = [this.#pagesKey(site), this.marker];
+    const reply = (await this.#client.eval(SET_PAGE_SCRIPT, { keys, arguments: [page, String(count), this.#limit(maxPages), created] })) as number[];
+    if (reply[0] === -1) throw new PageLimitError(site, maxPages);
   }
 
   async exportRows(): Promise<CountRow[]> {

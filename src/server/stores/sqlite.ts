@@ -105,8 +105,11 @@ export class SqliteStore implements CounterStore {
   #pageTotals = new Map<string, number>();
   #closed = false;
   #writes = new WriteHealth();
+  /** SQLite's count of commits by other connections (`court-counter set`), seen at the last batch. */
+  #dataVersion = -1;
   #stmts;
   #commitBatch;
+  #setPage;
 
   constructor(options: SqliteStoreOptions) {
     this.file = resolve(options.file);
@@ -175,6 +178,21 @@ export class SqliteStore implements CounterStore {
       }
       return results;
     });
+    this.#setPage = db.transaction((site: string, page: string, count: number, maxPages: number) => {
+      if (this.#stmts.views.get(site, page) === undefined && this.#stmts.countPages.get(site)!.n >= maxPages) {
+        throw new PageLimitError(site, maxPages);
+      }
+      this.#stmts.setViews.run(site, page, count);
+    });
+  }
+
+  /** Forgets the page totals when another connection (`court-counter set`) has committed since. */
+  #checkOthers(): void {
+    const version = this.#db.pragma('data_version', { simple: true }) as number;
+    if (version !== this.#dataVersion) {
+      this.#pageTotals.clear();
+      this.#dataVersion = version;
+    }
   }
 
   #pagesOf(site: string): number {
@@ -210,6 +228,7 @@ export class SqliteStore implements CounterStore {
     if (batch.length === 0) return;
     let results: Array<Counts | Error>;
     try {
+      this.#checkOthers();
       results = this.#commitBatch(batch);
     } catch (error) {
       // Nothing of the batch was committed; the page totals may be ahead of the table.
@@ -243,11 +262,11 @@ export class SqliteStore implements CounterStore {
     return page === undefined ? { visits } : { visits, pageViews: this.#stmts.views.get(site, page)?.views ?? 0 };
   }
 
-  async set(site: string, count: number, page?: string): Promise<void> {
+  async set(site: string, count: number, page?: string, maxPages = Number.POSITIVE_INFINITY): Promise<void> {
     if (this.#closed) throw new Error('the SQLite store is closed');
     if (page === undefined) this.#stmts.setVisits.run(site, count);
     else {
-      this.#stmts.setViews.run(site, page, count);
+      this.#setPage(site, page, count, maxPages);
       this.#pageTotals.delete(site);
     }
   }

@@ -76,8 +76,11 @@ export interface CounterStore {
   hit(site: string, kind: HitKind, page?: string, maxPages?: number): Promise<Counts>;
   /** Reads the numbers without changing them (zero for what was never counted). */
   counts(site: string, page?: string): Promise<Counts>;
-  /** Sets a starting number, e.g. carried over from an older counter. */
-  set(site: string, count: number, page?: string): Promise<void>;
+  /**
+   * Sets a starting number, e.g. carried over from an older counter. A new page beyond
+   * `maxPages` pages of the site rejects with {@link PageLimitError}, so the limit holds.
+   */
+  set(site: string, count: number, page?: string, maxPages?: number): Promise<void>;
   /** Every stored number, sites first then their pages, sorted. */
   exportRows(): Promise<CountRow[]>;
   health(): Promise<StoreHealth>;
