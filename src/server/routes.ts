@@ -369,9 +369,20 @@ export function createHandler(ctx: RouteContext): (req: IncomingMessage, res: Se
     return site;
   }
 
+  let proxyWarned = false;
+
   function limit(req: IncomingMessage): void {
+    if (!proxyWarned && config.trustProxy <= 0 && req.headers['x-forwarded-for'] !== undefined) {
+      // Behind a proxy every reader then shares the proxy's bucket: say so once, without addresses.
+      proxyWarned = true;
+      logger.warn(
+        { hint: 'behind a reverse proxy, set "trustProxy": 1 so that each reader is rate-limited by its own address; without a proxy keep 0' },
+        'X-Forwarded-For ignored: trustProxy is 0',
+      );
+    }
     const taken = limiter.take(rateKey(clientAddress(req, config.trustProxy)));
     if (!taken.ok) {
+      repeated.log('warn', { retryAfterSeconds: taken.retryAfterSeconds }, 'requests refused by the rate limit');
       throw new HttpError(429, 'rate-limited', `too many requests; retry in ${taken.retryAfterSeconds} s`, {
         'retry-after': String(taken.retryAfterSeconds),
       });

@@ -378,6 +378,25 @@ describe('counter service: health, logs, shutdown', () => {
     assert.deepEqual(failed().map((e) => e.repeated), [undefined, 29]);
   });
 
+  test('X-Forwarded-For with trustProxy 0 is warned about once; refusals by the rate limit are logged, without addresses', async () => {
+    const direct = await start({ rateLimit: { burst: 2, perSecond: 0.01 } });
+    const entries = () => direct.logs.map((line) => JSON.parse(line) as Record<string, unknown>);
+    for (let i = 1; i <= 5; i++) await hit(direct.url, { site: 'fs', kind: 'visit' }, { 'x-forwarded-for': `198.51.100.${i}` });
+    const proxyWarnings = entries().filter((e) => e.msg === 'X-Forwarded-For ignored: trustProxy is 0');
+    assert.equal(proxyWarnings.length, 1, direct.logs.join('\n'));
+    assert.equal(proxyWarnings[0]!.level, 40);
+    assert.match(String(proxyWarnings[0]!.hint), /set "trustProxy": 1/);
+    const limited = () => entries().filter((e) => e.msg === 'requests refused by the rate limit');
+    assert.equal(limited().length, 1);
+    await direct.service.close();
+    assert.deepEqual(limited().map((e) => e.repeated), [undefined, 2]);
+    assert.ok(!direct.logs.join('\n').includes('198.51.100'), 'no client address in the log');
+
+    const proxied = await start({ trustProxy: 1 });
+    await hit(proxied.url, { site: 'fs', kind: 'visit' }, { 'x-forwarded-for': '198.51.100.1' });
+    assert.ok(!proxied.logs.some((line) => line.includes('X-Forwarded-For')), 'no warning with a trusted proxy');
+  });
+
   test('close() finishes the request in flight, refuses new ones and closes the store', async () => {
     const dir = tempDir();
     cleanups.push(() => dir.remove());
