@@ -116,8 +116,8 @@ const inFlight = new Map<string, Promise<number>>();
  * What this visit (see {@link VISIT_IDLE_MS}) holds for `key`: a number, or {@link SENT}; `null`
  * when there is no visit. Reading it is a page load of the visit, which keeps it going.
  */
-function visitRead(key: string): string | null {
-  const stored = readSetting(key) ?? remembered.get(key) ?? null;
+function visitRead(key: string, legacyKey: string): string | null {
+  const stored = readSetting(key) ?? remembered.get(key) ?? legacyTabFlag(legacyKey);
   const [value = '', at = ''] = (stored ?? '').split('|');
   const last = Number(at);
   // A wall clock set back since then reads as a load just now.
@@ -127,6 +127,21 @@ function visitRead(key: string): string | null {
   }
   visitWrite(key, value);
   return value;
+}
+
+/**
+ * The number earlier versions kept for one tab in `sessionStorage` under `key`: a tab counted
+ * before an update is not counted again, and its number becomes this visit's.
+ */
+function legacyTabFlag(key: string): string | null {
+  try {
+    const value = window.sessionStorage.getItem(key);
+    if (value === null) return null;
+    window.sessionStorage.removeItem(key);
+    return /^\d{1,16}$/.test(value) ? `${value}|${Date.now()}` : null;
+  } catch {
+    return null;
+  }
 }
 
 /** Stores `value` for `key` in this visit, with the time of this page load. */
@@ -308,7 +323,7 @@ export class VisitorCounterElement extends LitElement {
     await whenActivated();
     if (signal.aborted) return;
 
-    const seen = visitRead(visitKey);
+    const seen = visitRead(visitKey, `court-widgets:visitor-counter:${ids}`);
     if (kind === 'visits' && seen !== null && /^\d{1,16}$/.test(seen)) {
       // This visit was counted already: the reader keeps their number.
       this.#show(Number(seen), 'counted', false);
