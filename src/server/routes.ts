@@ -90,6 +90,41 @@ function oneCharacter(decoder: TextDecoder, bytes: Uint8Array): string | undefin
   }
 }
 
+/** One character that starts a run's remaining bytes: its length in bytes, its encoding, its text. */
+type Step = [size: number, encoding: Encoding, text: string];
+
+const within = (byte: number | undefined, low: number, high: number) => byte !== undefined && byte >= low && byte <= high;
+
+/** Bytes the GB18030 sequence at `i` takes by its shape (0x80; a GBK pair; four bytes), 0 if none. */
+function gb18030Length(bytes: Uint8Array, i: number): number {
+  const lead = bytes[i]!;
+  if (lead === 0x80) return 1;
+  if (!within(lead, 0x81, 0xfe)) return 0;
+  const next = bytes[i + 1];
+  if (within(next, 0x30, 0x39)) return within(bytes[i + 2], 0x81, 0xfe) && within(bytes[i + 3], 0x30, 0x39) ? 4 : 0;
+  return within(next, 0x40, 0x7e) || within(next, 0x80, 0xfe) ? 2 : 0;
+}
+
+/**
+ * Every character a run's bytes may start with at `i`: ASCII, a UTF-8 sequence, a GB18030
+ * one (the byte 0x80, a two-byte GBK pair or a four-byte sequence). The bytes' shape is checked
+ * before a decoder is asked, so that a long run stays cheap to read.
+ */
+function charactersAt(bytes: Uint8Array, i: number): Step[] {
+  const lead = bytes[i]!;
+  if (lead < 0x80) return [[1, '', String.fromCharCode(lead)]];
+  const steps: Step[] = [];
+  const length = utf8Length(lead);
+  if (length > 1 && i + length <= bytes.length && bytes.subarray(i + 1, i + length).every((b) => b >= 0x80 && b <= 0xbf)) {
+    const text = oneCharacter(UTF8, bytes.subarray(i, i + length));
+    if (text !== undefined) steps.push([length, 'utf-8', text]);
+  }
+  const size = gb18030Length(bytes, i);
+  const text = size > 0 ? oneCharacter(GB18030, bytes.subarray(i, i + size)) : undefined;
+  if (text !== undefined) steps.push([size, 'gb18030', text]);
+  return steps;
+}
+
 /** Bytes a UTF-8 sequence with this lead byte takes (0: not a lead byte). */
 function utf8Length(lead: number): number {
   if (lead < 0x80) return 1;
@@ -130,19 +165,13 @@ function decodeRun(bytes: Uint8Array, atEnd: boolean): string | undefined {
   const best: Array<Map<Encoding, Reading>> = Array.from({ length: n + 1 }, () => new Map());
   best[0]!.set('', { chars: 0, switches: 0, from: -1, fromEncoding: '', text: '' });
   for (let i = 0; i < n; i++) {
+    if (best[i]!.size === 0) continue;
+    const found = charactersAt(bytes, i);
     for (const [encoding, here] of best[i]!) {
-      const steps: Array<[number, Encoding, string]> = [];
-      if (bytes[i]! < 0x80) steps.push([1, '', String.fromCharCode(bytes[i]!)]);
-      else {
-        const length = utf8Length(bytes[i]!);
-        const utf8 = length > 0 ? oneCharacter(UTF8, bytes.subarray(i, i + length)) : undefined;
-        if (utf8 !== undefined && i + length <= n) steps.push([length, 'utf-8', utf8]);
-        else if (atEnd && encoding === 'utf-8' && cutUtf8(bytes.subarray(i))) steps.push([n - i, 'utf-8', '']);
-        for (const size of [1, 2, 4]) {
-          const gb = i + size <= n ? oneCharacter(GB18030, bytes.subarray(i, i + size)) : undefined;
-          if (gb !== undefined) steps.push([size, 'gb18030', gb]);
-        }
-      }
+      const steps =
+        atEnd && encoding === 'utf-8' && !found.some(([, e]) => e === 'utf-8') && cutUtf8(bytes.subarray(i))
+          ? [...found, [n - i, 'utf-8', ''] as Step]
+          : found;
       for (const [size, next, text] of steps) {
         const reading: Reading = {
           chars: here.chars + (text === '' ? 0 : 1),
