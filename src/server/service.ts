@@ -40,6 +40,8 @@ export interface OpenStoreOptions {
    * read-only, so a mistyped path is an error instead of a new, empty database.
    */
   readOnly?: boolean;
+  /** Where the service logs Redis reconnection problems: once per reason, then counted. */
+  repeated?: RepeatedLog;
 }
 
 /**
@@ -54,7 +56,11 @@ export async function openStore(config: CounterConfig, logger?: Logger, options:
         url: config.redisUrl,
         prefix: config.redisPrefix,
         readOnly: options.readOnly === true,
-        onError: (error) => logger?.warn({ err: { message: error.message } }, 'redis connection problem'),
+        onError: (error) => {
+          const fields = { err: { message: error.message } };
+          if (options.repeated) options.repeated.log('warn', fields, 'redis connection problem', error.message);
+          else logger?.warn(fields, 'redis connection problem');
+        },
       });
     } catch (error) {
       throw new SettingError('redisUrl', (error as Error).message);
@@ -141,7 +147,7 @@ export function createCounterService(options: CounterServiceOptions = {}): Count
     },
     async listen() {
       const opened = store === undefined;
-      store ??= await openStore(config, logger);
+      store ??= await openStore(config, logger, { repeated });
       handler = createHandler({ config, store, limiter, logger, repeated, isShuttingDown: () => shuttingDown });
       try {
         await new Promise<void>((resolve, reject) => {

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
-import { connect } from 'node:net';
+import { connect, createServer } from 'node:net';
 import { Writable } from 'node:stream';
 import { after, describe, test } from 'node:test';
 import { pino } from 'pino';
@@ -536,6 +536,31 @@ describe('counter service on redis', () => {
     await redis.kill();
     await expectError(await hit(url, { site: 'fs', kind: 'visit' }), 503, 'store-unavailable');
     assert.equal((await fetch(`${url}/healthz`)).status, 503);
+  });
+
+  test('Redis down for a while: its reconnection attempts are logged once per reason, then counted', async () => {
+    const { redis } = await ownRedis();
+    const { service, logs } = await start({ store: 'redis', redisUrl: redis.url, redisPrefix: `down-${process.pid}:` });
+    await redis.kill();
+    // In Redis's place, a server that drops every connection: each reconnection attempt fails the same way.
+    let attempts = 0;
+    const dropper = createServer((socket) => {
+      attempts += 1;
+      socket.destroy();
+    });
+    await new Promise<void>((resolve) => dropper.listen(redis.port, '127.0.0.1', resolve));
+    try {
+      await waitFor(async () => attempts >= 5, 'five reconnection attempts');
+    } finally {
+      await new Promise((resolve) => dropper.close(resolve));
+    }
+    const problems = () => logs.map((line) => JSON.parse(line) as Record<string, unknown>).filter((e) => e.msg === 'redis connection problem');
+    const first = problems();
+    await service.close();
+    const reasons = new Set(first.map((e) => (e.err as { message: string }).message));
+    assert.equal(first.length, reasons.size, `each reason once while reconnecting: ${logs.join('\n')}`);
+    assert.ok(problems().some((e) => typeof e.repeated === 'number' && e.repeated >= 3), logs.join('\n'));
+    await redis.start();
   });
 
   test('Redis restarted without its data: hits and reads get 503 instead of counting from 1, /healthz and the log say why', async () => {
