@@ -207,6 +207,20 @@ describe('visitor-counter', () => {
     }
   });
 
+  it('forgets the visits that ended: their entries leave localStorage', async () => {
+    const old = freshEndpoint();
+    const ended = `court-widgets:${location.host}:visitor-counter-visit:${old}|fs|page:/art/old.html`;
+    const going = `court-widgets:${location.host}:visitor-counter-visit:${old}|fs|page:/art/new.html`;
+    localStorage.setItem(ended, `1|${Date.now() - 31 * 60_000}`);
+    localStorage.setItem(going, `1|${Date.now() - 60_000}`);
+    stubFetch(() => json({ site: 'fs', visits: 3 }));
+    const el = await fixture<VisitorCounterElement>(html`<visitor-counter endpoint=${freshEndpoint()} site="fs"></visitor-counter>`);
+    await settled(el, 'counted');
+    expect(localStorage.getItem(ended)).to.equal(null);
+    expect(localStorage.getItem(going)).to.match(/^1\|\d+$/);
+    localStorage.removeItem(going);
+  });
+
   it('counts an article view once per visit per page and shows 浏览次数', async () => {
     const endpoint = freshEndpoint();
     stubFetch((url) =>

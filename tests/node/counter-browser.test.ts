@@ -100,7 +100,7 @@ async function counts(query: string): Promise<{ visits: number; pageViews?: numb
 }
 
 describe('visitor-counter against the real service', () => {
-  test('counts a reader once per session, across reloads, and the next reader after', async () => {
+  test('counts a reader once per visit, across reloads, and the next reader after', async () => {
     const before = (await counts('site=fs')).visits;
     const first = await reader();
     await first.goto(`${pageOrigin}/visits`);
@@ -136,7 +136,7 @@ describe('visitor-counter against the real service', () => {
     assert.equal((await counts('site=fs&page=/art/2024/tabs.html')).pageViews, 1);
   });
 
-  test('counts an article view once per session and shows 浏览次数', async () => {
+  test('counts an article view once per visit and shows 浏览次数', async () => {
     const page = await reader();
     await page.goto(`${pageOrigin}/article`);
     assert.equal(await shown(page, 'total'), '浏览次数 1');

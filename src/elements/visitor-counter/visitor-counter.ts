@@ -54,7 +54,7 @@ import { state } from 'lit/decorators/state.js';
 import { msg, str } from '@lit/localize';
 import { formatCount } from '../../internal/format.js';
 import { currentLocale, localized } from '../../internal/localize.js';
-import { readSetting, removeSetting, writeSetting } from '../../internal/storage.js';
+import { readSetting, removeSetting, siteKey, writeSetting } from '../../internal/storage.js';
 import { tokens } from '../../internal/theme.js';
 import { isSafeUrl } from '../../internal/url.js';
 import { visitorCounterStyles } from './visitor-counter.styles.js';
@@ -106,6 +106,8 @@ const SLOT = '\uE000';
  * (as web analytics count a visit): opening articles in new tabs is one visit, not one each.
  */
 const VISIT_IDLE_MS = 30 * 60_000;
+/** Name of the visit entries in localStorage: `visitor-counter-visit:<endpoint>|<site>|<visit or page>`. */
+const VISIT = 'visitor-counter-visit:';
 
 /* Per page load: the visits remembered when localStorage is blocked, and the requests in
    flight, so two counters of one page never count twice. */
@@ -118,15 +120,35 @@ const inFlight = new Map<string, Promise<number>>();
  */
 function visitRead(key: string, legacyKey: string): string | null {
   const stored = readSetting(key) ?? remembered.get(key) ?? legacyTabFlag(legacyKey);
-  const [value = '', at = ''] = (stored ?? '').split('|');
-  const last = Number(at);
-  // A wall clock set back since then reads as a load just now.
-  if (value === '' || at === '' || !Number.isFinite(last) || Date.now() - last >= VISIT_IDLE_MS) {
+  const value = stored === null ? null : ongoing(stored);
+  if (value === null) {
     if (stored !== null) visitForget(key);
     return null;
   }
   visitWrite(key, value);
   return value;
+}
+
+/** The value of a stored visit entry (`value|time of the last load`), or `null` when the visit has ended. */
+function ongoing(entry: string): string | null {
+  const [value = '', at = ''] = entry.split('|');
+  const last = Number(at);
+  // A wall clock set back since then reads as a load just now.
+  return value === '' || at === '' || !Number.isFinite(last) || Date.now() - last >= VISIT_IDLE_MS ? null : value;
+}
+
+/** Removes the entries of visits that have ended (of any endpoint, site or page) from localStorage. */
+function forgetEndedVisits(): void {
+  try {
+    const storage = window.localStorage;
+    const prefix = siteKey(VISIT);
+    for (let i = storage.length - 1; i >= 0; i--) {
+      const key = storage.key(i);
+      if (key?.startsWith(prefix) && ongoing(storage.getItem(key) ?? '') === null) storage.removeItem(key);
+    }
+  } catch {
+    // Storage blocked: nothing was kept there.
+  }
 }
 
 /**
@@ -308,7 +330,7 @@ export class VisitorCounterElement extends LitElement {
     const page = kind === 'page-views' ? this.#pageId() : undefined;
     const ids = `${base}|${this.site}|${page === undefined ? 'visit' : `page:${page}`}`;
     const cacheName = `visitor-counter:${ids}`;
-    const visitKey = `visitor-counter-visit:${ids}`;
+    const visitKey = `${VISIT}${ids}`;
 
     const cached = Number(readSetting(cacheName) ?? NaN);
     if (isCount(cached)) {
@@ -341,6 +363,8 @@ export class VisitorCounterElement extends LitElement {
       } else if (mayCount) {
         // Remembered before it is sent: an answer that comes after the timeout (or never) may
         // still have counted, so later loads of this visit read the total instead of counting again.
+        // A new visit or page view: the entries of visits that ended are not kept any longer.
+        forgetEndedVisits();
         visitWrite(visitKey, SENT);
         const request = this.#hit(base, page, signal).then(
           (n) => {
