@@ -179,7 +179,7 @@ function visitForget(key: string): void {
   removeSetting(key);
 }
 
-/** Session value of a hit that was sent and not answered yet (or answered too late). */
+/** Visit value of a hit that was sent and not answered yet (or answered too late). */
 const SENT = 'sent';
 
 function afterFirstPaint(): Promise<void> {
