@@ -16,9 +16,12 @@ export const GZIP_BUDGET = 28_000;
  * guards against hostile input (HTML that holds the parser, refused `src` schemes, null
  * fields, unreadable objects, quick language changes), 53,155 B for the classic file; to
  * 54,400 with the fixes for right-to-left bylines, photo button names and 关怀模式 on the
- * footer and counter, 53,815 B.
+ * footer and counter, 53,815 B; to 55,400 when <visitor-counter> took in one visit across
+ * tabs, page ids cut on whole characters and without session ids, and warnings that name a
+ * refused origin or an http endpoint on an https page, and pre-rendered photos became
+ * pictures until hydrated, 54,877 B for the classic file.
  */
-export const GZIP_CEILING = 54_400;
+export const GZIP_CEILING = 55_400;
 
 /**
  * @param {string} distDir
