@@ -546,6 +546,22 @@ describe('court-article', () => {
       expect(isShown(old)).to.equal(false);
     });
 
+    it('stays where it is when the article replaces the loading line: the element does not move', async () => {
+      const response = deferred<Response>();
+      stubFetch(() => response.promise);
+      const page = await fixture<HTMLDivElement>(
+        html`<div><p style="margin: 0">页面上方的内容</p><court-article src="/slow/article.json"></court-article></div>`,
+      );
+      const el = page.querySelector<CourtArticleElement>('court-article')!;
+      await el.updateComplete;
+      expect(text($(el, '[part="status"]'))).to.equal('正在加载…');
+      const loadingTop = el.getBoundingClientRect().top;
+      response.resolve(new Response(JSON.stringify(await readJson(MINIMAL)), { status: 200, headers: { 'content-type': 'application/json' } }));
+      await rendered(el);
+      expect(el.getBoundingClientRect().top, 'the host has not moved').to.equal(loadingTop);
+      expect(el.getBoundingClientRect().top).to.equal(page.querySelector('p')!.getBoundingClientRect().bottom);
+    });
+
     it('shows only the light-DOM fallback when it has no data at all', async () => {
       const el = await fixture<CourtArticleElement>(html`<court-article><p class="old">旧版文章正文</p></court-article>`);
       expect(isShown(el.querySelector('.old')!)).to.equal(true);

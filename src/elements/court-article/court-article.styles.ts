@@ -135,10 +135,12 @@ export const courtArticleStyles = css`
 
   /* Status and error */
   /* Status and error line up with the fallback content shown beside them (the old article
-     HTML, which sits at the host's edge before and after the element upgrades). */
+     HTML, which sits at the host's edge before and after the element upgrades). The loading
+     line's space is padding, not margin: a margin would collapse through the host and push
+     the whole element down, and it would move up when the article replaces the line. */
   .status:not(:empty) {
-    margin-block: 1em;
-    margin-inline: 0;
+    margin: 0;
+    padding-block: 1em;
     color: var(--_article-muted);
   }
   .status:not(:empty)::before {
