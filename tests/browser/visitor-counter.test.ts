@@ -163,18 +163,6 @@ describe('visitor-counter', () => {
     expect(calls).to.have.length(1);
   });
 
-  it('a tab counted by an earlier version (its sessionStorage number) is not counted again after an update', async () => {
-    const endpoint = freshEndpoint();
-    const legacy = `court-widgets:visitor-counter:${endpoint}|fs|visit`;
-    sessionStorage.setItem(legacy, '5464445');
-    stubFetch(() => json({ site: 'fs', visits: 5464446 }));
-    const el = await fixture<VisitorCounterElement>(html`<visitor-counter endpoint=${endpoint} site="fs"></visitor-counter>`);
-    await settled(el, 'counted');
-    expect(text(el)).to.equal('您是第 5,464,445 位访客');
-    expect(calls).to.have.length(0);
-    expect(sessionStorage.getItem(legacy)).to.equal(null);
-  });
-
   it('a visit ends after 30 minutes without a page load: the next load counts a new visit', async () => {
     const endpoint = freshEndpoint();
     const realNow = Date.now;

@@ -118,8 +118,8 @@ const inFlight = new Map<string, Promise<number>>();
  * What this visit (see {@link VISIT_IDLE_MS}) holds for `key`: a number, or {@link SENT}; `null`
  * when there is no visit. Reading it is a page load of the visit, which keeps it going.
  */
-function visitRead(key: string, legacyKey: string): string | null {
-  const stored = readSetting(key) ?? remembered.get(key) ?? legacyTabFlag(legacyKey);
+function visitRead(key: string): string | null {
+  const stored = readSetting(key) ?? remembered.get(key) ?? null;
   const value = stored === null ? null : ongoing(stored);
   if (value === null) {
     if (stored !== null) visitForget(key);
@@ -148,21 +148,6 @@ function forgetEndedVisits(): void {
     }
   } catch {
     // Storage blocked: nothing was kept there.
-  }
-}
-
-/**
- * The number earlier versions kept for one tab in `sessionStorage` under `key`: a tab counted
- * before an update is not counted again, and its number becomes this visit's.
- */
-function legacyTabFlag(key: string): string | null {
-  try {
-    const value = window.sessionStorage.getItem(key);
-    if (value === null) return null;
-    window.sessionStorage.removeItem(key);
-    return /^\d{1,16}$/.test(value) ? `${value}|${Date.now()}` : null;
-  } catch {
-    return null;
   }
 }
 
@@ -345,7 +330,7 @@ export class VisitorCounterElement extends LitElement {
     await whenActivated();
     if (signal.aborted) return;
 
-    const seen = visitRead(visitKey, `court-widgets:visitor-counter:${ids}`);
+    const seen = visitRead(visitKey);
     if (kind === 'visits' && seen !== null && /^\d{1,16}$/.test(seen)) {
       // This visit was counted already: the reader keeps their number.
       this.#show(Number(seen), 'counted', false);
