@@ -433,12 +433,14 @@ export function renderArticleElement(article: Article, options: { controls?: boo
  * them in place and nothing reflows. It sits right after the article's `<print-controls>` and
  * before the article's shadow root: it sets `font-size` and `care` on the article and on the
  * controls, and the pressed buttons in the controls' declarative shadow root, so that the
- * controls hydrate the state they show. It reads the keys `<print-controls>` writes
+ * controls hydrate the state they show. The same script as the first child of a
+ * `<court-footer>` gives the footer 关怀模式 (the footer has no 字号). It reads the keys
+ * `<print-controls>` writes
  * (`court-widgets:<host>:print-controls.*`); blocked storage or an old browser leave the page
  * as the server wrote it. The text is the same on every page: a strict policy allows it with
  * the hash {@link scriptHashes} gives (`court-widgets render --csp`).
  */
-export const SETTINGS_SCRIPT = `(function(s){try{var k=${JSON.stringify(`${STORAGE_PREFIX}:`)}+location.host+":",l=localStorage,f=l.getItem(k+${JSON.stringify(STORAGE_FONT_SIZE)}),c=l.getItem(k+${JSON.stringify(STORAGE_CARE)})==="on",a=s.parentNode,p=s.previousElementSibling,r=p&&p.shadowRoot,i,b;if(${JSON.stringify(FONT_SIZES)}.indexOf(f)<0)f=null;for(i=0;i<2;i++){b=i?p:a;if(!b)continue;if(f)b.setAttribute("font-size",f);if(c)b.setAttribute("care","")}if(!r)return;b=r.querySelectorAll("button[data-size]");for(i=0;f&&i<b.length;i++)b[i].setAttribute("aria-pressed",b[i].getAttribute("data-size")===f?"true":"false");b=r.querySelector("button.care");if(c&&b)b.setAttribute("aria-pressed","true")}catch(e){}})(document.currentScript)`;
+export const SETTINGS_SCRIPT = `(function(s){try{var k=${JSON.stringify(`${STORAGE_PREFIX}:`)}+location.host+":",l=localStorage,f=l.getItem(k+${JSON.stringify(STORAGE_FONT_SIZE)}),c=l.getItem(k+${JSON.stringify(STORAGE_CARE)})==="on",a=s.parentNode,p=s.previousElementSibling,r=p&&p.shadowRoot,i,b;if(${JSON.stringify(FONT_SIZES)}.indexOf(f)<0)f=null;for(i=0;i<2;i++){b=i?p:a;if(!b)continue;if(f&&b.localName!=="court-footer")b.setAttribute("font-size",f);if(c)b.setAttribute("care","")}if(!r)return;b=r.querySelectorAll("button[data-size]");for(i=0;f&&i<b.length;i++)b[i].setAttribute("aria-pressed",b[i].getAttribute("data-size")===f?"true":"false");b=r.querySelector("button.care");if(c&&b)b.setAttribute("aria-pressed","true")}catch(e){}})(document.currentScript)`;
 
 function articleElement(article: Article, options: { controls?: boolean; locale?: string }): string {
   prepareServerRendering();
@@ -461,12 +463,17 @@ function articleElement(article: Article, options: { controls?: boolean; locale?
 /**
  * `<court-footer>` rendered on the server, with its inline JSON and light-DOM fallback; its
  * interface text in `locale` (a language tag), by default the page locale (`setCourtLocale`).
+ * With `settings` (a page whose `<print-controls>` can set 关怀模式), it starts with
+ * {@link SETTINGS_SCRIPT}, so a reader's stored 关怀模式 colours it from the first paint.
  */
-export function renderFooterElement(site: Site, locale?: string): string {
+export function renderFooterElement(site: Site, locale?: string, options: { settings?: boolean } = {}): string {
   prepareServerRendering();
   return withLocale(locale ?? getCourtLocale(), () => {
     const light = `<script type="application/json">${scriptJson(site)}</script>\n${fallbackFooter(site)}`;
-    return collectResultSync(render(html`<court-footer .site=${site}>${unsafeHTML(light)}</court-footer>`));
+    const element = collectResultSync(render(html`<court-footer .site=${site}>${unsafeHTML(light)}</court-footer>`));
+    const template = element.indexOf('<template shadowroot');
+    if (!options.settings || template < 0) return element;
+    return `${element.slice(0, template)}<script>${SETTINGS_SCRIPT}</script>${element.slice(template)}`;
   });
 }
 
@@ -525,7 +532,7 @@ export function renderArticlePage(article: Article, options: RenderPageOptions =
   // fragment most likely goes into a page of its article's language too.
   const locale = normalizeLocale(options.locale ?? article.lang ?? 'zh-CN');
   const parts = [articleElement(article, { controls: !!options.bundle, locale })];
-  if (options.site) parts.push(renderFooterElement(options.site, locale));
+  if (options.site) parts.push(renderFooterElement(options.site, locale, { settings: !!options.bundle }));
   const script = options.bundle ? bundleScript(options.bundle) : '';
   if (options.fragment) return `${parts.join('\n')}${script ? `\n${script}` : ''}\n`;
   const lang = escapeHtml(article.lang ?? 'zh-CN');

@@ -122,7 +122,7 @@ describe('a rendered article page', () => {
     const footer = elements(page, (e) => e.tagName === 'court-footer')[0]!;
     assert.ok(footer);
     assert.ok(squash(shadowText(page, 'court-footer')).includes('024-57719303'));
-    const json = footer.childNodes.find((c): c is Element => isElement(c) && c.tagName === 'script')!;
+    const json = footer.childNodes.find((c): c is Element => isElement(c) && c.tagName === 'script' && attr(c, 'type') === 'application/json')!;
     assert.equal(JSON.parse(scriptText(json)).name, site.name);
   });
 

@@ -125,6 +125,7 @@ new PerformanceObserver((list) => {
 const READ = `(() => {
   const article = document.querySelector('court-article');
   const controls = article.querySelector('print-controls');
+  const footer = document.querySelector('court-footer');
   const p = article.shadowRoot && article.shadowRoot.querySelector('p[data-readable]');
   const pressed = controls && controls.shadowRoot
     ? [...controls.shadowRoot.querySelectorAll('button[aria-pressed="true"]')].map((b) => b.textContent.trim())
@@ -137,6 +138,8 @@ const READ = `(() => {
     fontSize: article.getAttribute('font-size'),
     care: article.hasAttribute('care'),
     controlsCare: !!controls && controls.hasAttribute('care'),
+    footerCare: !!footer && footer.hasAttribute('care'),
+    footerText: footer && footer.shadowRoot ? getComputedStyle(footer.shadowRoot.querySelector('footer, section')).color : null,
     pressed,
   };
 })()`;
@@ -149,6 +152,8 @@ interface Seen {
   fontSize: string | null;
   care: boolean;
   controlsCare: boolean;
+  footerCare: boolean;
+  footerText: string | null;
   pressed: string[] | null;
 }
 
@@ -186,7 +191,10 @@ describe('the first paint of a pre-rendered page stays as it is', () => {
     const script = article.indexOf(`<script>${SETTINGS_SCRIPT}</script>`);
     const shadowRoot = afterArticleShadowRoot(page) - page.indexOf('<court-article');
     assert.ok(controls > 0 && script > controls && script < shadowRoot, `controls ${controls}, script ${script}, end of the shadow root ${shadowRoot}`);
-    assert.ok(!renderArticlePage(parsedArticle.value).includes(SETTINGS_SCRIPT), 'no script on a page without the bundle (and without controls)');
+    assert.ok(!renderArticlePage(parsedArticle.value, { site: parsedSite.value }).includes(SETTINGS_SCRIPT), 'no script on a page without the bundle (and without controls)');
+    const footer = page.slice(page.indexOf('<court-footer'));
+    assert.ok(footer.indexOf(`<script>${SETTINGS_SCRIPT}</script>`) > 0, 'the footer starts with the same script');
+    assert.ok(footer.indexOf(`<script>${SETTINGS_SCRIPT}</script>`) < footer.indexOf('<template shadowroot'), 'before its shadow root');
   });
 
   test('a page that arrives in two parts: the controls row is there at the first paint, and nothing moves', async () => {
@@ -228,6 +236,8 @@ localStorage.setItem('court-widgets:' + location.host + ':print-controls.care', 
       assert.equal(first.fontSize, 'large');
       assert.equal(first.care, true);
       assert.equal(first.controlsCare, true);
+      assert.equal(first.footerCare, true, 'the footer is in 关怀模式 too');
+      assert.equal(first.footerText, 'rgb(0, 0, 0)', '关怀模式 black text in the footer before the bundle');
       assert.ok(Number.parseFloat(first.paragraphSize!) >= 20, `大 is at least 20 px before the bundle (${first.paragraphSize})`);
       assert.deepEqual(first.pressed, ['大', '关怀模式'], 'the pre-rendered buttons already show the choice');
 
@@ -258,6 +268,7 @@ localStorage.setItem('court-widgets:' + location.host + ':print-controls.care', 
         const first = (await t.page.evaluate(READ)) as Seen;
         assert.equal(first.fontSize, 'medium', setup);
         assert.equal(first.care, false, setup);
+        assert.equal(first.footerCare, false, setup);
         assert.deepEqual(first.pressed, ['中'], setup);
         site.releaseBundle();
         await t.page.evaluate(HYDRATED);
