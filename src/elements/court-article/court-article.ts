@@ -94,6 +94,7 @@ import { safeUrl } from '../../internal/url.js';
 import { dateTimeAttr, formatPublished } from '../../internal/date.js';
 import { formatBytes } from '../../internal/format.js';
 import { currentLocale, localeDirection, localized } from '../../internal/localize.js';
+import { hydratesServerDom } from '../../internal/prerendered.js';
 import { focusRing, tokens } from '../../internal/theme.js';
 import { courtArticleStyles } from './court-article.styles.js';
 
@@ -239,8 +240,7 @@ export class CourtArticleElement extends LitElement {
   }
 
   override connectedCallback(): void {
-    // Before the first connection the shadow root exists only when the server rendered it.
-    if (!this.hasUpdated && this.shadowRoot) this.serverRendered = true;
+    if (hydratesServerDom(this)) this.serverRendered = true;
     super.connectedCallback();
     if (typeof ResizeObserver === 'function') {
       this.resizeObserver ??= new ResizeObserver(() => this.markScrollableBlocks());

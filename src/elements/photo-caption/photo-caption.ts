@@ -53,6 +53,7 @@ import { query } from 'lit/decorators/query.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { msg } from '@lit/localize';
 import { currentLocale, localeDirection, localized, normalizeLocale } from '../../internal/localize.js';
+import { hydratesServerDom } from '../../internal/prerendered.js';
 import type { TextDirection } from '../../internal/localize.js';
 import { safeSrcset, safeUrl } from '../../internal/url.js';
 import { focusRing, tokens } from '../../internal/theme.js';
@@ -133,8 +134,7 @@ export class PhotoCaptionElement extends LitElement {
   }
 
   override connectedCallback(): void {
-    // A shadow root before the first update is the declarative one of a pre-rendered page.
-    if (!isServer && !this.hasUpdated && this.shadowRoot !== null) this.serverView = true;
+    if (hydratesServerDom(this)) this.serverView = true;
     super.connectedCallback();
   }
 

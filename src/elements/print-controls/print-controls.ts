@@ -86,6 +86,7 @@ import { property } from 'lit/decorators/property.js';
 import { state } from 'lit/decorators/state.js';
 import { msg, str } from '@lit/localize';
 import { currentLocale, localized, resolveLocale, withLocale } from '../../internal/localize.js';
+import { hydratesServerDom } from '../../internal/prerendered.js';
 import { focusRing, tokens } from '../../internal/theme.js';
 import { readSetting, writeSetting } from '../../internal/storage.js';
 import { ReadAloudController } from '../../internal/speech.js';
@@ -261,8 +262,7 @@ export class PrintControlsElement extends LitElement {
   }
 
   override connectedCallback(): void {
-    // A shadow root before the first update is the declarative one of a pre-rendered page.
-    const prerendered = !isServer && !this.hasUpdated && this.shadowRoot !== null;
+    const prerendered = hydratesServerDom(this);
     super.connectedCallback();
     if (isServer) return;
     if (prerendered) {
