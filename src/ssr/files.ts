@@ -51,8 +51,8 @@ export function fileErrorReason(error: unknown): string {
  * Writes `data` to `path` whole or not at all: into a temporary file beside it, which is
  * flushed to the disk and then renamed over the target. A failure (disk full, a folder in
  * the way, the process killed) leaves the previous file, if any, as it was and no partial
- * file; the temporary file is removed. Missing folders are created. An existing target keeps its permissions,
- * and a symbolic link is written through, as a plain write would.
+ * file; the temporary file is removed. Missing folders are created. An existing target keeps
+ * its permissions, and a symbolic link is written through, as a plain write would.
  */
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
   const target = await realpath(path).catch(() => resolve(path));

@@ -312,28 +312,32 @@ export function renderFallbackArticle(article: Article, locale?: string): string
 }
 
 /**
- * A label of the interface, in the locale being rendered: marked with that language where it
- * differs from the content's (`lang` of the article), so that a screen reader speaks it right.
+ * How plain HTML marks interface text (labels, in the locale being rendered) against content
+ * of `contentLang`, where the two differ, so that a screen reader speaks each right:
+ * - `label(text)`: a label in a span with the interface's `lang`;
+ * - `navAttrs`: `lang` (and `dir`) for a navigation named in the interface's language (an
+ *   `aria-label` cannot carry a lang of its own);
+ * - `content(markup)`: content inside such a navigation, back in its own `lang` (and `dir`).
  */
-function uiLabel(text: string, contentLang: string): string {
+function languageMarks(contentLang: string) {
   const ui = currentLocale();
-  return normalizeLocale(contentLang) === ui ? escapeHtml(text) : `<span lang="${escapeHtml(ui)}">${escapeHtml(text)}</span>`;
+  const otherUi = normalizeLocale(contentLang) !== ui;
+  const uiDir = RTL.test(ui) ? 'rtl' : 'ltr';
+  const contentDir = RTL.test(contentLang) ? 'rtl' : 'ltr';
+  const dir = (value: string) => (uiDir !== contentDir ? ` dir="${value}"` : '');
+  return {
+    contentDir,
+    label: (text: string) => (otherUi ? `<span lang="${escapeHtml(ui)}">${escapeHtml(text)}</span>` : escapeHtml(text)),
+    navAttrs: otherUi ? ` lang="${escapeHtml(ui)}"${dir(uiDir)}` : '',
+    content: (markup: string) => (otherUi ? `<span lang="${escapeHtml(contentLang)}"${dir(contentDir)}>${markup}</span>` : markup),
+  };
 }
 
 function fallbackArticle(article: Article): string {
   prepareServerRendering();
   const out: string[] = [];
   const contentLang = article.lang ?? 'zh-CN';
-  const label = (text: string) => uiLabel(text, contentLang);
-  // Navigation named in the interface's language (its aria-label cannot carry a lang of its
-  // own), around links that are content.
-  const ui = currentLocale();
-  const otherUi = normalizeLocale(contentLang) !== ui;
-  const uiDir = RTL.test(ui) ? 'rtl' : 'ltr';
-  const contentDir = RTL.test(contentLang) ? 'rtl' : 'ltr';
-  const navAttrs = otherUi ? ` lang="${escapeHtml(ui)}"${uiDir !== contentDir ? ` dir="${uiDir}"` : ''}` : '';
-  const content = (markup: string) =>
-    otherUi ? `<span lang="${escapeHtml(contentLang)}"${uiDir !== contentDir ? ` dir="${contentDir}"` : ''}>${markup}</span>` : markup;
+  const { contentDir, label, navAttrs, content } = languageMarks(contentLang);
   const lang = escapeHtml(contentLang);
   out.push(`<article class="court-widgets-fallback" lang="${lang}"${contentDir === 'rtl' ? ' dir="rtl"' : ''}>`);
   const crumbs = article.breadcrumb ?? [];
@@ -390,7 +394,7 @@ export function renderFallbackFooter(site: Site, locale?: string): string {
 }
 
 function fallbackFooter(site: Site): string {
-  const label = (text: string) => uiLabel(text, 'zh-CN');
+  const { label } = languageMarks('zh-CN');
   const out: string[] = ['<footer class="court-widgets-fallback" lang="zh-CN">'];
   out.push(`<p class="name"><strong>${escapeHtml(site.name)}</strong></p>`);
   const links = (site.links ?? []).map((l) => {
@@ -453,11 +457,19 @@ function articleElement(article: Article, options: { controls?: boolean; locale?
     const controls = options.controls
       ? `${collectResultSync(render(html`<print-controls slot="controls"></print-controls>`))}<script>${SETTINGS_SCRIPT}</script>`
       : '';
-    const template = element.indexOf('<template shadowroot');
     const end = element.lastIndexOf('</court-article>');
-    if (template < 0 || end < template) throw new Error('court-article was not rendered with a declarative shadow root');
-    return `${element.slice(0, template)}${controls}${element.slice(template, end)}${light}${element.slice(end)}`;
+    return beforeShadowRoot(`${element.slice(0, end)}${light}${element.slice(end)}`, controls);
   });
+}
+
+/**
+ * `element`, one element as Lit SSR wrote it, with `markup` as its first child, before its
+ * declarative shadow root (light children come after it in Lit's output).
+ */
+function beforeShadowRoot(element: string, markup: string): string {
+  const template = element.indexOf('<template shadowroot');
+  if (template < 0) throw new Error(`${element.slice(0, 40)}… was not rendered with a declarative shadow root`);
+  return `${element.slice(0, template)}${markup}${element.slice(template)}`;
 }
 
 /**
@@ -471,9 +483,7 @@ export function renderFooterElement(site: Site, locale?: string, options: { sett
   return withLocale(locale ?? getCourtLocale(), () => {
     const light = `<script type="application/json">${scriptJson(site)}</script>\n${fallbackFooter(site)}`;
     const element = collectResultSync(render(html`<court-footer .site=${site}>${unsafeHTML(light)}</court-footer>`));
-    const template = element.indexOf('<template shadowroot');
-    if (!options.settings || template < 0) return element;
-    return `${element.slice(0, template)}<script>${SETTINGS_SCRIPT}</script>${element.slice(template)}`;
+    return options.settings ? beforeShadowRoot(element, `<script>${SETTINGS_SCRIPT}</script>`) : element;
   });
 }
 
