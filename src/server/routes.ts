@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isIPv4, isIPv6 } from 'node:net';
 import type { Logger } from 'pino';
+import { withoutQueryAndSession } from '../internal/page-id.js';
 import { SITE_ID, type CounterConfig, type SiteConfig } from './config.js';
 import type { RepeatedLog } from './log.js';
 import type { RateLimiter } from './rate-limit.js';
@@ -47,17 +48,6 @@ type PageResult = { ok: true; page: string } | { ok: false; code: 'invalid-page'
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?:^|[^\ud800-\udbff])[\udc00-\udfff]/;
 
-const QUERY_OR_FRAGMENT = /[?#][\s\S]*$/;
-/**
- * A session id carried as a path parameter, as JSP (`;jsessionid=`), PHP and other CMSs write
- * links when cookies are off: a new one per reader, so never part of a page id.
- */
-const SESSION_PARAMETER = /;(?:jsessionid|phpsessid|sessionid|session_id|sid|aspsessionid[a-z]*|cfid|cftoken)=[^/;?#]*/gi;
-
-/** `page` without its query, fragment and session-id path parameters. */
-function withoutQueryAndSession(page: string): string {
-  return page.trim().replace(QUERY_OR_FRAGMENT, '').replace(SESSION_PARAMETER, '');
-}
 const ESCAPE_RUN = /(?:%[0-9A-Fa-f]{2})+/g;
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 /** Request bodies: strict UTF-8 (JSON is UTF-8), a byte order mark kept so that JSON.parse refuses it as before. */
@@ -231,7 +221,7 @@ const SCHEME_AND_HOST = /^https?:\/\/[^/?#]*/i;
 export function normalizePage(raw: unknown, max: number): PageResult {
   if (typeof raw !== 'string') return { ok: false, code: 'invalid-page', message: 'page must be a string' };
   // The raw query goes first: it may hold encodings (GBK search words) that are not UTF-8.
-  let page = withoutQueryAndSession(raw);
+  let page = withoutQueryAndSession(raw.trim());
   if (SCHEME_AND_HOST.test(page)) page = page.replace(SCHEME_AND_HOST, '') || '/';
   // No character takes more than 12 characters encoded (four %XX): longer cannot fit, and is not decoded.
   if (page.length > max * 12) {
@@ -240,7 +230,7 @@ export function normalizePage(raw: unknown, max: number): PageResult {
   if (page.includes('%')) {
     const decoded = decodePercent(page);
     if (decoded === undefined) return { ok: false, code: 'invalid-page', message: 'page has malformed percent-encoding' };
-    page = withoutQueryAndSession(decoded);
+    page = withoutQueryAndSession(decoded.trim());
     if (SCHEME_AND_HOST.test(page)) page = page.replace(SCHEME_AND_HOST, '') || '/';
   }
   if (LONE_SURROGATE.test(page)) return { ok: false, code: 'invalid-page', message: 'page is not well-formed Unicode' };

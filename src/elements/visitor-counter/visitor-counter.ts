@@ -54,6 +54,7 @@ import { state } from 'lit/decorators/state.js';
 import { msg, str } from '@lit/localize';
 import { formatCount } from '../../internal/format.js';
 import { currentLocale, localized } from '../../internal/localize.js';
+import { withoutQueryAndSession } from '../../internal/page-id.js';
 import { readSetting, removeSetting, siteKey, writeSetting } from '../../internal/storage.js';
 import { tokens } from '../../internal/theme.js';
 import { isSafeUrl } from '../../internal/url.js';
@@ -77,8 +78,6 @@ export interface VisitorCounterUpdatedDetail {
 const DEFAULT_TIMEOUT = 3000;
 const SITE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 const MAX_PAGE = 512;
-/** A session id carried as a path parameter (JSP's `;jsessionid=`, PHP's, …): never part of a page id. */
-const SESSION_PARAMETER = /;(?:jsessionid|phpsessid|sessionid|session_id|sid|aspsessionid[a-z]*|cfid|cftoken)=[^/;?#]*/gi;
 /**
  * One character of a page id as the service counts it: a percent-encoded UTF-8 character, a
  * percent-encoded GB18030 one (four bytes, or a GBK pair whose trail byte may be a plain
@@ -291,7 +290,7 @@ export class VisitorCounterElement extends LitElement {
 
   #pageId(): string {
     // Like the service: no query, fragment or session id (`;jsessionid=…`, a new one per reader).
-    const page = (this.page || location.pathname).replace(/[?#][\s\S]*$/, '').replace(SESSION_PARAMETER, '');
+    const page = withoutQueryAndSession(this.page || location.pathname);
     // Capped like the service caps it, on whole characters (a percent-encoded character cut
     // in two would make another page id), without leaving half a percent-escape at the end.
     return (page.match(PAGE_CHARACTER) ?? []).slice(0, MAX_PAGE).join('').replace(/%[0-9A-Fa-f]?$/, '');
