@@ -27,7 +27,7 @@
  *    with the wrong JSON type (e.g. `"subtitle": 5`, `"breadcrumb": {}`) stops the document:
  *    it is a broken export, and the contract is not rendered half-way. Exceptions, repaired
  *    with a `value` warning because they only affect presentation: `lang`, heading `level`,
- *    image `width` / `height`, attachment `bytes`.
+ *    paragraph `align`, image `width` / `height`, attachment `bytes`.
  *    `null` in an optional field is not a wrong type: it counts as absent, with a `value`
  *    warning (export scripts write `null` for a value they do not have). In a required field
  *    it is a `type` problem.
@@ -48,13 +48,14 @@
  *      markup in an `html` field that keeps more than `MAX_OPEN_FORMATTING` formatting
  *      elements open at once loses those elements' tags, its text kept
  *      (`internal/open-formatting.ts`: such markup holds the browser's HTML parser for
- *      minutes); a paragraph with both `text` and `html` keeps `html`;
+ *      minutes); a paragraph with both `text` and `html` keeps `html`; a paragraph `align`
+ *      other than `start`, `center` or `end` is dropped (the paragraph is aligned to the start);
  *      a heading with blank text, an image with a blank `src`, a breadcrumb item with a blank
  *      label, a link, attachment or prev/next with a blank label/title or href, and a phone
  *      with no digit in its number are dropped. (A breadcrumb item with a blank `href` simply
  *      has no link.)
  * 6. **Normalization** (silent): unknown fields are dropped (except the documented
- *    extension image `sizes`); optional plain-text fields that are empty or only whitespace
+ *    extensions image `sizes` and paragraph `align`); optional plain-text fields that are empty or only whitespace
  *    are omitted; `lang` and heading `level` are always present in the result; URLs are
  *    trimmed of surrounding whitespace. Content is otherwise kept exactly as given.
  *
@@ -474,11 +475,23 @@ function checkParagraph(c: Checker, block: PlainObject, path: string): Paragraph
   }
   const text = hasText ? c.required(block, 'text', path, 'text') : undefined;
   const html = hasHtml ? c.required(block, 'html', path, 'html') : undefined;
+  const align = paragraphAlign(c, block, path);
+  const aligned = align ? { align } : {};
   if (html !== undefined) {
     if (text !== undefined) c.warn(join(path, 'text'), 'value', 'a paragraph has both text and html; html is used');
-    return { type: 'paragraph', html: tamedHtml(c, html, path) };
+    return { type: 'paragraph', html: tamedHtml(c, html, path), ...aligned };
   }
-  return text === undefined ? undefined : { type: 'paragraph', text };
+  return text === undefined ? undefined : { type: 'paragraph', text, ...aligned };
+}
+
+/** A paragraph's `align`: `center` or `end` kept, `start` the same as none; anything else is repaired to none. */
+function paragraphAlign(c: Checker, block: PlainObject, path: string): ParagraphBlock['align'] {
+  const raw = c.field(block, 'align', path);
+  if (raw === undefined || raw === 'start') return undefined;
+  if (raw === 'center' || raw === 'end') return raw;
+  const got = typeof raw === 'string' ? quote(raw) : jsonType(raw);
+  c.warn(join(path, 'align'), 'value', `must be "start", "center" or "end", got ${got}; the paragraph is aligned to the start`);
+  return undefined;
 }
 
 /** Markup that would hold the HTML parser for long, repaired (see internal/open-formatting.ts). */

@@ -42,6 +42,13 @@ export interface ParagraphBlock {
   type: 'paragraph';
   text?: string;
   html?: string;
+  /**
+   * A line set apart from the running text, as court pages print it (an optional field this
+   * package adds to the contract): `end` for a 落款, the court's name and the date closing a
+   * notice; `center` for a centred line. Absent for ordinary paragraphs (`start` in the input
+   * means the same and is not kept).
+   */
+  align?: 'center' | 'end';
 }
 
 /** A section heading inside the article. */

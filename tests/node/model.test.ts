@@ -501,6 +501,40 @@ describe('parseArticle: paragraph blocks', () => {
     assert.deepEqual(brief(problemsOf(parseArticle(withBlocks({ type: 'paragraph', text: 12 })))), [['body[0].text', 'type']]);
     assert.deepEqual(brief(problemsOf(parseArticle(withBlocks({ type: 'paragraph', html: { a: 1 } })))), [['body[0].html', 'type']]);
   });
+
+  test('align: center and end are kept on text and html paragraphs; start is the same as none', () => {
+    const result = parseArticle(
+      withBlocks(
+        { type: 'paragraph', text: '抚顺市中级人民法院', align: 'end' },
+        { type: 'paragraph', html: '<b>（完）</b>', align: 'center' },
+        { type: 'paragraph', text: '正文', align: 'start' },
+      ),
+    );
+    assert.deepEqual(valueOf(result).body, [
+      { type: 'paragraph', text: '抚顺市中级人民法院', align: 'end' },
+      { type: 'paragraph', html: '<b>（完）</b>', align: 'center' },
+      { type: 'paragraph', text: '正文' },
+    ]);
+    assert.deepEqual(result.warnings, []);
+  });
+
+  test('align of another value or type is dropped with a value warning that names it; the paragraph stays', () => {
+    const result = parseArticle(
+      withBlocks(
+        { type: 'paragraph', text: 'a', align: 'right' },
+        { type: 'paragraph', text: 'b', align: 2 },
+        { type: 'paragraph', text: 'c', align: null },
+      ),
+    );
+    assert.deepEqual(valueOf(result).body, [
+      { type: 'paragraph', text: 'a' },
+      { type: 'paragraph', text: 'b' },
+      { type: 'paragraph', text: 'c' },
+    ]);
+    assert.deepEqual(brief(result.warnings), [['body[0].align', 'value'], ['body[1].align', 'value'], ['body[2].align', 'value']]);
+    assert.equal(result.warnings[0]!.message, 'body[0].align: must be "start", "center" or "end", got "right"; the paragraph is aligned to the start');
+    assert.equal(result.warnings[1]!.message, 'body[1].align: must be "start", "center" or "end", got number; the paragraph is aligned to the start');
+  });
 });
 
 describe('parseArticle: heading blocks', () => {

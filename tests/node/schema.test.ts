@@ -57,6 +57,8 @@ const ARTICLES: Array<[string, Kind, unknown]> = [
   ['an unsafe srcset', 'warned', { ...base, body: [{ type: 'image', src: 'a.jpg', srcset: 'javascript:x 1x' }] }],
   ['an unsafe prev href', 'warned', { ...base, prev: { title: 'p', href: 'javascript:x' } }],
 
+  ['a 落款 and a centred line', 'valid', { ...base, body: [{ type: 'paragraph', text: '抚顺市中级人民法院', align: 'end' }, { type: 'paragraph', html: '<b>完</b>', align: 'center' }, { type: 'paragraph', text: 'x', align: 'start' }] }],
+  ['a paragraph align that is no value of the format', 'repaired', { ...base, body: [{ type: 'paragraph', text: 'x', align: 'right' }] }],
   ['a heading level out of range', 'repaired', { ...base, body: [{ type: 'heading', text: 'h', level: 7 }] }],
   ['a heading level as a string', 'repaired', { ...base, body: [{ type: 'heading', text: 'h', level: '3' }] }],
   ['a blank heading', 'repaired', { ...base, body: [{ type: 'heading', text: ' ' }] }],
