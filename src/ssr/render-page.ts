@@ -22,11 +22,12 @@ import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { createHash } from 'node:crypto';
 import { JSDOM } from 'jsdom';
 import { parseFragment } from 'parse5';
-import type { Article, Block, Problem, Site } from '../model/types.js';
+import type { Article, Block, ParagraphBlock, Problem, Site } from '../model/types.js';
 import { nestingDepth } from '../import/dom.js';
 import { formatLocalDateTime, parseOffsetDateTime } from '../model/date.js';
 import { sanitizeFragment, sanitizeInline, useSanitizerWindow } from '../internal/sanitize.js';
 import { safeUrl } from '../internal/url.js';
+import { textDirection } from '../internal/direction.js';
 import { formatBytes } from '../internal/format.js';
 import { msg } from '@lit/localize';
 import { builtInLocales, currentLocale, getCourtLocale, loadLocale, normalizeLocale, withLocale } from '../internal/localize.js';
@@ -146,9 +147,6 @@ function absoluteUrl(href: string | undefined, base: string | undefined): string
     return undefined;
   }
 }
-
-/** Languages written right to left (as the elements decide it). */
-const RTL = /^(ar|arc|ckb|dv|fa|he|ks|ku|ps|sd|syr|ug|ur|yi)(-|$)/i;
 
 const ORGANIZATION = /(?:院|庭|科|室|处|局|部|办|厅|中心|委员会|报|网|社|台|所)$/;
 
@@ -279,10 +277,23 @@ function assertRenderable(article: Article): void {
 // ---------------------------------------------------------------------------------------------
 // Light-DOM fallback: the same article as plain semantic HTML
 
-function fallbackBlock(block: Block): string {
+/**
+ * The light-DOM copy's paragraph alignment: the `align` attribute, which every browser reads
+ * and a strict `style-src` does not refuse (a `style` attribute would be). `end` is the side
+ * where the line ends: right, or left in a right-to-left article.
+ */
+function alignAttr(align: ParagraphBlock['align'], dir: 'ltr' | 'rtl'): string {
+  if (align === 'center') return ' align="center"';
+  if (align === 'end') return dir === 'rtl' ? ' align="left"' : ' align="right"';
+  return '';
+}
+
+function fallbackBlock(block: Block, dir: 'ltr' | 'rtl'): string {
   switch (block.type) {
-    case 'paragraph':
-      return block.html !== undefined ? `<p>${sanitizeInline(block.html)}</p>` : `<p>${escapeHtml(block.text ?? '')}</p>`;
+    case 'paragraph': {
+      const open = `<p${alignAttr(block.align, dir)}>`;
+      return block.html !== undefined ? `${open}${sanitizeInline(block.html)}</p>` : `${open}${escapeHtml(block.text ?? '')}</p>`;
+    }
     case 'heading': {
       const level = block.level === 3 || block.level === 4 ? block.level : 2;
       return `<h${level}>${escapeHtml(block.text)}</h${level}>`;
@@ -322,8 +333,8 @@ export function renderFallbackArticle(article: Article, locale?: string): string
 function languageMarks(contentLang: string) {
   const ui = currentLocale();
   const otherUi = normalizeLocale(contentLang) !== ui;
-  const uiDir = RTL.test(ui) ? 'rtl' : 'ltr';
-  const contentDir = RTL.test(contentLang) ? 'rtl' : 'ltr';
+  const uiDir = textDirection(ui);
+  const contentDir = textDirection(contentLang);
   const dir = (value: string) => (uiDir !== contentDir ? ` dir="${value}"` : '');
   return {
     contentDir,
@@ -362,7 +373,7 @@ function fallbackArticle(article: Article): string {
   );
   out.push(`<p class="byline">${byline.join(' ')}</p>`);
   out.push('</header>');
-  for (const block of article.body) out.push(fallbackBlock(block));
+  for (const block of article.body) out.push(fallbackBlock(block, contentDir));
   if (article.editor) out.push(`<p>${label(msg('责任编辑:', { id: 'court-article.editor' }))}${escapeHtml(article.editor)}</p>`);
   const attachments = (article.attachments ?? []).filter((a) => safeUrl(a.href));
   if (attachments.length) {
@@ -546,7 +557,7 @@ export function renderArticlePage(article: Article, options: RenderPageOptions =
   const script = options.bundle ? bundleScript(options.bundle) : '';
   if (options.fragment) return `${parts.join('\n')}${script ? `\n${script}` : ''}\n`;
   const lang = escapeHtml(article.lang ?? 'zh-CN');
-  const dir = RTL.test(article.lang ?? '') ? ' dir="rtl"' : '';
+  const dir = textDirection(article.lang ?? '') === 'rtl' ? ' dir="rtl"' : '';
   return `<!doctype html>
 <html lang="${lang}"${dir}>
 <head>

@@ -1118,6 +1118,42 @@ describe('court-article', () => {
       expect(shown[5]!.querySelector('a')!.getAttribute('href')).to.equal('/news/');
     });
 
+    it('sets a 落款 at the end of the line and a centred line in the middle, without the indent, in either direction', async () => {
+      /** Where a paragraph's text is drawn, against the paragraph's own box. */
+      const ink = (p: HTMLElement) => {
+        const range = document.createRange();
+        range.selectNodeContents(p);
+        const text = range.getBoundingClientRect();
+        const box = p.getBoundingClientRect();
+        return { left: text.left - box.left, right: box.right - text.right, width: box.width };
+      };
+      for (const lang of ['zh-CN', 'ug']) {
+        const body = [
+          { type: 'paragraph', text: '本院定于二〇二四年三月一日上午九时公开开庭审理原告与被告合同纠纷一案。' },
+          { type: 'paragraph', text: '抚顺市中级人民法院', align: 'end' },
+          { type: 'paragraph', html: '二〇二四年<b>二月二十八日</b>', align: 'end' },
+          { type: 'paragraph', text: '（完）', align: 'center' },
+        ];
+        const article = { version: 1, lang, title: '公告', publishedAt: '2024-02-28T20:54:53+08:00', body };
+        const el = await rendered(await fixture<CourtArticleElement>(html`<court-article .article=${article as unknown as Article}></court-article>`));
+        const [plain, court, date, end] = $$(el, '[part="body"] > p');
+        expect(plain!.hasAttribute('data-align'), lang).to.equal(false);
+        expect(getComputedStyle(plain!).textIndent, lang).to.not.equal('0px');
+        for (const p of [court!, date!, end!]) expect(getComputedStyle(p).textIndent, `${lang} ${p.textContent}`).to.equal('0px');
+        const rtl = lang === 'ug';
+        for (const p of [court!, date!]) {
+          const at = ink(p);
+          // Flush with the end edge (right, or left right to left), far from the start edge.
+          expect(rtl ? at.left : at.right, `${lang} ${p.textContent}`).to.be.closeTo(0, 1);
+          expect(rtl ? at.right : at.left, `${lang} ${p.textContent}`).to.be.greaterThan(at.width / 2);
+        }
+        const centred = ink(end!);
+        expect(centred.left, lang).to.be.closeTo(centred.right, 2);
+        expect(centred.left, lang).to.be.greaterThan(100);
+        expect(date!.querySelector('b')!.textContent).to.equal('二月二十八日');
+      }
+    });
+
     it('keeps spaces inside a paragraph and inside its first tag; only the paragraph\'s leading run is trimmed', async () => {
       const paragraphs = [
         { type: 'paragraph', text: '中间的\u3000\u3000全角空格' },

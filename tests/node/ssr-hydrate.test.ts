@@ -31,7 +31,16 @@ function load<T>(file: string, parse: (v: unknown) => { ok: boolean; value?: T }
   return result.value as T;
 }
 
-const article = load<Article>('demo/data/seed-article.json', parseArticle);
+const seed = load<Article>('demo/data/seed-article.json', parseArticle);
+/** The seed article, closed by a 落款 (end-aligned lines) as notices are, so that hydration covers `align`. */
+const article: Article = {
+  ...seed,
+  body: [
+    ...seed.body,
+    { type: 'paragraph', text: '抚顺市中级人民法院', align: 'end' },
+    { type: 'paragraph', html: '二〇二四年<b>二月二十八日</b>', align: 'end' },
+  ],
+};
 const site = load<Site>('demo/data/site.json', parseSite);
 const squash = (s: string) => s.replace(/\s+/g, '');
 

@@ -301,6 +301,15 @@ export const courtArticleStyles = css`
     margin-inline: 0;
     text-indent: var(--court-article-indent, 2em);
   }
+  .body p[data-align] {
+    text-indent: 0;
+  }
+  .body p[data-align='center'] {
+    text-align: center;
+  }
+  .body p[data-align='end'] {
+    text-align: end;
+  }
   .body h2,
   .body h3,
   .body h4 {

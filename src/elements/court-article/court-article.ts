@@ -95,6 +95,7 @@ import { dateTimeAttr, formatPublished } from '../../internal/date.js';
 import { formatBytes } from '../../internal/format.js';
 import { currentLocale, localeDirection, localized } from '../../internal/localize.js';
 import { hydratesServerDom } from '../../internal/prerendered.js';
+import { textDirection } from '../../internal/direction.js';
 import { focusRing, tokens } from '../../internal/theme.js';
 import { courtArticleStyles } from './court-article.styles.js';
 
@@ -110,14 +111,6 @@ export interface CourtArticleLoadedDetail {
 export type CourtArticleFailedDetail =
   | { problems: Problem[] }
   | { url: string; status?: number; reason: 'http' | 'network' | 'timeout' };
-
-/** Languages whose articles are written right to left. */
-const RTL = /^(ar|arc|ckb|dv|fa|he|ks|ku|ps|sd|syr|ug|ur|yi)(-|$)/i;
-
-/** Direction of the article's text. */
-function contentDir(lang: string): 'ltr' | 'rtl' {
-  return RTL.test(lang) ? 'rtl' : 'ltr';
-}
 
 /**
  * Text drawn by the first step, in characters: at the default size (about 44 characters a
@@ -496,12 +489,12 @@ export class CourtArticleElement extends LitElement {
    * line puts it after (left of) its label and a screen reader reads it in the right voice.
    */
   private value(text: string, articleLang: string): TemplateResult {
-    return html`<bdi lang=${articleLang} dir=${contentDir(articleLang)}>${text}</bdi>`;
+    return html`<bdi lang=${articleLang} dir=${textDirection(articleLang)}>${text}</bdi>`;
   }
 
   private renderArticle(article: Article) {
     const lang = article.lang || 'zh-CN';
-    const dir = contentDir(lang);
+    const dir = textDirection(lang);
     const first = this.firstBlocks;
     const body = first === undefined ? article.body : article.body.slice(0, first);
     return html`<article class="article" part="article" lang=${lang} dir=${dir}>
@@ -537,7 +530,7 @@ export class CourtArticleElement extends LitElement {
     const label = msg('当前位置', { id: 'court-article.breadcrumb', desc: 'Accessible name and visible label of the breadcrumb trail' });
     return html`<nav class="breadcrumb" part="breadcrumb" aria-label=${label} lang=${ifDefined(ui.lang)} dir=${ifDefined(ui.dir)}>
       <span aria-hidden="true">${msg('当前位置:', { id: 'court-article.breadcrumb-lead', desc: 'Visible lead-in of the breadcrumb trail' })}</span>
-      <ol lang=${lang} dir=${contentDir(lang)}>
+      <ol lang=${lang} dir=${textDirection(lang)}>
         ${items.map((item, i) => {
           const last = i === items.length - 1;
           const href = safeUrl(item.href);
@@ -590,9 +583,10 @@ export class CourtArticleElement extends LitElement {
       case 'paragraph':
         // CMS text often indents itself (　　 or &nbsp;×4); the paragraph's text-indent already
         // does, so that leading run is not shown and every paragraph starts at the same place.
+        // A 落款 or centred line (`align`) keeps its place without the indent.
         return block.html !== undefined
-          ? html`<p data-readable>${unsafeHTML(this.sanitizedOf(block, block.html, true))}</p>`
-          : html`<p data-readable>${(block.text ?? '').trimStart()}</p>`;
+          ? html`<p data-readable data-align=${block.align ?? nothing}>${unsafeHTML(this.sanitizedOf(block, block.html, true))}</p>`
+          : html`<p data-readable data-align=${block.align ?? nothing}>${(block.text ?? '').trimStart()}</p>`;
       case 'heading':
         switch (block.level) {
           case 3:
@@ -646,7 +640,7 @@ export class CourtArticleElement extends LitElement {
     if (!prevHref && !nextHref) return nothing;
     const ui = this.uiLang(lang);
     const item = (label: string, href: string, rel: string, title: string) =>
-      html`<li lang=${ifDefined(ui.lang)} dir=${ifDefined(ui.dir)}><span class="label">${label}</span><a href=${href} rel=${rel} lang=${lang} dir=${contentDir(lang)}>${title}</a></li>`;
+      html`<li lang=${ifDefined(ui.lang)} dir=${ifDefined(ui.dir)}><span class="label">${label}</span><a href=${href} rel=${rel} lang=${lang} dir=${textDirection(lang)}>${title}</a></li>`;
     return html`<nav class="pager" part="pager" aria-label=${msg('上一篇和下一篇', { id: 'court-article.pager', desc: 'Accessible name of the links to the previous and next articles' })}>
       <ul>
         ${article.prev && prevHref
