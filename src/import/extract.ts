@@ -11,8 +11,9 @@
  * checks that each text run of the body ended up in the article or in the issue list.
  */
 import { parse } from 'parse5';
-import type { Article, Attachment, Block, BreadcrumbItem } from '../model/types.js';
+import type { Article, Attachment, Block, BreadcrumbItem, ParagraphBlock } from '../model/types.js';
 import { isSafeUrl } from '../internal/url.js';
+import { textDirection } from '../internal/direction.js';
 import { parseCourtDate } from './date.js';
 import {
   type Element,
@@ -1067,7 +1068,13 @@ class BodyWriter {
   /** 责任编辑 / 来源 / 作者 read from lines of the body (【责任编辑：王芳】). */
   readonly fields: BylineFields = {};
 
-  constructor(private readonly ctx: Ctx) {}
+  /**
+   * @param rtl whether the body runs right to left (then `align="left"` is where its lines end)
+   */
+  constructor(
+    private readonly ctx: Ctx,
+    private readonly rtl = false,
+  ) {}
 
   static empty(): Para {
     return { text: '', html: '', markup: false, boldLength: 0, linkTexts: [] };
@@ -1206,7 +1213,11 @@ class BodyWriter {
       issue(this.ctx, { code: 'heading-inferred', severity: 'info', path: at, message: `${at}: a short line in bold type is read as a section heading`, text });
       return at;
     }
-    this.blocks.push(html !== undefined ? { type: 'paragraph', html } : { type: 'paragraph', text });
+    const block: ParagraphBlock = html !== undefined ? { type: 'paragraph', html } : { type: 'paragraph', text };
+    // A 落款 (the court's name and the date, set to the right) or a centred line keeps its place.
+    const align = contractAlign(para.align, this.rtl);
+    if (align && text.length <= ALIGNED_LINE_MAX) block.align = align;
+    this.blocks.push(block);
     return at;
   }
 
@@ -1336,6 +1347,43 @@ class BodyWriter {
 
   end(): void {
     this.flush();
+    // Most lines of the body aligned alike is the page's layout (a <div align="center"> or a
+    // centred table cell around the article), not lines set apart: they read as ordinary text.
+    const paragraphs = this.blocks.filter((b): b is ParagraphBlock => b.type === 'paragraph');
+    if (paragraphs.length < 4) return;
+    for (const align of ['center', 'end'] as const) {
+      const aligned = paragraphs.filter((p) => p.align === align);
+      if (aligned.length * 2 > paragraphs.length) for (const p of aligned) delete p.align;
+    }
+  }
+}
+
+/** Whether the body runs right to left: the nearest `dir` around it, else the page's `lang`. */
+function runsRightToLeft(container: Element, htmlEl: Element | undefined): boolean {
+  for (let node: Node | null = container; node && isElement(node); node = node.parentNode as Node | null) {
+    const dir = attr(node, 'dir')?.trim().toLowerCase();
+    if (dir === 'rtl' || dir === 'ltr') return dir === 'rtl';
+  }
+  return textDirection((htmlEl && attr(htmlEl, 'lang')) ?? '') === 'rtl';
+}
+
+/** Lines longer than this keep no alignment on import: a 落款 or a centred line is short. */
+const ALIGNED_LINE_MAX = 50;
+
+/** A block's `align` / `text-align` in the contract's terms (`end`: the side where its lines end). */
+function contractAlign(raw: string | undefined, rtl: boolean): ParagraphBlock['align'] {
+  switch (raw) {
+    case 'center':
+    case 'middle':
+      return 'center';
+    case 'end':
+      return 'end';
+    case 'right':
+      return rtl ? undefined : 'end';
+    case 'left':
+      return rtl ? 'end' : undefined;
+    default:
+      return undefined;
   }
 }
 
@@ -1701,7 +1749,7 @@ export function extractArticle(html: string, options: ExtractOptions = {}): Extr
   }
   findPager(ctx, body);
   const container = findBodyContainer(ctx, body);
-  const writer = new BodyWriter(ctx);
+  const writer = new BodyWriter(ctx, container ? runsRightToLeft(container, htmlEl) : false);
   // Attachments anywhere in the article area, not only in the body.
   for (const a of descendants(body)) {
     if (a.tagName === 'a' && !inChrome(a) && (ATTACHMENT_HREF.test(attr(a, 'href') ?? '') || ATTACHMENT_HREF.test(normalizeSpace(textContent(a))))) writer.attachment(a);

@@ -436,7 +436,7 @@ describe('messy pages of real templates', () => {
     assert.equal(issues.filter((i) => i.code === 'caption-inferred').length, 2);
     const page = (inner: string) => Buffer.from(`<meta charset="utf-8"><h1>某某法院召开院务会议</h1><div class="info">发布时间：2024-03-01 09:00</div><div class="text">${inner}</div>`);
     const notAfterImage = importPage(page('<p>会议由院长主持，全体院领导参加，研究部署了下一阶段工作。</p><p style="text-align:center">某某法院办公室</p>'));
-    assert.deepEqual(notAfterImage.article?.body.at(-1), { type: 'paragraph', text: '某某法院办公室' });
+    assert.deepEqual(notAfterImage.article?.body.at(-1), { type: 'paragraph', text: '某某法院办公室', align: 'center' });
     const sentence = importPage(page('<p><img src="/a.jpg"></p><p align="center">会议由院长主持，全体院领导参加。</p>'));
     assert.deepEqual(sentence.article?.body.map((b) => b.type), ['image', 'paragraph']);
     const center = importPage(page('<p><img src="/a.jpg"></p><center>会议现场</center><p>会议由院长主持，全体院领导参加，研究部署了下一阶段工作。</p>'));
@@ -445,6 +445,55 @@ describe('messy pages of real templates', () => {
     const samePara = importPage(page('<p align="center"><img src="/a.jpg"><br>法官向当事人释法说理</p><div style="text-align:center"><p><img src="/b.jpg"></p><p>庭审现场</p></div><p>会议由院长主持，全体院领导参加，研究部署了下一阶段工作。</p>'));
     assert.deepEqual(samePara.article?.body.slice(0, 2).map((b) => (b as { caption?: string }).caption), ['法官向当事人释法说理', '庭审现场']);
     assert.equal(samePara.article?.body.length, 3);
+  });
+
+  test('a right-aligned 落款 and a short centred line keep their alignment; long lines and a centred page layout do not', () => {
+    const page = (inner: string, htmlAttrs = '') => Buffer.from(`<html${htmlAttrs}><meta charset="utf-8"><h1>某某法院公告</h1><div class="info">发布时间：2024-03-01 09:00</div><div class="text">${inner}</div></html>`);
+    const notice = '<p>　　本院定于2024年3月15日上午9时在第一法庭公开开庭审理原告某公司与被告某某买卖合同纠纷一案。</p><p>　　特此公告。</p>';
+    const aligned = (body: readonly { type: string; align?: string; text?: string; html?: string }[] | undefined) =>
+      (body ?? []).map((b) => `${b.align ?? '-'}:${b.text ?? squash(htmlText(b.html ?? ''))}`);
+    // <p align="right"> with a <br>, and a style in a Word paste; a <center> line; <p align="left"> is ordinary.
+    const signed = importPage(page(`${notice}<p align="right">某某市中级人民法院<br>二〇二四年三月一日</p><p style="TEXT-ALIGN: right"><span>（联系电话：<b>024-57719303</b>）</span></p><center>（完）</center><p align="left">附：开庭地点见法院公告栏。</p>`));
+    assert.deepEqual(aligned(signed.article?.body), [
+      '-:本院定于2024年3月15日上午9时在第一法庭公开开庭审理原告某公司与被告某某买卖合同纠纷一案。',
+      '-:特此公告。',
+      'end:某某市中级人民法院',
+      'end:二〇二四年三月一日',
+      'end:（联系电话：024-57719303）',
+      'center:（完）',
+      '-:附：开庭地点见法院公告栏。',
+    ]);
+    assert.equal(parseArticle(signed.article).ok, true);
+    // A long right-aligned or centred line is text set oddly, not a line set apart.
+    const long = '经审理查明，被告未按约定期限支付货款，原告多次催要未果，遂诉至本院，请求判令被告支付货款及利息，本院依法适用普通程序审理。';
+    const longLines = importPage(page(`${notice}<p align="right">${long}</p><p style="text-align:center">${long}</p>`));
+    assert.deepEqual(aligned(longLines.article?.body).slice(2), [`-:${long}`, `-:${long}`]);
+    // A whole article in a centred box (<div align="center"> / <td align="center"> around it) is the page's layout.
+    const lines = ['第一段短句。', '第二段短句。', '第三段短句。', '第四段短句。', '第五段短句。'];
+    const centredLayout = importPage(page(`<div align="center">${lines.map((l) => `<p>${l}</p>`).join('')}<p align="right">某某法院</p></div>`));
+    assert.deepEqual(aligned(centredLayout.article?.body), [...lines.map((l) => `-:${l}`), 'end:某某法院']);
+    // Right to left (Uyghur): the 落款 ends on the left; align="right" is where its lines start.
+    const rtl = importPage(page('<p>بۇ سوت ئېلانى، ھەممە كىشىلەرگە ئۇقتۇرۇش قىلىنىدۇ ۋە بۇ يەردە ئوقۇلىدۇ.</p><p align="left">فۇشۇن شەھەرلىك سوت</p><p align="right">ئادەتتىكى قۇر</p>', ' lang="ug" dir="rtl"'));
+    assert.deepEqual(aligned(rtl.article?.body).map((t) => t.split(':')[0]), ['-', 'end', '-']);
+  });
+
+  test('aligned paragraphs come back from a rendered page with their alignment, left to right and right to left', () => {
+    for (const lang of ['zh-CN', 'ug']) {
+      const article: Article = {
+        version: 1, lang, title: '某某法院公告', publishedAt: '2024-03-01T09:00:00+08:00',
+        body: [
+          { type: 'paragraph', text: '本院定于2024年3月15日上午9时在第一法庭公开开庭审理原告某公司与被告某某买卖合同纠纷一案。' },
+          { type: 'paragraph', text: '某某市中级人民法院', align: 'end' },
+          { type: 'paragraph', html: '二〇二四年<b>三月一日</b>', align: 'end' },
+          { type: 'paragraph', text: '（完）', align: 'center' },
+        ],
+      };
+      const page = renderArticlePage(article);
+      assert.match(page, lang === 'ug' ? /<p align="left">某某市中级人民法院<\/p>/ : /<p align="right">某某市中级人民法院<\/p>/);
+      assert.match(page, /<p data-readable data-align="end">/);
+      const back = importPage(Buffer.from(page)).article;
+      assert.deepEqual(back?.body.map((b) => (b as { align?: string }).align ?? '-'), ['-', 'end', 'end', 'center'], lang);
+    }
   });
 
   test('an attachment with a data: URL is reported with its name and dropped; the safe one is kept', () => {
