@@ -20,24 +20,25 @@
  *    type, fatal): the document must be an object with `version` (must be 1, else `version`),
  *    a non-blank `title`, `publishedAt` (ISO 8601 with `Z` or `±hh:mm`, else `date`) and a
  *    `body` array. Every block must be an object with a string `type`; a paragraph needs
- *    `text` or `html`, a heading `text`, an image `src`, an html block `html`; breadcrumb items
+ *    `text` or `html`, a heading `text`, an image or a video `src`, an html block `html`; breadcrumb items
  *    need `label`, links `label` and `href`, attachments and prev/next `title` and `href`,
  *    phones `label` and `number`. A site needs `version` and a non-blank `name`.
  * 4. **Types of optional fields** (`type`, fatal): a known optional field that is present
  *    with the wrong JSON type (e.g. `"subtitle": 5`, `"breadcrumb": {}`) stops the document:
  *    it is a broken export, and the contract is not rendered half-way. Exceptions, repaired
  *    with a `value` warning because they only affect presentation: `lang`, heading `level`,
- *    paragraph `align`, image `width` / `height`, attachment `bytes`.
+ *    paragraph `align`, image and video `width` / `height`, attachment `bytes`.
  *    `null` in an optional field is not a wrong type: it counts as absent, with a `value`
  *    warning (export scripts write `null` for a value they do not have). In a required field
  *    it is a `type` problem.
  * 5. **Repairs** (warnings, the document still renders):
- *    - `unknown-block`: a block whose `type` is not paragraph, heading, image or html is
+ *    - `unknown-block`: a block whose `type` is not paragraph, heading, image, video or html is
  *      skipped.
  *    - `url`: a URL that is not http, https, mailto, tel or relative (decided by `isSafeUrl`
  *      and, for `srcset`, `isSafeSrcset`)
  *      is dropped: `url` is omitted; a breadcrumb item keeps its label without `href`; an
- *      image block, attachment, prev/next, site link or `reportSite` is dropped whole; a
+ *      image or video block, attachment, prev/next, site link or `reportSite` is dropped whole
+ *      (an unsafe video `poster` is dropped alone); a
  *      `srcset` with any unsafe candidate is dropped whole (and `sizes` with it: `sizes` is
  *      kept only together with a kept `srcset`).
  *    - `value`: `lang` that does not look like BCP 47 becomes `zh-CN`; heading `level` that is
@@ -50,7 +51,7 @@
  *      (`internal/open-formatting.ts`: such markup holds the browser's HTML parser for
  *      minutes); a paragraph with both `text` and `html` keeps `html`; a paragraph `align`
  *      other than `start`, `center` or `end` is dropped (the paragraph is aligned to the start);
- *      a heading with blank text, an image with a blank `src`, a breadcrumb item with a blank
+ *      a heading with blank text, an image or a video with a blank `src`, a breadcrumb item with a blank
  *      label, a link, attachment or prev/next with a blank label/title or href, and a phone
  *      with no digit in its number are dropped. (A breadcrumb item with a blank `href` simply
  *      has no link.)
@@ -77,6 +78,7 @@ import type {
   ImageBlock,
   Link,
   ParagraphBlock,
+  VideoBlock,
   ParseResult,
   Phone,
   Problem,
@@ -553,24 +555,14 @@ function checkImage(c: Checker, block: PlainObject, path: string): ImageBlock | 
   const caption = c.optional(block, 'caption', path);
   const srcsetRaw = c.optional(block, 'srcset', path, 'url');
   const sizes = c.optional(block, 'sizes', path);
-  const width = positiveInteger(c, block, 'width', path, 1);
-  const height = positiveInteger(c, block, 'height', path, 1);
+  const size = boxSize(c, block, path, 'photo');
   if (rawSrc === undefined) return undefined;
   const src = c.url(rawSrc, join(path, 'src'), 'the image block is skipped');
   if (src === undefined) return undefined;
   const image: ImageBlock = { type: 'image', src };
   if (alt !== undefined) image.alt = alt;
   if (caption !== undefined) image.caption = caption;
-  if (width !== undefined && height !== undefined && Math.max(width / height, height / width) > MAX_IMAGE_RATIO) {
-    c.warn(
-      join(path, 'height'),
-      'value',
-      `width ${width} and height ${height} are more than ${MAX_IMAGE_RATIO} times apart, which no photo is; both are ignored`,
-    );
-  } else {
-    if (width !== undefined) image.width = width;
-    if (height !== undefined) image.height = height;
-  }
+  Object.assign(image, size);
   if (srcsetRaw !== undefined) {
     if (!isSafeSrcset(srcsetRaw.trim())) {
       c.warn(join(path, 'srcset'), 'url', 'only http, https, mailto, tel or relative URLs; srcset is dropped');
@@ -580,6 +572,39 @@ function checkImage(c: Checker, block: PlainObject, path: string): ImageBlock | 
     }
   }
   return image;
+}
+
+/** Width and height kept together, or neither when they are further apart than any photo or video. */
+function boxSize(c: Checker, block: PlainObject, path: string, noun: string): { width?: number; height?: number } {
+  const width = positiveInteger(c, block, 'width', path, 1);
+  const height = positiveInteger(c, block, 'height', path, 1);
+  if (width !== undefined && height !== undefined && Math.max(width / height, height / width) > MAX_IMAGE_RATIO) {
+    c.warn(
+      join(path, 'height'),
+      'value',
+      `width ${width} and height ${height} are more than ${MAX_IMAGE_RATIO} times apart, which no ${noun} is; both are ignored`,
+    );
+    return {};
+  }
+  return { ...(width !== undefined ? { width } : {}), ...(height !== undefined ? { height } : {}) };
+}
+
+function checkVideo(c: Checker, block: PlainObject, path: string): VideoBlock | undefined {
+  // Checked in the order of the fields, so that the messages are too.
+  const rawSrc = c.required(block, 'src', path, 'url');
+  const src = rawSrc === undefined ? undefined : c.url(rawSrc, join(path, 'src'), 'the video block is skipped');
+  const rawPoster = c.optional(block, 'poster', path, 'url');
+  const poster = rawPoster === undefined ? undefined : c.url(rawPoster, join(path, 'poster'), 'the video has no still');
+  const caption = c.optional(block, 'caption', path);
+  const size = boxSize(c, block, path, 'video');
+  if (src === undefined) return undefined;
+  return {
+    type: 'video',
+    src,
+    ...(poster !== undefined ? { poster } : {}),
+    ...(caption !== undefined ? { caption } : {}),
+    ...size,
+  };
 }
 
 function checkBlock(c: Checker, value: Plain | undefined, path: string): Block | undefined {
@@ -601,6 +626,8 @@ function checkBlock(c: Checker, value: Plain | undefined, path: string): Block |
       return checkHeading(c, block, path);
     case 'image':
       return checkImage(c, block, path);
+    case 'video':
+      return checkVideo(c, block, path);
     case 'html': {
       const html = c.required(block, 'html', path, 'html');
       return html === undefined ? undefined : { type: 'html', html: tamedHtml(c, html, path) };

@@ -72,13 +72,31 @@ export interface ImageBlock {
   sizes?: string;
 }
 
+/**
+ * A video file the court hosts itself (an optional block type this package adds to the
+ * contract), rendered as a `<video>` with controls that loads nothing before the reader
+ * presses play, and a link to the file.
+ */
+export interface VideoBlock {
+  type: 'video';
+  /** The video file (MP4, WebM), http, https or relative. */
+  src: string;
+  /** A still shown before playing, and on paper. */
+  poster?: string;
+  /** Plain text under the video, after ▲, as under photos. */
+  caption?: string;
+  /** The video's size in pixels: reserves its box before it loads. */
+  width?: number;
+  height?: number;
+}
+
 /** A CMS fragment: lists, tables, links and images; sanitized. */
 export interface HtmlBlock {
   type: 'html';
   html: string;
 }
 
-export type Block = ParagraphBlock | HeadingBlock | ImageBlock | HtmlBlock;
+export type Block = ParagraphBlock | HeadingBlock | ImageBlock | VideoBlock | HtmlBlock;
 export type BlockType = Block['type'];
 
 /** A court news article. */

@@ -523,7 +523,7 @@ describe('the render command', () => {
   test('warnings (an unknown block type) are printed with the file; the article still renders', async () => {
     const dir = tempDir();
     try {
-      writeFileSync(join(dir, 'a.json'), JSON.stringify({ ...seedJson, lang: 'ug', body: [{ type: 'video', src: 'v.mp4' }, ...seedJson.body] }));
+      writeFileSync(join(dir, 'a.json'), JSON.stringify({ ...seedJson, lang: 'ug', body: [{ type: 'audio', src: 'a.mp3' }, ...seedJson.body] }));
       let out = '';
       let err = '';
       const code = await renderCommand({

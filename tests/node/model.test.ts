@@ -424,7 +424,7 @@ describe('parseArticle: required fields', () => {
   });
 
   test('warnings are still returned next to problems', () => {
-    const result = parseArticle(minimal({ title: 1, body: [{ type: 'video' }] }));
+    const result = parseArticle(minimal({ title: 1, body: [{ type: 'audio' }] }));
     assert.deepEqual(brief(problemsOf(result)), [['title', 'type']]);
     assert.deepEqual(brief(result.warnings), [['body[0].type', 'unknown-block']]);
   });
@@ -653,6 +653,50 @@ describe('parseArticle: image blocks', () => {
   });
 });
 
+describe('parseArticle: video blocks', () => {
+  test('a video keeps src, poster, caption, width and height, in that order', () => {
+    const result = parseArticle(
+      withBlocks({ type: 'video', height: 720, width: 1280, caption: '庭审直播回放', poster: ' img/v.jpg ', src: ' media/v.mp4 ', extra: 1 }, { type: 'video', src: '/v.webm' }),
+    );
+    assert.deepEqual(valueOf(result).body, [
+      { type: 'video', src: 'media/v.mp4', poster: 'img/v.jpg', caption: '庭审直播回放', width: 1280, height: 720 },
+      { type: 'video', src: '/v.webm' },
+    ]);
+    assert.deepEqual(result.warnings, []);
+  });
+
+  test('an unsafe or blank src skips the video; an unsafe poster is dropped alone; sizes are repaired as for photos', () => {
+    const result = parseArticle(
+      withBlocks(
+        { type: 'video', src: 'javascript:alert(1)' },
+        { type: 'video', src: '  ' },
+        { type: 'video', src: 'v.mp4', poster: 'data:image/png;base64,AAAA', width: 0, height: 2 },
+        { type: 'video', src: 'w.mp4', width: 1, height: 1000 },
+      ),
+    );
+    assert.deepEqual(valueOf(result).body, [
+      { type: 'video', src: 'v.mp4', height: 2 },
+      { type: 'video', src: 'w.mp4' },
+    ]);
+    assert.deepEqual(brief(result.warnings), [
+      ['body[0].src', 'url'],
+      ['body[1].src', 'value'],
+      ['body[2].poster', 'url'],
+      ['body[2].width', 'value'],
+      ['body[3].height', 'value'],
+    ]);
+    assert.match(result.warnings[0]!.message, /the video block is skipped$/);
+    assert.match(result.warnings[2]!.message, /the video has no still$/);
+    assert.match(result.warnings[4]!.message, /which no video is; both are ignored$/);
+  });
+
+  test('a video without src, or with fields of the wrong type, is a problem', () => {
+    assert.deepEqual(brief(problemsOf(parseArticle(withBlocks({ type: 'video', poster: 'p.jpg' })))), [['body[0].src', 'missing']]);
+    assert.deepEqual(brief(problemsOf(parseArticle(withBlocks({ type: 'video', src: 'v.mp4', caption: 5 })))), [['body[0].caption', 'type']]);
+    assert.deepEqual(brief(problemsOf(parseArticle(withBlocks({ type: 'video', src: 'v.mp4', poster: [] })))), [['body[0].poster', 'type']]);
+  });
+});
+
 describe('parseArticle: html blocks and block structure', () => {
   test('an html block keeps its markup for the sanitizer', () => {
     const html = '<ul><li>一</li></ul><script>alert(1)</script>';
@@ -666,7 +710,7 @@ describe('parseArticle: html blocks and block structure', () => {
 
   test('an unknown block type is skipped with a warning; the rest is kept in order', () => {
     const result = parseArticle(
-      withBlocks({ type: 'paragraph', text: '一' }, { type: 'video', src: 'v.mp4' }, { type: 'Paragraph', text: '?' }, { type: 'paragraph', text: '二' }),
+      withBlocks({ type: 'paragraph', text: '一' }, { type: 'audio', src: 'a.mp3' }, { type: 'Paragraph', text: '?' }, { type: 'paragraph', text: '二' }),
     );
     assert.deepEqual(valueOf(result).body, [
       { type: 'paragraph', text: '一' },
@@ -676,7 +720,7 @@ describe('parseArticle: html blocks and block structure', () => {
       ['body[1].type', 'unknown-block'],
       ['body[2].type', 'unknown-block'],
     ]);
-    assert.equal(result.warnings[0]!.message, 'body[1].type: unknown block type "video"; the block is skipped');
+    assert.equal(result.warnings[0]!.message, 'body[1].type: unknown block type "audio"; the block is skipped');
   });
 
   test('a block that is not an object, or has no string type, is a problem', () => {
@@ -1223,7 +1267,7 @@ describe('problems', () => {
   test('every message starts with the path of the field, or "document", and formatProblems joins them', () => {
     const inputs: unknown[] = [
       { version: 1, title: '', publishedAt: 'x', body: [{ type: 'image', src: 1 }], lang: 'no tag', breadcrumb: [{ label: 'a', href: 'javascript:x' }] },
-      withBlocks({ type: 'heading', text: 'h', level: 9 }, { type: 'video' }, { type: 'html', html: 'x'.repeat(LIMITS.maxHtmlLength + 1) }),
+      withBlocks({ type: 'heading', text: 'h', level: 9 }, { type: 'audio' }, { type: 'html', html: 'x'.repeat(LIMITS.maxHtmlLength + 1) }),
       '{"version":',
       null,
       '['.repeat(LIMITS.maxDepth + 1),
@@ -1353,7 +1397,7 @@ describe('demo data', () => {
       if (block.type === 'image') return `▲${block.caption}`;
       if (block.type === 'paragraph') return block.text;
       if (block.type === 'heading') return block.text;
-      return block.html;
+      return block.type === 'html' ? block.html : block.src;
     });
     assert.deepEqual(shown, lines);
 

@@ -50,7 +50,7 @@ const ARTICLES: Array<[string, Kind, unknown]> = [
   ['a leap day', 'valid', { ...base, publishedAt: '2024-02-29T00:00:00Z' }],
   ['a date without seconds', 'valid', { ...base, publishedAt: '2024-02-28T20:54-05:30' }],
 
-  ['an unknown block type', 'warned', { ...base, body: [{ type: 'video', src: 'v.mp4' }] }],
+  ['an unknown block type', 'warned', { ...base, body: [{ type: 'audio', src: 'a.mp3' }] }],
   ['an unsafe image src', 'warned', { ...base, body: [{ type: 'image', src: 'javascript:alert(1)' }] }],
   ['an unsafe url', 'warned', { ...base, url: 'data:text/html,x' }],
   ['an unsafe breadcrumb href', 'warned', { ...base, breadcrumb: [{ label: 'a', href: 'vbscript:x' }] }],
@@ -59,6 +59,9 @@ const ARTICLES: Array<[string, Kind, unknown]> = [
 
   ['a 落款 and a centred line', 'valid', { ...base, body: [{ type: 'paragraph', text: '抚顺市中级人民法院', align: 'end' }, { type: 'paragraph', html: '<b>完</b>', align: 'center' }, { type: 'paragraph', text: 'x', align: 'start' }] }],
   ['a paragraph align that is no value of the format', 'repaired', { ...base, body: [{ type: 'paragraph', text: 'x', align: 'right' }] }],
+  ['a video', 'valid', { ...base, body: [{ type: 'video', src: 'media/v.mp4', poster: 'v.jpg', caption: '庭审回放', width: 1280, height: 720 }] }],
+  ['a video without src', 'invalid', { ...base, body: [{ type: 'video', poster: 'v.jpg' }] }],
+  ['a video with a zero width', 'repaired', { ...base, body: [{ type: 'video', src: 'v.mp4', width: 0 }] }],
   ['a heading level out of range', 'repaired', { ...base, body: [{ type: 'heading', text: 'h', level: 7 }] }],
   ['a heading level as a string', 'repaired', { ...base, body: [{ type: 'heading', text: 'h', level: '3' }] }],
   ['a blank heading', 'repaired', { ...base, body: [{ type: 'heading', text: ' ' }] }],

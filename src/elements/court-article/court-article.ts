@@ -298,7 +298,7 @@ export class CourtArticleElement extends LitElement {
     for (let i = 0; i < body.length; i++) {
       const block = body[i]!;
       budget -=
-        block.type === 'image'
+        block.type === 'image' || block.type === 'video'
           ? IMAGE_CHARACTERS
           : block.type === 'heading'
             ? HEADING_CHARACTERS
