@@ -1,4 +1,4 @@
-import { writeSync } from 'node:fs';
+import { fstatSync, writeSync } from 'node:fs';
 import type { Logger } from 'pino';
 
 type Level = 'error' | 'warn' | 'info';
@@ -71,11 +71,15 @@ export class RepeatedLog {
  * pino's destination for the service's log: JSON lines written synchronously to `fd` (so none
  * is lost or reordered when the process exits). A line the destination refuses (ENOSPC or
  * EFBIG on a full disk, a closed pipe) is dropped and counted instead of stopping the
- * service; once lines get through again, a warning says how many were lost.
+ * service; once lines get through again, a warning says how many were lost. A line the
+ * destination took only in part (a file that filled up in the middle of it) is ended before the
+ * warning, so that the warning and every line after it stay whole JSON lines.
  */
 export function logDestination(fd = 1): { write(line: string): void } {
   let lost = 0;
   let reason = '';
+  /** Part of a line was written: the text written next must start on a new line. */
+  let cut = false;
   const writeAll = (text: string) => {
     const bytes = Buffer.from(text);
     let written = 0;
@@ -85,17 +89,31 @@ export function logDestination(fd = 1): { write(line: string): void } {
         written += writeSync(fd, bytes, written);
       } catch (error) {
         // A non-blocking pipe that is full for now: wait a little, as pino's own destination does.
-        if ((error as NodeJS.ErrnoException).code !== 'EAGAIN' || ++waits > 100) throw error;
+        if ((error as NodeJS.ErrnoException).code !== 'EAGAIN' || ++waits > 100) {
+          if (written > 0) cut = true;
+          throw error;
+        }
         Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
       }
+    }
+  };
+  /** Whether a cut line is still there to end: not when its file has been emptied since (logrotate's copytruncate). */
+  const cutLineRemains = () => {
+    try {
+      const stat = fstatSync(fd);
+      return !stat.isFile() || stat.size > 0;
+    } catch {
+      return true;
     }
   };
   return {
     write(line: string) {
       try {
         if (lost > 0) {
-          writeAll(`${JSON.stringify({ level: 40, time: Date.now(), service: 'court-counter', lost, reason, msg: 'log lines lost' })}\n`);
+          const start = cut && cutLineRemains() ? '\n' : '';
+          writeAll(`${start}${JSON.stringify({ level: 40, time: Date.now(), service: 'court-counter', lost, reason, msg: 'log lines lost' })}\n`);
           lost = 0;
+          cut = false;
         }
         writeAll(line);
       } catch (error) {
