@@ -4,11 +4,12 @@
  * Order, as a browser does it: byte order mark, then a `<meta charset>` or
  * `<meta http-equiv="Content-Type">` found in the first 4096 bytes read as ASCII, whose label
  * counts only when it is one of the WHATWG Encoding Standard (browsers ignore utf-7, cp936 and
- * other labels), then a UTF-8 check, then GB18030 (the encoding of most old mainland CMS pages).
+ * other labels), then a UTF-8 check, then GB18030 (the encoding of most old mainland CMS pages)
+ * or Big5 (Hong Kong, Macao and Taiwan pages), whichever reads as common Chinese characters.
  * Declarations that the bytes contradict are not followed blindly: a page that declares a
  * legacy charset but whose bytes are valid UTF-8 is read as UTF-8, and a page that declares
- * UTF-8 but whose bytes are GBK is read as GB18030 (a page of UTF-8 template parts around
- * GBK article parts, part by part); the caller reports each case.
+ * UTF-8 but whose bytes are GBK or Big5 is read as GB18030 or Big5 (a page of UTF-8 template
+ * parts around GBK article parts, part by part); the caller reports each case.
  * GB2312 and GBK pages are decoded as GB18030, their superset: the same bytes mean the same
  * characters, and characters outside GB2312 that such pages contain anyway still decode.
  */
@@ -26,7 +27,7 @@ export interface DecodedPage {
   /** The decoded text, without a byte order mark. */
   text: string;
   /**
-   * The encoding used to decode, lower case (`utf-8`, `gb18030`, `utf-16le`, …), or
+   * The encoding used to decode, lower case (`utf-8`, `gb18030`, `big5`, `utf-16le`, …), or
    * `utf-8+gb18030` for a page of UTF-8 parts and GBK parts, each read in its own.
    */
   charset: string;
@@ -256,8 +257,8 @@ function decodeWith(bytes: Buffer, codec: string): Decoded {
 
 interface Detected {
   text: string;
-  /** `utf-8`, `gb18030`, or `utf-8+gb18030` for a page made of parts in each. */
-  charset: 'utf-8' | 'gb18030' | 'utf-8+gb18030';
+  /** `utf-8`, `gb18030`, `big5`, or `utf-8+gb18030` for a page made of parts in each. */
+  charset: 'utf-8' | 'gb18030' | 'big5' | 'utf-8+gb18030';
   /** Sequences not valid in the detected encoding. */
   invalid: number;
   /** Sequences not valid UTF-8. */
@@ -278,7 +279,8 @@ function multiByteChars(text: string): number {
 /**
  * Both decodings of some bytes, and whether they are GB18030: UTF-8 fails on most of them
  * (more invalid sequences than valid multi-byte characters: GBK text is never valid UTF-8
- * for long) and GB18030 decodes them with at most a tenth as many errors.
+ * for long) and GB18030 decodes them with at most a tenth as many errors. Big5 bytes pass too
+ * (a Big5 character is two bytes GBK allows as well): `detect` tells the two apart.
  */
 function judge(bytes: Buffer): { utf8: Decoded; gb?: Decoded; isGb: boolean } {
   const utf8 = decodeWith(bytes, 'utf-8');
@@ -348,19 +350,58 @@ function detectMixed(bytes: Buffer): Detected | undefined {
   return { text, charset: 'utf-8+gb18030', invalid, invalidUtf8, parts: { utf8: utf8Parts.filter(Boolean).length, gb18030: gbParts } };
 }
 
+let commonHanzi: Set<string> | undefined;
+
 /**
- * UTF-8 or GB18030, by the bytes. Valid UTF-8 is UTF-8. A page of UTF-8 parts and GBK parts
- * is read part by part. Otherwise GB18030 when the page as a whole is (see `judge`), else
- * UTF-8, so that a UTF-8 page with one damaged character is not turned into mojibake.
+ * The characters the two Chinese standards rank as the common ones: GB2312's level 1 (3,755
+ * hanzi, B0A1–D7F9) and Big5's level 1 (5,401, A440–C67E), Simplified and Traditional
+ * together (6,722 characters), decoded from the standards' own byte ranges.
+ */
+function commonChinese(): Set<string> {
+  if (commonHanzi) return commonHanzi;
+  const level1 = (codec: string, leads: [number, number], trails: Array<[number, number]>, end: number) => {
+    const bytes: number[] = [];
+    for (let lead = leads[0]; lead <= leads[1]; lead++) {
+      for (const [from, to] of trails) for (let trail = from; trail <= to && (lead << 8) + trail <= end; trail++) bytes.push(lead, trail);
+    }
+    return iconv.decode(Buffer.from(bytes), codec);
+  };
+  commonHanzi = new Set([
+    ...level1('gb18030', [0xb0, 0xd7], [[0xa1, 0xfe]], 0xd7f9),
+    ...level1('big5hkscs', [0xa4, 0xc6], [[0x40, 0x7e], [0xa1, 0xfe]], 0xc67e),
+  ]);
+  return commonHanzi;
+}
+
+/**
+ * How much a decoding reads as Chinese text: its common characters (see `commonChinese`), less
+ * its invalid sequences. Chinese text decoded in its own charset is made almost only of common
+ * characters; Big5 bytes read as GB18030, or GBK bytes read as Big5, make mostly rare ones.
+ */
+function plausibility(decoded: Decoded): number {
+  const common = commonChinese();
+  let n = 0;
+  for (const c of decoded.text) if (common.has(c)) n++;
+  return n - decoded.invalid;
+}
+
+/**
+ * UTF-8, GB18030 or Big5, by the bytes. Valid UTF-8 is UTF-8. A page of UTF-8 parts and GBK
+ * parts is read part by part. Otherwise a double-byte charset when the page as a whole is one
+ * (see `judge`): Big5 when it reads as more common Chinese characters in Big5 than in GB18030
+ * (see `plausibility`), else GB18030, the charset of most court pages, also when a short text
+ * reads as well in both. Else UTF-8, so that a UTF-8 page with one damaged character is not
+ * turned into mojibake.
  */
 function detect(bytes: Buffer): Detected {
   const whole = judge(bytes);
   if (!whole.utf8.invalid) return { text: whole.utf8.text, charset: 'utf-8', invalid: 0, invalidUtf8: 0 };
   const mixed = detectMixed(bytes);
   if (mixed) return mixed;
-  return whole.isGb
-    ? { text: whole.gb!.text, charset: 'gb18030', invalid: whole.gb!.invalid, invalidUtf8: whole.utf8.invalid }
-    : { text: whole.utf8.text, charset: 'utf-8', invalid: whole.utf8.invalid, invalidUtf8: whole.utf8.invalid };
+  if (!whole.isGb) return { text: whole.utf8.text, charset: 'utf-8', invalid: whole.utf8.invalid, invalidUtf8: whole.utf8.invalid };
+  const big5 = decodeWith(bytes, 'big5hkscs');
+  const [charset, decoded] = plausibility(big5) > plausibility(whole.gb!) ? ['big5' as const, big5] : ['gb18030' as const, whole.gb!];
+  return { text: decoded.text, charset, invalid: decoded.invalid, invalidUtf8: whole.utf8.invalid };
 }
 
 /**

@@ -873,6 +873,50 @@ describe('charset labels, as browsers read them', () => {
     }
   });
 
+  test('a Big5 page that declares utf-8 (a zh-Hant template) is read as Big5, not as GB18030, with a warning naming Big5', () => {
+    const paragraphs = [
+      '臺灣高等法院臺中分院審理終結一起詐欺案件，判處被告有期徒刑一年六個月。',
+      '香港特別行政區高等法院原訟法庭今日就一宗涉及土地糾紛的民事訴訟作出判決，法官裁定原告勝訴。',
+    ];
+    const hant = (meta: string) =>
+      `<html lang="zh-Hant"><head>${meta}<title>法院審理詐欺案件_臺灣高等法院</title></head><body><h1 class="title">法院審理詐欺案件</h1><div>日期：2024-02-28 20:54</div><div class="content">${paragraphs.map((p) => `<p>${p}</p>`).join('')}</div></body></html>`;
+    for (const meta of ['<meta charset="utf-8">', '<meta http-equiv="Content-Type" content="text/html; charset=UTF-8">']) {
+      const bytes = iconv.encode(hant(meta), 'big5');
+      assert.equal(isValidUtf8(bytes), false, 'the fixture is really not UTF-8');
+      assert.equal(hasReplacement(iconv.decode(bytes, 'gb18030')), false, 'GB18030 reads the same bytes without an error, as mojibake');
+      const result = importPage(bytes);
+      assert.deepEqual([result.charset, result.charsetSource, result.declaredCharset?.toLowerCase()], ['big5', 'meta-contradicted', 'utf-8'], meta);
+      assert.equal(result.article?.title, '法院審理詐欺案件');
+      assert.deepEqual(result.article?.body, paragraphs.map((text) => ({ type: 'paragraph', text })));
+      assert.equal(hasReplacement(result.article), false);
+      const warning = warnings(result.issues).find((i) => i.code === 'charset-guessed');
+      assert.ok(warning, meta);
+      assert.match(warning.message, /declares "utf-8" but its bytes are not UTF-8.*decoded as BIG5/i);
+    }
+    // Without a declaration the bytes decide the same way.
+    const undeclared = decodeHtml(iconv.encode(hant(''), 'big5'));
+    assert.deepEqual([undeclared.charset, undeclared.source, undeclared.invalidSequences], ['big5', 'fallback', 0]);
+    assert.ok(undeclared.text.includes(paragraphs[1]!));
+  });
+
+  test('GBK bytes that declare utf-8 stay GB18030 when Big5 could read them too: Simplified text, Traditional text in GBK, a short ambiguous text', () => {
+    const simplified = '本院于二月二十八日召开座谈会，全体干警参加会议。会议通报了前两个月的审判执行工作情况。';
+    const traditional = '臺灣高等法院臺中分院審理終結一起詐欺案件，判處被告有期徒刑一年六個月。';
+    for (const text of [simplified, traditional]) {
+      const bytes = iconv.encode(page('<meta charset="utf-8">', text), 'gbk');
+      assert.equal(isValidUtf8(bytes), false);
+      const result = importPage(bytes);
+      assert.deepEqual([result.charset, result.charsetSource, result.article?.body], ['gb18030', 'meta-contradicted', [{ type: 'paragraph', text }]], text);
+      assert.match(warnings(result.issues).find((i) => i.code === 'charset-guessed')?.message ?? '', /decoded as GB18030/);
+    }
+    // One character, which both charsets read as a common character without an error: GB18030, as before.
+    const one = iconv.encode('法', 'gbk');
+    const asBig5 = iconv.decode(one, 'big5');
+    assert.ok(/^[\u4e00-\u9fff]$/.test(asBig5) && asBig5 !== '法', `Big5 reads it as another character (${asBig5})`);
+    const short = decodeHtml(Buffer.concat([Buffer.from('<meta charset="utf-8"><p>'), one, Buffer.from('</p>')]));
+    assert.deepEqual([short.charset, short.source, short.text], ['gb18030', 'meta-contradicted', '<meta charset="utf-8"><p>法</p>']);
+  });
+
   test('a UTF-8 template around a GBK article (a new header included into old pages): each part in its own charset, with a warning', () => {
     const head = '<html><head><meta charset="utf-8"><title>法院召开座谈会_某某法院</title></head><body><div class="header">某某市中级人民法院 审判执行 诉讼服务 司法公开 法院文化</div>';
     const article = '<h1 class="title">法院召开座谈会</h1><div class="info">来源：本院办公室　发布时间：2024-02-28 20:54</div><div class="content"><p>本院于二月二十八日召开座谈会，全体干警参加会议。</p><p>会议通报了前两个月的审判执行工作情况，部署了下一阶段的重点工作。</p></div>';
