@@ -19,9 +19,12 @@ export const GZIP_BUDGET = 28_000;
  * footer and counter, 53,815 B; to 55,400 when <visitor-counter> took in one visit across
  * tabs, page ids cut on whole characters and without session ids, and warnings that name a
  * refused origin or an http endpoint on an https page, and pre-rendered photos became
- * pictures until hydrated, 54,877 B for the classic file.
+ * pictures until hydrated, 54,877 B for the classic file; to 56,200 when <court-article> took in
+ * video blocks (a player that loads nothing before play, a box of the video's shape, a message
+ * and a link for a file that cannot be played, in four languages) and aligned paragraphs,
+ * 55,684 B for the classic file.
  */
-export const GZIP_CEILING = 55_400;
+export const GZIP_CEILING = 56_200;
 
 /**
  * @param {string} distDir

@@ -306,6 +306,15 @@ function fallbackBlock(block: Block, dir: 'ltr' | 'rtl'): string {
       const caption = block.caption ? `<figcaption>▲${escapeHtml(block.caption)}</figcaption>` : '';
       return `<figure><img src="${escapeHtml(src)}" alt="${escapeHtml(alt)}"${size} loading="lazy" decoding="async">${caption}</figure>`;
     }
+    case 'video': {
+      const src = safeUrl(block.src);
+      if (!src) return '';
+      const poster = safeUrl(block.poster);
+      const size = block.width && block.height ? ` width="${block.width}" height="${block.height}"` : '';
+      const link = `<a href="${escapeHtml(src)}">${escapeHtml(msg('下载视频', { id: 'court-article.video-download' }))}</a>`;
+      const caption = block.caption ? `<figcaption>▲${escapeHtml(block.caption)}</figcaption>` : '';
+      return `<figure><video controls preload="none" src="${escapeHtml(src)}"${poster ? ` poster="${escapeHtml(poster)}"` : ''}${size}>${link}</video>${caption}</figure>`;
+    }
     case 'html':
       return `<div>${sanitizeFragment(block.html)}</div>`;
     default:

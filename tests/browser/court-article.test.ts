@@ -324,6 +324,78 @@ describe('court-article', () => {
     });
   });
 
+  describe('video blocks', () => {
+    const videoArticle = (body: object[], lang = 'zh-CN') =>
+      ({ version: 1, lang, title: '庭审直播', publishedAt: '2024-02-28T20:54:53+08:00', body }) as unknown as Article;
+
+    it('draws a video with controls that fetches nothing before play, its box reserved, and a ▲ caption read aloud', async () => {
+      const src = `/tests/fixtures/no-such-video-${Date.now()}.mp4`;
+      const el = await rendered(
+        await fixture<CourtArticleElement>(html`<court-article .article=${videoArticle([
+          { type: 'paragraph', text: '庭审前。' },
+          { type: 'video', src, poster: '/demo/img/photo-1.svg', caption: '庭审直播回放', width: 1280, height: 720 },
+          { type: 'video', src: `${src}?2` },
+          { type: 'video', src: `${src}?3`, width: 720, height: 1280 },
+        ])}></court-article>`),
+      );
+      const [first, second, portrait] = $$(el, '[part="body"] video') as HTMLVideoElement[];
+      expect(first!.controls).to.equal(true);
+      expect(first!.preload).to.equal('none');
+      expect(first!.getAttribute('poster')).to.equal('/demo/img/photo-1.svg');
+      expect(first!.getAttribute('aria-label')).to.equal('庭审直播回放');
+      expect(second!.getAttribute('aria-label')).to.equal('视频');
+      // Boxes before any byte of video, from width/height, else 16:9; the still (4:3 here) does
+      // not resize them when it arrives.
+      await waitUntil(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('/demo/img/photo-1.svg')), 'the still loads');
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 50)));
+      const box = first!.getBoundingClientRect();
+      expect(box.width).to.be.greaterThan(300);
+      expect(box.height).to.be.closeTo((box.width * 720) / 1280, 1);
+      const other = second!.getBoundingClientRect();
+      expect(other.height).to.be.closeTo((other.width * 9) / 16, 1);
+      // A portrait video fits the window: never taller than 80 % of it.
+      expect(portrait!.getBoundingClientRect().height).to.be.closeTo(window.innerHeight * 0.8, 1);
+      const caption = $(el, '[part="video-caption"]')!;
+      expect(text(caption)).to.equal('▲庭审直播回放');
+      expect(el.readableBlocks()).to.include(caption);
+      await new Promise((r) => setTimeout(r, 300));
+      const fetched = performance.getEntriesByType('resource').map((e) => e.name);
+      expect(fetched.some((name) => name.includes('no-such-video')), fetched.join('\n')).to.equal(false);
+      await expect(el).to.be.accessible();
+    });
+
+    it('says so, with a link to the file, when the file cannot be played; in the reader\'s language', async () => {
+      const src = `/tests/fixtures/no-such-video-${Date.now()}.mp4`;
+      const box = await fixture(html`<div lang="en"><court-article .article=${videoArticle([{ type: 'video', src, caption: '庭审直播回放' }])}></court-article></div>`);
+      const el = await rendered(box.querySelector<CourtArticleElement>('court-article')!);
+      const video = $(el, 'video') as HTMLVideoElement;
+      expect($(el, '.video-failed')).to.equal(null);
+      video.muted = true;
+      await video.play().catch(() => undefined);
+      await waitUntil(() => $(el, '.video-failed'), 'no message for a file that cannot be played', { timeout: 5000 });
+      const failed = $(el, '.video-failed')!;
+      expect(failed.getAttribute('role')).to.equal('status');
+      expect(failed.getAttribute('lang')).to.equal('en');
+      expect(text(failed)).to.equal('This video cannot be played here. Download the video');
+      expect(failed.querySelector('a')!.getAttribute('href')).to.equal(src);
+      expect(video.isConnected, 'the player stays').to.equal(true);
+    });
+
+    it('prints a video as its still, and one without a still as its caption alone', async () => {
+      const el = await rendered(
+        await fixture<CourtArticleElement>(html`<court-article .article=${videoArticle([
+          { type: 'video', src: '/a.mp4', poster: '/demo/img/photo-1.svg', caption: '有静帧' },
+          { type: 'video', src: '/b.mp4', caption: '无静帧' },
+        ])}></court-article>`),
+      );
+      await emulateMedia({ media: 'print' });
+      const [withPoster, without] = $$(el, 'video');
+      expect(getComputedStyle(withPoster!).display).to.equal('block');
+      expect(getComputedStyle(without!).display).to.equal('none');
+      expect(isShown($$(el, '[part="video-caption"]')[1]!)).to.equal(true);
+    });
+  });
+
   describe('language of interface text', () => {
     it('marks the photo dialog\'s close button with the reader\'s language inside a Chinese article on an English page', async () => {
       const article = {

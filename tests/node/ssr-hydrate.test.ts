@@ -32,11 +32,15 @@ function load<T>(file: string, parse: (v: unknown) => { ok: boolean; value?: T }
 }
 
 const seed = load<Article>('demo/data/seed-article.json', parseArticle);
-/** The seed article, closed by a 落款 (end-aligned lines) as notices are, so that hydration covers `align`. */
+/**
+ * The seed article with a video, closed by a 落款 (end-aligned lines) as notices are, so that
+ * hydration covers video blocks and `align`.
+ */
 const article: Article = {
   ...seed,
   body: [
     ...seed.body,
+    { type: 'video', src: 'media/hearing.mp4', poster: 'img/photo-1.svg', caption: '庭审直播回放', width: 1280, height: 720 },
     { type: 'paragraph', text: '抚顺市中级人民法院', align: 'end' },
     { type: 'paragraph', html: '二〇二四年<b>二月二十八日</b>', align: 'end' },
   ],
@@ -101,6 +105,11 @@ async function open(
   await page.setRequestInterception(true);
   page.on('request', (request: HTTPRequest) => {
     const url = new URL(request.url());
+    // data: addresses never leave the browser (Chromium's own video controls draw their icons with them).
+    if (url.protocol === 'data:') {
+      void request.continue();
+      return;
+    }
     if (url.origin !== ORIGIN && !options.origins?.includes(url.origin)) {
       foreign.push(request.url());
       void request.abort();

@@ -329,6 +329,49 @@ export const courtArticleStyles = css`
   .body h4 {
     font-size: 1em;
   }
+  /* Videos: the box has the shape nearest the data's width and height (data-ratio) before
+     anything loads, and keeps it when the still or the file arrives (no natural size wins). */
+  .video {
+    margin-block: 1.25em;
+    margin-inline: 0;
+    text-align: center;
+  }
+  .video video {
+    display: block;
+    inline-size: 100%;
+    block-size: auto;
+    max-block-size: 80vh;
+    aspect-ratio: 16 / 9;
+    object-fit: contain;
+    background: #000;
+  }
+  .video video[data-ratio='4-3'] {
+    aspect-ratio: 4 / 3;
+  }
+  .video video[data-ratio='1-1'] {
+    aspect-ratio: 1;
+  }
+  .video video[data-ratio='3-4'] {
+    aspect-ratio: 3 / 4;
+  }
+  .video video[data-ratio='9-16'] {
+    aspect-ratio: 9 / 16;
+  }
+  .video figcaption {
+    margin-block-start: 0.5em;
+    color: var(--_article-muted);
+    font-size: 0.9375em;
+    line-height: 1.6;
+    overflow-wrap: anywhere;
+  }
+  .video .marker {
+    color: var(--_article-accent);
+    margin-inline-end: 0.15em;
+  }
+  .body .video-failed {
+    margin-block: 0.5em 0;
+    text-indent: 0;
+  }
   .html-block {
     margin-block-end: 1em;
     max-inline-size: 100%;
@@ -446,8 +489,17 @@ export const courtArticleStyles = css`
     }
     .controls,
     .retry,
-    .status {
+    .status,
+    .video-failed {
       display: none;
+    }
+    /* On paper a video is its still, or its caption alone: no empty black box. */
+    .video video:not([poster]) {
+      display: none;
+    }
+    .video video {
+      max-block-size: 12cm;
+      background: none;
     }
     a {
       text-decoration: none;

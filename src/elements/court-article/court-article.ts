@@ -58,6 +58,9 @@
  * @csspart photo-caption - The caption of each image block.
  * @csspart photo-marker - The ▲ marker of each caption.
  * @csspart photo-placeholder - The box shown for an image that cannot be loaded.
+ * @csspart video - The `<figure>` of each video block.
+ * @csspart video-player - The `<video>` of each video block.
+ * @csspart video-caption - The caption of each video block.
  *
  * @cssproperty --court-article-font-size - Body text size at `font-size="medium"`. Default `var(--court-font-size, 1.0625rem)`.
  * @cssproperty --court-article-line-height - Line height. Default `var(--court-line-height, 1.8)`.
@@ -84,7 +87,7 @@ import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { msg } from '@lit/localize';
 import { parseArticle } from '../../model/index.js';
-import type { Article, Block, Problem } from '../../model/types.js';
+import type { Article, Block, Problem, VideoBlock } from '../../model/types.js';
 import { JsonSource } from '../../internal/json-source.js';
 import type { JsonSourceFailure } from '../../internal/json-source.js';
 import { loadFailureText, moreProblemsText, problemText } from '../../internal/problem-text.js';
@@ -147,6 +150,30 @@ const READABLE = 'data-readable';
 /** Attribute set on the block being read aloud. */
 const READING = 'data-reading';
 
+/** The box shapes a video can get, as `data-ratio` values (court-article.styles.ts). */
+const VIDEO_RATIOS: Array<[string, number]> = [
+  ['16-9', 16 / 9],
+  ['4-3', 4 / 3],
+  ['1-1', 1],
+  ['3-4', 3 / 4],
+  ['9-16', 9 / 16],
+];
+
+/**
+ * The box shape nearest the video's width and height (16:9 without them). The box comes from
+ * the style sheet, not from the file or the still, which would resize it when they load; a
+ * `style` attribute would be refused by a strict `style-src`.
+ */
+function videoRatio(block: VideoBlock): string {
+  if (!block.width || !block.height) return '16-9';
+  const ratio = Math.log(block.width / block.height);
+  let best = VIDEO_RATIOS[0]!;
+  for (const candidate of VIDEO_RATIOS) {
+    if (Math.abs(Math.log(candidate[1]) - ratio) < Math.abs(Math.log(best[1]) - ratio)) best = candidate;
+  }
+  return best[0];
+}
+
 @localized()
 export class CourtArticleElement extends LitElement {
   static override styles = [tokens, focusRing, courtArticleStyles];
@@ -180,6 +207,8 @@ export class CourtArticleElement extends LitElement {
   private retrying = false;
   /** Sanitized HTML per block object: sanitizing runs once per data, not once per render. */
   private sanitized = new WeakMap<object, SafeHtml>();
+  /** Video blocks whose file could not be played: they say so, with a link to the file. */
+  private failedVideos = new WeakSet<VideoBlock>();
   /** Accessible name of an HTML block that scrolls sideways, in the element's language. */
   private scrollableLabel = '';
   /** Re-checks which HTML blocks scroll sideways once they are laid out, and when their width changes. */
@@ -508,7 +537,7 @@ export class CourtArticleElement extends LitElement {
           <div class="controls"><slot name="controls"></slot></div>
         </div>
       </header>
-      <div class="body" part="body">${body.map((block) => this.renderBlock(block))}</div>
+      <div class="body" part="body">${body.map((block) => this.renderBlock(block, lang))}</div>
       ${first === undefined ? this.renderEnd(article, lang) : nothing}
     </article>`;
   }
@@ -578,7 +607,7 @@ export class CourtArticleElement extends LitElement {
     return safe;
   }
 
-  private renderBlock(block: Block) {
+  private renderBlock(block: Block, lang: string) {
     switch (block.type) {
       case 'paragraph':
         // CMS text often indents itself (　　 or &nbsp;×4); the paragraph's text-indent already
@@ -607,12 +636,51 @@ export class CourtArticleElement extends LitElement {
           srcset=${ifDefined(block.srcset)}
           sizes=${ifDefined(block.sizes)}
         ></photo-caption>`;
+      case 'video':
+        return this.renderVideo(block, lang);
       case 'html':
         return html`<div class="html-block" data-readable>${unsafeHTML(this.sanitizedOf(block, block.html, false))}</div>`;
       default:
         // Unknown types are removed (with a warning) by the parser; nothing to draw here.
         return nothing;
     }
+  }
+
+  /**
+   * A video the court hosts: nothing is fetched before the reader presses play (an old office
+   * PC and a slow line load the page as fast as without it), its box is reserved from the
+   * data's size (16:9 without one), and a file the browser cannot play says so, with a link.
+   */
+  private renderVideo(block: VideoBlock, lang: string) {
+    const ui = this.uiLang(lang);
+    const download = msg('下载视频', { id: 'court-article.video-download', desc: 'Link to the video file, for browsers that cannot play it' });
+    const failed = this.failedVideos.has(block);
+    return html`<figure class="video" part="video">
+      <video
+        part="video-player"
+        controls
+        preload="none"
+        playsinline
+        src=${block.src}
+        poster=${ifDefined(block.poster)}
+        width=${ifDefined(block.width)}
+        height=${ifDefined(block.height)}
+        data-ratio=${videoRatio(block)}
+        aria-label=${block.caption ?? msg('视频', { id: 'court-article.video', desc: 'Accessible name of a video without a caption' })}
+        lang=${ifDefined(block.caption ? undefined : ui.lang)}
+        @error=${() => this.videoFailed(block)}
+      ><a href=${block.src} lang=${ifDefined(ui.lang)}>${download}</a></video>
+      ${failed
+        ? html`<p class="video-failed" role="status" lang=${ifDefined(ui.lang)} dir=${ifDefined(ui.dir)}>${msg('这段视频无法在此播放。', { id: 'court-article.video-failed', desc: 'Shown under a video whose file the browser cannot play' })} <a href=${block.src}>${download}</a></p>`
+        : nothing}
+      ${block.caption ? html`<figcaption part="video-caption" data-readable><span class="marker" aria-hidden="true">▲</span>${block.caption}</figcaption>` : nothing}
+    </figure>`;
+  }
+
+  private videoFailed(block: VideoBlock): void {
+    if (this.failedVideos.has(block)) return;
+    this.failedVideos.add(block);
+    this.requestUpdate();
   }
 
   private renderAttachments(article: Article, lang: string) {
