@@ -11,7 +11,7 @@
  * checks that each text run of the body ended up in the article or in the issue list.
  */
 import { parse } from 'parse5';
-import type { Article, Attachment, Block, BreadcrumbItem, ParagraphBlock } from '../model/types.js';
+import type { Article, Attachment, Block, BreadcrumbItem, ImageBlock, ParagraphBlock, VideoBlock } from '../model/types.js';
 import { isSafeUrl } from '../internal/url.js';
 import { textDirection } from '../internal/direction.js';
 import { parseCourtDate } from './date.js';
@@ -171,6 +171,21 @@ const WEEKDAY = /^[(（]?(?:星期|礼拜|周)[一二三四五六日天][)）]?/
 const BYLINE_STOP = /(?:【|\[|打印|关闭|字号|字体|浏览次数|分享|收藏|返回|\||｜)/;
 
 const ATTACHMENT_HREF = /\.(?:pdf|docx?|xlsx?|pptx?|wps|et|dps|zip|rar|7z|txt|ceb|ofd|csv|rtf|tif|tiff)(?:[?#]|$)/i;
+
+/** Elements that play a file or show another page: each becomes a video block or a `media-unsupported` warning. */
+const MEDIA_TAGS = new Set(['video', 'embed', 'object', 'iframe', 'audio']);
+
+/** The path of a video file browsers play (MP4, WebM); Flash video (.flv, .f4v) needs a plug-in no browser has now. */
+const PLAYABLE_VIDEO = /\.(?:mp4|m4v|webm)$/i;
+/** The path of any video file, to name what an old player showed when it cannot be imported. */
+const VIDEO_FILE = /\.(?:mp4|m4v|webm|flv|f4v|ogv|mov|wmv|avi|rmvb?|3gp)$/i;
+
+/** `<param>` names of `<object>` players that give the file or the player itself. */
+const PLAYER_PARAMS = new Set(['movie', 'src', 'url', 'filename', 'file', 'data']);
+/** Flash player variables (`flashvars`, or the player's query string) that name the video file. */
+const FLASHVARS_FILE = new Set(['file', 'url', 'vurl']);
+/** Flash player variables that name the still shown before playing. */
+const FLASHVARS_POSTER = new Set(['image', 'poster']);
 
 const CAPTION_START = /^(?:[▲△▶►]\s*|[（(]?\s*图为|[（(]?图\s*[一二三四五六七八九十\d]*\s*[)）]?\s*[:：]|摄影[:：]|\[图\])/;
 const CAPTION_MARKER = /^[▲△▶►]\s*/;
@@ -972,6 +987,8 @@ function contentWeights(ctx: Ctx, root: Node, photos = false): Map<Node, number>
   const walk = (node: Node, inLink: boolean) => {
     if (isElement(node)) {
       if (ctx.consumed.has(node) || isChrome(node)) {
+        // A 视频新闻 page without running text: its video weighs as a photo does.
+        if (photos && MEDIA_TAGS.has(node.tagName) && !ctx.consumed.has(node) && !isHidden(node) && mediaFile(node).video) weights.set(node, 10);
         flush();
         return;
       }
@@ -1042,6 +1059,143 @@ function bodyByWeights(root: Element, weights: Map<Node, number>): Element | und
 }
 
 // ---------------------------------------------------------------------------------------------
+// Videos and old players
+
+/** What a media element shows, as the page writes it. */
+interface MediaFile {
+  /** A video file browsers play, for a video block. */
+  video?: string;
+  /** The still shown before playing. */
+  poster?: string;
+  /** The address the element shows, to name in a warning when it cannot be imported. */
+  address?: string;
+}
+
+function nonBlank(value: string | undefined): string | undefined {
+  const trimmed = value?.trim();
+  return trimmed ? trimmed : undefined;
+}
+
+/** Whether the path of `url` (without query and fragment) ends as `file` says. */
+function fileIs(url: string, file: RegExp): boolean {
+  return file.test(url.split(/[?#]/)[0]!);
+}
+
+/** The file a `<video>`, `<embed>` or `<object>` plays when a video block can play it; the address of anything else. */
+function mediaFile(el: Element): MediaFile {
+  if (el.tagName === 'video') {
+    const src = nonBlank(attr(el, 'src')) ?? bestSource(el);
+    return { video: src, poster: nonBlank(attr(el, 'poster')), address: src };
+  }
+  if (el.tagName === 'embed' || el.tagName === 'object') return playerFile(el);
+  const source = children(el).find((c): c is Element => isElement(c) && c.tagName === 'source' && !!nonBlank(attr(c, 'src')));
+  return { address: nonBlank(attr(el, 'src')) ?? nonBlank(attr(el, 'data-src')) ?? (source && nonBlank(attr(source, 'src'))) };
+}
+
+/**
+ * The `<source>` of a `<video>` that browsers play best: MP4 (by its `type`, or by the file
+ * name when it has none), then WebM, then the first; sources with unsafe URLs are passed
+ * over. When every source is unsafe, the first, so that it is reported.
+ */
+function bestSource(video: Element): string | undefined {
+  const all = children(video).filter((c): c is Element => isElement(c) && c.tagName === 'source' && !!nonBlank(attr(c, 'src')));
+  const rank = (source: Element) => {
+    const type = (attr(source, 'type') ?? '').split(';')[0]!.trim().toLowerCase();
+    const src = attr(source, 'src')!;
+    if (type ? type === 'video/mp4' : fileIs(src, /\.(?:mp4|m4v)$/i)) return 0;
+    if (type ? type === 'video/webm' : fileIs(src, /\.webm$/i)) return 1;
+    return 2;
+  };
+  const safe = all.filter((source) => isSafeUrl(attr(source, 'src')!.trim()));
+  const best = safe.reduce<Element | undefined>((found, source) => (!found || rank(source) < rank(found) ? source : found), undefined) ?? all[0];
+  return best && nonBlank(attr(best, 'src'));
+}
+
+/** A `flashvars` value, URL-decoded when it is encoded. */
+function flashVariable(value: string): string | undefined {
+  try {
+    return nonBlank(decodeURIComponent(value));
+  } catch {
+    return nonBlank(value);
+  }
+}
+
+/**
+ * The video file of an old player: `<embed src>`, `<object data>`, a `<param name="movie">`
+ * (or `src`, `url`, `filename`), or the `file=` / `url=` / `vurl=` variable of a Flash player
+ * (in `flashvars`, or in the player's query string: `player.swf?file=/v/1.mp4`), also of an
+ * `<embed>` inside the `<object>`. Only MP4 and WebM make a video; the address named otherwise
+ * is the video file (an .flv), else the player.
+ */
+function playerFile(el: Element): MediaFile {
+  const direct: string[] = [];
+  const variables: string[] = [];
+  const visit = (player: Element) => {
+    for (const value of [attr(player, 'src'), attr(player, 'data')]) if (nonBlank(value)) direct.push(value!.trim());
+    if (nonBlank(attr(player, 'flashvars'))) variables.push(attr(player, 'flashvars')!);
+    for (const child of children(player)) {
+      if (!isElement(child)) continue;
+      if (child.tagName === 'embed' || child.tagName === 'object') visit(child);
+      const value = nonBlank(attr(child, 'value'));
+      if (child.tagName !== 'param' || !value) continue;
+      const name = (attr(child, 'name') ?? '').trim().toLowerCase();
+      if (name === 'flashvars') variables.push(value);
+      else if (PLAYER_PARAMS.has(name)) direct.push(value);
+    }
+  };
+  visit(el);
+  const files: string[] = [];
+  let poster: string | undefined;
+  for (const list of [...variables, ...direct.map((d) => d.split('?')[1] ?? '')]) {
+    for (const pair of list.split('&')) {
+      const [key = '', ...rest] = pair.split('=');
+      const value = rest.length ? flashVariable(rest.join('=')) : undefined;
+      if (!value) continue;
+      if (FLASHVARS_FILE.has(key.trim().toLowerCase())) files.push(value);
+      else if (FLASHVARS_POSTER.has(key.trim().toLowerCase())) poster ??= value;
+    }
+  }
+  const candidates = [...direct, ...files];
+  const video = candidates.find((c) => fileIs(c, PLAYABLE_VIDEO));
+  return { video, poster, address: video ?? candidates.find((c) => fileIs(c, VIDEO_FILE)) ?? direct[0] };
+}
+
+/** Why a media element is not imported, naming its address (resolved against `--base-url`) for the webmaster. */
+function unsupportedMedia(ctx: Ctx, el: Element, address: string | undefined, at: string): string {
+  let shown = address;
+  if (shown && ctx.baseUrl && isSafeUrl(shown)) {
+    try {
+      shown = new URL(shown, ctx.baseUrl).href;
+    } catch {
+      // Kept as the page writes it.
+    }
+  }
+  const where = shown ? `"${shown.length > 120 ? `${shown.slice(0, 120)}…` : shown}"` : 'no address';
+  switch (el.tagName) {
+    case 'iframe':
+      return `${at}: the frame <iframe> of ${where} (a player or page of another site) has no block type in the contract; not imported`;
+    case 'audio':
+      return `${at}: the <audio> of ${where} has no block type in the contract; not imported`;
+    case 'video':
+      return `${at}: a <video> with no file (no src, no <source>) is not imported`;
+    default:
+      return `${at}: the <${el.tagName}> player of ${where} plays no MP4 or WebM file (browsers play no Flash video); not imported`;
+  }
+}
+
+/** The photos and videos of a `<figure>`, in order (not the fallback content inside a player). */
+function figureMedia(figure: Element): Element[] {
+  const found: Element[] = [];
+  const visit = (node: Node) => {
+    if (!isElement(node)) return;
+    if (node.tagName === 'img' || (MEDIA_TAGS.has(node.tagName) && mediaFile(node).video)) found.push(node);
+    else if (!MEDIA_TAGS.has(node.tagName)) children(node).forEach(visit);
+  };
+  children(figure).forEach(visit);
+  return found;
+}
+
+// ---------------------------------------------------------------------------------------------
 // Walking the body into blocks
 
 interface Para {
@@ -1061,7 +1215,7 @@ class BodyWriter {
   readonly attachments: Attachment[] = [];
   /** Issues about links of the line being written (see `settle`). */
   private pending: Array<{ found: ImportIssue; control: boolean }> = [];
-  /** Images waiting for a ▲ / 图为 caption, oldest first. */
+  /** Photos and videos waiting for a ▲ / 图为 caption, oldest first. */
   private uncaptioned: number[] = [];
   private para: Para = BodyWriter.empty();
   private open: Array<{ open: string; close: string }> = [];
@@ -1155,27 +1309,19 @@ class BodyWriter {
    */
   private paragraph(text: string, html: string | undefined, para: Para): string | undefined {
     const at = `body[${this.blocks.length}]`;
-    // A caption line for the images just above it.
-    if (CAPTION_START.test(text) && this.uncaptioned.length) {
-      const index = this.uncaptioned.shift()!;
-      const image = this.blocks[index] as Extract<Block, { type: 'image' }>;
-      image.caption = unwrapCaption(text);
-      if (!image.alt) image.alt = image.caption;
-      return `body[${index}].caption`;
-    }
+    // A caption line for the photos or videos just above it.
+    if (CAPTION_START.test(text) && this.uncaptioned.length) return this.caption(this.uncaptioned.shift()!, unwrapCaption(text));
     // A short centred line right under a photo, without ▲ or 图为: the caption of TRS and
     // Word-pasted pages (<p style="text-align:center">法官向当事人送达…</p>).
     if (this.uncaptioned.length && para.align === 'center' && text.length <= 60 && !/[。；;！!？?，,]$/.test(text) && !CHROME_LINE.test(text)) {
       const index = this.uncaptioned.shift()!;
-      const image = this.blocks[index] as Extract<Block, { type: 'image' }>;
-      image.caption = text;
-      if (!image.alt) image.alt = text;
-      issue(this.ctx, { code: 'caption-inferred', severity: 'info', path: `body[${index}].caption`, message: `body[${index}]: the centred line "${text}" under the image is read as its caption`, text });
-      return `body[${index}].caption`;
+      const under = this.blocks[index]!.type === 'video' ? 'video' : 'image';
+      issue(this.ctx, { code: 'caption-inferred', severity: 'info', path: `body[${index}].caption`, message: `body[${index}]: the centred line "${text}" under the ${under} is read as its caption`, text });
+      return this.caption(index, text);
     }
     this.uncaptioned = [];
     if (CAPTION_MARKER.test(text)) {
-      issue(this.ctx, { code: 'orphan-caption', severity: 'warning', path: at, message: `${at}: a ▲ caption line with no image before it; kept as a paragraph`, text });
+      issue(this.ctx, { code: 'orphan-caption', severity: 'warning', path: at, message: `${at}: a ▲ caption line with no image or video before it; kept as a paragraph`, text });
     }
     // 责任编辑 / 来源 lines inside the body become fields.
     const unwrapped = text.replace(/^[(（【\[]\s*/, '');
@@ -1244,37 +1390,64 @@ class BodyWriter {
     this.blocks.push({ type: 'heading', level, text });
   }
 
-  image(el: Element, caption?: string): void {
+  /** Captions the photo or video `body[index]` (a photo without alt text takes it as alt too); returns the caption's path. */
+  private caption(index: number, caption: string): string {
+    const block = this.blocks[index] as ImageBlock | VideoBlock;
+    block.caption = caption;
+    if (block.type === 'image' && !block.alt) block.alt = caption;
+    return `body[${index}].caption`;
+  }
+
+  /** An `<img>`: an image block; `true` when one was written. */
+  image(el: Element, caption?: string): boolean {
     const at = `body[${this.blocks.length}]`;
     const rawSrc = [attr(el, 'src'), attr(el, 'data-src'), attr(el, 'data-original'), attr(el, 'oldsrc')].find((s) => s && s.trim() && !s.trim().startsWith('data:'));
     const alt = normalizeSpace(attr(el, 'alt') ?? attr(el, 'title') ?? '');
     if (!rawSrc) {
       issue(this.ctx, { code: 'image-without-src', severity: 'warning', path: at, message: `${at}: an image without a usable src was skipped${alt ? ` (alt "${alt}")` : ''}`, ...(alt ? { text: alt } : {}) });
-      return;
+      return false;
     }
     const src = resolveUrl(this.ctx, rawSrc, `${at}.src`, 'image source');
-    if (!src) return;
-    this.flush();
-    const block: Extract<Block, { type: 'image' }> = { type: 'image', src };
+    if (!src) return false;
+    const block: ImageBlock = { type: 'image', src };
     if (alt) block.alt = alt;
-    const size = (name: 'width' | 'height') => {
-      const fromAttr = attr(el, name);
-      const fromStyle = new RegExp(`(?:^|;)\\s*${name}\\s*:\\s*(\\d+)px`, 'i').exec(attr(el, 'style') ?? '')?.[1];
-      const n = Number((fromAttr ?? fromStyle ?? '').replace(/px$/i, ''));
-      return Number.isInteger(n) && n > 0 ? n : undefined;
-    };
-    const width = size('width');
-    const height = size('height');
+    this.place(block, el, caption);
+    return true;
+  }
+
+  /**
+   * A `<video>`, or an old player (`<embed>`, `<object>`) of an MP4 or WebM file: a video block
+   * with its still and size. A frame, audio, Flash video or a `<video>` without a file is a
+   * `media-unsupported` warning naming its address. `true` when a block was written.
+   */
+  video(el: Element, caption?: string): boolean {
+    const file = mediaFile(el);
+    if (!file.video) {
+      const at = `body[${this.blocks.length}]`;
+      issue(this.ctx, { code: 'media-unsupported', severity: 'warning', path: at, message: unsupportedMedia(this.ctx, el, file.address, at) });
+      return false;
+    }
+    this.flush();
+    const at = `body[${this.blocks.length}]`;
+    const src = resolveUrl(this.ctx, file.video, `${at}.src`, 'video source');
+    if (!src) return false;
+    const poster = resolveUrl(this.ctx, file.poster, `${at}.poster`, 'video still');
+    this.place(poster ? { type: 'video', src, poster } : { type: 'video', src }, el, caption);
+    return true;
+  }
+
+  /** Writes a photo or video block with the size the page gives it; without a caption, it waits for one in the lines below. */
+  private place(block: ImageBlock | VideoBlock, el: Element, caption: string | undefined): void {
+    this.flush();
+    const width = pixels(el, 'width');
+    const height = pixels(el, 'height');
     if (width && height) {
       block.width = width;
       block.height = height;
     }
-    if (caption) {
-      block.caption = caption.replace(CAPTION_MARKER, '').trim();
-      if (!block.alt) block.alt = block.caption;
-    }
     this.blocks.push(block);
-    if (!caption) this.uncaptioned.push(this.blocks.length - 1);
+    if (caption) this.caption(this.blocks.length - 1, caption.replace(CAPTION_MARKER, '').trim());
+    else this.uncaptioned.push(this.blocks.length - 1);
   }
 
   html(html: string, code: 'table-kept' | 'list-kept', label: string): void {
@@ -1358,6 +1531,14 @@ class BodyWriter {
   }
 }
 
+/** A photo's or video's `width` / `height` in pixels, from its attribute or its style (`width: 600px`). */
+function pixels(el: Element, name: 'width' | 'height'): number | undefined {
+  const fromAttr = attr(el, name);
+  const fromStyle = new RegExp(`(?:^|;)\\s*${name}\\s*:\\s*(\\d+)px`, 'i').exec(attr(el, 'style') ?? '')?.[1];
+  const n = Number((fromAttr ?? fromStyle ?? '').replace(/px$/i, ''));
+  return Number.isInteger(n) && n > 0 ? n : undefined;
+}
+
 /** Whether the body runs right to left: the nearest `dir` around it, else the page's `lang`. */
 function runsRightToLeft(container: Element, htmlEl: Element | undefined): boolean {
   for (let node: Node | null = container; node && isElement(node); node = node.parentNode as Node | null) {
@@ -1396,7 +1577,7 @@ function isLayoutTable(table: Element): boolean {
   let maxCells = 0;
   for (const el of descendants(table)) {
     if (el === table) continue;
-    if (['img', 'table', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'iframe', 'form', 'video'].includes(el.tagName)) return true;
+    if (MEDIA_TAGS.has(el.tagName) || ['img', 'table', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'form'].includes(el.tagName)) return true;
     if (el.tagName === 'tr') {
       rows++;
       maxCells = Math.max(maxCells, children(el).filter((c) => isElement(c) && (c.tagName === 'td' || c.tagName === 'th')).length);
@@ -1459,11 +1640,7 @@ function walkBody(ctx: Ctx, writer: BodyWriter, container: Element): void {
       return;
     }
     if (NON_TEXT_TAGS.has(el.tagName)) {
-      if (['iframe', 'video', 'audio', 'embed', 'object'].includes(el.tagName)) {
-        const src = attr(el, 'src') ?? attr(el, 'data') ?? '';
-        const at = `body[${writer.blocks.length}]`;
-        issue(ctx, { code: 'media-unsupported', severity: 'warning', path: at, message: `${at}: a <${el.tagName}>${src ? ` (${src})` : ''} has no block type in the contract; not imported` });
-      }
+      if (MEDIA_TAGS.has(el.tagName)) writer.video(el);
       return;
     }
     if (isChrome(el)) {
@@ -1480,7 +1657,7 @@ function walkBody(ctx: Ctx, writer: BodyWriter, container: Element): void {
       return;
     }
     if (/^h[1-6]$/.test(tag)) {
-      if (findImages(el).length) {
+      if (holdsMedia(el)) {
         writer.flush();
         children(el).forEach((c) => walk(c, bold, inLink));
         writer.flush();
@@ -1488,14 +1665,18 @@ function walkBody(ctx: Ctx, writer: BodyWriter, container: Element): void {
       return;
     }
     if (tag === 'figure') {
-      const img = findImages(el)[0];
+      const media = figureMedia(el);
       const figcaption = [...descendants(el)].find((d) => d.tagName === 'figcaption');
-      if (img) {
+      if (media.length) {
         writer.flush();
-        const caption = figcaption ? normalizeSpace(textContent(figcaption)) : undefined;
-        writer.image(img, caption || undefined);
-        for (const extra of findImages(el).slice(1)) writer.image(extra);
-        if (caption) ctx.accounted.push(caption);
+        const caption = figcaption ? normalizeSpace(textContent(figcaption)) : '';
+        // The caption goes to the first photo or video written; with none, it is reported as unmapped text.
+        let uncaptioned = caption;
+        for (const m of media) {
+          const written = m.tagName === 'img' ? writer.image(m, uncaptioned || undefined) : writer.video(m, uncaptioned || undefined);
+          if (written) uncaptioned = '';
+        }
+        if (caption && !uncaptioned) ctx.accounted.push(caption);
         return;
       }
     }
@@ -1504,7 +1685,7 @@ function walkBody(ctx: Ctx, writer: BodyWriter, container: Element): void {
       return;
     }
     // A list that holds the 上一篇 / 下一篇 lines or a byline is walked, not kept whole.
-    if ((tag === 'ul' || tag === 'ol') && !findImages(el).length && !containsConsumed(ctx, el)) {
+    if ((tag === 'ul' || tag === 'ol') && !holdsMedia(el) && !containsConsumed(ctx, el)) {
       const links = findLinks(el);
       // A list of links under a 附件 heading is the attachment list, whatever the file types.
       if (links.length && writer.takeAttachmentHeading()) {
@@ -1542,8 +1723,9 @@ function walkBody(ctx: Ctx, writer: BodyWriter, container: Element): void {
   writer.end();
 }
 
-function findImages(el: Element): Element[] {
-  return [...descendants(el)].filter((d) => d.tagName === 'img');
+/** Whether `el` holds a photo, a video or a frame: then it is walked, not kept whole as a heading's text or an html list. */
+function holdsMedia(el: Element): boolean {
+  return [...descendants(el)].some((d) => d.tagName === 'img' || MEDIA_TAGS.has(d.tagName));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1555,6 +1737,7 @@ function blockTexts(article: Article): string[] {
     if (b.type === 'paragraph') out.push(b.text ?? htmlText(b.html ?? ''));
     else if (b.type === 'heading') out.push(b.text);
     else if (b.type === 'image') out.push(b.caption ?? '', b.alt ?? '');
+    else if (b.type === 'video') out.push(b.caption ?? '');
     else if (b.type === 'html') out.push(htmlText(b.html));
   }
   for (const a of article.attachments ?? []) out.push(a.title);

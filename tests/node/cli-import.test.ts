@@ -1356,3 +1356,117 @@ describe('hostile pages: visible text is kept or reported', () => {
     assert.deepEqual(unmapped.sort(), ['搜索框里的字', '提交'].sort());
   });
 });
+
+describe('video news pages (视频新闻): videos become video blocks', () => {
+  const lead = '2月28日，某某法院公开开庭审理一起民间借贷纠纷案，并通过视频向社会公开庭审过程。';
+  const leadBlock: Article['body'][number] = { type: 'paragraph', text: lead };
+  const page = (inner: string) => Buffer.from(`<html><head><meta charset="utf-8"><title>视频新闻_某某法院</title></head><body><h1 class="title">某某法院公开审理一起民间借贷纠纷案</h1><div class="info">发布时间：2024-02-28 10:00</div><div class="content"><p>${lead}</p>${inner}</div></body></html>`);
+  const videos = (body: Article['body'] | undefined) => (body ?? []).filter((b) => b.type === 'video');
+  const warned = (issues: ImportIssue[], code: string) => issues.filter((i) => i.code === code && i.severity === 'warning');
+
+  test('<video controls poster src> and the ▲ line under it give a video block with its caption, in body order; a centred line or a figcaption captions a video too', () => {
+    const result = importPage(page('<p><video controls width="1280" height="720" poster="/media/2024/1.jpg" src="/media/2024/1.mp4">您的浏览器不支持视频播放</video></p><p>▲庭审现场</p><p>庭审结束后，法官对双方当事人进行了释法说理。</p><p><video controls src="/media/2024/2.mp4"></video></p><p style="text-align:center">法官释法说理</p><figure><video controls src="/media/2024/3.mp4"></video><figcaption>▲双方当事人握手言和</figcaption></figure>'));
+    assert.ok(result.article);
+    assert.deepEqual(result.article.body, [
+      leadBlock,
+      { type: 'video', src: '/media/2024/1.mp4', poster: '/media/2024/1.jpg', width: 1280, height: 720, caption: '庭审现场' },
+      { type: 'paragraph', text: '庭审结束后，法官对双方当事人进行了释法说理。' },
+      { type: 'video', src: '/media/2024/2.mp4', caption: '法官释法说理' },
+      { type: 'video', src: '/media/2024/3.mp4', caption: '双方当事人握手言和' },
+    ]);
+    assert.match(result.issues.find((i) => i.code === 'caption-inferred')?.message ?? '', /^body\[3\]: the centred line "法官释法说理" under the video is read as its caption$/);
+    assert.deepEqual(result.issues.filter((i) => i.severity !== 'info'), []);
+    assert.equal(parseArticle(JSON.parse(JSON.stringify(result.article))).ok, true);
+  });
+
+  test('a page of a video and its short caption only, without running text, is found by its video; the site logo is not taken', () => {
+    const head = '<html><head><meta charset="utf-8"><title>视频新闻_某某法院</title></head><body><div class="header"><img src="/logo.png" width="300" height="80" alt="某某法院"></div><h1 class="title">视频新闻</h1><div class="info">发布时间：2024-02-28 10:00</div>';
+    const result = importPage(Buffer.from(`${head}<div class="content"><div class="player"><video controls src="/media/a.mp4" width="640" height="360"></video></div><div class="txt">▲庭审</div></div><div class="footer">版权所有 某某法院</div></body></html>`));
+    assert.deepEqual(result.article?.body, [{ type: 'video', src: '/media/a.mp4', width: 640, height: 360, caption: '庭审' }]);
+    assert.equal(result.issues.some((i) => i.severity === 'warning'), false, result.issues.map((i) => i.message).join('; '));
+  });
+
+  test('a <video> with a WebM and an MP4 <source>: the MP4 is taken; a javascript: source is passed over; the size may come from the style', () => {
+    const result = importPage(page('<video controls style="width:640px; height:360px" poster="/media/p.jpg"><source src="javascript:alert(1)" type="video/mp4"><source src="/media/clip.webm" type="video/webm"><source src="/media/clip.mp4" type="video/mp4; codecs=&quot;avc1.42E01E&quot;"></video><p>▲调解现场</p>'));
+    assert.deepEqual(videos(result.article?.body), [{ type: 'video', src: '/media/clip.mp4', poster: '/media/p.jpg', width: 640, height: 360, caption: '调解现场' }]);
+    const webmOnly = importPage(page('<video controls><source src="/media/clip.ogv" type="video/ogg"><source src="/media/clip.webm"></video>'));
+    assert.deepEqual(videos(webmOnly.article?.body), [{ type: 'video', src: '/media/clip.webm' }]);
+    assert.doesNotMatch(JSON.stringify(result.article), /javascript/);
+  });
+
+  test('relative video and poster addresses are resolved against --base-url (the baseUrl option)', () => {
+    const inner = '<p><video controls src="../media/1.mp4" poster="img/1.jpg"></video></p><p>▲庭审现场</p>';
+    const result = importPage(page(inner), { baseUrl: 'https://court.example.cn/news/2024/a.html' });
+    assert.deepEqual(videos(result.article?.body), [{ type: 'video', src: 'https://court.example.cn/news/media/1.mp4', poster: 'https://court.example.cn/news/2024/img/1.jpg', caption: '庭审现场' }]);
+    const dir = mkdtempSync(join(tmpdir(), 'cw-import-'));
+    try {
+      writeFileSync(join(dir, 'video.html'), page(inner));
+      const run = runCli(['import', join(dir, 'video.html'), '--base-url', 'https://court.example.cn/news/2024/a.html']);
+      assert.equal(run.status, 0, run.stderr);
+      assert.deepEqual(videos((JSON.parse(run.stdout) as Article).body), videos(result.article?.body));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('old players: <embed src="/a.mp4">, and Flash players whose flashvars or query name an MP4 file, become video blocks', () => {
+    const result = importPage(page([
+      '<p><embed src="/a.mp4" width="640" height="480"></p><p>▲第一段视频</p>',
+      '<p><object classid="clsid:D27CDB6E-AE6D-11cf-96B8-444553540000" width="600" height="400"><param name="movie" value="/player/player.swf"><param name="flashvars" value="file=%2Fupload%2Fb.mp4&amp;image=/upload/b.jpg&amp;autostart=false"><embed src="/player/player.swf" flashvars="file=/upload/b.mp4" type="application/x-shockwave-flash"></object></p>',
+      '<p><embed src="/player/vcastr.swf?vurl=/upload/c.m4v" type="application/x-shockwave-flash"></p>',
+    ].join('')));
+    assert.deepEqual(videos(result.article?.body), [
+      { type: 'video', src: '/a.mp4', width: 640, height: 480, caption: '第一段视频' },
+      { type: 'video', src: '/upload/b.mp4', poster: '/upload/b.jpg', width: 600, height: 400 },
+      { type: 'video', src: '/upload/c.m4v' },
+    ]);
+    assert.deepEqual(warned(result.issues, 'media-unsupported'), []);
+  });
+
+  test('Flash video (.flv) in an <object> or in flashvars stays a media-unsupported warning that names the file', () => {
+    const result = importPage(page('<p><object data="/v/1.flv" type="video/x-flv"></object></p><p><embed src="/player.swf" flashvars="file=/v/2.flv&amp;autostart=true"></p>'), { baseUrl: 'https://court.example.cn/news/a.html' });
+    assert.deepEqual(videos(result.article?.body), []);
+    assert.deepEqual(warned(result.issues, 'media-unsupported').map((i) => [i.path, i.message]), [
+      ['body[1]', 'body[1]: the <object> player of "https://court.example.cn/v/1.flv" plays no MP4 or WebM file (browsers play no Flash video); not imported'],
+      ['body[1]', 'body[1]: the <embed> player of "https://court.example.cn/v/2.flv" plays no MP4 or WebM file (browsers play no Flash video); not imported'],
+    ]);
+  });
+
+  test('a frame (a CCTV or Tencent player) and <audio> stay media-unsupported warnings that name their address', () => {
+    const result = importPage(page('<p><iframe src="https://tv.cctv.com/2024/02/28/VIDEabc.shtml" width="640" height="360" allowfullscreen></iframe></p><p><audio controls><source src="/media/talk.mp3" type="audio/mpeg"></audio></p><p><iframe frameborder="0" data-src="/player/v.html?id=7"></iframe></p>'), { baseUrl: 'https://court.example.cn/news/a.html' });
+    assert.deepEqual(videos(result.article?.body), []);
+    assert.deepEqual(warned(result.issues, 'media-unsupported').map((i) => i.message), [
+      'body[1]: the frame <iframe> of "https://tv.cctv.com/2024/02/28/VIDEabc.shtml" (a player or page of another site) has no block type in the contract; not imported',
+      'body[1]: the <audio> of "https://court.example.cn/media/talk.mp3" has no block type in the contract; not imported',
+      'body[1]: the frame <iframe> of "https://court.example.cn/player/v.html?id=7" (a player or page of another site) has no block type in the contract; not imported',
+    ]);
+  });
+
+  test('a javascript: video source drops the video with an unsafe-url warning; a javascript: poster is dropped alone', () => {
+    const result = importPage(page('<p><video controls src="javascript:alert(1)" poster="/media/p.jpg"></video></p><p>▲被丢弃的视频</p><p><video controls src="/media/ok.mp4" poster="JaVaScRiPt:alert(2)"></video></p>'));
+    assert.ok(result.article);
+    assert.doesNotMatch(JSON.stringify(result.article), /javascript|alert/i);
+    assert.deepEqual(videos(result.article.body), [{ type: 'video', src: '/media/ok.mp4' }]);
+    assert.deepEqual(warned(result.issues, 'unsafe-url').map((i) => [i.path, i.message]), [
+      ['body[1].src', 'body[1].src: video source "javascript:alert(1)" is not an http, https, mailto, tel or relative URL; dropped'],
+      ['body[2].poster', 'body[2].poster: video still "JaVaScRiPt:alert(2)" is not an http, https, mailto, tel or relative URL; dropped'],
+    ]);
+    // The caption of the dropped video has no video to go to: it stays, and says so.
+    assert.ok(result.issues.some((i) => i.code === 'orphan-caption' && i.text === '▲被丢弃的视频'));
+  });
+
+  test('an article with a video block, rendered by renderArticlePage, imports back with the same block', () => {
+    const article: Article = {
+      version: 1, lang: 'zh-CN', title: '某某法院公开审理一起民间借贷纠纷案', publishedAt: '2024-02-28T10:00:00+08:00',
+      body: [
+        leadBlock,
+        { type: 'video', src: '/media/2024/1.mp4', poster: '/media/2024/1.jpg', caption: '庭审现场', width: 1280, height: 720 },
+        { type: 'video', src: 'https://court.example.cn/media/2024/2.webm' },
+      ],
+    };
+    const page = renderArticlePage(article);
+    const result = importPage(Buffer.from(page));
+    assert.deepEqual(result.article?.body, article.body);
+    assert.equal(result.issues.some((i) => i.severity === 'warning'), false, result.issues.map((i) => i.message).join('; '));
+  });
+});
