@@ -364,6 +364,20 @@ describe('court-article', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('plays an MP4 file (the demo\'s), with no message', async () => {
+      const el = await rendered(
+        await fixture<CourtArticleElement>(html`<court-article .article=${videoArticle([{ type: 'video', src: '/demo/media/hearing.mp4', poster: '/demo/media/hearing.jpg', width: 640, height: 360 }])}></court-article>`),
+      );
+      const video = $(el, 'video') as HTMLVideoElement;
+      video.muted = true;
+      await video.play();
+      await waitUntil(() => video.currentTime > 0.2, 'the video plays', { timeout: 5000 });
+      video.pause();
+      expect(video.videoWidth).to.equal(640);
+      expect(video.error).to.equal(null);
+      expect($(el, '.video-failed')).to.equal(null);
+    });
+
     it('says so, with a link to the file, when the file cannot be played; in the reader\'s language', async () => {
       const src = `/tests/fixtures/no-such-video-${Date.now()}.mp4`;
       const box = await fixture(html`<div lang="en"><court-article .article=${videoArticle([{ type: 'video', src, caption: '庭审直播回放' }])}></court-article></div>`);

@@ -217,6 +217,22 @@ describe('npm start serves demo/csp.html under the strict policy', () => {
     }
   });
 
+  test('the notice demo is linked, and its video is served as video/mp4 in ranges (for seeking)', async () => {
+    const { body } = await get('/demo/');
+    const link = all(parse(body.toString('utf8')), 'a').find((a) => attr(a, 'href') === 'notice.html');
+    assert.match(link ? text(link) : '', /视频/);
+    const page = await get('/demo/notice.html');
+    assert.equal(page.response.status, 200);
+    assert.ok(page.body.toString('utf8').includes('<court-article id="article" src="data/notice-article.json">'));
+    const whole = await get('/demo/media/hearing.mp4');
+    assert.equal(whole.response.status, 200);
+    assert.equal(whole.response.headers.get('content-type'), 'video/mp4');
+    const part = await fetch(new URL('/demo/media/hearing.mp4', base), { headers: { range: 'bytes=0-99' } });
+    assert.equal(part.status, 206);
+    assert.equal((await part.arrayBuffer()).byteLength, 100);
+    assert.equal(part.headers.get('content-range'), `bytes 0-99/${whole.body.length}`);
+  });
+
   test('the demo page links to csp.html and says what it shows', async () => {
     const { body } = await get('/demo/');
     const link = all(parse(body.toString('utf8')), 'a').find((a) => attr(a, 'href') === 'csp.html');

@@ -10,6 +10,7 @@ const ARTICLE_SCHEMA = JSON.parse(readFileSync(new URL('../../src/model/court-ar
 const SITE_SCHEMA = JSON.parse(readFileSync(new URL('../../src/model/court-site.schema.json', import.meta.url), 'utf8'));
 const SEED_ARTICLE = JSON.parse(readFileSync(new URL('../../demo/data/seed-article.json', import.meta.url), 'utf8'));
 const SEED_SITE = JSON.parse(readFileSync(new URL('../../demo/data/site.json', import.meta.url), 'utf8'));
+const DEMO_NOTICE = JSON.parse(readFileSync(new URL('../../demo/data/notice-article.json', import.meta.url), 'utf8'));
 
 function compile(schema: object): ValidateFunction {
   const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false });
@@ -29,6 +30,7 @@ type Kind = 'valid' | 'invalid' | 'repaired' | 'warned';
 
 const ARTICLES: Array<[string, Kind, unknown]> = [
   ['the seed article', 'valid', SEED_ARTICLE],
+  ['the demo notice (a video and a 落款)', 'valid', DEMO_NOTICE],
   ['a minimal article', 'valid', base],
   ['an article with every field', 'valid', {
     ...base,
