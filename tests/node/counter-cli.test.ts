@@ -1,7 +1,9 @@
 // The court-counter bin, run from source against a temp SQLite file.
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { createCounterService, SqliteStore } from '../../src/server/index.js';
 import { collect, exited, freePort, startRedis, tempDir, track, waitFor } from './counter-helpers.js';
@@ -295,5 +297,111 @@ describe('court-counter serve', () => {
     const lines = output().trim().split('\n').map((l) => JSON.parse(l) as { msg: string });
     assert.deepEqual(lines.map((l) => l.msg), ['counter listening', 'counter shutting down', 'counter stopped']);
     assert.equal(cli(['export', '--format', 'csv', '--db', db]).stdout, 'site,page,kind,count\r\nnh,,visits,1\r\n');
+  });
+});
+
+describe('court-counter export by a user who may not write the database folder', () => {
+  // Reading a WAL database needs its -shm file, which SQLite creates in the folder. As root,
+  // file modes do not stop writes, so there the command runs as nobody (uid 65534), for whom a
+  // folder of root's with mode 755 is read-only; any other user makes the folder 555.
+  const asRoot = process.getuid?.() === 0;
+  const user = asRoot ? { uid: 65534, gid: 65534 } : {};
+
+  /** A folder of its own holding `counter.sqlite`, made read-only for the user by `lock()`. */
+  function folder() {
+    const path = mkdtempSync(join(tmpdir(), 'court-counter-ro-'));
+    return {
+      path,
+      db: join(path, 'counter.sqlite'),
+      lock: () => chmodSync(path, asRoot ? 0o755 : 0o555),
+      remove: () => {
+        chmodSync(path, 0o755);
+        rmSync(path, { recursive: true, force: true });
+      },
+    };
+  }
+
+  function exportAs(db: string) {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/court-counter.ts', 'export', '--format', 'csv', '--db', db], {
+      encoding: 'utf8',
+      timeout: 20_000,
+      ...user,
+    });
+    return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  }
+
+  /** Whether the user the command runs as can create a file in the folder: these tests need it not. */
+  function canCreateIn(path: string): boolean {
+    return spawnSync(process.execPath, ['-e', `require('node:fs').writeFileSync(${JSON.stringify(join(path, 'probe'))}, '')`], user).status === 0;
+  }
+
+  /** Offsets 18 and 19 of the SQLite header are 2 in WAL mode. */
+  const isWal = (db: string) => [...readFileSync(db).subarray(18, 20)].join() === '2,2';
+
+  test('a database the service closed (no -wal file, or an empty one) is exported, and nothing is created beside it', async () => {
+    for (const wal of ['none', 'empty']) {
+      const f = folder();
+      try {
+        const store = new SqliteStore({ file: f.db });
+        await store.set('fs', 123456);
+        await store.set('fs', 42, '/news/1.html');
+        await store.close();
+        if (wal === 'empty') writeFileSync(`${f.db}-wal`, '');
+        const files = readdirSync(f.path);
+        assert.ok(isWal(f.db));
+        f.lock();
+        assert.equal(canCreateIn(f.path), false, 'the folder is read-only for the user');
+        const r = exportAs(f.db);
+        assert.equal(r.stderr, '', wal);
+        assert.equal(r.code, 0);
+        assert.equal(r.stdout, 'site,page,kind,count\r\nfs,,visits,123456\r\nfs,/news/1.html,page-views,42\r\n', wal);
+        assert.deepEqual(readdirSync(f.path), files, 'no -shm or -wal file was created');
+      } finally {
+        f.remove();
+      }
+    }
+  });
+
+  test('a database the service has open (its -wal and -shm files there) is exported with the counts still in the -wal file', async () => {
+    const f = folder();
+    const store = new SqliteStore({ file: f.db });
+    try {
+      await store.set('fs', 7);
+      await store.hit('fs', 'visit');
+      assert.ok(statSync(`${f.db}-wal`).size > 0 && existsSync(`${f.db}-shm`));
+      f.lock();
+      assert.equal(canCreateIn(f.path), false, 'the folder is read-only for the user');
+      const r = exportAs(f.db);
+      assert.equal(r.stderr, '');
+      assert.equal(r.stdout, 'site,page,kind,count\r\nfs,,visits,8\r\n');
+    } finally {
+      await store.close();
+      f.remove();
+    }
+  });
+
+  test('a -wal file with counts not yet in the database and no -shm file: an error naming the file, the folder and the missing permission', async () => {
+    // A copy taken while the service ran: the database file and its -wal file, without the -shm file.
+    const live = `${dir.path}/live-copy.sqlite`;
+    const store = new SqliteStore({ file: live });
+    const f = folder();
+    try {
+      await store.set('fs', 99);
+      copyFileSync(live, f.db);
+      copyFileSync(`${live}-wal`, `${f.db}-wal`);
+      assert.ok(statSync(`${f.db}-wal`).size > 0);
+      f.lock();
+      assert.equal(canCreateIn(f.path), false, 'the folder is read-only for the user');
+      const r = exportAs(f.db);
+      assert.equal(r.code, 1);
+      assert.equal(r.stdout, '');
+      assert.ok(r.stderr.startsWith(`court-counter: --db: cannot read the SQLite file ${f.db}: it uses the WAL journal, and counter.sqlite-wal beside it holds counts not yet in the file; `), r.stderr);
+      assert.ok(r.stderr.includes(`needs write permission on the folder ${f.path}, where SQLite would create counter.sqlite-shm`), r.stderr);
+      assert.match(r.stderr, asRoot ? /this user \(nobody\) does not have/ : /this user \(.+\) does not have/);
+      assert.deepEqual(readdirSync(f.path).sort(), ['counter.sqlite', 'counter.sqlite-wal']);
+    } finally {
+      await store.close();
+      f.remove();
+    }
   });
 });

@@ -1,6 +1,7 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { accessSync, closeSync, constants, existsSync, mkdirSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, resolve } from 'node:path';
+import { userInfo } from 'node:os';
+import { basename, dirname, resolve } from 'node:path';
 import type Database from 'better-sqlite3';
 import { PageLimitError, WriteHealth, type CountRow, type CounterStore, type Counts, type HitKind, type StoreHealth } from './store.js';
 
@@ -22,7 +23,8 @@ export interface SqliteStoreOptions {
   busyTimeout?: number;
   /**
    * Opens an existing database for reading only (`export`, `sites`): nothing is created,
-   * a missing file is an error naming it, and every write is refused.
+   * a missing file is an error naming it, and every write is refused. It also works for a
+   * user who may not write the database's folder (see `openReadOnly`).
    */
   readOnly?: boolean;
 }
@@ -53,6 +55,9 @@ const ROLLED_BACK = Symbol('rolled back');
 
 /** An SQLite file without the counter's tables, opened read-only. */
 class NotCounterDatabase extends Error {}
+
+/** A database this user cannot read, with the reason and what to do (the message says it all). */
+class UnreadableDatabase extends Error {}
 
 let driver: typeof Database | undefined;
 
@@ -91,6 +96,96 @@ function probeWrite(db: Database.Database): void {
   }
 }
 
+/** Whether this process may do `mode` (`constants.R_OK`, `W_OK`) on a path. */
+function may(path: string, mode: number): boolean {
+  try {
+    accessSync(path, mode);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Bytes in a file, 0 when there is none. */
+function sizeOf(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
+  }
+}
+
+function thisUser(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return `uid ${process.getuid?.() ?? '?'}`;
+  }
+}
+
+/** Whether a file is an SQLite database in WAL mode: its header's format versions (offsets 18 and 19) are 2. */
+function isWalDatabase(file: string): boolean {
+  const header = Buffer.alloc(20);
+  const fd = openSync(file, 'r');
+  try {
+    return readSync(fd, header, 0, 20, 0) === 20 && header.toString('latin1', 0, 16) === 'SQLite format 3\0' && header[18] === 2 && header[19] === 2;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Opens an existing database for reading only. Reading a database in WAL mode needs its `-shm`
+ * file, which SQLite creates beside the database when it is not there (the service removes it
+ * when it stops): a user who may not write the folder (`export` run by another user than the
+ * service, a backup account) cannot read the database then. When its `-wal` file is absent or
+ * empty too, every committed count is in the database file itself, so it is read from a copy in
+ * memory instead, marked as a rollback-journal database (header offsets 18 and 19 set to 1,
+ * nothing else changes). When the `-wal` file holds counts not yet in the database, or the file
+ * cannot be read, the error names the file, the folder and the permission that is missing.
+ */
+function openReadOnly(file: string): Database.Database {
+  const Driver = sqliteDriver();
+  if (!may(file, constants.R_OK)) {
+    throw new UnreadableDatabase(`cannot read the SQLite file ${file}: this user (${thisUser()}) has no read permission on it`);
+  }
+  let db: Database.Database | undefined;
+  try {
+    db = new Driver(file, { readonly: true, fileMustExist: true });
+    // SQLite opens the -wal and -shm files at the first read, and fails there if it cannot.
+    db.prepare('SELECT count(*) FROM sqlite_schema').get();
+    return db;
+  } catch (error) {
+    db?.close();
+    if (!isWalDatabase(file)) throw error;
+    const folder = dirname(file);
+    const wal = `${file}-wal`;
+    const shm = `${file}-shm`;
+    if (sizeOf(wal) === 0) {
+      const bytes = readFileSync(file);
+      // The service started and wrote while the file was read: the copy may be torn, and the
+      // -shm file needed to read it properly exists now.
+      if (sizeOf(wal) !== 0) return openReadOnly(file);
+      bytes[18] = 1;
+      bytes[19] = 1;
+      return new Driver(bytes, { readonly: true });
+    }
+    const missing = existsSync(shm)
+      ? may(shm, constants.R_OK)
+        ? undefined
+        : `read permission on ${shm}`
+      : may(folder, constants.W_OK)
+        ? undefined
+        : `write permission on the folder ${folder}, where SQLite would create ${basename(shm)} to read it`;
+    if (!missing) throw error;
+    throw new UnreadableDatabase(
+      `cannot read the SQLite file ${file}: it uses the WAL journal, and ${basename(wal)} beside it holds counts not yet in the file; ` +
+        `reading them needs ${missing}, which this user (${thisUser()}) does not have: run the command as the user that runs the service, ` +
+        `or as one that may write ${folder}`,
+    );
+  }
+}
+
 /**
  * Counts in one SQLite file (WAL journal). Hits that arrive while the event loop is busy
  * are grouped into one transaction ("group commit"); each caller's promise resolves only
@@ -119,7 +214,7 @@ export class SqliteStore implements CounterStore {
     let db: Database.Database | undefined;
     try {
       if (options.readOnly) {
-        db = new (sqliteDriver())(this.file, { readonly: true, fileMustExist: true });
+        db = openReadOnly(this.file);
         db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeout ?? 250))}`);
         const tables = db.prepare<[], { name: string }>("SELECT name FROM sqlite_schema WHERE type = 'table'").all().map((t) => t.name);
         for (const table of ['site_visits', 'page_views']) {
@@ -136,7 +231,7 @@ export class SqliteStore implements CounterStore {
       }
     } catch (error) {
       db?.close();
-      if (error instanceof NotCounterDatabase) throw new Error(error.message);
+      if (error instanceof NotCounterDatabase || error instanceof UnreadableDatabase) throw new Error(error.message);
       const reason = (error as NodeJS.ErrnoException).code ?? '';
       throw new Error(`cannot open the SQLite file ${this.file}: ${(error as Error).message}${reason && !(error as Error).message.includes(reason) ? ` (${reason})` : ''}`);
     }
