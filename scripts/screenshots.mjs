@@ -233,6 +233,23 @@ const shots = [
     },
   },
   {
+    name: 'notice-video',
+    what: 'demo/notice.html: a video block with its still and ▲ caption, and a right-aligned 落款',
+    viewport: { width: 1000, height: 1400 },
+    async run(page, base) {
+      await page.goto(`${base}/demo/notice.html`);
+      await waitForDemo(page);
+      // The still is loaded (the video itself is not, before play).
+      await page.waitForFunction(() => {
+        const still = document.querySelector('court-article')?.shadowRoot?.querySelector('video');
+        return Boolean(still) && performance.getEntriesByType('resource').some((e) => e.name.endsWith('/hearing.jpg'));
+      });
+      const video = await boxOf(page, 'court-article', '[part="video"]');
+      const body = await boxOf(page, 'court-article', '[part="body"]');
+      return { clip: clipOf({ x: body.x, y: video.y - 60, width: body.width, height: body.y + body.height - video.y + 60 }, { pad: 8, maxHeight: 720 }) };
+    },
+  },
+  {
     name: 'error-bad-json',
     what: 'the article JSON is not valid JSON: the error box above the fallback HTML',
     viewport: { width: 1000, height: 600 },

@@ -373,6 +373,9 @@ describe('court-article', () => {
       await video.play();
       await waitUntil(() => video.currentTime > 0.2, 'the video plays', { timeout: 5000 });
       video.pause();
+      // Media requests are in the resource timing list: the check that nothing was fetched
+      // before play (above) can see them.
+      expect(performance.getEntriesByType('resource').some((e) => e.name.endsWith('/demo/media/hearing.mp4'))).to.equal(true);
       expect(video.videoWidth).to.equal(640);
       expect(video.error).to.equal(null);
       expect($(el, '.video-failed')).to.equal(null);
