@@ -945,6 +945,23 @@ describe('court-article', () => {
       expect($(el, '[part="pager"] a[rel="next"]')).to.not.equal(null);
     });
 
+    it('printing before the second step (Ctrl+P as the page opens) draws the rest at once, so the whole article is on paper', async () => {
+      const article = await longSeed(300);
+      const el = await fixture<CourtArticleElement>(html`<court-article></court-article>`);
+      const first = firstDrawn(el);
+      el.article = article;
+      const drawn = await first;
+      // Still before the second step (a mutation callback runs before any frame).
+      expect(drawn.blocks).to.be.lessThan(article.body.length);
+      expect($(el, '[part="body"]')!.children.length).to.equal(drawn.blocks);
+      window.dispatchEvent(new Event('beforeprint'));
+      // Drawn synchronously: the print layout that follows the event sees it.
+      expect($(el, '[part="body"]')!.children).to.have.length(article.body.length);
+      expect($(el, '[part="editor"]')).to.not.equal(null);
+      await el.updateComplete;
+      expect(el.readableBlocks()).to.have.length(1 + 300);
+    });
+
     it('draws everything at once in a hidden page, which gets no animation frames', async () => {
       const article = await longSeed(200);
       const el = await fixture<CourtArticleElement>(html`<court-article></court-article>`);

@@ -268,12 +268,24 @@ export class CourtArticleElement extends LitElement {
       this.resizeObserver ??= new ResizeObserver(() => this.markScrollableBlocks());
       this.resizeObserver.observe(this);
     }
+    if (!isServer) window.addEventListener('beforeprint', this.drawAllForPrint);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.resizeObserver?.disconnect();
+    if (!isServer) window.removeEventListener('beforeprint', this.drawAllForPrint);
   }
+
+  /**
+   * Printing (Ctrl+P, the browser's menu) right after the page opens, before the second step is
+   * drawn, would put the first screenful alone on paper: the rest is drawn at once instead.
+   */
+  private readonly drawAllForPrint = (): void => {
+    if (!this.drawRest) return;
+    this.drawRest();
+    if (this.isUpdatePending) this.performUpdate();
+  };
 
   /** Loads `src` again and re-reads the inline JSON child, e.g. after a failure. */
   reload(): void {
