@@ -14,6 +14,7 @@ import { parse } from 'parse5';
 import type { Article, Attachment, Block, BreadcrumbItem, ImageBlock, ParagraphBlock, VideoBlock } from '../model/types.js';
 import { isSafeUrl } from '../internal/url.js';
 import { textDirection } from '../internal/direction.js';
+import { bothScripts } from './traditional.js';
 import { parseCourtDate } from './date.js';
 import {
   type Element,
@@ -127,7 +128,7 @@ const SUBTITLE_TOKENS = new Set(['subtitle', 'sub', 'fbt', 'futitle', 'vice', 's
 const KICKER_TOKENS = new Set(['kicker', 'yt', 'yinti', 'ytitle', 'pretitle', 'supertitle']);
 
 /** Footer content that is never article text, wherever a template puts it. */
-const FOOTER_TEXT = /版权所有|ICP备|ICP证|公网安备|技术支持|网站标识码|建议使用.{0,12}浏览器|Copyright|All Rights Reserved/i;
+const FOOTER_TEXT = bothScripts(/版权所有|ICP备|ICP证|公网安备|技术支持|网站标识码|建议使用.{0,12}浏览器|Copyright|All Rights Reserved/i);
 
 /** Class/id tokens of a 当前位置 trail that prints no label (weizhi = 位置, dqwz = 当前位置). */
 const BREADCRUMB_TOKENS = new Set([
@@ -136,14 +137,14 @@ const BREADCRUMB_TOKENS = new Set([
 ]);
 
 /** A trail printed as text without a label or a class name: 首页 >> 媒体聚焦, 首页 → 新闻中心. */
-const PLAIN_TRAIL = /^首页\s*(?:>>|>|›|»|→|＞|\/)\s*[^。；;！!？?]{1,60}$/;
+const PLAIN_TRAIL = bothScripts(/^首页\s*(?:>>|>|›|»|→|＞|\/)\s*[^。；;！!？?]{1,60}$/);
 
-const BREADCRUMB_LABEL = /^(?:当前位置|您现在的位置|您的位置|您所在的位置|所在位置|现在位置|当前页面|位置)\s*(?:是)?\s*[:：]?/;
+const BREADCRUMB_LABEL = bothScripts(/^(?:当前位置|您现在的位置|您的位置|您所在的位置|所在位置|现在位置|当前页面|位置)\s*(?:是)?\s*[:：]?/);
 const CRUMB_SEPARATORS = /^[\s>›»→/|\\\-—:：]*$|^(?:&gt;|>>)+$/;
 
-const PREV_NEXT = /(上一篇|下一篇|上一条|下一条|上篇|下篇)\s*[:：]?/;
+const PREV_NEXT = bothScripts(/(上一篇|下一篇|上一条|下一条|上篇|下篇)\s*[:：]?/);
 /** The label at the start of a text (a sentence that merely mentions 上篇 is not a pager). */
-const PREV_NEXT_START = /^[\s【[(（]*(上一篇|下一篇|上一条|下一条|上篇|下篇)\s*(?:[:：]|$|】|\])/;
+const PREV_NEXT_START = bothScripts(/^[\s【[(（]*(上一篇|下一篇|上一条|下一条|上篇|下篇)\s*(?:[:：]|$|】|\])/);
 /** A link whose own text starts with the label: <a>下一篇：标题</a> (not a title that ends in 上一篇). */
 const PREV_NEXT_LEAD = new RegExp(`^\\s*${PREV_NEXT.source}`);
 
@@ -155,20 +156,20 @@ type BylineField = 'author' | 'source' | 'date' | 'editor' | 'credit' | 'ignore'
 
 /** Labels of the byline. A label counts only at the start of a text or after a separator. */
 const BYLINE_LABELS: Array<[RegExp, BylineField]> = [
-  [/责任编辑|编辑/y, 'editor'],
-  [/作\s*者|撰稿|撰文|文\s*\/|记者/y, 'author'],
-  [/摄\s*影|摄\s*像|图\s*片|通讯员/y, 'credit'],
-  [/信息来源|文章来源|稿件来源|来\s*源|出处/y, 'source'],
-  [/发布时间|发布日期|发表时间|发文日期|更新时间|时\s*间|日\s*期|发布于/y, 'date'],
-  [/浏览次数|浏览量|点击数|点击量|阅读次数|访问次数|阅读量|浏览|点击|阅读|字号|字体/y, 'ignore'],
+  [bothScripts(/责任编辑|编辑/y), 'editor'],
+  [bothScripts(/作\s*者|撰稿|撰文|文\s*\/|记者/y), 'author'],
+  [bothScripts(/摄\s*影|摄\s*像|图\s*片|通讯员/y), 'credit'],
+  [bothScripts(/信息来源|文章来源|稿件来源|来\s*源|出处/y), 'source'],
+  [bothScripts(/发布时间|发布日期|发表时间|发文日期|更新时间|时\s*间|日\s*期|发布于/y), 'date'],
+  [bothScripts(/浏览次数|浏览量|点击数|点击量|阅读次数|访问次数|阅读量|浏览|点击|阅读|字号|字体/y), 'ignore'],
   // Review and sign-off credits: internal steps, not an editor (编辑：韩雪 审核：周平).
-  [/审\s*核|审\s*校|审\s*稿|校\s*对|核\s*稿|签\s*发|[初复终]\s*审/y, 'ignore'],
+  [bothScripts(/审\s*核|审\s*校|审\s*稿|校\s*对|核\s*稿|签\s*发|[初复终]\s*审/y), 'ignore'],
 ];
 
 /** The weekday court pages print after a date (2019年03月07日 星期四): part of the date. */
-const WEEKDAY = /^[(（]?(?:星期|礼拜|周)[一二三四五六日天][)）]?/;
+const WEEKDAY = bothScripts(/^[(（]?(?:星期|礼拜|周)[一二三四五六日天][)）]?/);
 
-const BYLINE_STOP = /(?:【|\[|打印|关闭|字号|字体|浏览次数|分享|收藏|返回|\||｜)/;
+const BYLINE_STOP = bothScripts(/(?:【|\[|打印|列印|关闭|字号|字体|浏览次数|分享|收藏|返回|\||｜)/);
 
 const ATTACHMENT_HREF = /\.(?:pdf|docx?|xlsx?|pptx?|wps|et|dps|zip|rar|7z|txt|ceb|ofd|csv|rtf|tif|tiff)(?:[?#]|$)/i;
 
@@ -187,18 +188,33 @@ const FLASHVARS_FILE = new Set(['file', 'url', 'vurl']);
 /** Flash player variables that name the still shown before playing. */
 const FLASHVARS_POSTER = new Set(['image', 'poster']);
 
-const CAPTION_START = /^(?:[▲△▶►]\s*|[（(]?\s*图为|[（(]?图\s*[一二三四五六七八九十\d]*\s*[)）]?\s*[:：]|摄影[:：]|\[图\])/;
+const CAPTION_START = bothScripts(/^(?:[▲△▶►]\s*|[（(]?\s*图为|[（(]?图\s*[一二三四五六七八九十\d]*\s*[)）]?\s*[:：]|摄影[:：]|\[图\])/);
 const CAPTION_MARKER = /^[▲△▶►]\s*/;
+
+/** "（图为庭审现场）": a caption in brackets. */
+const WRAPPED_CAPTION = bothScripts(/^[（(]\s*(图为.*?)\s*[）)]$/);
+
+/** The title a pager prints where there is no article (下一篇：没有了). */
+const NO_ARTICLE = bothScripts(/^(?:没有了|无|暂无)$/);
+
+/** A pager's page count (共3页). */
+const PAGE_COUNT = bothScripts(/共(\d+)页/);
+
+/** A 附件 label or heading alone. */
+const ATTACHMENTS_LABEL = bothScripts(/^(?:相关)?附件\s*[:：]?$/);
+
+/** What a line of attachment links prints besides the links (附件1：, 下载：, numbering). */
+const ATTACHMENT_LABELS = bothScripts(/^(?:附件\s*\d*\s*[:：]?|相关附件\s*[:：]?|下载\s*[:：]?|\d+[.、．]?)*$/);
 
 /** A caption line without its ▲ marker, and without the brackets of "（图为庭审现场）". */
 function unwrapCaption(text: string): string {
   const bare = text.replace(CAPTION_MARKER, '').trim();
-  const wrapped = /^[（(]\s*(图为.*?)\s*[）)]$/.exec(bare);
+  const wrapped = WRAPPED_CAPTION.exec(bare);
   return wrapped ? wrapped[1]! : bare;
 }
 
 /** Paragraphs made only of print/close/font-size controls. */
-const CHROME_LINE = /^(?:[\s【】[\]|｜:：()（）]*(?:打印本页|打印此文|打印|关闭窗口|关闭本页|关闭|返回顶部|返回|收藏本页|收藏|分享到|分享|字号|字体|大|中|小|默认))+[\s【】[\]|｜:：()（）]*$/;
+const CHROME_LINE = bothScripts(/^(?:[\s【】[\]|｜:：()（）]*(?:打印本页|打印此文|打印|列印本页|列印|关闭窗口|关闭本页|关闭|返回顶部|返回|收藏本页|收藏|分享到|分享|字号|字体|大|中|小|默认))+[\s【】[\]|｜:：()（）]*$/);
 
 const SIZE_TEXT = /[(（\[]\s*(\d+(?:\.\d+)?)\s*(B|K|KB|M|MB|G|GB)\s*[)）\]]/i;
 
@@ -393,6 +409,9 @@ function headTitleText(doc: Node): string {
   return title ? rawText(title) : '';
 }
 
+/** A last part of a `<title>` after a dash that names a site: "标题-某某人民法院". */
+const SITE_SUFFIX = bothScripts(/^(.{4,}?)\s*[-–—]\s*[^-–—]{2,40}(?:网|法院|法庭|网站|门户|政务网|首页)$/);
+
 /** Separators between the title and the column or site name in a `<title>`. */
 const TITLE_SEPARATOR = /^[_|｜\-–—:：·•]/;
 
@@ -405,7 +424,7 @@ export function stripSiteSuffix(head: string): string {
   let title = normalizeSpace(head);
   const parts = title.split(/\s*(?:_|\||｜|\s[-–—]\s)\s*/).filter(Boolean);
   if (parts.length > 1) title = parts[0]!;
-  const site = /^(.{4,}?)\s*[-–—]\s*[^-–—]{2,40}(?:网|法院|法庭|网站|门户|政务网|首页)$/.exec(title);
+  const site = SITE_SUFFIX.exec(title);
   if (site) title = site[1]!.replace(/[\s\-–—]+$/, '');
   return title.trim();
 }
@@ -439,7 +458,7 @@ function insideLink(el: Element): boolean {
 }
 
 /** A `<title>` that names the site, not an article: 石门县人民法院, 某某法院网. */
-const SITE_NAME = /^\S{2,24}(?:法院|法庭|网|网站|门户|首页|欢迎您)$/;
+const SITE_NAME = bothScripts(/^\S{2,24}(?:法院|法庭|网|网站|门户|首页|欢迎您)$/);
 
 /** Type declared large: `<font size="5">`, `size="+2"`, `font-size: 20px / 16pt / 1.5em`. */
 function isLargeType(el: Element): boolean {
@@ -856,7 +875,7 @@ function findPrevNext(ctx: Ctx, root: Node): PrevNext {
     if (!link) continue;
     const title = normalizeSpace(attr(link, 'title') ?? '') || normalizeSpace(textContent(link)).replace(PREV_NEXT_LEAD, '').trim();
     const href = resolveUrl(ctx, attr(link, 'href'), `${which}.href`, `${which === 'prev' ? '上一篇' : '下一篇'} "${title}"`);
-    if (title && href && !/^(?:没有了|无|暂无)$/.test(title)) out[which] = { title, href };
+    if (title && href && !NO_ARTICLE.test(title)) out[which] = { title, href };
   }
   return out;
 }
@@ -891,8 +910,8 @@ function crossesOtherLabel(container: Element, from: Node, to: Element): boolean
 // 分页: an article split over several pages
 
 /** A pager's whole text: page numbers, 共3页 / 第1页, 首页 / 上一页 / 下一页 / 尾页, brackets. */
-const PAGER_TEXT = /^(?:共\d+页|第\d+页|首页|上一页|下一页|前一页|后一页|尾页|末页|最后一页|\d+|[[\]【】<>«»|｜…·.:：,，])+$/;
-const PAGER_MARK = /下一页|后一页|尾页|末页|最后一页|共\d+页/;
+const PAGER_TEXT = bothScripts(/^(?:共\d+页|第\d+页|首页|上一页|下一页|前一页|后一页|尾页|末页|最后一页|\d+|[[\]【】<>«»|｜…·.:：,，])+$/);
+const PAGER_MARK = bothScripts(/下一页|后一页|尾页|末页|最后一页|共\d+页/);
 /** TRS WCM writes its pager from a script: createPageHTML(3, 0, "t20240118_512345", "html"). */
 const TRS_PAGER = /createPageHTML\(\s*(\d+)\s*,\s*(\d+)\s*,\s*["']([^"']+)["']\s*,\s*["']([^"']+)["']\s*\)/;
 
@@ -929,7 +948,7 @@ function findPager(ctx: Ctx, root: Element): void {
       found = true;
       ctx.consumed.add(el);
       texts.push(normalizeSpace(textContent(el)));
-      const total = /共(\d+)页/.exec(text);
+      const total = PAGE_COUNT.exec(text);
       count = total ? Number(total[1]) : Math.max(count, ...numbered.map((a) => Number(squash(textContent(a)))));
       for (const a of links) {
         const href = address(a);
@@ -1331,7 +1350,7 @@ class BodyWriter {
       takeByline(this.ctx, this.fields, byline, text);
       return 'byline';
     }
-    if (/^(?:相关)?附件\s*[:：]?$/.test(text) && this.attachments.length) {
+    if (ATTACHMENTS_LABEL.test(text) && this.attachments.length) {
       issue(this.ctx, { code: 'label-dropped', severity: 'info', path: 'attachments', message: `attachments: the label "${text}" is not kept; the attachments follow the article`, text });
       return 'attachments';
     }
@@ -1346,7 +1365,7 @@ class BodyWriter {
       const sizes = new RegExp(SIZE_TEXT.source, 'gi');
       rest = normalizeSpace(rest.replace(sizes, ''));
       const allAttachments = para.linkTexts.every((t) => this.attachments.some((a) => normalizeSpace(a.title) === withoutSize(t)));
-      if (allAttachments && /^(?:附件\s*\d*\s*[:：]?|相关附件\s*[:：]?|下载\s*[:：]?|\d+[.、．]?)*$/.test(rest.replace(/\s/g, ''))) {
+      if (allAttachments && ATTACHMENT_LABELS.test(rest.replace(/\s/g, ''))) {
         issue(this.ctx, { code: 'attachment-read', severity: 'info', path: 'attachments', message: `${at}: the line "${text}" is read as attachments${rest ? ` (the label "${rest}" is not kept)` : ''}`, text });
         this.ctx.accounted.push(text);
         return 'attachments';
@@ -1462,7 +1481,7 @@ class BodyWriter {
   takeAttachmentHeading(): boolean {
     this.flush();
     const last = this.blocks.at(-1);
-    if (!last || last.type !== 'heading' || !/^(?:相关)?附件\s*[:：]?$/.test(last.text)) return false;
+    if (!last || last.type !== 'heading' || !ATTACHMENTS_LABEL.test(last.text)) return false;
     this.blocks.pop();
     issue(this.ctx, { code: 'label-dropped', severity: 'info', path: 'attachments', message: `attachments: the heading "${last.text}" is not kept; the attachments follow the article`, text: last.text });
     return true;

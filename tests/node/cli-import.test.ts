@@ -10,6 +10,7 @@ import { parseArticle } from '../../src/model/index.js';
 import type { Article } from '../../src/model/types.js';
 import { charsetLabels, decodeHtml, declaredCharset, whatwgEncoding } from '../../src/import/charset.js';
 import { stripSiteSuffix } from '../../src/import/extract.js';
+import { bothScripts } from '../../src/import/traditional.js';
 import { parseCourtDate } from '../../src/import/date.js';
 import { importPage } from '../../src/import/import-page.js';
 import { importCommand } from '../../src/import/batch.js';
@@ -897,6 +898,53 @@ describe('charset labels, as browsers read them', () => {
     const undeclared = decodeHtml(iconv.encode(hant(''), 'big5'));
     assert.deepEqual([undeclared.charset, undeclared.source, undeclared.invalidSequences], ['big5', 'fallback', 0]);
     assert.ok(undeclared.text.includes(paragraphs[1]!));
+  });
+
+  test('bothScripts: each Simplified character of a label pattern also matches its Traditional forms, inside classes and after escapes too', () => {
+    assert.ok(bothScripts(/^发布\s*时间$/).test('發佈 時間'));
+    assert.ok(bothScripts(/^发布\s*时间$/).test('发布时间'));
+    assert.ok(bothScripts(/^[初复终]\s*审$/).test('複審') && bothScripts(/^[初复终]\s*审$/).test('終审'));
+    assert.ok(bothScripts(/^\[图\]$/).test('[圖]'));
+    assert.equal(bothScripts(/^[^图]$/).test('圖'), false, 'a negated class excludes both forms');
+    assert.equal(bothScripts(/发布/y).flags, 'y');
+    assert.equal(bothScripts(/^责任编辑$/).test('責任編輯'), true);
+    assert.equal(bothScripts(/^责任编辑$/).test('责任编'), false);
+  });
+
+  test('a page in Traditional characters: 發佈時間, 來源, 責任編輯, 當前位置, 上一篇 / 下一篇, 列印 / 關閉, 圖為 and 附件 are read as their Simplified forms are', () => {
+    const html = `<html lang="zh-Hant"><head><meta charset="big5"><title>法院舉辦開放日活動-臺中地方法院</title></head><body>
+      <div class="dqwz">當前位置：<a href="/">首頁</a> &gt; <a href="/news/">法院新聞</a></div>
+      <h1>法院舉辦開放日活動</h1>
+      <div class="info">發佈時間：2024年02月28日 星期三　來源：臺中地方法院　瀏覽次數：128　【列印】【關閉視窗】</div>
+      <div class="content">
+        <p>二月二十八日，本院舉辦司法開放日活動，邀請社區民眾走進法院，參觀審判法庭與訴訟服務中心。</p>
+        <p><img src="/upload/1.jpg" width="800" height="600"></p>
+        <p>（圖為民眾參觀審判法庭）</p>
+        <p>活動中，法官向民眾介紹了訴訟流程與線上立案服務，並解答了民眾關心的問題。</p>
+        <p>相關附件：<a href="/files/guide.pdf">參觀須知.pdf</a></p>
+        <p>【責任編輯：陳明】</p>
+      </div>
+      <div class="page">上一篇：<a href="/news/1.html">法院召開年度工作會議</a>　下一篇：沒有了</div>
+      <div class="footer">臺中地方法院 版權所有</div>
+      </body></html>`;
+    const result = importPage(iconv.encode(html, 'big5'), { baseUrl: 'https://court.example.tw/news/2.html' });
+    assert.ok(result.article, JSON.stringify(result.issues));
+    const a = result.article;
+    assert.equal(a.title, '法院舉辦開放日活動');
+    assert.equal(a.publishedAt, '2024-02-28T00:00:00+08:00');
+    assert.equal(a.source, '臺中地方法院');
+    assert.equal(a.editor, '陳明');
+    assert.deepEqual(a.breadcrumb?.map((c) => c.label), ['首頁', '法院新聞']);
+    assert.deepEqual(a.prev, { title: '法院召開年度工作會議', href: 'https://court.example.tw/news/1.html' });
+    assert.equal(a.next, undefined, '沒有了 is no article');
+    assert.deepEqual(a.attachments, [{ title: '參觀須知.pdf', href: 'https://court.example.tw/files/guide.pdf' }]);
+    assert.deepEqual(a.body.map((b) => (b.type === 'image' ? `image:${b.caption}` : b.type === 'paragraph' ? b.text : b.type)), [
+      '二月二十八日，本院舉辦司法開放日活動，邀請社區民眾走進法院，參觀審判法庭與訴訟服務中心。',
+      'image:圖為民眾參觀審判法庭',
+      '活動中，法官向民眾介紹了訴訟流程與線上立案服務，並解答了民眾關心的問題。',
+    ]);
+    const text = JSON.stringify(a);
+    for (const chrome of ['列印', '關閉', '瀏覽', '版權所有']) assert.equal(text.includes(chrome), false, chrome);
   });
 
   test('GBK bytes that declare utf-8 stay GB18030 when Big5 could read them too: Simplified text, Traditional text in GBK, a short ambiguous text', () => {
