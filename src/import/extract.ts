@@ -14,7 +14,7 @@ import { parse } from 'parse5';
 import type { Article, Attachment, Block, BreadcrumbItem, ImageBlock, ParagraphBlock, VideoBlock } from '../model/types.js';
 import { isSafeUrl } from '../internal/url.js';
 import { textDirection } from '../internal/direction.js';
-import { bothScripts } from './traditional.js';
+import { bothScripts } from '../internal/traditional.js';
 import { parseCourtDate } from './date.js';
 import {
   type Element,

@@ -28,6 +28,7 @@ import { formatLocalDateTime, parseOffsetDateTime } from '../model/date.js';
 import { sanitizeFragment, sanitizeInline, useSanitizerWindow } from '../internal/sanitize.js';
 import { safeUrl } from '../internal/url.js';
 import { textDirection } from '../internal/direction.js';
+import { bothScripts } from '../internal/traditional.js';
 import { formatBytes } from '../internal/format.js';
 import { msg } from '@lit/localize';
 import { builtInLocales, currentLocale, getCourtLocale, loadLocale, normalizeLocale, withLocale } from '../internal/localize.js';
@@ -148,7 +149,7 @@ function absoluteUrl(href: string | undefined, base: string | undefined): string
   }
 }
 
-const ORGANIZATION = /(?:院|庭|科|室|处|局|部|办|厅|中心|委员会|报|网|社|台|所)$/;
+const ORGANIZATION = bothScripts(/(?:院|庭|科|室|处|局|部|办|厅|中心|委员会|报|网|社|台|所)$/);
 
 /** JSON-LD `NewsArticle` for the article. */
 export function newsArticleJsonLd(article: Article, site?: Site): Record<string, unknown> {

@@ -10,7 +10,7 @@ import { parseArticle } from '../../src/model/index.js';
 import type { Article } from '../../src/model/types.js';
 import { charsetLabels, decodeHtml, declaredCharset, whatwgEncoding } from '../../src/import/charset.js';
 import { stripSiteSuffix } from '../../src/import/extract.js';
-import { bothScripts } from '../../src/import/traditional.js';
+import { bothScripts } from '../../src/internal/traditional.js';
 import { parseCourtDate } from '../../src/import/date.js';
 import { importPage } from '../../src/import/import-page.js';
 import { importCommand } from '../../src/import/batch.js';

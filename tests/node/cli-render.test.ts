@@ -113,6 +113,13 @@ describe('a rendered article page', () => {
     assert.equal(ld.datePublished, seed.publishedAt);
     assert.equal(ld.publisher.name, site.name);
     assert.equal(ld.image.length, 4);
+    // The author is an organization when the name ends as one does, in either script (宣教科, 新聞處).
+    assert.deepEqual(ld.author, { '@type': 'Organization', name: seed.author });
+    for (const [author, type] of [['新聞處', 'Organization'], ['審判委員會', 'Organization'], ['王芳', 'Person']] as const) {
+      const other = renderArticlePage({ ...seed, author });
+      const otherLd = JSON.parse(scriptText(elements(other, (e) => e.tagName === 'script' && attr(e, 'type') === 'application/ld+json')[0]!));
+      assert.equal(otherLd.author['@type'], type, author);
+    }
     const module = elements(page, (e) => e.tagName === 'script' && attr(e, 'type') === 'module')[0]!;
     assert.equal(attr(module, 'src'), '/js/court-widgets.after-paint.js', 'the loader beside the bundle, which imports it after the first paint');
     assert.equal(/(?:src|href)="(?:https?:)?\/\/(?!court\.example\.cn|www\.court\.gov\.cn|www\.chinacourt\.org|jubao\.court\.gov\.cn)/.test(page), false, 'nothing loads from another host');

@@ -1,8 +1,8 @@
 /**
  * Court pages of Hong Kong, Macao and Taiwan, and zh-Hant templates on the mainland, print
  * their labels in Traditional characters: 發佈時間, 來源, 責任編輯, 當前位置, 列印, 圖為. The
- * importer's patterns are written in Simplified characters; `bothScripts` makes one match
- * either, character by character, so that one list of labels serves both.
+ * patterns of the importer (and the renderer's few) are written in Simplified characters;
+ * `bothScripts` makes one match either, character by character, so that one list serves both.
  */
 
 /** Simplified characters of the importer's labels, each with its Traditional forms. */
@@ -13,7 +13,8 @@ const TRADITIONAL: Record<string, string> = {
   终: '終', 复: '復複', 当: '當', 现: '現', 页: '頁', 条: '條', 关: '關', 闭: '閉', 顶: '頂',
   载: '載', 礼: '禮', 周: '週', 为: '為', 记: '記', 于: '於', 认: '認', 权: '權', 术: '術',
   网: '網', 标: '標', 识: '識', 码: '碼', 备: '備', 证: '證', 议: '議', 无: '無', 没: '沒',
-  暂: '暫', 后: '後', 门: '門', 户: '戶', 务: '務', 欢: '歡', 视: '視', 频: '頻',
+  暂: '暫', 后: '後', 门: '門', 户: '戶', 务: '務', 欢: '歡', 视: '視', 频: '頻', 办: '辦',
+  厅: '廳', 会: '會', 报: '報', 台: '臺',
 };
 
 /**
