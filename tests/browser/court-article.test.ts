@@ -358,6 +358,12 @@ describe('court-article', () => {
       const caption = $(el, '[part="video-caption"]')!;
       expect(text(caption)).to.equal('▲庭审直播回放');
       expect(el.readableBlocks()).to.include(caption);
+      // 关怀模式: the caption gets the wide leading of every other line.
+      el.care = true;
+      await el.updateComplete;
+      expect(parseFloat(getComputedStyle(caption).lineHeight) / parseFloat(getComputedStyle(caption).fontSize)).to.be.at.least(1.8);
+      el.care = false;
+      await el.updateComplete;
       await new Promise((r) => setTimeout(r, 300));
       const fetched = performance.getEntriesByType('resource').map((e) => e.name);
       expect(fetched.some((name) => name.includes('no-such-video')), fetched.join('\n')).to.equal(false);

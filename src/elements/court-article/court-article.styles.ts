@@ -77,7 +77,7 @@ export const courtArticleStyles = css`
       pointer;
   }
   /* In care mode every line of the article, titles and labels too, has at least 1.8 leading. */
-  :host([care]) .article :is(h1, h2, h3, h4, p, li, dt, dd, th, td, nav, .byline) {
+  :host([care]) .article :is(h1, h2, h3, h4, p, li, dt, dd, th, td, nav, figcaption, .byline) {
     line-height: max(1.8em, var(--_leading) * 1em);
   }
   :host([care]) :focus-visible {
