@@ -38,7 +38,8 @@
  *      and, for `srcset`, `isSafeSrcset`)
  *      is dropped: `url` is omitted; a breadcrumb item keeps its label without `href`; an
  *      image or video block, attachment, prev/next, site link or `reportSite` is dropped whole
- *      (an unsafe video `poster` is dropped alone); a
+ *      (an unsafe video `poster` is dropped alone; a video `src` or `poster` must also not be
+ *      `mailto:` or `tel:`); a
  *      `srcset` with any unsafe candidate is dropped whole (and `sizes` with it: `sizes` is
  *      kept only together with a kept `srcset`).
  *    - `value`: `lang` that does not look like BCP 47 becomes `zh-CN`; heading `level` that is
@@ -589,12 +590,20 @@ function boxSize(c: Checker, block: PlainObject, path: string, noun: string): { 
   return { ...(width !== undefined ? { width } : {}), ...(height !== undefined ? { height } : {}) };
 }
 
+/** A file to play or show: `c.url`, and not `mailto:` or `tel:`, which are links, not files. */
+function mediaUrl(c: Checker, raw: string, path: string, consequence: string): string | undefined {
+  const url = c.url(raw, path, consequence);
+  if (url === undefined || !/^(?:mailto|tel):/i.test(url)) return url;
+  c.warn(path, 'url', `only http, https or relative URLs for a file; ${consequence}`);
+  return undefined;
+}
+
 function checkVideo(c: Checker, block: PlainObject, path: string): VideoBlock | undefined {
   // Checked in the order of the fields, so that the messages are too.
   const rawSrc = c.required(block, 'src', path, 'url');
-  const src = rawSrc === undefined ? undefined : c.url(rawSrc, join(path, 'src'), 'the video block is skipped');
+  const src = rawSrc === undefined ? undefined : mediaUrl(c, rawSrc, join(path, 'src'), 'the video block is skipped');
   const rawPoster = c.optional(block, 'poster', path, 'url');
-  const poster = rawPoster === undefined ? undefined : c.url(rawPoster, join(path, 'poster'), 'the video has no still');
+  const poster = rawPoster === undefined ? undefined : mediaUrl(c, rawPoster, join(path, 'poster'), 'the video has no still');
   const caption = c.optional(block, 'caption', path);
   const size = boxSize(c, block, path, 'video');
   if (src === undefined) return undefined;

@@ -690,6 +690,15 @@ describe('parseArticle: video blocks', () => {
     assert.match(result.warnings[4]!.message, /which no video is; both are ignored$/);
   });
 
+  test('mailto: and tel: are links, not files: such a src skips the video, such a poster is dropped', () => {
+    const result = parseArticle(
+      withBlocks({ type: 'video', src: 'mailto:a@court.cn' }, { type: 'video', src: ' TEL:12368' }, { type: 'video', src: 'v.mp4', poster: 'tel:12368' }),
+    );
+    assert.deepEqual(valueOf(result).body, [{ type: 'video', src: 'v.mp4' }]);
+    assert.deepEqual(brief(result.warnings), [['body[0].src', 'url'], ['body[1].src', 'url'], ['body[2].poster', 'url']]);
+    assert.equal(result.warnings[0]!.message, 'body[0].src: only http, https or relative URLs for a file; the video block is skipped');
+  });
+
   test('a video without src, or with fields of the wrong type, is a problem', () => {
     assert.deepEqual(brief(problemsOf(parseArticle(withBlocks({ type: 'video', poster: 'p.jpg' })))), [['body[0].src', 'missing']]);
     assert.deepEqual(brief(problemsOf(parseArticle(withBlocks({ type: 'video', src: 'v.mp4', caption: 5 })))), [['body[0].caption', 'type']]);
