@@ -29,6 +29,7 @@ import { sanitizeFragment, sanitizeInline, useSanitizerWindow } from '../interna
 import { safeUrl } from '../internal/url.js';
 import { textDirection } from '../internal/direction.js';
 import { bothScripts } from '../internal/traditional.js';
+import { withoutCaptionMarker } from '../internal/caption.js';
 import { formatBytes } from '../internal/format.js';
 import { msg } from '@lit/localize';
 import { builtInLocales, currentLocale, getCourtLocale, loadLocale, normalizeLocale, withLocale } from '../internal/localize.js';
@@ -303,8 +304,9 @@ function fallbackBlock(block: Block, dir: 'ltr' | 'rtl'): string {
       const src = safeUrl(block.src);
       if (!src) return '';
       const size = block.width && block.height ? ` width="${block.width}" height="${block.height}"` : '';
-      const alt = block.alt ?? block.caption ?? '';
-      const caption = block.caption ? `<figcaption>▲${escapeHtml(block.caption)}</figcaption>` : '';
+      const captionText = withoutCaptionMarker(block.caption ?? '');
+      const alt = block.alt ?? captionText;
+      const caption = captionText ? `<figcaption>▲${escapeHtml(captionText)}</figcaption>` : '';
       return `<figure><img src="${escapeHtml(src)}" alt="${escapeHtml(alt)}"${size} loading="lazy" decoding="async">${caption}</figure>`;
     }
     case 'video': {
@@ -313,7 +315,8 @@ function fallbackBlock(block: Block, dir: 'ltr' | 'rtl'): string {
       const poster = safeUrl(block.poster);
       const size = block.width && block.height ? ` width="${block.width}" height="${block.height}"` : '';
       const link = `<a href="${escapeHtml(src)}">${escapeHtml(msg('下载视频', { id: 'court-article.video-download' }))}</a>`;
-      const caption = block.caption ? `<figcaption>▲${escapeHtml(block.caption)}</figcaption>` : '';
+      const captionText = withoutCaptionMarker(block.caption ?? '');
+      const caption = captionText ? `<figcaption>▲${escapeHtml(captionText)}</figcaption>` : '';
       return `<figure><video controls preload="none" src="${escapeHtml(src)}"${poster ? ` poster="${escapeHtml(poster)}"` : ''}${size}>${link}</video>${caption}</figure>`;
     }
     case 'html':
@@ -545,11 +548,12 @@ court-article, court-footer, photo-caption { display: block; }
 body { margin: 0; background: #fff; color: #1f1f1f; }
 .court-widgets-page { max-width: 52rem; margin: 0 auto; padding: 1rem; }
 .court-widgets-fallback { font-size: 17px; line-height: 1.8; }
-.court-widgets-fallback img { max-width: 100%; height: auto; }
+.court-widgets-fallback img, .court-widgets-fallback video { max-width: 100%; height: auto; }
 .court-widgets-fallback figure { margin: 1em 0; text-align: center; }
 .court-widgets-fallback header { text-align: center; }
 .court-widgets-fallback h1 { color: #b0191e; font-size: 1.6em; }
 .court-widgets-fallback > p { text-indent: 2em; }
+.court-widgets-fallback > p[align] { text-indent: 0; }
 `.trim();
 
 /**

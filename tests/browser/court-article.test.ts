@@ -357,7 +357,9 @@ describe('court-article', () => {
       expect(portrait!.getBoundingClientRect().height).to.be.closeTo(window.innerHeight * 0.8, 1);
       const caption = $(el, '[part="video-caption"]')!;
       expect(text(caption)).to.equal('▲庭审直播回放');
-      expect(el.readableBlocks()).to.include(caption);
+      // 朗读 reads the caption, not its marker.
+      const readable = el.readableBlocks().find((b) => caption.contains(b));
+      expect(readable?.textContent).to.equal('庭审直播回放');
       // 关怀模式: the caption gets the wide leading of every other line.
       el.care = true;
       await el.updateComplete;
@@ -404,18 +406,39 @@ describe('court-article', () => {
       expect(video.isConnected, 'the player stays').to.equal(true);
     });
 
-    it('prints a video as its still, and one without a still as its caption alone', async () => {
+    it('prints a video as its still (no player controls over it), and one without a still as its caption alone', async () => {
       const el = await rendered(
         await fixture<CourtArticleElement>(html`<court-article .article=${videoArticle([
-          { type: 'video', src: '/a.mp4', poster: '/demo/img/photo-1.svg', caption: '有静帧' },
+          { type: 'video', src: '/a.mp4', poster: '/demo/media/hearing.jpg', caption: '有静帧', width: 640, height: 360 },
           { type: 'video', src: '/b.mp4', caption: '无静帧' },
         ])}></court-article>`),
       );
+      const still = $(el, '.video .still') as HTMLImageElement;
+      expect(isShown(still), 'no still on screen: the player shows it').to.equal(false);
+      await waitUntil(() => still.complete && still.naturalWidth > 0, 'the still loads');
       await emulateMedia({ media: 'print' });
-      const [withPoster, without] = $$(el, 'video');
-      expect(getComputedStyle(withPoster!).display).to.equal('block');
-      expect(getComputedStyle(without!).display).to.equal('none');
+      for (const video of $$(el, 'video')) expect(getComputedStyle(video).display).to.equal('none');
+      expect(isShown(still)).to.equal(true);
+      expect(still.getAttribute('src')).to.equal('/demo/media/hearing.jpg');
+      expect(still.getBoundingClientRect().width).to.be.greaterThan(200);
+      expect($$(el, '.video .still')).to.have.length(1);
       expect(isShown($$(el, '[part="video-caption"]')[1]!)).to.equal(true);
+    });
+
+    it('shows a caption written with its own ▲ once, and keeps an upright video no wider than its shape', async () => {
+      await setViewport({ width: 1200, height: 700 });
+      const el = await rendered(
+        await fixture<CourtArticleElement>(html`<court-article .article=${videoArticle([
+          { type: 'video', src: '/a.mp4', caption: '▲ 庭审现场', width: 720, height: 1280 },
+        ])}></court-article>`),
+      );
+      expect(text($(el, '[part="video-caption"]'))).to.equal('▲庭审现场');
+      expect($(el, 'video')!.getAttribute('aria-label')).to.equal('庭审现场');
+      const box = $(el, 'video')!.getBoundingClientRect();
+      expect(box.height).to.be.closeTo(700 * 0.8, 1);
+      expect(box.width).to.be.closeTo((box.height * 9) / 16, 1);
+      const body = $(el, '[part="body"]')!.getBoundingClientRect();
+      expect(box.left - body.left).to.be.closeTo(body.right - box.right, 1);
     });
   });
 

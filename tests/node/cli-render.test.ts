@@ -493,6 +493,22 @@ describe('the render command', () => {
     }
   });
 
+  test('the light-DOM copy: a caption written with its own ▲ shows one; a video has its player, still and download link', () => {
+    const parsed = parseArticle({
+      ...seedJson,
+      body: [
+        { type: 'image', src: 'a.jpg', caption: '▲ 庭审现场' },
+        { type: 'video', src: 'v.mp4', poster: 'v.jpg', caption: '△庭审回放', width: 640, height: 360 },
+      ],
+    });
+    assert.ok(parsed.ok);
+    const copy = renderFallbackArticle(parsed.value);
+    assert.match(copy, /<figcaption>▲庭审现场<\/figcaption>/);
+    assert.match(copy, /alt="庭审现场"/);
+    assert.match(copy, /<figure><video controls preload="none" src="v\.mp4" poster="v\.jpg" width="640" height="360"><a href="v\.mp4">下载视频<\/a><\/video><figcaption>▲庭审回放<\/figcaption><\/figure>/);
+    assert.equal(copy.includes('▲▲') || copy.includes('▲△'), false);
+  });
+
   test('renderArticlePage and its parts refuse html nested too deep when called directly, naming the field', () => {
     const deep = parseArticle({ ...seedJson, body: [seedJson.body[0], { type: 'html', html: '<div>'.repeat(20000) }] });
     assert.ok(deep.ok);

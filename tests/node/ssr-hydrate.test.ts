@@ -546,10 +546,17 @@ describe('a page rendered by court-widgets render, in Chromium', () => {
     // What a browser that knows neither feature parses: a plain, inert <template>.
     const old = page.replace(/ shadowrootmode="open"/g, '').replace(/ shadowroot="open"/g, '');
     const served = await open(old, { javascript: false });
+    // A phone: the video stays in the column, the 落款 has no indent.
+    await served.page.setViewport({ width: 320, height: 640 });
     await served.page.goto(`${ORIGIN}/article.html`);
     const state = await served.page.evaluate(() => {
       const host = document.querySelector('court-article') as HTMLElement;
+      const video = host.querySelector('.court-widgets-fallback figure video')!;
+      const signature = host.querySelector('.court-widgets-fallback > p[align="right"]')!;
       return {
+        pageWidth: document.documentElement.scrollWidth,
+        videoWidth: video.getBoundingClientRect().width,
+        signatureIndent: getComputedStyle(signature).textIndent,
         hasShadow: !!host.shadowRoot,
         text: host.innerText,
         headings: [...host.querySelectorAll('.court-widgets-fallback header h1, .court-widgets-fallback > h2')].map((h) => h.textContent),
@@ -559,11 +566,38 @@ describe('a page rendered by court-widgets render, in Chromium', () => {
     });
     await served.page.close();
     assert.equal(state.hasShadow, false);
+    assert.ok(state.pageWidth <= 320, `no sideways scrolling (${state.pageWidth} px)`);
+    assert.ok(state.videoWidth > 200 && state.videoWidth <= 300, `the video fits the column (${state.videoWidth} px)`);
+    assert.equal(state.signatureIndent, '0px');
     for (const text of expectedTexts(article)) assert.ok(squash(state.text).includes(text), `readable: ${text.slice(0, 20)}`);
     assert.equal(state.headings[0], article.title, 'the title is the h1');
     assert.equal(state.headings.length, 1 + article.body.filter((b) => b.type === 'heading').length);
     assert.equal(state.images, article.body.filter((b) => b.type === 'image').length);
     assert.equal(state.attachments, article.attachments?.length ?? 0);
+  });
+
+  test('a video that failed before the bundle arrived (played at once, file missing) says so once hydrated', async () => {
+    const served = await open(page);
+    await served.page.goto(`${ORIGIN}/article.html`);
+    const failed = await served.page.evaluate(async () => {
+      const video = document.querySelector('court-article')!.shadowRoot!.querySelector('video')!;
+      video.muted = true;
+      await video.play().catch(() => undefined);
+      for (let i = 0; i < 100 && !video.error; i++) await new Promise((r) => setTimeout(r, 50));
+      return { code: video.error?.code ?? 0, defined: !!customElements.get('court-article') };
+    });
+    assert.deepEqual(failed, { code: 4, defined: false }, 'the file failed before the bundle');
+    assert.ok(served.missing.includes('/media/hearing.mp4'));
+    served.releaseBundle();
+    const message = await served.page.evaluate(async () => {
+      await customElements.whenDefined('court-article');
+      const host = document.querySelector('court-article') as HTMLElement & { updateComplete: Promise<unknown> };
+      await host.updateComplete;
+      const note = host.shadowRoot!.querySelector('.video-failed');
+      return note ? { text: note.textContent!.replace(/\s+/g, ' ').trim(), href: note.querySelector('a')!.getAttribute('href') } : null;
+    });
+    await served.page.close();
+    assert.deepEqual(message, { text: '这段视频无法在此播放。 下载视频', href: 'media/hearing.mp4' });
   });
 
   test('without declarative shadow DOM but with the bundle, the element renders from its inline JSON', async () => {

@@ -303,6 +303,8 @@ export const courtArticleStyles = css`
   }
   .body p[data-align] {
     text-indent: 0;
+    /* A court's name on two lines breaks in two even halves, not before its last character. */
+    text-wrap: balance;
   }
   .body p[data-align='center'] {
     text-align: center;
@@ -351,11 +353,20 @@ export const courtArticleStyles = css`
   .video video[data-ratio='1-1'] {
     aspect-ratio: 1;
   }
+  /* Upright videos are no wider than their shape allows at 80 % of the window's height. */
   .video video[data-ratio='3-4'] {
     aspect-ratio: 3 / 4;
+    max-inline-size: calc(80vh * 3 / 4);
+    margin-inline: auto;
   }
   .video video[data-ratio='9-16'] {
     aspect-ratio: 9 / 16;
+    max-inline-size: calc(80vh * 9 / 16);
+    margin-inline: auto;
+  }
+  /* The still, for paper only (a printed player shows its controls over its poster). */
+  .video .still {
+    display: none;
   }
   .video figcaption {
     margin-block-start: 0.5em;
@@ -493,13 +504,16 @@ export const courtArticleStyles = css`
     .video-failed {
       display: none;
     }
-    /* On paper a video is its still, or its caption alone: no empty black box. */
-    .video video:not([poster]) {
+    /* On paper a video is its still, or its caption alone: no player, no empty box. */
+    .video video {
       display: none;
     }
-    .video video {
+    .video .still {
+      display: block;
+      max-inline-size: 100%;
       max-block-size: 12cm;
-      background: none;
+      margin-inline: auto;
+      object-fit: contain;
     }
     a {
       text-decoration: none;

@@ -98,6 +98,7 @@ import { dateTimeAttr, formatPublished } from '../../internal/date.js';
 import { formatBytes } from '../../internal/format.js';
 import { currentLocale, localeDirection, localized } from '../../internal/localize.js';
 import { hydratesServerDom } from '../../internal/prerendered.js';
+import { withoutCaptionMarker } from '../../internal/caption.js';
 import { textDirection } from '../../internal/direction.js';
 import { focusRing, tokens } from '../../internal/theme.js';
 import { courtArticleStyles } from './court-article.styles.js';
@@ -315,6 +316,7 @@ export class CourtArticleElement extends LitElement {
       target?.focus();
     }
     this.watchHtmlBlocks();
+    if (this.serverRendered) this.noteEarlyVideoFailures();
   }
 
   /**
@@ -665,6 +667,7 @@ export class CourtArticleElement extends LitElement {
    */
   private renderVideo(block: VideoBlock, lang: string) {
     const ui = this.uiLang(lang);
+    const caption = block.caption === undefined ? '' : withoutCaptionMarker(block.caption);
     const download = msg('下载视频', { id: 'court-article.video-download', desc: 'Link to the video file, for browsers that cannot play it' });
     const failed = this.failedVideos.has(block);
     return html`<figure class="video" part="video">
@@ -678,15 +681,26 @@ export class CourtArticleElement extends LitElement {
         width=${ifDefined(block.width)}
         height=${ifDefined(block.height)}
         data-ratio=${videoRatio(block)}
-        aria-label=${block.caption ?? msg('视频', { id: 'court-article.video', desc: 'Accessible name of a video without a caption' })}
-        lang=${ifDefined(block.caption ? undefined : ui.lang)}
+        aria-label=${caption || msg('视频', { id: 'court-article.video', desc: 'Accessible name of a video without a caption' })}
+        lang=${ifDefined(caption ? undefined : ui.lang)}
         @error=${() => this.videoFailed(block)}
       ><a href=${block.src} lang=${ifDefined(ui.lang)}>${download}</a></video>
       ${failed
         ? html`<p class="video-failed" role="status" lang=${ifDefined(ui.lang)} dir=${ifDefined(ui.dir)}>${msg('这段视频无法在此播放。', { id: 'court-article.video-failed', desc: 'Shown under a video whose file the browser cannot play' })} <a href=${block.src}>${download}</a></p>`
         : nothing}
-      ${block.caption ? html`<figcaption part="video-caption" data-readable><span class="marker" aria-hidden="true">▲</span>${block.caption}</figcaption>` : nothing}
+      ${block.poster ? html`<img class="still" src=${block.poster} alt="" />` : nothing}
+      ${caption ? html`<figcaption part="video-caption"><span class="marker" aria-hidden="true">▲</span><span data-readable>${caption}</span></figcaption>` : nothing}
     </figure>`;
+  }
+
+  /**
+   * A video of a pre-rendered page that failed before the bundle arrived (the reader pressed
+   * play at once) fired its `error` before anyone listened: it is sent again, to the listener.
+   */
+  private noteEarlyVideoFailures(): void {
+    for (const video of this.renderRoot.querySelectorAll('video')) {
+      if (video.error) video.dispatchEvent(new Event('error'));
+    }
   }
 
   private videoFailed(block: VideoBlock): void {

@@ -53,6 +53,7 @@ import { query } from 'lit/decorators/query.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { msg } from '@lit/localize';
 import { currentLocale, localeDirection, localized, normalizeLocale } from '../../internal/localize.js';
+import { withoutCaptionMarker } from '../../internal/caption.js';
 import { hydratesServerDom } from '../../internal/prerendered.js';
 import type { TextDirection } from '../../internal/localize.js';
 import { safeSrcset, safeUrl } from '../../internal/url.js';
@@ -183,9 +184,7 @@ export class PhotoCaptionElement extends LitElement {
    * with ▲): the element draws the marker, so it is shown once and never read as text.
    */
   private captionText(): string {
-    const caption = this.caption.trim();
-    const lead = caption.match(/^[▲△]\s*/);
-    return lead ? caption.slice(lead[0].length).trim() : caption;
+    return withoutCaptionMarker(this.caption);
   }
 
   private altText(): string {
