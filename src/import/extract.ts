@@ -1224,6 +1224,25 @@ interface Para {
   boldLength: number;
   linkTexts: string[];
   align?: string;
+  /** Width of the blank run before the line's first character (a full-width space counts 2, an `&nbsp;` or a run of spaces 1). */
+  lead: number;
+}
+
+/** A line pushed this far by leading blanks (8 full-width spaces, 16 `&nbsp;`) is set to the end: a 落款 typed with spaces. */
+const PUSHED_LEAD = 16;
+
+/** The width of the blank run at the start of `value`, as a browser shows it (see `Para.lead`). */
+function leadWidth(value: string): number {
+  const run = /^[\s\u200b\ufeff]*/.exec(value)![0];
+  return run.replace(/[\t\n\f\r ]+/g, ' ').replace(/[\u200b\ufeff]/g, '').replace(/[\u3000\u2003]/g, '  ').length;
+}
+
+/** A line of the body as written, before `end()` decides whether its alignment is the page's layout. */
+interface Line {
+  block: ParagraphBlock;
+  /** The line's alignment as the page sets it (for long lines too, which keep none). */
+  align: ParagraphBlock['align'];
+  long: boolean;
 }
 
 /** Stands for the path of a line not yet placed, in the messages of its pending issues. */
@@ -1240,6 +1259,8 @@ class BodyWriter {
   private open: Array<{ open: string; close: string }> = [];
   /** 责任编辑 / 来源 / 作者 read from lines of the body (【责任编辑：王芳】). */
   readonly fields: BylineFields = {};
+  /** The paragraphs written, with the alignment the page gives them. */
+  private readonly lines: Line[] = [];
 
   /**
    * @param rtl whether the body runs right to left (then `align="left"` is where its lines end)
@@ -1250,7 +1271,7 @@ class BodyWriter {
   ) {}
 
   static empty(): Para {
-    return { text: '', html: '', markup: false, boldLength: 0, linkTexts: [] };
+    return { text: '', html: '', markup: false, boldLength: 0, linkTexts: [], lead: 0 };
   }
 
   private tags(el: Element): { open: string; close: string } {
@@ -1276,6 +1297,7 @@ class BodyWriter {
   }
 
   text(value: string, bold: boolean, inLink: boolean): void {
+    if (!normalizeSpace(this.para.text)) this.para.lead += leadWidth(value);
     const collapsed = value.replace(/[\s\u00a0\u3000\u200b\ufeff]+/g, ' ');
     this.para.text += collapsed;
     this.para.html += escapeHtml(collapsed);
@@ -1371,18 +1393,20 @@ class BodyWriter {
         return 'attachments';
       }
     }
-    // A short line that is bold throughout is a section heading in court templates.
+    // A 落款 (the court's name and the date, set to the right, or pushed there with spaces) or a centred line keeps its place.
+    const align = contractAlign(para.align, this.rtl) ?? (para.lead >= PUSHED_LEAD ? 'end' : undefined);
+    // A short line that is bold throughout is a section heading in court templates; a bold 落款 is not.
     const bold = para.boldLength >= text.replace(/\s/g, '').length * 0.9 && para.boldLength > 0;
-    if (bold && text.length <= 40 && !/[。；;，,：:！!？?]$/.test(text)) {
+    if (bold && align !== 'end' && text.length <= 40 && !/[。；;，,：:！!？?]$/.test(text)) {
       this.blocks.push({ type: 'heading', level: 2, text });
       issue(this.ctx, { code: 'heading-inferred', severity: 'info', path: at, message: `${at}: a short line in bold type is read as a section heading`, text });
       return at;
     }
     const block: ParagraphBlock = html !== undefined ? { type: 'paragraph', html } : { type: 'paragraph', text };
-    // A 落款 (the court's name and the date, set to the right) or a centred line keeps its place.
-    const align = contractAlign(para.align, this.rtl);
-    if (align && text.length <= ALIGNED_LINE_MAX) block.align = align;
+    const long = text.length > ALIGNED_LINE_MAX;
+    if (align && !long) block.align = align;
     this.blocks.push(block);
+    this.lines.push({ block, align, long });
     return at;
   }
 
@@ -1539,14 +1563,24 @@ class BodyWriter {
 
   end(): void {
     this.flush();
-    // Most lines of the body aligned alike is the page's layout (a <div align="center"> or a
-    // centred table cell around the article), not lines set apart: they read as ordinary text.
-    const paragraphs = this.blocks.filter((b): b is ParagraphBlock => b.type === 'paragraph');
-    if (paragraphs.length < 4) return;
-    for (const align of ['center', 'end'] as const) {
-      const aligned = paragraphs.filter((p) => p.align === align);
-      if (aligned.length * 2 > paragraphs.length) for (const p of aligned) delete p.align;
-    }
+    // The page's layout (a <div align="center"> or a centred table cell around the article)
+    // sets no lines apart: they read as ordinary text.
+    const layout = this.layoutAlign();
+    if (layout) for (const { block } of this.lines) if (block.align === layout) delete block.align;
+  }
+
+  /**
+   * The alignment of the page's layout, if any: that of most of the long lines (running text is
+   * not set apart); without long lines, that of every line (four or more), not counting a 落款
+   * set to the end after them. A 落款 of many lines under a short notice is no layout.
+   */
+  private layoutAlign(): ParagraphBlock['align'] {
+    const long = this.lines.filter((l) => l.long);
+    if (long.length) return (['center', 'end'] as const).find((a) => long.filter((l) => l.align === a).length * 2 > long.length);
+    let lines = this.lines;
+    while (lines.length && lines[0]!.align !== 'end' && lines.at(-1)!.align === 'end') lines = lines.slice(0, -1);
+    const align = lines[0]?.align;
+    return lines.length >= 4 && lines.every((l) => l.align === align) ? align : undefined;
   }
 }
 

@@ -478,6 +478,47 @@ describe('messy pages of real templates', () => {
     assert.deepEqual(aligned(rtl.article?.body).map((t) => t.split(':')[0]), ['-', 'end', '-']);
   });
 
+  test('a 落款 of three lines or more and the signature block of a 公告送达裁定书 keep their alignment; long lines aligned alike are the page layout', () => {
+    const aligned = (body: readonly { type: string; align?: string; text?: string; html?: string }[] | undefined) =>
+      (body ?? []).map((b) => `${b.align ?? '-'}:${b.text ?? squash(htmlText(b.html ?? ''))}`);
+    const hearing = '本院定于2024年3月15日上午9时，在本院第一审判法庭公开开庭审理原告某商贸有限公司与被告某建材有限公司买卖合同纠纷一案，并通过中国庭审公开网全程直播，欢迎社会各界人士旁听。';
+    // A TRS page in upper-case markup: court, date and 联系人 to the right under a short notice.
+    const upper = importPage(Buffer.from(`<html><head><meta http-equiv="Content-Type" content="text/html; charset=utf-8" /><title>开庭公告三_抚顺市中级人民法院</title></head><body><div class="main"><h1 class="title">开庭公告三</h1><div class="info">发布时间：2024-02-28 10:30:00　来源：抚顺中院　作者：宣教科</div><div class="TRS_Editor"><P style="TEXT-INDENT: 2em">${hearing}</P><P style="TEXT-INDENT: 2em">特此公告。</P><P style="TEXT-ALIGN: right">抚顺市中级人民法院</P><P style="TEXT-ALIGN: right">二〇二四年二月二十八日</P><P ALIGN=RIGHT>（联系人：王法官）</P></div></div></body></html>`));
+    assert.deepEqual(aligned(upper.article?.body), [`-:${hearing}`, '-:特此公告。', 'end:抚顺市中级人民法院', 'end:二〇二四年二月二十八日', 'end:（联系人：王法官）']);
+    // 公告送达裁定书: centred heads, the 案号 and a five-line signature block to the right; the running text is not aligned.
+    const songda = importPage(Buffer.from(`<html><head><meta charset="utf-8"><title>公告送达裁定书</title></head><body><div class="content"><h1>公告送达裁定书</h1><p>发布时间：2024-02-28 10:30</p><p style="text-align:center">辽宁省抚顺市中级人民法院</p><p style="text-align:center">民事裁定书</p><p style="text-align:right">（2024）辽04民初12号</p><p style="text-indent:2em">${hearing}</p><p style="text-indent:2em">${hearing}</p><p style="text-indent:2em">依照《中华人民共和国民事诉讼法》第一百五十七条规定，裁定如下：准许原告撤回起诉。</p><p style="text-align:right">审　判　长　　张　三</p><p style="text-align:right">审　判　员　　李　四</p><p style="text-align:right">审　判　员　　王　五</p><p style="text-align:right">二〇二四年二月二十八日</p><p style="text-align:right">书　记　员　　赵　六</p></div></body></html>`));
+    assert.deepEqual(aligned(songda.article?.body).map((t) => t.split(':')[0]), ['center', 'center', 'end', '-', '-', '-', 'end', 'end', 'end', 'end', 'end']);
+    assert.equal(parseArticle(songda.article).ok, true);
+    // Running text centred by a box around the article is the page's layout: its short lines are not set apart, the 落款 still is.
+    const centred = importPage(Buffer.from(`<html><meta charset="utf-8"><h1>某某法院公告</h1><div class="info">发布时间：2024-03-01 09:00</div><div class="text"><div align="center"><p>${hearing}</p><p>${hearing}</p><p>特此公告。</p><p align="right">某某市中级人民法院</p><p align="right">二〇二四年三月一日</p><p align="right">（联系人：王法官）</p></div></div></html>`));
+    assert.deepEqual(aligned(centred.article?.body), [`-:${hearing}`, `-:${hearing}`, '-:特此公告。', 'end:某某市中级人民法院', 'end:二〇二四年三月一日', 'end:（联系人：王法官）']);
+  });
+
+  test('a bold 落款 set to the right stays a paragraph aligned to the end, not a section heading', () => {
+    const hearing = '本院定于2024年3月15日上午9时，在本院第一审判法庭公开开庭审理原告某商贸有限公司与被告某建材有限公司买卖合同纠纷一案，并通过中国庭审公开网全程直播，欢迎社会各界人士旁听。';
+    const result = importPage(Buffer.from(`<html><head><meta charset="utf-8"><title>开庭公告九</title></head><body><div class="content"><h1>开庭公告九</h1><p>发布时间：2024-02-28 10:30</p><p>${hearing}</p><p>${hearing}</p><p>特此公告。</p><p align="right"><b>抚顺市中级人民法院</b></p><p align="right"><strong>二〇二四年二月二十八日</strong></p><p><b>二、其他事项</b></p></div></body></html>`));
+    assert.deepEqual(result.article?.body.slice(3), [
+      { type: 'paragraph', html: '<b>抚顺市中级人民法院</b>', align: 'end' },
+      { type: 'paragraph', html: '<strong>二〇二四年二月二十八日</strong>', align: 'end' },
+      { type: 'heading', level: 2, text: '二、其他事项' },
+    ]);
+    assert.deepEqual(result.issues.filter((i) => i.code === 'heading-inferred').map((i) => i.text), ['二、其他事项']);
+  });
+
+  test('a short 落款 line pushed to the right by a long run of full-width spaces or &nbsp; is aligned to the end; an indent or the source\'s own line breaks are not', () => {
+    const hearing = '本院定于2024年3月15日上午9时，在本院第一审判法庭公开开庭审理原告某商贸有限公司与被告某建材有限公司买卖合同纠纷一案，并通过中国庭审公开网全程直播，欢迎社会各界人士旁听。';
+    const result = importPage(Buffer.from(`<html><head><meta charset="utf-8"><title>开庭公告八_抚顺市中级人民法院</title></head><body><div class="main"><h1 class="title">开庭公告八</h1><div class="info">发布时间：2024-02-28 10:30:00</div><div class="content"><p>　　${hearing}</p><p>　　特此公告。</p><p>${'　'.repeat(20)}抚顺市中级人民法院</p><p>${'&nbsp;'.repeat(32)}二〇二四年二月二十八日</p><p>${'&nbsp; '.repeat(8)}（联系人：王法官）</p><p>\n${' '.repeat(40)}附：开庭地点见法院公告栏。</p><p>${'　'.repeat(7)}短行</p></div></div></body></html>`));
+    assert.deepEqual(result.article?.body.map((b) => `${(b as { align?: string }).align ?? '-'}:${(b as { text?: string }).text}`), [
+      `-:${hearing}`,
+      '-:特此公告。',
+      'end:抚顺市中级人民法院',
+      'end:二〇二四年二月二十八日',
+      'end:（联系人：王法官）',
+      '-:附：开庭地点见法院公告栏。',
+      '-:短行',
+    ]);
+  });
+
   test('aligned paragraphs come back from a rendered page with their alignment, left to right and right to left', () => {
     for (const lang of ['zh-CN', 'ug']) {
       const article: Article = {
@@ -1502,6 +1543,7 @@ describe('video news pages (视频新闻): videos become video blocks', () => {
     // The caption of the dropped video has no video to go to: it stays, and says so.
     assert.ok(result.issues.some((i) => i.code === 'orphan-caption' && i.text === '▲被丢弃的视频'));
   });
+
 
   test('an article with a video block, rendered by renderArticlePage, imports back with the same block', () => {
     const article: Article = {
