@@ -66,6 +66,7 @@ export type ImportIssueCode =
   | 'unsafe-url'
   | 'image-without-src'
   | 'media-unsupported'
+  | 'subtitles-dropped'
   | 'table-kept'
   | 'list-kept'
   | 'invalid-article';
@@ -183,10 +184,25 @@ const VIDEO_FILE = /\.(?:mp4|m4v|webm|flv|f4v|ogv|mov|wmv|avi|rmvb?|3gp)$/i;
 
 /** `<param>` names of `<object>` players that give the file or the player itself. */
 const PLAYER_PARAMS = new Set(['movie', 'src', 'url', 'filename', 'file', 'data']);
-/** Flash player variables (`flashvars`, or the player's query string) that name the video file. */
-const FLASHVARS_FILE = new Set(['file', 'url', 'vurl']);
-/** Flash player variables that name the still shown before playing. */
-const FLASHVARS_POSTER = new Set(['image', 'poster']);
+/**
+ * Flash player variables (`flashvars`, or the player's query string) that name the video file,
+ * in lower case (names are matched without regard to case): JW Player and others (`file`,
+ * `url`, `vurl`), ckplayer (`f`), vcastr (`vcastr_file`), CuPlayer (`CuPlayerFile`).
+ */
+const FLASHVARS_FILE = new Set(['file', 'url', 'vurl', 'f', 'vcastr_file', 'cuplayerfile']);
+/** Flash player variables that name the still shown before playing (ckplayer `i`, CuPlayer `CuPlayerImage`). */
+const FLASHVARS_POSTER = new Set(['image', 'poster', 'i', 'cuplayerimage']);
+/** Query values of a download address that name the file it serves (`downfile.jsp?classid=0&filename=1.mp4`). */
+const QUERY_FILE = new Set(['filename', 'file', 'url']);
+/** Kinds of video that need a plug-in no browser has now: by file extension, and by the player's `type` / `classid`. */
+const PLUGIN_VIDEO: Array<{ extension: RegExp; player: RegExp; kind: string }> = [
+  { extension: /^(?:swf|flv|f4v)$/, player: /shockwave-flash|x-flv|d27cdb6e-ae6d-11cf-96b8-444553540000/, kind: 'Flash video' },
+  { extension: /^(?:wmv|asf|asx|wvx)$/, player: /x-mplayer2|x-ms-|6bf52a52-394a-11d3-b153-00c04f79faa6|22d6f312-b0f6-11d0-94ab-0080c74c7e95/, kind: 'Windows Media video' },
+  { extension: /^(?:rmvb?|ram?)$/, player: /x-pn-realaudio|realplayer|cfcdaa03-8be4-11cf-b84b-0020afbbccfa/, kind: 'RealMedia video' },
+];
+
+/** A line that ends an article: （完）, (完), ——完——, 【完】, （全文完）. */
+const END_MARK = /^(?:[(（【[]\s*(?:全文)?完\s*[)）】\]]|[—─－-]+\s*(?:全文)?完\s*[—─－-]+|(?:全文)?完)$/;
 
 const CAPTION_START = bothScripts(/^(?:[▲△▶►]\s*|[（(]?\s*图为|[（(]?图\s*[一二三四五六七八九十\d]*\s*[)）]?\s*[:：]|摄影[:：]|\[图\])/);
 const CAPTION_MARKER = /^[▲△▶►]\s*/;
@@ -1100,11 +1116,27 @@ function fileIs(url: string, file: RegExp): boolean {
   return file.test(url.split(/[?#]/)[0]!);
 }
 
+/**
+ * The first of the attributes `names` that holds an address: lazy-loading scripts keep the real
+ * one in `data-src` / `data-original` (`data-poster`), with a `data:` placeholder or nothing in `src`.
+ */
+function lazyAddress(el: Element, names: readonly string[]): string | undefined {
+  return names.map((name) => nonBlank(attr(el, name))).find((value) => value && !value.startsWith('data:'));
+}
+
+/** Whether the path of `url` names a file browsers play, or, for an address that is not a Flash player, a `filename=` / `file=` / `url=` value of its query does (`downfile.jsp?classid=0&filename=1.mp4`). */
+function servesPlayable(url: string): boolean {
+  if (fileIs(url, PLAYABLE_VIDEO)) return true;
+  if (fileIs(url, /\.swf$/i)) return false;
+  const query = url.split('#')[0]!.split('?').slice(1).join('?');
+  return variables(query).some(([name, value]) => QUERY_FILE.has(name) && fileIs(value, PLAYABLE_VIDEO));
+}
+
 /** The file a `<video>`, `<embed>` or `<object>` plays when a video block can play it; the address of anything else. */
 function mediaFile(el: Element): MediaFile {
   if (el.tagName === 'video') {
-    const src = nonBlank(attr(el, 'src')) ?? bestSource(el);
-    return { video: src, poster: nonBlank(attr(el, 'poster')), address: src };
+    const src = lazyAddress(el, ['src', 'data-src', 'data-original']) ?? bestSource(el);
+    return { video: src, poster: lazyAddress(el, ['poster', 'data-poster']), address: src };
   }
   if (el.tagName === 'embed' || el.tagName === 'object') return playerFile(el);
   const source = children(el).find((c): c is Element => isElement(c) && c.tagName === 'source' && !!nonBlank(attr(c, 'src')));
@@ -1139,48 +1171,60 @@ function flashVariable(value: string): string | undefined {
   }
 }
 
+/** The `name=value` pairs of `flashvars` or a query string: names in lower case, values decoded, blank ones left out. */
+function variables(list: string): Array<[string, string]> {
+  const out: Array<[string, string]> = [];
+  for (const pair of list.split('&')) {
+    const [key = '', ...rest] = pair.split('=');
+    const value = rest.length ? flashVariable(rest.join('=')) : undefined;
+    if (value) out.push([key.trim().toLowerCase(), value]);
+  }
+  return out;
+}
+
 /**
  * The video file of an old player: `<embed src>`, `<object data>`, a `<param name="movie">`
- * (or `src`, `url`, `filename`), or the `file=` / `url=` / `vurl=` variable of a Flash player
- * (in `flashvars`, or in the player's query string: `player.swf?file=/v/1.mp4`), also of an
- * `<embed>` inside the `<object>`. Only MP4 and WebM make a video; the address named otherwise
- * is the video file (an .flv), else the player.
+ * (or `src`, `url`, `filename`), a download address whose query names the file
+ * (`downfile.jsp?…&filename=1.mp4`), or the file variable of a Flash player (`file=`, `url=`,
+ * `vurl=`, ckplayer's `f=`, `vcastr_file=`, `CuPlayerFile=`, in any case; in `flashvars`, or in
+ * the player's query string: `player.swf?file=/v/1.mp4`), else any variable whose value is an
+ * MP4 or WebM file; also of an `<embed>` inside the `<object>`. Only MP4 and WebM make a video;
+ * the address named otherwise is the video file (an .flv), else the player.
  */
 function playerFile(el: Element): MediaFile {
   const direct: string[] = [];
-  const variables: string[] = [];
+  const flashvars: string[] = [];
   const visit = (player: Element) => {
     for (const value of [attr(player, 'src'), attr(player, 'data')]) if (nonBlank(value)) direct.push(value!.trim());
-    if (nonBlank(attr(player, 'flashvars'))) variables.push(attr(player, 'flashvars')!);
+    if (nonBlank(attr(player, 'flashvars'))) flashvars.push(attr(player, 'flashvars')!);
     for (const child of children(player)) {
       if (!isElement(child)) continue;
       if (child.tagName === 'embed' || child.tagName === 'object') visit(child);
       const value = nonBlank(attr(child, 'value'));
       if (child.tagName !== 'param' || !value) continue;
       const name = (attr(child, 'name') ?? '').trim().toLowerCase();
-      if (name === 'flashvars') variables.push(value);
+      if (name === 'flashvars') flashvars.push(value);
       else if (PLAYER_PARAMS.has(name)) direct.push(value);
     }
   };
   visit(el);
   const files: string[] = [];
+  const others: string[] = [];
   let poster: string | undefined;
-  for (const list of [...variables, ...direct.map((d) => d.split('?')[1] ?? '')]) {
-    for (const pair of list.split('&')) {
-      const [key = '', ...rest] = pair.split('=');
-      const value = rest.length ? flashVariable(rest.join('=')) : undefined;
-      if (!value) continue;
-      if (FLASHVARS_FILE.has(key.trim().toLowerCase())) files.push(value);
-      else if (FLASHVARS_POSTER.has(key.trim().toLowerCase())) poster ??= value;
+  for (const list of [...flashvars, ...direct.map((d) => d.split('?')[1] ?? '')]) {
+    for (const [name, value] of variables(list)) {
+      if (FLASHVARS_FILE.has(name)) files.push(value);
+      else if (FLASHVARS_POSTER.has(name)) poster ??= value;
+      else others.push(value);
     }
   }
   const candidates = [...direct, ...files];
-  const video = candidates.find((c) => fileIs(c, PLAYABLE_VIDEO));
+  const video = candidates.find(servesPlayable) ?? others.find((value) => fileIs(value, PLAYABLE_VIDEO));
   return { video, poster, address: video ?? candidates.find((c) => fileIs(c, VIDEO_FILE)) ?? direct[0] };
 }
 
-/** Why a media element is not imported, naming its address (resolved against `--base-url`) for the webmaster. */
-function unsupportedMedia(ctx: Ctx, el: Element, address: string | undefined, at: string): string {
+/** An address quoted for the webmaster in a message: resolved against `--base-url`, cut at 120 characters. */
+function shownAddress(ctx: Ctx, address: string | undefined): string {
   let shown = address;
   if (shown && ctx.baseUrl && isSafeUrl(shown)) {
     try {
@@ -1189,7 +1233,27 @@ function unsupportedMedia(ctx: Ctx, el: Element, address: string | undefined, at
       // Kept as the page writes it.
     }
   }
-  const where = shown ? `"${shown.length > 120 ? `${shown.slice(0, 120)}…` : shown}"` : 'no address';
+  return shown ? `"${shown.length > 120 ? `${shown.slice(0, 120)}…` : shown}"` : 'no address';
+}
+
+/**
+ * Why browsers do not play what an old player shows, after the file's type (its extension):
+ * Flash, Windows Media, RealMedia, or the type itself (.avi); else after the player's `type` or
+ * `classid`; `''` when neither says.
+ */
+function unplayableReason(el: Element, address: string | undefined): string {
+  const extension = /\.(\w+)$/.exec((address ?? '').split(/[?#]/)[0]!)?.[1]?.toLowerCase() ?? '';
+  const byFile = PLUGIN_VIDEO.find((p) => p.extension.test(extension));
+  if (byFile) return ` (browsers play no ${byFile.kind})`;
+  if (VIDEO_FILE.test(`.${extension}`)) return ` (browsers play no .${extension} file)`;
+  const player = `${attr(el, 'type') ?? ''} ${attr(el, 'classid') ?? ''}`.toLowerCase();
+  const byPlayer = PLUGIN_VIDEO.find((p) => p.player.test(player));
+  return byPlayer ? ` (browsers play no ${byPlayer.kind})` : '';
+}
+
+/** Why a media element is not imported, naming its address (resolved against `--base-url`) for the webmaster. */
+function unsupportedMedia(ctx: Ctx, el: Element, address: string | undefined, at: string): string {
+  const where = shownAddress(ctx, address);
   switch (el.tagName) {
     case 'iframe':
       return `${at}: the frame <iframe> of ${where} (a player or page of another site) has no block type in the contract; not imported`;
@@ -1198,7 +1262,7 @@ function unsupportedMedia(ctx: Ctx, el: Element, address: string | undefined, at
     case 'video':
       return `${at}: a <video> with no file (no src, no <source>) is not imported`;
     default:
-      return `${at}: the <${el.tagName}> player of ${where} plays no MP4 or WebM file (browsers play no Flash video); not imported`;
+      return `${at}: the <${el.tagName}> player of ${where} plays no MP4 or WebM file${unplayableReason(el, address)}; not imported`;
   }
 }
 
@@ -1354,7 +1418,7 @@ class BodyWriter {
     if (CAPTION_START.test(text) && this.uncaptioned.length) return this.caption(this.uncaptioned.shift()!, unwrapCaption(text));
     // A short centred line right under a photo, without ▲ or 图为: the caption of TRS and
     // Word-pasted pages (<p style="text-align:center">法官向当事人送达…</p>).
-    if (this.uncaptioned.length && para.align === 'center' && text.length <= 60 && !/[。；;！!？?，,]$/.test(text) && !CHROME_LINE.test(text)) {
+    if (this.uncaptioned.length && para.align === 'center' && text.length <= 60 && !/[。；;！!？?，,]$/.test(text) && !CHROME_LINE.test(text) && !END_MARK.test(text)) {
       const index = this.uncaptioned.shift()!;
       const under = this.blocks[index]!.type === 'video' ? 'video' : 'image';
       issue(this.ctx, { code: 'caption-inferred', severity: 'info', path: `body[${index}].caption`, message: `body[${index}]: the centred line "${text}" under the ${under} is read as its caption`, text });
@@ -1444,7 +1508,7 @@ class BodyWriter {
   /** An `<img>`: an image block; `true` when one was written. */
   image(el: Element, caption?: string): boolean {
     const at = `body[${this.blocks.length}]`;
-    const rawSrc = [attr(el, 'src'), attr(el, 'data-src'), attr(el, 'data-original'), attr(el, 'oldsrc')].find((s) => s && s.trim() && !s.trim().startsWith('data:'));
+    const rawSrc = lazyAddress(el, ['src', 'data-src', 'data-original', 'oldsrc']);
     const alt = normalizeSpace(attr(el, 'alt') ?? attr(el, 'title') ?? '');
     if (!rawSrc) {
       issue(this.ctx, { code: 'image-without-src', severity: 'warning', path: at, message: `${at}: an image without a usable src was skipped${alt ? ` (alt "${alt}")` : ''}`, ...(alt ? { text: alt } : {}) });
@@ -1476,6 +1540,12 @@ class BodyWriter {
     if (!src) return false;
     const poster = resolveUrl(this.ctx, file.poster, `${at}.poster`, 'video still');
     this.place(poster ? { type: 'video', src, poster } : { type: 'video', src }, el, caption);
+    for (const track of children(el)) {
+      if (!isElement(track) || track.tagName !== 'track' || !nonBlank(attr(track, 'src'))) continue;
+      const label = normalizeSpace(attr(track, 'label') ?? '');
+      const message = `${at}: the subtitles ${shownAddress(this.ctx, nonBlank(attr(track, 'src')))}${label ? ` (${label})` : ''} of the video have no field in the contract; not imported: burn them into the video or link them in the text`;
+      issue(this.ctx, { code: 'subtitles-dropped', severity: 'warning', path: at, message });
+    }
     return true;
   }
 

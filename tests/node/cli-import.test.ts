@@ -1544,6 +1544,75 @@ describe('video news pages (视频新闻): videos become video blocks', () => {
     assert.ok(result.issues.some((i) => i.code === 'orphan-caption' && i.text === '▲被丢弃的视频'));
   });
 
+  test('ckplayer (f= / i=), vcastr (vcastr_file=) and CuPlayer (CuPlayerFile= / CuPlayerImage=) players of an MP4 become video blocks; any flashvar naming an MP4 does', () => {
+    const result = importPage(page([
+      '<p align="center"><embed src="/ckplayer/ckplayer.swf" flashvars="f=/uploadfile/video/2024/0228hearing.mp4&amp;i=/uploadfile/video/2024/0228hearing.jpg&amp;p=0" quality="high" width="600" height="400" align="middle" allowScriptAccess="always" allowFullscreen="true" type="application/x-shockwave-flash"></embed></p><p align="center">▲庭审现场</p>',
+      '<object classid="clsid:D27CDB6E-AE6D-11cf-96B8-444553540000" width="500" height="400"><param name="movie" value="/flash/vcastr3.swf"><param name="allowFullScreen" value="true"><param name="FlashVars" value="vcastr_file=/video/2013/jiaoyu.mp4&amp;vcastr_title=法治宣传片"><embed src="/flash/vcastr3.swf" FlashVars="vcastr_file=/video/2013/jiaoyu.mp4" width="500" height="400"></embed></object>',
+      '<object type="application/x-shockwave-flash" data="/CuPlayer/player.swf" width="600" height="400"><param name="movie" value="/CuPlayer/player.swf"><param name="flashvars" value="CuPlayerSetFile=/CuPlayer/CuPlayerSetFile.xml&amp;CuPlayerFile=/video/2015/fabu.mp4&amp;CuPlayerImage=/video/2015/fabu.jpg&amp;CuPlayerWidth=600"></object>',
+      '<p><embed src="/player/other.swf" flashvars="skin=/player/skin.zip&amp;MovieSource=/video/2016/d.webm&amp;IMAGE=/video/2016/d.jpg"></p>',
+    ].join('')));
+    assert.deepEqual(videos(result.article?.body), [
+      { type: 'video', src: '/uploadfile/video/2024/0228hearing.mp4', poster: '/uploadfile/video/2024/0228hearing.jpg', width: 600, height: 400, caption: '庭审现场' },
+      { type: 'video', src: '/video/2013/jiaoyu.mp4', width: 500, height: 400 },
+      { type: 'video', src: '/video/2015/fabu.mp4', poster: '/video/2015/fabu.jpg', width: 600, height: 400 },
+      { type: 'video', src: '/video/2016/d.webm', poster: '/video/2016/d.jpg' },
+    ]);
+    assert.deepEqual(warned(result.issues, 'media-unsupported'), []);
+    assert.deepEqual(warned(result.issues, 'orphan-caption'), []);
+  });
+
+  test('a Hanweb / UEditor <embed> of downfile.jsp?…&filename=x.mp4 is a video of that address, as the same <video> is', () => {
+    const file = '/module/download/downfile.jsp?classid=0&filename=1403211234.mp4';
+    const result = importPage(page(`<p style="text-align:center"><video class="edui-upload-video vjs-default-skin video-js" controls="" preload="none" width="420" height="280" src="/module/download/downfile.jsp?classid=0&amp;filename=2403011234.mp4" data-setup="{}"><source src="/module/download/downfile.jsp?classid=0&amp;filename=2403011234.mp4" type="video/mp4"/></video></p><p>${lead}</p><p style="text-align:center"><embed type="application/x-shockwave-flash" class="edui-faked-video" src="${file.replace('&', '&amp;')}" width="420" height="280" wmode="transparent" play="true" loop="false" menu="false" allowscriptaccess="never" allowfullscreen="true"/></p><p><embed src="/getfile.aspx?id=7&amp;url=%2Fvideo%2Fe.m4v"></p><p><embed src="/down.php?file=notice.pdf"></p>`));
+    assert.deepEqual(videos(result.article?.body), [
+      { type: 'video', src: '/module/download/downfile.jsp?classid=0&filename=2403011234.mp4', width: 420, height: 280 },
+      { type: 'video', src: file, width: 420, height: 280 },
+      { type: 'video', src: '/getfile.aspx?id=7&url=%2Fvideo%2Fe.m4v' },
+    ]);
+    assert.deepEqual(warned(result.issues, 'media-unsupported').map((i) => i.message), ['body[5]: the <embed> player of "/down.php?file=notice.pdf" plays no MP4 or WebM file; not imported']);
+  });
+
+  test('a lazy-loaded <video data-src> with data-poster is read as lazy-loaded images are, and takes the ▲ line under it', () => {
+    const result = importPage(page('<video data-src="/v/lazy.mp4" poster="/v/lazy.jpg" controls></video><p>▲庭审现场</p><p><video src="data:video/mp4;base64,AAAA" data-original="/v/lazy2.mp4" poster="data:image/gif;base64,R0lGOD" data-poster="/v/lazy2.jpg"></video></p><p>▲调解现场</p>'));
+    assert.deepEqual(videos(result.article?.body), [
+      { type: 'video', src: '/v/lazy.mp4', poster: '/v/lazy.jpg', caption: '庭审现场' },
+      { type: 'video', src: '/v/lazy2.mp4', poster: '/v/lazy2.jpg', caption: '调解现场' },
+    ]);
+    assert.deepEqual(result.issues.filter((i) => i.severity === 'warning'), []);
+  });
+
+  test('（完） and its other forms under a photo or a video stay a (centred) paragraph, not its caption', () => {
+    for (const end of ['（完）', '(完)', '——完——', '【完】']) {
+      const result = importPage(page(`<p>${lead}</p><p style="text-align:center"><video src="/v/x.mp4" controls></video></p><p style="text-align:center">${end}</p><p style="text-align:center"><img src="/a.jpg"></p><p style="text-align:center">${end}</p>`));
+      assert.deepEqual(result.article?.body.slice(2), [
+        { type: 'video', src: '/v/x.mp4' },
+        { type: 'paragraph', text: end, align: 'center' },
+        { type: 'image', src: '/a.jpg' },
+        { type: 'paragraph', text: end, align: 'center' },
+      ], end);
+      assert.equal(result.issues.some((i) => i.code === 'caption-inferred'), false, end);
+    }
+  });
+
+  test('the subtitles (<track src=".vtt">) of an imported video are a warning naming the file: the contract has no field for them', () => {
+    const result = importPage(page('<video src="/v/track.mp4" controls><track kind="subtitles" src="/v/track.vtt" srclang="zh" label="中文字幕"><track kind="captions" src="/v/track-en.vtt" srclang="en"></video><p>▲带字幕的庭审视频</p>'), { baseUrl: 'https://court.example.cn/news/a.html' });
+    assert.deepEqual(videos(result.article?.body), [{ type: 'video', src: 'https://court.example.cn/v/track.mp4', caption: '带字幕的庭审视频' }]);
+    assert.deepEqual(warned(result.issues, 'subtitles-dropped').map((i) => [i.path, i.message]), [
+      ['body[1]', 'body[1]: the subtitles "https://court.example.cn/v/track.vtt" (中文字幕) of the video have no field in the contract; not imported: burn them into the video or link them in the text'],
+      ['body[1]', 'body[1]: the subtitles "https://court.example.cn/v/track-en.vtt" of the video have no field in the contract; not imported: burn them into the video or link them in the text'],
+    ]);
+  });
+
+  test('a Windows Media, RealMedia or other player that is not Flash gets the reason of its own file type', () => {
+    const result = importPage(page(`<embed src="/v/win.wmv" type="application/x-mplayer2" width="400" height="300"><p>${lead}</p><object classid="clsid:6BF52A52-394A-11D3-B153-00C04F79FAA6"><param name="URL" value="/v/live.asx"></object><embed src="/v/old.rmvb" type="audio/x-pn-realaudio-plugin"><embed src="/v/clip.avi"><embed src="/v/old.flv">`));
+    assert.deepEqual(warned(result.issues, 'media-unsupported').map((i) => i.message), [
+      'body[1]: the <embed> player of "/v/win.wmv" plays no MP4 or WebM file (browsers play no Windows Media video); not imported',
+      'body[2]: the <object> player of "/v/live.asx" plays no MP4 or WebM file (browsers play no Windows Media video); not imported',
+      'body[2]: the <embed> player of "/v/old.rmvb" plays no MP4 or WebM file (browsers play no RealMedia video); not imported',
+      'body[2]: the <embed> player of "/v/clip.avi" plays no MP4 or WebM file (browsers play no .avi file); not imported',
+      'body[2]: the <embed> player of "/v/old.flv" plays no MP4 or WebM file (browsers play no Flash video); not imported',
+    ]);
+  });
 
   test('an article with a video block, rendered by renderArticlePage, imports back with the same block', () => {
     const article: Article = {
