@@ -386,7 +386,7 @@ describe('court-article', () => {
       expect(performance.getEntriesByType('resource').some((e) => e.name.endsWith('/demo/media/hearing.mp4'))).to.equal(true);
       expect(video.videoWidth).to.equal(640);
       expect(video.error).to.equal(null);
-      expect($(el, '.video-failed')).to.equal(null);
+      expect(text($(el, '.video-failed'))).to.equal('');
     });
 
     it('says so, with a link to the file, when the file cannot be played; in the reader\'s language', async () => {
@@ -394,11 +394,16 @@ describe('court-article', () => {
       const box = await fixture(html`<div lang="en"><court-article .article=${videoArticle([{ type: 'video', src, caption: '庭审直播回放' }])}></court-article></div>`);
       const el = await rendered(box.querySelector<CourtArticleElement>('court-article')!);
       const video = $(el, 'video') as HTMLVideoElement;
-      expect($(el, '.video-failed')).to.equal(null);
+      // The live region is there from the start, empty and taking no space, so that filling it is announced.
+      const failed = $(el, '.video-failed')!;
+      expect(text(failed)).to.equal('');
+      expect(failed.getBoundingClientRect().height).to.equal(0);
+      const figure = $(el, '[part="video"]')!.getBoundingClientRect().height;
       video.muted = true;
       await video.play().catch(() => undefined);
-      await waitUntil(() => $(el, '.video-failed'), 'no message for a file that cannot be played', { timeout: 5000 });
-      const failed = $(el, '.video-failed')!;
+      await waitUntil(() => text(failed) !== '', 'no message for a file that cannot be played', { timeout: 5000 });
+      expect($(el, '.video-failed')).to.equal(failed, 'the same live region, filled');
+      expect($(el, '[part="video"]')!.getBoundingClientRect().height).to.be.greaterThan(figure);
       expect(failed.getAttribute('role')).to.equal('status');
       expect(failed.getAttribute('lang')).to.equal('en');
       expect(text(failed)).to.equal('This video cannot be played here. Download the video');

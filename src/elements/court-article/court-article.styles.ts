@@ -383,6 +383,9 @@ export const courtArticleStyles = css`
     margin-block: 0.5em 0;
     text-indent: 0;
   }
+  .body .video-failed:empty {
+    margin: 0;
+  }
   .html-block {
     margin-block-end: 1em;
     max-inline-size: 100%;

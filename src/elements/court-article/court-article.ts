@@ -663,7 +663,9 @@ export class CourtArticleElement extends LitElement {
   /**
    * A video the court hosts: nothing is fetched before the reader presses play (an old office
    * PC and a slow line load the page as fast as without it), its box is reserved from the
-   * data's size (16:9 without one), and a file the browser cannot play says so, with a link.
+   * data's size (16:9 without one), and a file the browser cannot play says so, with a link,
+   * in a live region that is there (empty, taking no space) from the start, so that screen
+   * readers announce the message when it is filled.
    */
   private renderVideo(block: VideoBlock, lang: string) {
     const ui = this.uiLang(lang);
@@ -685,9 +687,9 @@ export class CourtArticleElement extends LitElement {
         lang=${ifDefined(caption ? undefined : ui.lang)}
         @error=${() => this.videoFailed(block)}
       ><a href=${block.src} lang=${ifDefined(ui.lang)}>${download}</a></video>
-      ${failed
-        ? html`<p class="video-failed" role="status" lang=${ifDefined(ui.lang)} dir=${ifDefined(ui.dir)}>${msg('这段视频无法在此播放。', { id: 'court-article.video-failed', desc: 'Shown under a video whose file the browser cannot play' })} <a href=${block.src}>${download}</a></p>`
-        : nothing}
+      <p class="video-failed" role="status" lang=${ifDefined(ui.lang)} dir=${ifDefined(ui.dir)}>${failed
+        ? html`${msg('这段视频无法在此播放。', { id: 'court-article.video-failed', desc: 'Shown under a video whose file the browser cannot play' })} <a href=${block.src}>${download}</a>`
+        : nothing}</p>
       ${block.poster ? html`<img class="still" src=${block.poster} alt="" />` : nothing}
       ${caption ? html`<figcaption part="video-caption"><span class="marker" aria-hidden="true">▲</span><span data-readable>${caption}</span></figcaption>` : nothing}
     </figure>`;
