@@ -67,6 +67,7 @@ export type ImportIssueCode =
   | 'image-without-src'
   | 'media-unsupported'
   | 'subtitles-dropped'
+  | 'lang-inferred'
   | 'table-kept'
   | 'list-kept'
   | 'invalid-article';
@@ -1663,12 +1664,32 @@ function pixels(el: Element, name: 'width' | 'height'): number | undefined {
 }
 
 /** Whether the body runs right to left: the nearest `dir` around it, else the page's `lang`. */
-function runsRightToLeft(container: Element, htmlEl: Element | undefined): boolean {
+function runsRightToLeft(container: Element, lang: string): boolean {
   for (let node: Node | null = container; node && isElement(node); node = node.parentNode as Node | null) {
     const dir = attr(node, 'dir')?.trim().toLowerCase();
     if (dir === 'rtl' || dir === 'ltr') return dir === 'rtl';
   }
-  return textDirection((htmlEl && attr(htmlEl, 'lang')) ?? '') === 'rtl';
+  return textDirection(lang) === 'rtl';
+}
+
+/**
+ * The article's language: the page's `lang`, unless it names Chinese (or nothing) while the
+ * body is written in Arabic script. Courts in Xinjiang publish in Uyghur from templates that
+ * keep `lang="zh-CN"`; read as Chinese, the article would run left to right. Reported.
+ */
+function articleLang(ctx: Ctx, declared: string | undefined, container: Element | undefined): string {
+  const lang = normalizeLang(declared);
+  if (!container || !/^zh(?:-|$)/i.test(lang)) return lang;
+  const letters = textContent(container).match(/\p{L}/gu) ?? [];
+  const arabic = letters.filter((ch) => /\p{Script=Arabic}/u.test(ch)).length;
+  if (letters.length < 20 || arabic * 2 <= letters.length) return lang;
+  issue(ctx, {
+    code: 'lang-inferred',
+    severity: 'info',
+    path: 'lang',
+    message: `lang: the page ${declared?.trim() ? `says "${declared.trim()}"` : 'names no language'} but its text is in Arabic script (${Math.round((arabic / letters.length) * 100)}% of the letters): read as Uyghur (ug), right to left; change "lang" in the JSON if it is another language`,
+  });
+  return 'ug';
 }
 
 /** Lines longer than this keep no alignment on import: a 落款 or a centred line is short. */
@@ -2055,7 +2076,8 @@ export function extractArticle(html: string, options: ExtractOptions = {}): Extr
   }
   findPager(ctx, body);
   const container = findBodyContainer(ctx, body);
-  const writer = new BodyWriter(ctx, container ? runsRightToLeft(container, htmlEl) : false);
+  const lang = articleLang(ctx, htmlEl ? attr(htmlEl, 'lang') : undefined, container);
+  const writer = new BodyWriter(ctx, container ? runsRightToLeft(container, lang) : false);
   // Attachments anywhere in the article area, not only in the body.
   for (const a of descendants(body)) {
     if (a.tagName === 'a' && !inChrome(a) && (ATTACHMENT_HREF.test(attr(a, 'href') ?? '') || ATTACHMENT_HREF.test(normalizeSpace(textContent(a))))) writer.attachment(a);
@@ -2109,7 +2131,7 @@ export function extractArticle(html: string, options: ExtractOptions = {}): Extr
   const draft: Article = {
     version: 1,
     ...(options.id ? { id: options.id } : {}),
-    lang: normalizeLang(htmlEl ? attr(htmlEl, 'lang') : undefined),
+    lang,
     ...(url ? { url } : {}),
     ...(breadcrumb ? { breadcrumb } : {}),
     ...(titles.kicker ? { kicker: titles.kicker } : {}),

@@ -519,6 +519,27 @@ describe('messy pages of real templates', () => {
     ]);
   });
 
+  test('a Uyghur page whose template says lang="zh-CN" (or nothing) is read as ug, right to left, with a note; a Chinese page quoting Uyghur stays Chinese', () => {
+    const body = `<h1>ئوچۇق سوت ئېچىش ئۇقتۇرۇشى</h1><div class="info">发布时间：2024-02-28</div><div class="content">
+      <p style="text-align:right">بۇ مەھكىمە 2024-يىلى 3-ئاينىڭ 15-كۈنى سائەت 9 دا بىرىنچى سوت زالىدا ئوچۇق سوت ئاچىدۇ، ئاممىنىڭ ئاڭلىشىنى قارشى ئالىمىز.</p>
+      <p>بۇ ئۇقتۇرۇش.</p>
+      <p style="text-align:left">فۇشۇن شەھەرلىك ئوتتۇرا خەلق سوت مەھكىمىسى</p>
+      <p align="left">2024-يىلى 2-ئاينىڭ 28-كۈنى</p></div>`;
+    for (const htmlAttrs of [' lang="zh-CN"', '']) {
+      const result = importPage(Buffer.from(`<html${htmlAttrs}><head><meta charset="utf-8"><title>ئۇقتۇرۇش</title></head><body>${body}</body></html>`));
+      assert.ok(result.article, JSON.stringify(result.issues));
+      assert.equal(result.article.lang, 'ug', htmlAttrs);
+      // Right to left: the long body line set right is where its lines start; the 落款 set left ends them.
+      assert.deepEqual(result.article.body.map((b) => (b as { align?: string }).align ?? '-'), ['-', '-', 'end', 'end'], htmlAttrs);
+      const note = result.issues.find((i) => i.code === 'lang-inferred');
+      assert.equal(note?.severity, 'info');
+      assert.match(note?.message ?? '', htmlAttrs ? /says "zh-CN" but its text is in Arabic script \(\d+% of the letters\): read as Uyghur \(ug\)/ : /names no language/);
+    }
+    const chinese = importPage(Buffer.from(`<html lang="zh-CN"><meta charset="utf-8"><h1>双语法庭开庭</h1><div class="info">发布时间：2024-02-28</div><div class="text"><p>本院以国家通用语言和维吾尔语（ئۇيغۇر تىلى）双语公开开庭审理一起民事案件，当事人对判决结果表示满意，当庭表示不上诉。</p></div></html>`));
+    assert.equal(chinese.article?.lang, 'zh-CN');
+    assert.equal(chinese.issues.some((i) => i.code === 'lang-inferred'), false);
+  });
+
   test('aligned paragraphs come back from a rendered page with their alignment, left to right and right to left', () => {
     for (const lang of ['zh-CN', 'ug']) {
       const article: Article = {
