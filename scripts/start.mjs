@@ -436,6 +436,8 @@ server.listen(port, host, () => {
   console.log(`court-widgets demo:`);
   console.log(`  ${base}/demo/             the court page (<court-article src>)`);
   console.log(`  ${base}/demo/inline.html  the same with inline JSON (CMS template)`);
+  console.log(`  ${base}/demo/prerendered.html  the same pre-rendered by court-widgets render (readable without JavaScript)`);
+  console.log(`  ${base}/demo/notice.html  a 开庭公告 with a video block and a right-aligned 落款`);
   console.log(`  ${base}/demo/csp.html     a court page under the strict Content-Security-Policy of docs/security.md`);
   console.log(`  ${base}/docs/             documentation (guides and reference, as HTML)`);
   console.log(`  ${base}/dist/             built files and bundles`);
