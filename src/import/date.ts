@@ -1,6 +1,9 @@
 /**
  * Dates as old court pages print them ("2024-02-28 20:54:53", "2024年2月28日 20:54",
- * "2024/02/28", "2024.2.28") to ISO 8601 with an offset.
+ * "2024/02/28", "2024.2.28") to ISO 8601 with an offset. Taiwan pages count years of the
+ * Republic (民國, year + 1911): "中華民國113年02月28日", "民國113年2月28日", "113年2月28日" and
+ * "113/02/28" are 2024-02-28. Hong Kong and Macao pages write dates in Chinese numerals:
+ * "二〇二四年二月二十八日（星期三） 香港時間十七時三十分" (the weekday and the time are read too).
  */
 
 export interface ParsedDate {
@@ -14,8 +17,31 @@ export interface ParsedDate {
   matched: string;
 }
 
-const DATE_PATTERN =
-  /(\d{4})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})(?:\s*日)?(?:\s*(?:T|\s)?\s*(\d{1,2})\s*(?::|时)\s*(\d{1,2})(?:\s*(?::|分)\s*(\d{1,2}(?:\.\d+)?)(?:\s*秒)?)?(?:\s*(Z|[+-]\d{2}:?\d{2}))?)?/;
+/** The time of day after a date ("20:54:53", "20时54分"), with an optional offset: 4 groups. */
+const TIME = String.raw`(?:\s*(?:T|\s)?\s*(\d{1,2})\s*(?::|时|時)\s*(\d{1,2})(?:\s*(?::|分)\s*(\d{1,2}(?:\.\d+)?)(?:\s*秒)?)?(?:\s*(Z|[+-]\d{2}:?\d{2}))?)?`;
+
+const DATE_PATTERN = new RegExp(String.raw`(\d{4})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})(?:\s*日)?` + TIME);
+
+/** Years of the Republic: after 民國 / 中華民國 (1 to 3 digits); 2 or 3 digits with 年 月 日; 3 digits with / . - (113/02/28). */
+const ROC_PATTERNS = [
+  new RegExp(String.raw`(?:中[華华])?民[國国]\s*(\d{1,3})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})(?:\s*日)?` + TIME),
+  new RegExp(String.raw`(?<![\d.,/-])(\d{2,3})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日` + TIME),
+  new RegExp(String.raw`(?<![\d.,/-])(\d{3})/(\d{1,2})/(\d{1,2})(?![\d/])` + TIME),
+  new RegExp(String.raw`(?<![\d.,/-])(\d{3})-(\d{1,2})-(\d{1,2})(?![\d-])` + TIME),
+  new RegExp(String.raw`(?<![\d.,/-])(\d{3})\.(\d{1,2})\.(\d{1,2})(?![\d.])` + TIME),
+];
+
+/** A date in Chinese numerals: 二〇二四年二月二十八日. */
+const HAN_PATTERN = /([〇零○Ｏ一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日(?:\s*[（(]?\s*(?:星期|禮拜|礼拜)[一二三四五六日天]\s*[)）]?)?(?:\s*(?:香港|澳門|澳门|北京|臺北|台北)?(?:時間|时间)?\s*([〇零一二三四五六七八九十]{1,3})\s*[時时]\s*([〇零一二三四五六七八九十]{1,3})\s*分)?/;
+
+const HAN_DIGIT: Record<string, number> = { 〇: 0, 零: 0, '○': 0, Ｏ: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/** 二〇二四 → 2024 (digit by digit); 二十八 → 28, 十二 → 12, 三十 → 30, 〇五 → 5. */
+function hanNumber(text: string): number {
+  if (!text.includes('十')) return Number([...text].map((c) => HAN_DIGIT[c] ?? 0).join(''));
+  const [tens = '', ones = ''] = text.split('十');
+  return (tens ? HAN_DIGIT[tens] ?? 0 : 1) * 10 + (ones ? HAN_DIGIT[ones] ?? 0 : 0);
+}
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -25,16 +51,27 @@ function validDate(y: number, m: number, d: number, h: number, min: number, s: n
   return probe.getUTCFullYear() === y && probe.getUTCMonth() === m - 1 && probe.getUTCDate() === d;
 }
 
-/** The first date in `text`, or `undefined`. */
+/** The first date in `text` (the earliest of the forms above), or `undefined`. */
 export function parseCourtDate(text: string): ParsedDate | undefined {
-  const match = DATE_PATTERN.exec(text);
-  if (!match) return undefined;
-  const [matched, ys, ms, ds, hs, mins, ss, offset] = match;
-  const y = Number(ys);
-  const m = Number(ms);
-  const d = Number(ds);
-  const h = hs === undefined ? 0 : Number(hs);
-  const min = mins === undefined ? 0 : Number(mins);
+  const found: Array<{ match: RegExpExecArray; yearOffset: number; han?: boolean }> = [];
+  const gregorian = DATE_PATTERN.exec(text);
+  if (gregorian) found.push({ match: gregorian, yearOffset: 0 });
+  for (const pattern of ROC_PATTERNS) {
+    const roc = pattern.exec(text);
+    if (roc && Number(roc[1]) >= 1) found.push({ match: roc, yearOffset: 1911 });
+  }
+  const han = HAN_PATTERN.exec(text);
+  if (han) found.push({ match: han, yearOffset: 0, han: true });
+  // The earliest; at one place, the Gregorian form (listed first).
+  const first = found.sort((a, b) => a.match.index - b.match.index)[0];
+  if (!first) return undefined;
+  const [matched, ys, ms, ds, hs, mins, ss, offset] = first.match;
+  const num = first.han ? hanNumber : Number;
+  const y = num(ys!) + first.yearOffset;
+  const m = num(ms!);
+  const d = num(ds!);
+  const h = hs === undefined ? 0 : num(hs);
+  const min = mins === undefined ? 0 : num(mins);
   const s = ss === undefined ? 0 : Math.floor(Number(ss));
   if (!validDate(y, m, d, h, min, s)) return undefined;
   let zone = '+08:00';

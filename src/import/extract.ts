@@ -144,9 +144,9 @@ const PLAIN_TRAIL = bothScripts(/^首页\s*(?:>>|>|›|»|→|＞|\/)\s*[^。；
 const BREADCRUMB_LABEL = bothScripts(/^(?:当前位置|您现在的位置|您的位置|您所在的位置|所在位置|现在位置|当前页面|位置)\s*(?:是)?\s*[:：]?/);
 const CRUMB_SEPARATORS = /^[\s>›»→/|\\\-—:：]*$|^(?:&gt;|>>)+$/;
 
-const PREV_NEXT = bothScripts(/(上一篇|下一篇|上一条|下一条|上篇|下篇)\s*[:：]?/);
+const PREV_NEXT = bothScripts(/(上一篇|下一篇|上一条|下一条|上一则|下一则|上一笔|下一笔|上篇|下篇)\s*[:：]?/);
 /** The label at the start of a text (a sentence that merely mentions 上篇 is not a pager). */
-const PREV_NEXT_START = bothScripts(/^[\s【[(（]*(上一篇|下一篇|上一条|下一条|上篇|下篇)\s*(?:[:：]|$|】|\])/);
+const PREV_NEXT_START = bothScripts(/^[\s【[(（]*(上一篇|下一篇|上一条|下一条|上一则|下一则|上一笔|下一笔|上篇|下篇)\s*(?:[:：]|$|】|\])/);
 /** A link whose own text starts with the label: <a>下一篇：标题</a> (not a title that ends in 上一篇). */
 const PREV_NEXT_LEAD = new RegExp(`^\\s*${PREV_NEXT.source}`);
 
@@ -161,9 +161,11 @@ const BYLINE_LABELS: Array<[RegExp, BylineField]> = [
   [bothScripts(/责任编辑|编辑/y), 'editor'],
   [bothScripts(/作\s*者|撰稿|撰文|文\s*\/|记者/y), 'author'],
   [bothScripts(/摄\s*影|摄\s*像|图\s*片|通讯员/y), 'credit'],
-  [bothScripts(/信息来源|文章来源|稿件来源|来\s*源|出处/y), 'source'],
-  [bothScripts(/发布时间|发布日期|发表时间|发文日期|更新时间|时\s*间|日\s*期|发布于/y), 'date'],
-  [bothScripts(/浏览次数|浏览量|点击数|点击量|阅读次数|访问次数|阅读量|浏览|点击|阅读|字号|字体/y), 'ignore'],
+  [bothScripts(/信息来源|文章来源|稿件来源|资料来源|新闻来源|消息来源|来\s*源|出处/y), 'source'],
+  [bothScripts(/发布时间|发布日期|发表时间|发文日期|发稿日期|公告日期|刊登日期|更新时间|更新日期|时\s*间|日\s*期|发布于/y), 'date'],
+  [bothScripts(/浏览次数|浏览人次|浏览量|点击数|点击量|点阅次数|点阅人次|点阅数|人气|阅读次数|访问次数|阅读量|浏览|点击|阅读|字号|字体/y), 'ignore'],
+  // A press release's number (新聞稿編號：113-015): no field in the contract, no article text.
+  [bothScripts(/新闻稿编号|新闻稿号|发稿编号|编\s*号/y), 'ignore'],
   // Review and sign-off credits: internal steps, not an editor (编辑：韩雪 审核：周平).
   [bothScripts(/审\s*核|审\s*校|审\s*稿|校\s*对|核\s*稿|签\s*发|[初复终]\s*审/y), 'ignore'],
 ];
@@ -171,9 +173,9 @@ const BYLINE_LABELS: Array<[RegExp, BylineField]> = [
 /** The weekday court pages print after a date (2019年03月07日 星期四): part of the date. */
 const WEEKDAY = bothScripts(/^[(（]?(?:星期|礼拜|周)[一二三四五六日天][)）]?/);
 
-const BYLINE_STOP = bothScripts(/(?:【|\[|打印|列印|关闭|字号|字体|浏览次数|分享|收藏|返回|\||｜)/);
+const BYLINE_STOP = bothScripts(/(?:【|\[|打印|友善列印|列印|关闭|回上页|回上一页|字号|字体|浏览次数|分享|收藏|返回|\||｜)/);
 
-const ATTACHMENT_HREF = /\.(?:pdf|docx?|xlsx?|pptx?|wps|et|dps|zip|rar|7z|txt|ceb|ofd|csv|rtf|tif|tiff)(?:[?#]|$)/i;
+const ATTACHMENT_HREF = /\.(?:pdf|docx?|xlsx?|pptx?|odt|ods|odp|wps|et|dps|zip|rar|7z|txt|ceb|ofd|csv|rtf|tif|tiff)(?:[?#]|$)/i;
 
 /** Elements that play a file or show another page: each becomes a video block or a `media-unsupported` warning. */
 const MEDIA_TAGS = new Set(['video', 'embed', 'object', 'iframe', 'audio']);
@@ -205,8 +207,11 @@ const PLUGIN_VIDEO: Array<{ extension: RegExp; player: RegExp; kind: string }> =
 /** A line that ends an article: （完）, (完), ——完——, 【完】, （全文完）. */
 const END_MARK = /^(?:[(（【[]\s*(?:全文)?完\s*[)）】\]]|[—─－-]+\s*(?:全文)?完\s*[—─－-]+|(?:全文)?完)$/;
 
-const CAPTION_START = bothScripts(/^(?:[▲△▶►]\s*|[（(]?\s*图为|[（(]?图\s*[一二三四五六七八九十\d]*\s*[)）]?\s*[:：]|摄影[:：]|\[图\])/);
+const CAPTION_START = bothScripts(/^(?:[▲△▶►]\s*|(?:图说|图片说明)\s*[:：]|[（(]?\s*图为|[（(]?图\s*[一二三四五六七八九十\d]*\s*[)）]?\s*[:：]|摄影[:：]|\[图\])/);
 const CAPTION_MARKER = /^[▲△▶►]\s*/;
+
+/** The label of a caption line (圖說：, 图片说明：): not part of the caption. */
+const CAPTION_LABEL = bothScripts(/^(?:图说|图片说明)\s*[:：]\s*/);
 
 /** "（图为庭审现场）": a caption in brackets. */
 const WRAPPED_CAPTION = bothScripts(/^[（(]\s*(图为.*?)\s*[）)]$/);
@@ -225,13 +230,13 @@ const ATTACHMENT_LABELS = bothScripts(/^(?:附件\s*\d*\s*[:：]?|相关附件\s
 
 /** A caption line without its ▲ marker, and without the brackets of "（图为庭审现场）". */
 function unwrapCaption(text: string): string {
-  const bare = text.replace(CAPTION_MARKER, '').trim();
+  const bare = text.replace(CAPTION_MARKER, '').replace(CAPTION_LABEL, '').trim();
   const wrapped = WRAPPED_CAPTION.exec(bare);
   return wrapped ? wrapped[1]! : bare;
 }
 
 /** Paragraphs made only of print/close/font-size controls. */
-const CHROME_LINE = bothScripts(/^(?:[\s【】[\]|｜:：()（）]*(?:打印本页|打印此文|打印|列印本页|列印|关闭窗口|关闭本页|关闭|返回顶部|返回|收藏本页|收藏|分享到|分享|字号|字体|大|中|小|默认))+[\s【】[\]|｜:：()（）]*$/);
+const CHROME_LINE = bothScripts(/^(?:[\s【】[\]|｜:：()（）]*(?:打印本页|打印此文|打印|友善列印|列印本页|列印此页|列印|关闭窗口|关闭视窗|关闭本页|关闭|返回顶部|返回|回上一页|回上页|回到上一页|回首页|回顶端|收藏本页|收藏|转寄|分享到|分享|字号|字体|大|中|小|默认))+[\s【】[\]|｜:：()（）]*$/);
 
 const SIZE_TEXT = /[(（\[]\s*(\d+(?:\.\d+)?)\s*(B|K|KB|M|MB|G|GB)\s*[)）\]]/i;
 
@@ -772,9 +777,23 @@ function spacedText(el: Element): string {
 }
 
 function dateNearTitle(ctx: Ctx, titleEl: Element | undefined): { date: string; text: string; consumed?: boolean } | undefined {
-  const near = titleEl?.parentNode as Node | null | undefined;
+  let near = titleEl?.parentNode as Node | null | undefined;
   if (!titleEl || !near) return undefined;
-  const found = parseCourtDate(textContent(near));
+  let found = parseCourtDate(textContent(near));
+  // A title alone in its box (a table row of its own): the date may be in the next row, right
+  // after the title, a level or two up.
+  for (let up = 0; !found && up < 2 && normalizeSpace(textContent(near)) === normalizeSpace(textContent(titleEl)); up++) {
+    const outer = (near as Element).parentNode as Node | null;
+    if (!outer || !isElement(outer) || outer.tagName === 'body') break;
+    const text = squash(textContent(outer));
+    const date = parseCourtDate(text);
+    const title = squash(textContent(titleEl));
+    const at = text.indexOf(title);
+    if (date && at >= 0 && text.indexOf(squash(date.matched)) - at - title.length <= 20) {
+      near = outer;
+      found = parseCourtDate(textContent(outer));
+    } else break;
+  }
   if (!found) return undefined;
   let line: Element | undefined;
   for (const el of descendants(near)) if (el !== titleEl && textContent(el).includes(found.matched)) line = el;
@@ -1416,14 +1435,19 @@ class BodyWriter {
   private paragraph(text: string, html: string | undefined, para: Para): string | undefined {
     const at = `body[${this.blocks.length}]`;
     // A caption line for the photos or videos just above it.
-    if (CAPTION_START.test(text) && this.uncaptioned.length) return this.caption(this.uncaptioned.shift()!, unwrapCaption(text));
+    if (CAPTION_START.test(text) && this.uncaptioned.length) {
+      // The line with its label (圖說：) is accounted for: the caption keeps the text after it.
+      this.ctx.accounted.push(text);
+      return this.caption(this.uncaptioned.shift()!, unwrapCaption(text));
+    }
     // A short centred line right under a photo, without ▲ or 图为: the caption of TRS and
     // Word-pasted pages (<p style="text-align:center">法官向当事人送达…</p>).
     if (this.uncaptioned.length && para.align === 'center' && text.length <= 60 && !/[。；;！!？?，,]$/.test(text) && !CHROME_LINE.test(text) && !END_MARK.test(text)) {
       const index = this.uncaptioned.shift()!;
       const under = this.blocks[index]!.type === 'video' ? 'video' : 'image';
       issue(this.ctx, { code: 'caption-inferred', severity: 'info', path: `body[${index}].caption`, message: `body[${index}]: the centred line "${text}" under the ${under} is read as its caption`, text });
-      return this.caption(index, text);
+      this.ctx.accounted.push(text);
+      return this.caption(index, text.replace(CAPTION_LABEL, '').trim() || text);
     }
     this.uncaptioned = [];
     if (CAPTION_MARKER.test(text)) {
@@ -1560,7 +1584,7 @@ class BodyWriter {
       block.height = height;
     }
     this.blocks.push(block);
-    if (caption) this.caption(this.blocks.length - 1, caption.replace(CAPTION_MARKER, '').trim());
+    if (caption) this.caption(this.blocks.length - 1, caption.replace(CAPTION_MARKER, '').replace(CAPTION_LABEL, '').trim());
     else this.uncaptioned.push(this.blocks.length - 1);
   }
 

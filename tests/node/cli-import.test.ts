@@ -1009,6 +1009,131 @@ describe('charset labels, as browsers read them', () => {
     for (const chrome of ['列印', '關閉', '瀏覽', '版權所有']) assert.equal(text.includes(chrome), false, chrome);
   });
 
+  test('dates of the Republic (民國 years + 1911) and dates in Chinese numerals (二〇二四年二月二十八日, 香港時間十七時三十分) are read; numbers that are no date are not', () => {
+    const iso = (text: string) => parseCourtDate(text)?.iso;
+    assert.equal(iso('中華民國113年02月28日'), '2024-02-28T00:00:00+08:00');
+    assert.equal(iso('民國99年1月5日'), '2010-01-05T00:00:00+08:00');
+    assert.equal(iso('發布日期：113年2月28日 14:30'), '2024-02-28T14:30:00+08:00');
+    assert.equal(iso('發布日期：113/02/28'), '2024-02-28T00:00:00+08:00');
+    assert.equal(iso('113-2-28'), '2024-02-28T00:00:00+08:00');
+    assert.equal(iso('113.02.28'), '2024-02-28T00:00:00+08:00');
+    assert.equal(iso('二〇二四年二月二十八日（星期三）'), '2024-02-28T00:00:00+08:00');
+    assert.equal(iso('二〇二三年十二月三十一日'), '2023-12-31T00:00:00+08:00');
+    assert.equal(iso('二〇二四年二月二十八日（星期三）\n香港時間十時〇五分'), '2024-02-28T10:05:00+08:00');
+    assert.equal(parseCourtDate('二〇二四年二月二十八日（星期三） 香港時間十七時三十分')?.timeMissing, false);
+    // The earliest date of a text wins, whatever its form; a Gregorian date is not read as a 民國 one.
+    assert.equal(iso('於113年2月27日宣判，2024-01-01 公告'), '2024-02-27T00:00:00+08:00');
+    assert.equal(iso('2024年2月28日'), '2024-02-28T00:00:00+08:00');
+    assert.equal(iso('2024-02-28 20:54:53'), '2024-02-28T20:54:53+08:00');
+    for (const text of ['判處有期徒刑1年6月', '電話：02-2311-1234', '版本 1.113.2.28', '113年2月30日']) assert.equal(parseCourtDate(text), undefined, text);
+  });
+
+  test('a Taiwan court press release (新聞稿): 發布日期 in 民國 years, 資料來源, 新聞稿編號 and 瀏覽人次 in a list, 列印本頁 / 回上頁 / 分享, 圖說, 上一則 / 下一則, 相關附件 of .pdf and .odt', () => {
+    const html = `<!DOCTYPE html><html lang="zh-Hant-TW"><head><meta charset="utf-8"><title>臺灣臺北地方法院新聞稿-司法院</title></head><body>
+      <div id="header"><a href="/">司法院全球資訊網</a> <a href="/sitemap">網站導覽</a></div>
+      <div class="breadcrumb">現在位置：<a href="/">首頁</a> &gt; <a href="/news">最新消息</a> &gt; <a href="/news/press">新聞稿</a></div>
+      <div class="cp">
+        <h2 class="title">臺灣臺北地方法院新聞稿</h2>
+        <ul class="info"><li>發布日期：113年2月28日</li><li>資料來源：臺灣臺北地方法院</li><li>新聞稿編號：113-015</li><li>瀏覽人次：1234</li></ul>
+        <div class="function"><a href="javascript:window.print()">列印本頁</a> <a href="javascript:history.back()">回上頁</a> <a href="#">分享</a></div>
+        <div class="essay">
+          <p>本院審理被告王某詐欺案件，於中華民國113年2月27日宣判，判處有期徒刑一年六月。</p>
+          <p>本件判決理由略以：被告以投資為名，誘使被害人匯款，犯罪情節重大，應予非難。</p>
+          <p><img src="/upload/p1.jpg" alt=""></p>
+          <p>圖說：本院外觀</p>
+          <p>本件仍得上訴，當事人如不服，應於判決送達後二十日內提出上訴狀。</p>
+        </div>
+        <div class="file"><h3>相關附件</h3><ul><li><a href="/files/113-015.pdf">新聞稿全文.pdf</a></li><li><a href="/files/113-015.odt">新聞稿全文.odt</a></li></ul></div>
+        <div class="pager"><a href="/news/press/14">上一則</a> <a href="/news/press/16">下一則</a></div>
+        <div class="back"><a href="javascript:history.back()">回上頁</a></div>
+      </div>
+      <div id="footer">司法院 版權所有 地址：臺北市中正區重慶南路一段124號</div>
+      </body></html>`;
+    const result = importPage(Buffer.from(html), { baseUrl: 'https://court.example.tw/news/press/15' });
+    assert.ok(result.article, JSON.stringify(result.issues));
+    const a = result.article;
+    assert.equal(a.title, '臺灣臺北地方法院新聞稿');
+    assert.equal(a.publishedAt, '2024-02-28T00:00:00+08:00');
+    assert.equal(a.source, '臺灣臺北地方法院');
+    assert.deepEqual(a.breadcrumb?.map((c) => c.label), ['首頁', '最新消息', '新聞稿']);
+    assert.deepEqual(a.attachments?.map((f) => f.title), ['新聞稿全文.pdf', '新聞稿全文.odt']);
+    assert.deepEqual(a.body.map((b) => (b.type === 'image' ? `image:${b.caption}` : b.type === 'paragraph' ? b.text : b.type)), [
+      '本院審理被告王某詐欺案件，於中華民國113年2月27日宣判，判處有期徒刑一年六月。',
+      '本件判決理由略以：被告以投資為名，誘使被害人匯款，犯罪情節重大，應予非難。',
+      'image:本院外觀',
+      '本件仍得上訴，當事人如不服，應於判決送達後二十日內提出上訴狀。',
+    ]);
+    const text = JSON.stringify(a);
+    for (const chrome of ['列印', '回上頁', '分享', '瀏覽', '編號', '上一則', '下一則', '圖說']) assert.equal(text.includes(chrome), false, chrome);
+    assert.deepEqual(warnings(result.issues), []);
+  });
+
+  test('a Big5 press release whose only date is 中華民國113年02月28日, in the table row under the title, is imported', () => {
+    const html = `<html><head><meta http-equiv="Content-Type" content="text/html; charset=big5"><title>新聞稿</title></head><body>
+      <table><tr><td class="title">臺灣高等法院臺中分院新聞稿</td></tr>
+      <tr><td>中華民國113年02月28日</td></tr>
+      <tr><td class="content"><p>本院審理之上訴人李某違反毒品危害防制條例案件，業於本日宣判，駁回上訴。</p>
+      <p>本案判決仍得上訴於最高法院，上訴期間為判決送達後二十日內。</p></td></tr>
+      <tr><td>【列印本頁】【關閉視窗】</td></tr></table></body></html>`;
+    const result = importPage(iconv.encode(html, 'big5'));
+    assert.ok(result.article, JSON.stringify(result.issues));
+    assert.equal(result.article.title, '臺灣高等法院臺中分院新聞稿');
+    assert.equal(result.article.publishedAt, '2024-02-28T00:00:00+08:00');
+    assert.deepEqual(result.article.body.map((b) => (b.type === 'paragraph' ? b.text : b.type)), [
+      '本院審理之上訴人李某違反毒品危害防制條例案件，業於本日宣判，駁回上訴。',
+      '本案判決仍得上訴於最高法院，上訴期間為判決送達後二十日內。',
+    ]);
+    assert.deepEqual(warnings(result.issues), []);
+  });
+
+  test('a zh-Hant template: a byline with 瀏覽人次 and [列印本頁] [關閉視窗] [分享], 上一則 / 下一則, a 圖片說明 caption and 回上頁 are read, none of it body text', () => {
+    const html = `<html lang="zh-Hant"><head><meta charset="utf-8"><title>市中級人民法院召開黨組會議_法院動態_某某市中級人民法院</title></head><body>
+      <div class="position">當前位置：<a href="/">首頁</a> &gt; <a href="/fydt">法院動態</a></div>
+      <div class="article"><h1>市中級人民法院召開黨組會議</h1>
+      <div class="byline">發佈時間：2024-02-28 10:30:00　作者：張三　來源：辦公室　瀏覽人次：356　<a href="javascript:window.print()">[列印本頁]</a> <a href="javascript:window.close()">[關閉視窗]</a> <a href="#">[分享]</a></div>
+      <div class="content"><p>2月28日上午，市中級人民法院召開黨組會議，傳達學習有關會議精神。</p>
+      <p>會議強調，要堅持公正司法，切實提升審判質效，為經濟社會發展提供有力司法服務。</p>
+      <p style="text-align:center"><img src="/u/1.jpg"></p><p style="text-align:center">圖片說明：會議現場</p>
+      <figure><img src="/u/2.jpg"><figcaption>圖片說明：法院大樓</figcaption></figure>
+      <p>責任編輯：李四</p></div>
+      <div class="prevnext"><p>上一則：<a href="/a/1.html">法院開展普法宣傳活動</a></p><p>下一則：<a href="/a/3.html">法院召開執行工作推進會</a></p></div>
+      <div>【<a href="javascript:print()">列印本頁</a>】【<a href="javascript:window.close()">關閉視窗</a>】【<a href="javascript:history.back()">回上頁</a>】</div>
+      </div></body></html>`;
+    const result = importPage(Buffer.from(html), { baseUrl: 'https://court.example.cn/a/2.html' });
+    assert.ok(result.article, JSON.stringify(result.issues));
+    const a = result.article;
+    assert.deepEqual([a.author, a.source, a.editor, a.publishedAt], ['張三', '辦公室', '李四', '2024-02-28T10:30:00+08:00']);
+    assert.deepEqual(a.prev, { title: '法院開展普法宣傳活動', href: 'https://court.example.cn/a/1.html' });
+    assert.deepEqual(a.next, { title: '法院召開執行工作推進會', href: 'https://court.example.cn/a/3.html' });
+    assert.deepEqual(a.body.map((b) => (b.type === 'image' ? `image:${b.caption}` : b.type === 'paragraph' ? b.text : b.type)), [
+      '2月28日上午，市中級人民法院召開黨組會議，傳達學習有關會議精神。',
+      '會議強調，要堅持公正司法，切實提升審判質效，為經濟社會發展提供有力司法服務。',
+      'image:會議現場',
+      'image:法院大樓',
+    ]);
+    const text = JSON.stringify(a.body);
+    for (const chrome of ['列印', '視窗', '回上頁', '分享', '瀏覽', '上一則', '說明']) assert.equal(text.includes(chrome), false, chrome);
+    assert.deepEqual(warnings(result.issues), []);
+  });
+
+  test('a Hong Kong press release in Big5-HKSCS dated at its end (二〇二四年二月二十八日（星期三） 香港時間十七時三十分) takes that date and time', () => {
+    const html = `<html><head><meta charset="big5-hkscs"><title>新聞公報：終審法院首席法官出席法律年度開啓典禮</title></head><body>
+      <div id="nav">司法機構 主頁 新聞公報</div>
+      <h1>終審法院首席法官出席法律年度開啓典禮</h1>
+      <div class="content">
+        <p>以下為終審法院首席法官今日（二月二十八日）於法律年度開啓典禮上的致辭全文：</p>
+        <p>本人謹代表司法機構歡迎各位出席今年的法律年度開啓典禮。司法獨立是香港法治的基石。</p>
+        <p>完</p>
+        <p>二〇二四年二月二十八日（星期三）<br>香港時間十七時三十分</p>
+      </div>
+      <div class="tools"><a href="javascript:print()">列印</a> | <a href="javascript:window.close()">關閉視窗</a></div>
+      </body></html>`;
+    const result = importPage(iconv.encode(html, 'big5-hkscs'));
+    assert.ok(result.article, JSON.stringify(result.issues));
+    assert.equal(result.article.publishedAt, '2024-02-28T17:30:00+08:00');
+    assert.equal(JSON.stringify(result.article.body).includes('香港時間'), false);
+  });
+
   test('GBK bytes that declare utf-8 stay GB18030 when Big5 could read them too: Simplified text, Traditional text in GBK, a short ambiguous text', () => {
     const simplified = '本院于二月二十八日召开座谈会，全体干警参加会议。会议通报了前两个月的审判执行工作情况。';
     const traditional = '臺灣高等法院臺中分院審理終結一起詐欺案件，判處被告有期徒刑一年六個月。';
