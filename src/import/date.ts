@@ -17,8 +17,12 @@ export interface ParsedDate {
   matched: string;
 }
 
-/** The time of day after a date ("20:54:53", "20时54分"), with an optional offset: 4 groups. */
-const TIME = String.raw`(?:\s*(?:T|\s)?\s*(\d{1,2})\s*(?::|时|時)\s*(\d{1,2})(?:\s*(?::|分)\s*(\d{1,2}(?:\.\d+)?)(?:\s*秒)?)?(?:\s*(Z|[+-]\d{2}:?\d{2}))?)?`;
+/**
+ * The time of day after a date ("20:54:53", "20时54分", "下午 03:30:00"), with an optional
+ * offset: 5 groups (上午 / 下午, hours, minutes, seconds, offset). A weekday and a 香港時間 /
+ * 北京时间 label may stand between the date and the time.
+ */
+const TIME = String.raw`(?:\s*[（(]?\s*(?:星期|禮拜|礼拜)[一二三四五六日天]\s*[)）]?)?(?:\s*(?:香港|澳門|澳门|北京|臺北|台北)(?:時間|时间))?(?:\s*(?:T|\s)?\s*(上午|下午|AM|PM|am|pm)?\s*(\d{1,2})\s*(?::|时|時)\s*(\d{1,2})(?:\s*(?::|分)\s*(\d{1,2}(?:\.\d+)?)(?:\s*秒)?|\s*分)?(?:\s*(Z|[+-]\d{2}:?\d{2}))?)?`;
 
 const DATE_PATTERN = new RegExp(String.raw`(\d{4})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})(?:\s*日)?` + TIME);
 
@@ -32,7 +36,7 @@ const ROC_PATTERNS = [
 ];
 
 /** A date in Chinese numerals: 二〇二四年二月二十八日. */
-const HAN_PATTERN = /([〇零○Ｏ一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日(?:\s*[（(]?\s*(?:星期|禮拜|礼拜)[一二三四五六日天]\s*[)）]?)?(?:\s*(?:香港|澳門|澳门|北京|臺北|台北)?(?:時間|时间)?\s*([〇零一二三四五六七八九十]{1,3})\s*[時时]\s*([〇零一二三四五六七八九十]{1,3})\s*分)?/;
+const HAN_PATTERN = /([〇零○Ｏ一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日(?:\s*[（(]?\s*(?:星期|禮拜|礼拜)[一二三四五六日天]\s*[)）]?)?(?:\s*(?:香港|澳門|澳门|北京|臺北|台北)?(?:時間|时间)?\s*(上午|下午)?\s*([〇零一二三四五六七八九十]{1,3})\s*[時时]\s*([〇零一二三四五六七八九十]{1,3})\s*分)?/;
 
 const HAN_DIGIT: Record<string, number> = { 〇: 0, 零: 0, '○': 0, Ｏ: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 
@@ -65,12 +69,14 @@ export function parseCourtDate(text: string): ParsedDate | undefined {
   // The earliest; at one place, the Gregorian form (listed first).
   const first = found.sort((a, b) => a.match.index - b.match.index)[0];
   if (!first) return undefined;
-  const [matched, ys, ms, ds, hs, mins, ss, offset] = first.match;
+  const [matched, ys, ms, ds, half, hs, mins, ss, offset] = first.match;
   const num = first.han ? hanNumber : Number;
   const y = num(ys!) + first.yearOffset;
   const m = num(ms!);
   const d = num(ds!);
-  const h = hs === undefined ? 0 : num(hs);
+  let h = hs === undefined ? 0 : num(hs);
+  // 下午 03:30 is 15:30; 上午 12:10 is 00:10.
+  if (half && h <= 12) h = /^(?:下午|pm)$/i.test(half) ? (h % 12) + 12 : h % 12;
   const min = mins === undefined ? 0 : num(mins);
   const s = ss === undefined ? 0 : Math.floor(Number(ss));
   if (!validDate(y, m, d, h, min, s)) return undefined;

@@ -161,9 +161,9 @@ const BYLINE_LABELS: Array<[RegExp, BylineField]> = [
   [bothScripts(/责任编辑|编辑/y), 'editor'],
   [bothScripts(/作\s*者|撰稿|撰文|文\s*\/|记者/y), 'author'],
   [bothScripts(/摄\s*影|摄\s*像|图\s*片|通讯员/y), 'credit'],
-  [bothScripts(/信息来源|文章来源|稿件来源|资料来源|新闻来源|消息来源|来\s*源|出处/y), 'source'],
+  [bothScripts(/信息来源|文章来源|稿件来源|资料来源|新闻来源|消息来源|发布单位|发布机关|来\s*源|出处/y), 'source'],
   [bothScripts(/发布时间|发布日期|发表时间|发文日期|发稿日期|公告日期|刊登日期|更新时间|更新日期|时\s*间|日\s*期|发布于/y), 'date'],
-  [bothScripts(/浏览次数|浏览人次|浏览量|点击数|点击量|点阅次数|点阅人次|点阅数|人气|阅读次数|访问次数|阅读量|浏览|点击|阅读|字号|字体/y), 'ignore'],
+  [bothScripts(/浏览次数|浏览人次|浏览量|点击数|点击量|点阅次数|点阅人次|点阅数|人气|阅读次数|访问次数|阅读量|浏览|点击|阅读|字号|字体|字级/y), 'ignore'],
   // A press release's number (新聞稿編號：113-015): no field in the contract, no article text.
   [bothScripts(/新闻稿编号|新闻稿号|发稿编号|编\s*号/y), 'ignore'],
   // Review and sign-off credits: internal steps, not an editor (编辑：韩雪 审核：周平).
@@ -173,7 +173,7 @@ const BYLINE_LABELS: Array<[RegExp, BylineField]> = [
 /** The weekday court pages print after a date (2019年03月07日 星期四): part of the date. */
 const WEEKDAY = bothScripts(/^[(（]?(?:星期|礼拜|周)[一二三四五六日天][)）]?/);
 
-const BYLINE_STOP = bothScripts(/(?:【|\[|打印|友善列印|列印|关闭|回上页|回上一页|字号|字体|浏览次数|分享|收藏|返回|\||｜)/);
+const BYLINE_STOP = bothScripts(/(?:【|\[|打印|友善列印|列印|关闭|回上页|回上一页|字号|字体|字级|浏览次数|分享|收藏|返回|\||｜)/);
 
 const ATTACHMENT_HREF = /\.(?:pdf|docx?|xlsx?|pptx?|odt|ods|odp|wps|et|dps|zip|rar|7z|txt|ceb|ofd|csv|rtf|tif|tiff)(?:[?#]|$)/i;
 
@@ -236,7 +236,7 @@ function unwrapCaption(text: string): string {
 }
 
 /** Paragraphs made only of print/close/font-size controls. */
-const CHROME_LINE = bothScripts(/^(?:[\s【】[\]|｜:：()（）]*(?:打印本页|打印此文|打印|友善列印|列印本页|列印此页|列印|关闭窗口|关闭视窗|关闭本页|关闭|返回顶部|返回|回上一页|回上页|回到上一页|回首页|回顶端|收藏本页|收藏|转寄|分享到|分享|字号|字体|大|中|小|默认))+[\s【】[\]|｜:：()（）]*$/);
+const CHROME_LINE = bothScripts(/^(?:[\s【】[\]|｜:：()（）]*(?:打印本页|打印此文|打印|友善列印|列印本页|列印此页|列印|关闭窗口|关闭视窗|关闭本页|关闭|返回顶部|返回|回上一页|回上页|回到上一页|回首页|回页首|回顶端|收藏本页|收藏|转寄|分享到|分享至|分享|字号|字体|字级|大|中|小|默认))+[\s【】[\]|｜:：()（）]*$/);
 
 const SIZE_TEXT = /[(（\[]\s*(\d+(?:\.\d+)?)\s*(B|K|KB|M|MB|G|GB)\s*[)）\]]/i;
 
@@ -463,9 +463,12 @@ function printedTitle(ctx: Ctx, body: Element, head: string): Element | undefine
     if (el.tagName === 'a' || el.tagName === 'img' || ctx.consumed.has(el) || inTitleChrome(el) || insideLink(el)) continue;
     if ([...ctx.consumed].some((c) => contains(c, el))) continue;
     const text = squash(textContent(el));
-    if (text.length < 4 || text.length > 300 || !full.startsWith(text)) continue;
-    const rest = full.slice(text.length);
+    if (text.length < 4 || text.length > 300 || !(full.startsWith(text) || full.endsWith(text))) continue;
+    // The title first (标题_栏目_站名), or last after the site and column names (司法院-新聞稿-標題).
+    const rest = full.startsWith(text) ? full.slice(text.length) : '';
+    const before = full.endsWith(text) ? full.slice(0, -text.length) : '';
     if (rest && !TITLE_SEPARATOR.test(rest)) continue;
+    if (!full.startsWith(text) && !TITLE_SEPARATOR.test(before.slice(-1))) continue;
     // The longest match; for the same text, the innermost element.
     if (!best || text.length > best.length || (text.length === best.length && contains(best.el, el))) best = { el, length: text.length };
   }
@@ -1465,7 +1468,9 @@ class BodyWriter {
       issue(this.ctx, { code: 'label-dropped', severity: 'info', path: 'attachments', message: `attachments: the label "${text}" is not kept; the attachments follow the article`, text });
       return 'attachments';
     }
-    if (CHROME_LINE.test(text)) {
+    // A counter with page controls (瀏覽人次：532　列印　回上頁): no field, no article text.
+    const counters = byline && !byline.author && !byline.source && !byline.editor && !byline.date && !byline.dropped.length && byline.ignored.length ? byline : undefined;
+    if (CHROME_LINE.test(text) || (counters && (!counters.rest || CHROME_LINE.test(counters.rest)))) {
       issue(this.ctx, { code: 'chrome-dropped', severity: 'info', path: 'body', message: `body: page controls "${text}" are not article text; dropped`, text });
       return undefined;
     }

@@ -1009,22 +1009,31 @@ describe('charset labels, as browsers read them', () => {
     for (const chrome of ['列印', '關閉', '瀏覽', '版權所有']) assert.equal(text.includes(chrome), false, chrome);
   });
 
-  test('dates of the Republic (民國 years + 1911) and dates in Chinese numerals (二〇二四年二月二十八日, 香港時間十七時三十分) are read; numbers that are no date are not', () => {
-    const iso = (text: string) => parseCourtDate(text)?.iso;
-    assert.equal(iso('中華民國113年02月28日'), '2024-02-28T00:00:00+08:00');
-    assert.equal(iso('民國99年1月5日'), '2010-01-05T00:00:00+08:00');
-    assert.equal(iso('發布日期：113年2月28日 14:30'), '2024-02-28T14:30:00+08:00');
-    assert.equal(iso('發布日期：113/02/28'), '2024-02-28T00:00:00+08:00');
-    assert.equal(iso('113-2-28'), '2024-02-28T00:00:00+08:00');
-    assert.equal(iso('113.02.28'), '2024-02-28T00:00:00+08:00');
-    assert.equal(iso('二〇二四年二月二十八日（星期三）'), '2024-02-28T00:00:00+08:00');
-    assert.equal(iso('二〇二三年十二月三十一日'), '2023-12-31T00:00:00+08:00');
-    assert.equal(iso('二〇二四年二月二十八日（星期三）\n香港時間十時〇五分'), '2024-02-28T10:05:00+08:00');
+  test('dates of the Republic (民國 years + 1911), dates in Chinese numerals (二〇二四年二月二十八日, 香港時間十七時三十分) and times after 上午 / 下午 or a weekday are read; numbers that are no date are not', () => {
+    const read: Array<[string, string]> = [
+      ['中華民國113年02月28日', '2024-02-28T00:00:00+08:00'],
+      ['民國99年1月5日', '2010-01-05T00:00:00+08:00'],
+      ['發布日期：113年2月28日 14:30', '2024-02-28T14:30:00+08:00'],
+      ['發布日期：113/02/28', '2024-02-28T00:00:00+08:00'],
+      ['113-2-28', '2024-02-28T00:00:00+08:00'],
+      ['113.02.28', '2024-02-28T00:00:00+08:00'],
+      ['二〇二四年二月二十八日（星期三）', '2024-02-28T00:00:00+08:00'],
+      ['二〇二三年十二月三十一日', '2023-12-31T00:00:00+08:00'],
+      ['二〇二四年二月二十八日（星期三）\n香港時間十時〇五分', '2024-02-28T10:05:00+08:00'],
+      // The earliest date of a text wins, whatever its form; a Gregorian date is not read as a 民國 one.
+      ['於113年2月27日宣判，2024-01-01 公告', '2024-02-27T00:00:00+08:00'],
+      ['2024年2月28日', '2024-02-28T00:00:00+08:00'],
+      ['2024-02-28 20:54:53', '2024-02-28T20:54:53+08:00'],
+      // A time after 上午 / 下午, a weekday or a 香港時間 label.
+      ['2024/2/28 下午 03:30:00', '2024-02-28T15:30:00+08:00'],
+      ['2024/2/28 上午 12:10', '2024-02-28T00:10:00+08:00'],
+      ['2024-02-28 PM 11:00', '2024-02-28T23:00:00+08:00'],
+      ['2024年2月28日（星期三）\n香港時間18時05分', '2024-02-28T18:05:00+08:00'],
+      ['二〇二四年二月二十八日 下午三時十分', '2024-02-28T15:10:00+08:00'],
+    ];
+    for (const [text, want] of read) assert.equal(parseCourtDate(text)?.iso, want, text);
     assert.equal(parseCourtDate('二〇二四年二月二十八日（星期三） 香港時間十七時三十分')?.timeMissing, false);
-    // The earliest date of a text wins, whatever its form; a Gregorian date is not read as a 民國 one.
-    assert.equal(iso('於113年2月27日宣判，2024-01-01 公告'), '2024-02-27T00:00:00+08:00');
-    assert.equal(iso('2024年2月28日'), '2024-02-28T00:00:00+08:00');
-    assert.equal(iso('2024-02-28 20:54:53'), '2024-02-28T20:54:53+08:00');
+    assert.equal(parseCourtDate('2024年2月28日（星期三）')?.timeMissing, true);
     for (const text of ['判處有期徒刑1年6月', '電話：02-2311-1234', '版本 1.113.2.28', '113年2月30日']) assert.equal(parseCourtDate(text), undefined, text);
   });
 
@@ -1068,6 +1077,16 @@ describe('charset labels, as browsers read them', () => {
     assert.deepEqual(warnings(result.issues), []);
   });
 
+  /** Imports a Big5 page dated 民國113年2月28日 and checks its title and paragraphs, without warnings; returns the issues. */
+  const importTaiwanPage = (html: string, title: string, paragraphs: string[]): ImportIssue[] => {
+    const result = importPage(iconv.encode(html, 'big5'));
+    assert.ok(result.article, JSON.stringify(result.issues));
+    assert.deepEqual([result.article.title, result.article.publishedAt], [title, '2024-02-28T00:00:00+08:00']);
+    assert.deepEqual(result.article.body.map((b) => (b.type === 'paragraph' ? b.text : b.type)), paragraphs);
+    assert.deepEqual(warnings(result.issues), []);
+    return result.issues;
+  };
+
   test('a Big5 press release whose only date is 中華民國113年02月28日, in the table row under the title, is imported', () => {
     const html = `<html><head><meta http-equiv="Content-Type" content="text/html; charset=big5"><title>新聞稿</title></head><body>
       <table><tr><td class="title">臺灣高等法院臺中分院新聞稿</td></tr>
@@ -1075,15 +1094,10 @@ describe('charset labels, as browsers read them', () => {
       <tr><td class="content"><p>本院審理之上訴人李某違反毒品危害防制條例案件，業於本日宣判，駁回上訴。</p>
       <p>本案判決仍得上訴於最高法院，上訴期間為判決送達後二十日內。</p></td></tr>
       <tr><td>【列印本頁】【關閉視窗】</td></tr></table></body></html>`;
-    const result = importPage(iconv.encode(html, 'big5'));
-    assert.ok(result.article, JSON.stringify(result.issues));
-    assert.equal(result.article.title, '臺灣高等法院臺中分院新聞稿');
-    assert.equal(result.article.publishedAt, '2024-02-28T00:00:00+08:00');
-    assert.deepEqual(result.article.body.map((b) => (b.type === 'paragraph' ? b.text : b.type)), [
+    importTaiwanPage(html, '臺灣高等法院臺中分院新聞稿', [
       '本院審理之上訴人李某違反毒品危害防制條例案件，業於本日宣判，駁回上訴。',
       '本案判決仍得上訴於最高法院，上訴期間為判決送達後二十日內。',
     ]);
-    assert.deepEqual(warnings(result.issues), []);
   });
 
   test('a zh-Hant template: a byline with 瀏覽人次 and [列印本頁] [關閉視窗] [分享], 上一則 / 下一則, a 圖片說明 caption and 回上頁 are read, none of it body text', () => {
@@ -1132,6 +1146,51 @@ describe('charset labels, as browsers read them', () => {
     assert.ok(result.article, JSON.stringify(result.issues));
     assert.equal(result.article.publishedAt, '2024-02-28T17:30:00+08:00');
     assert.equal(JSON.stringify(result.article.body).includes('香港時間'), false);
+  });
+
+  test('a 司法院-style page: the title last in <title> (司法院-新聞稿-標題) printed in a plain <h2>, a <dl> byline with 發布單位 and 點閱次數, 字級 / 友善列印 / 分享至, 回上一頁, an .ods attachment', () => {
+    const html = `<!DOCTYPE html><html lang="zh-Hant"><head><meta charset="utf-8"><title>司法院-新聞稿-憲法法庭113年憲判字第1號判決</title></head><body>
+      <div class="header"><a href="#U" accesskey="U" title="上方功能區塊">:::</a><a href="/">首頁</a> <a href="/sitemap">網站導覽</a></div>
+      <div class="path"><a href="/">首頁</a> &gt; <a href="/news">最新消息</a> &gt; 新聞稿</div>
+      <div class="main"><a href="#C" accesskey="C" title="中央內容區塊">:::</a>
+        <h2>憲法法庭113年憲判字第1號判決</h2>
+        <div class="tool">字級：<a href="#">小</a><a href="#">中</a><a href="#">大</a> <a href="javascript:window.print()">友善列印</a> 分享至：<a href="#">Facebook</a><a href="#">LINE</a></div>
+        <dl class="data"><dt>發布日期：</dt><dd>2024/2/28 下午 03:30:00</dd><dt>發布單位：</dt><dd>憲法法庭書記廳</dd><dt>點閱次數：</dt><dd>2345</dd></dl>
+        <div class="article_content">
+          <p>憲法法庭於中華民國113年2月28日宣示113年憲判字第1號判決，主文如下：</p>
+          <p>一、系爭規定與憲法保障人民訴訟權之意旨不符，應自本判決宣示之日起失其效力。</p>
+        </div>
+        <div class="attach"><span>附件下載：</span><ul><li><a href="/dl/1.pdf">113年憲判字第1號判決.pdf(520KB)</a></li><li><a href="/dl/2.ods">統計表.ods</a></li></ul></div>
+        <div class="btn"><a href="javascript:history.go(-1)">回上一頁</a> <a href="#top">回頁首</a></div>
+      </div>
+      <div class="footer">司法院 地址：10048臺北市中正區重慶南路1段124號</div></body></html>`;
+    const result = importPage(Buffer.from(html), { baseUrl: 'https://judicial.example.tw/news/1' });
+    assert.ok(result.article, JSON.stringify(result.issues));
+    const a = result.article;
+    assert.deepEqual([a.title, a.source, a.publishedAt], ['憲法法庭113年憲判字第1號判決', '憲法法庭書記廳', '2024-02-28T15:30:00+08:00']);
+    assert.deepEqual(a.attachments?.map((f) => f.title), ['113年憲判字第1號判決.pdf', '統計表.ods']);
+    assert.deepEqual(a.body.map((b) => (b.type === 'paragraph' ? b.text : b.type)), [
+      '憲法法庭於中華民國113年2月28日宣示113年憲判字第1號判決，主文如下：',
+      '一、系爭規定與憲法保障人民訴訟權之意旨不符，應自本判決宣示之日起失其效力。',
+    ]);
+    const text = JSON.stringify(a);
+    for (const chrome of ['字級', '列印', '分享', '點閱', '回上一頁', ':::']) assert.equal(text.includes(chrome), false, chrome);
+    assert.deepEqual(warnings(result.issues), []);
+  });
+
+  test('a line of a counter and page controls (瀏覽人次：532　列印　回上頁) at the end of the body is dropped as page controls', () => {
+    const html = `<html><head><meta charset="big5"><title>臺灣高雄地方法院</title></head><body>
+      <table width="100%"><tr><td><font size="5"><b>高雄地院舉辦調解委員講習</b></font></td></tr>
+      <tr><td align="right">發布日期：113.02.28</td></tr>
+      <tr><td>本院於113年2月27日舉辦調解委員講習，邀請學者專家講授調解技巧，共計八十餘名調解委員參加。<br>
+      院長致詞時感謝調解委員長期以來對於司法的協助與付出。<br>
+      瀏覽人次：532　<a href="javascript:print()">列印</a>　<a href="javascript:history.back()">回上頁</a></td></tr></table>
+      </body></html>`;
+    const issues = importTaiwanPage(html, '高雄地院舉辦調解委員講習', [
+      '本院於113年2月27日舉辦調解委員講習，邀請學者專家講授調解技巧，共計八十餘名調解委員參加。',
+      '院長致詞時感謝調解委員長期以來對於司法的協助與付出。',
+    ]);
+    assert.ok(issues.some((i) => i.code === 'chrome-dropped' && i.text === '瀏覽人次：532 列印 回上頁'), JSON.stringify(issues));
   });
 
   test('GBK bytes that declare utf-8 stay GB18030 when Big5 could read them too: Simplified text, Traditional text in GBK, a short ambiguous text', () => {
