@@ -14,7 +14,7 @@ import { parse } from 'parse5';
 import type { Article, Attachment, Block, BreadcrumbItem, ImageBlock, ParagraphBlock, VideoBlock } from '../model/types.js';
 import { isSafeUrl } from '../internal/url.js';
 import { textDirection } from '../internal/direction.js';
-import { bothScripts } from '../internal/traditional.js';
+import { bothScripts, scriptCounts } from '../internal/traditional.js';
 import { parseCourtDate } from './date.js';
 import {
   type Element,
@@ -1711,7 +1711,7 @@ function articleLang(ctx: Ctx, declared: string | undefined, container: Element 
   if (!container || !/^zh(?:-|$)/i.test(lang)) return lang;
   const letters = textContent(container).match(/\p{L}/gu) ?? [];
   const arabic = letters.filter((ch) => /\p{Script=Arabic}/u.test(ch)).length;
-  if (letters.length < 20 || arabic * 2 <= letters.length) return lang;
+  if (letters.length < 20 || arabic * 2 <= letters.length) return traditionalLang(ctx, declared, lang, letters);
   issue(ctx, {
     code: 'lang-inferred',
     severity: 'info',
@@ -1719,6 +1719,25 @@ function articleLang(ctx: Ctx, declared: string | undefined, container: Element 
     message: `lang: the page ${declared?.trim() ? `says "${declared.trim()}"` : 'names no language'} but its text is in Arabic script (${Math.round((arabic / letters.length) * 100)}% of the letters): read as Uyghur (ug), right to left; change "lang" in the JSON if it is another language`,
   });
   return 'ug';
+}
+
+/**
+ * `zh-Hant` for a body in Traditional characters under no `lang`, `zh`, `zh-CN` or `zh-Hans`
+ * (Hong Kong and Macao pages without one, zh-Hant templates of mainland courts that keep
+ * `zh-CN`): read as zh-CN, the article would get Simplified labels and a Mandarin voice for
+ * Simplified text. Reported; otherwise `lang` as it is.
+ */
+function traditionalLang(ctx: Ctx, declared: string | undefined, lang: string, letters: string[]): string {
+  if (!/^zh(?:-CN|-Hans(?:-CN)?)?$/.test(lang)) return lang;
+  const { traditional, simplified } = scriptCounts(letters.join(''));
+  if (traditional < 10 || traditional < simplified * 4) return lang;
+  issue(ctx, {
+    code: 'lang-inferred',
+    severity: 'info',
+    path: 'lang',
+    message: `lang: the page ${declared?.trim() ? `says "${declared.trim()}"` : 'names no language'} but its text is in Traditional characters (${traditional} characters written only so, ${simplified} only in Simplified): read as zh-Hant; change "lang" in the JSON if that is wrong`,
+  });
+  return 'zh-Hant';
 }
 
 /** Lines longer than this keep no alignment on import: a 落款 or a centred line is short. */

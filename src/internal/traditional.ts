@@ -16,6 +16,17 @@ const TRADITIONAL: Record<string, string> = {
   暂: '暫', 后: '後', 门: '門', 户: '戶', 务: '務', 欢: '歡', 视: '視', 频: '頻', 办: '辦',
   厅: '廳', 会: '會', 报: '報', 台: '臺', 则: '則', 笔: '筆', 资: '資', 闻: '聞', 说: '說', 气: '氣',
   转: '轉', 单: '單', 机: '機', 级: '級',
+  // Common characters of article text, so that a body in Traditional characters is told from a Simplified one.
+  开: '開', 国: '國', 长: '長', 这: '這', 个: '個', 们: '們', 进: '進', 过: '過', 还: '還', 经: '經', 动: '動', 业: '業',
+  实: '實', 与: '與', 学: '學', 从: '從', 两: '兩', 应: '應', 东: '東', 车: '車', 书: '書', 县: '縣', 区: '區', 诉: '訴',
+  讼: '訟', 执: '執', 决: '決', 该: '該', 请: '請', 调: '調', 纠: '糾', 纷: '紛', 联: '聯', 络: '絡', 结: '結', 导: '導',
+  领: '領', 续: '續', 继: '繼', 独: '獨', 构: '構', 谨: '謹', 庆: '慶', 乡: '鄉', 镇: '鎮', 义: '義', 众: '眾', 协: '協',
+  华: '華', 传: '傳', 统: '統', 组: '組', 织: '織', 场: '場', 际: '際', 检: '檢', 监: '監', 狱: '獄', 财: '財', 产: '產',
+  赔: '賠', 偿: '償', 债: '債', 劳: '勞', 险: '險', 离: '離', 纪: '紀', 亲: '親', 属: '屬', 边: '邊', 难: '難', 题: '題',
+  总: '總', 爱: '愛', 护: '護', 设: '設', 队: '隊', 党: '黨', 习: '習', 讲: '講', 质: '質', 态: '態', 严: '嚴',
+  厉: '厲', 满: '滿', 达: '達', 仪: '儀', 龙: '龍', 岁: '歲', 万: '萬', 亿: '億', 营: '營', 税: '稅', 罚: '罰',
+  让: '讓', 论: '論', 变: '變', 层: '層', 将: '將', 专: '專', 项: '項', 规: '規', 线: '線', 湾: '灣', 广: '廣',
+  岛: '島', 齐: '齊', 苏: '蘇', 闽: '閩', 赣: '贛', 鲁: '魯', 粤: '粵', 琼: '瓊', 贵: '貴', 陕: '陝', 宁: '寧',
 };
 
 /**
@@ -39,4 +50,22 @@ export function bothScripts(pattern: RegExp): RegExp {
     out += forms === undefined ? c : inClass ? c + forms : `[${c}${forms}]`;
   }
   return new RegExp(out, pattern.flags);
+}
+
+/** Simplified characters of {@link TRADITIONAL} that Traditional text uses too (台灣, 周末, 發布, the surname 于). */
+const SHARED = new Set(['台', '周', '于', '后', '布']);
+const TRADITIONAL_ONLY = new Set(Object.values(TRADITIONAL).join(''));
+
+/**
+ * How many characters of `text` are written so only in Traditional script (發, 時, 會) and only
+ * in Simplified script (发, 时, 会), among the characters of {@link TRADITIONAL}.
+ */
+export function scriptCounts(text: string): { traditional: number; simplified: number } {
+  let traditional = 0;
+  let simplified = 0;
+  for (const c of text) {
+    if (TRADITIONAL_ONLY.has(c)) traditional++;
+    else if (TRADITIONAL[c] !== undefined && !SHARED.has(c)) simplified++;
+  }
+  return { traditional, simplified };
 }

@@ -1148,6 +1148,25 @@ describe('charset labels, as browsers read them', () => {
     assert.equal(JSON.stringify(result.article.body).includes('香港時間'), false);
   });
 
+  test('a page in Traditional characters under no lang, "zh" or "zh-CN" is read as zh-Hant, with a note; zh-TW, zh-HK and a Simplified page keep theirs', () => {
+    const traditional = '<h1>終審法院首席法官出席法律年度開啓典禮</h1><div class="info">發佈時間：2024-02-28</div><div class="content"><p>本人謹代表司法機構歡迎各位出席今年的法律年度開啓典禮。司法獨立是香港法治的基石，法院會繼續依法獨立審判。</p></div>';
+    const simplified = '<h1>法院召开座谈会</h1><div class="info">发布时间：2024-02-28</div><div class="content"><p>本院于二月二十八日召开座谈会，全体干警参加会议。会议通报了前两个月的审判执行工作情况，对台湾同胞来访作出安排。</p></div>';
+    const lang = (htmlAttrs: string, body: string) => {
+      const result = importPage(Buffer.from(`<html${htmlAttrs}><head><meta charset="utf-8"><title>新聞</title></head><body>${body}</body></html>`));
+      assert.ok(result.article, JSON.stringify(result.issues));
+      return [result.article.lang, result.issues.find((i) => i.code === 'lang-inferred')?.message ?? ''] as const;
+    };
+    for (const htmlAttrs of ['', ' lang="zh"', ' lang="zh-CN"']) {
+      const [read, note] = lang(htmlAttrs, traditional);
+      assert.equal(read, 'zh-Hant', htmlAttrs);
+      assert.match(note, /its text is in Traditional characters \(\d+ characters written only so, 0 only in Simplified\): read as zh-Hant/, htmlAttrs);
+    }
+    assert.deepEqual(lang(' lang="zh-TW"', traditional), ['zh-TW', '']);
+    assert.deepEqual(lang(' lang="zh-HK"', traditional), ['zh-HK', '']);
+    assert.deepEqual(lang('', simplified), ['zh-CN', '']);
+    assert.deepEqual(lang(' lang="zh-CN"', simplified), ['zh-CN', '']);
+  });
+
   test('a 司法院-style page: the title last in <title> (司法院-新聞稿-標題) printed in a plain <h2>, a <dl> byline with 發布單位 and 點閱次數, 字級 / 友善列印 / 分享至, 回上一頁, an .ods attachment', () => {
     const html = `<!DOCTYPE html><html lang="zh-Hant"><head><meta charset="utf-8"><title>司法院-新聞稿-憲法法庭113年憲判字第1號判決</title></head><body>
       <div class="header"><a href="#U" accesskey="U" title="上方功能區塊">:::</a><a href="/">首頁</a> <a href="/sitemap">網站導覽</a></div>
