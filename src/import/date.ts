@@ -35,13 +35,20 @@ const ROC_PATTERNS = [
   new RegExp(String.raw`(?<![\d.,/-])(\d{3})\.(\d{1,2})\.(\d{1,2})(?![\d.])` + TIME),
 ];
 
-/** A date in Chinese numerals: 二〇二四年二月二十八日. */
-const HAN_PATTERN = /([〇零○Ｏ一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日(?:\s*[（(]?\s*(?:星期|禮拜|礼拜)[一二三四五六日天]\s*[)）]?)?(?:\s*(?:香港|澳門|澳门|北京|臺北|台北)?(?:時間|时间)?\s*(上午|下午)?\s*([〇零一二三四五六七八九十]{1,3})\s*[時时]\s*([〇零一二三四五六七八九十]{1,3})\s*分)?/;
+/** Day, month and year as Hong Kong and Macao pages print them: 28/02/2024, 28.2.2024, 28-02-2024. */
+const DAY_FIRST = new RegExp(String.raw`(?<![\d./-])(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?![\d./-])` + TIME);
+
+/** A date in Chinese numerals: 二〇二四年二月二十八日, or a 民國 year: 中華民國一一三年 / 一百一十三年二月二十八日. */
+const HAN_PATTERN = /(?:(?:中[華华])?民[國国]\s*)?([〇零○Ｏ一二三四五六七八九十百]{1,6})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日(?:\s*[（(]?\s*(?:星期|禮拜|礼拜)[一二三四五六日天]\s*[)）]?)?(?:\s*(?:香港|澳門|澳门|北京|臺北|台北)?(?:時間|时间)?\s*(上午|下午)?\s*([〇零一二三四五六七八九十]{1,3})\s*[時时]\s*([〇零一二三四五六七八九十]{1,3})\s*分)?/;
 
 const HAN_DIGIT: Record<string, number> = { 〇: 0, 零: 0, '○': 0, Ｏ: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 
-/** 二〇二四 → 2024 (digit by digit); 二十八 → 28, 十二 → 12, 三十 → 30, 〇五 → 5. */
+/** 二〇二四 → 2024 (digit by digit); 二十八 → 28, 十二 → 12, 三十 → 30, 〇五 → 5; 一百一十三 → 113, 一百零五 → 105. */
 function hanNumber(text: string): number {
+  if (text.includes('百')) {
+    const [hundreds = '', rest = ''] = text.split('百');
+    return (hundreds ? HAN_DIGIT[hundreds] ?? 0 : 1) * 100 + (rest ? hanNumber(rest.replace(/^[〇零]/, '')) : 0);
+  }
   if (!text.includes('十')) return Number([...text].map((c) => HAN_DIGIT[c] ?? 0).join(''));
   const [tens = '', ones = ''] = text.split('十');
   return (tens ? HAN_DIGIT[tens] ?? 0 : 1) * 10 + (ones ? HAN_DIGIT[ones] ?? 0 : 0);
@@ -57,7 +64,7 @@ function validDate(y: number, m: number, d: number, h: number, min: number, s: n
 
 /** The first date in `text` (the earliest of the forms above), or `undefined`. */
 export function parseCourtDate(text: string): ParsedDate | undefined {
-  const found: Array<{ match: RegExpExecArray; yearOffset: number; han?: boolean }> = [];
+  const found: Array<{ match: RegExpExecArray; yearOffset: number; han?: boolean; dayFirst?: boolean }> = [];
   const gregorian = DATE_PATTERN.exec(text);
   if (gregorian) found.push({ match: gregorian, yearOffset: 0 });
   for (const pattern of ROC_PATTERNS) {
@@ -65,11 +72,19 @@ export function parseCourtDate(text: string): ParsedDate | undefined {
     if (roc && Number(roc[1]) >= 1) found.push({ match: roc, yearOffset: 1911 });
   }
   const han = HAN_PATTERN.exec(text);
-  if (han) found.push({ match: han, yearOffset: 0, han: true });
+  if (han) {
+    // After 民國, a year of the Republic (一一三, 一百一十三): year + 1911; else four numerals (二〇二四).
+    const roc = /^(?:中[華华])?民[國国]/.test(han[0]);
+    if (roc || /^[〇零○Ｏ一二三四五六七八九]{4}$/.test(han[1]!)) found.push({ match: han, yearOffset: roc ? 1911 : 0, han: true });
+  }
+  const dayFirst = DAY_FIRST.exec(text);
+  if (dayFirst) found.push({ match: dayFirst, yearOffset: 0, dayFirst: true });
   // The earliest; at one place, the Gregorian form (listed first).
   const first = found.sort((a, b) => a.match.index - b.match.index)[0];
   if (!first) return undefined;
-  const [matched, ys, ms, ds, half, hs, mins, ss, offset] = first.match;
+  const [matched, a, b, c, half, hs, mins, ss, offset] = first.match;
+  // 28/02/2024: day first; 02/28/2024 (month first, the second number above 12) is read so too.
+  const [ys, ms, ds] = !first.dayFirst ? [a, b, c] : Number(b) > 12 && Number(a) <= 12 ? [c, a, b] : [c, b, a];
   const num = first.han ? hanNumber : Number;
   const y = num(ys!) + first.yearOffset;
   const m = num(ms!);

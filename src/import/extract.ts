@@ -781,25 +781,27 @@ function spacedText(el: Element): string {
 
 function dateNearTitle(ctx: Ctx, titleEl: Element | undefined): { date: string; text: string; consumed?: boolean } | undefined {
   let near = titleEl?.parentNode as Node | null | undefined;
-  if (!titleEl || !near) return undefined;
-  let found = parseCourtDate(textContent(near));
+  if (!titleEl || !near || !isElement(near)) return undefined;
+  // Not a date in the title itself (本院訂於113年3月15日舉辦法律講座公告 names an event).
+  const title = new Set([titleEl]);
+  let found = parseCourtDate(textWithout(near, title));
   // A title alone in its box (a table row of its own): the date may be in the next row, right
   // after the title, a level or two up.
   for (let up = 0; !found && up < 2 && normalizeSpace(textContent(near)) === normalizeSpace(textContent(titleEl)); up++) {
-    const outer = (near as Element).parentNode as Node | null;
+    const outer = near.parentNode as Node | null;
     if (!outer || !isElement(outer) || outer.tagName === 'body') break;
     const text = squash(textContent(outer));
     const date = parseCourtDate(text);
-    const title = squash(textContent(titleEl));
-    const at = text.indexOf(title);
-    if (date && at >= 0 && text.indexOf(squash(date.matched)) - at - title.length <= 20) {
+    const heading = squash(textContent(titleEl));
+    const at = text.indexOf(heading);
+    if (date && at >= 0 && text.indexOf(squash(date.matched)) - at - heading.length <= 20) {
       near = outer;
-      found = parseCourtDate(textContent(outer));
+      found = parseCourtDate(textWithout(outer, title));
     } else break;
   }
   if (!found) return undefined;
   let line: Element | undefined;
-  for (const el of descendants(near)) if (el !== titleEl && textContent(el).includes(found.matched)) line = el;
+  for (const el of descendants(near)) if (!contains(titleEl, el) && squash(textContent(el)).includes(squash(found.matched))) line = el;
   if (!line) return { date: found.matched, text: found.matched };
   // Widen to the whole line while it stays short: the date's <span> and its neighbours.
   while (line.parentNode && line.parentNode !== near && isElement(line.parentNode as Node)) {
@@ -2067,6 +2069,24 @@ function flattenElement(el: Element): boolean {
   return true;
 }
 
+/**
+ * The last paragraph of `blocks` that is only a date, with the paragraph after it when that
+ * gives its time of day (2024年2月28日（星期三） / 香港時間15時00分).
+ */
+function dateLine(blocks: Block[]): string | undefined {
+  const texts = blocks.map((b) => (b.type === 'paragraph' ? normalizeSpace(b.text ?? htmlText(b.html ?? '')) : ''));
+  const onlyDate = (text: string) => {
+    const parsed = text.length <= 40 ? parseCourtDate(text) : undefined;
+    return !!parsed && squash(parsed.matched) === squash(text).replace(/[。.]$/, '');
+  };
+  for (let i = texts.length - 1; i >= 0; i--) {
+    const withTime = texts[i + 1] ? `${texts[i]} ${texts[i + 1]}` : '';
+    if (withTime && onlyDate(withTime)) return withTime;
+    if (onlyDate(texts[i]!)) return texts[i];
+  }
+  return undefined;
+}
+
 /** Whether `precise` gives the time of day of the day `day` names without one. */
 function sameDayWithTime(day: string, precise: string | undefined): boolean {
   const a = parseCourtDate(day);
@@ -2148,7 +2168,14 @@ export function extractArticle(html: string, options: ExtractOptions = {}): Extr
   // A byline that prints the day only (发布时间：2024-03-01) under a meta tag with the time of
   // that same day: the meta tag is the more precise.
   if (!dateText || sameDayWithTime(dateText, metaDate)) dateText = metaDate;
-  if (nearDate) {
+  // No labelled date and none on a line of its own near the title: a line of the body that is
+  // only a date (a 落款, the date under a Hong Kong press release) comes before a date that a
+  // sentence names (本院訂於113年3月15日舉辦…, an event). The line stays in the body.
+  const bodyDate = !dateText && !nearDate?.consumed ? dateLine(writer.blocks) : undefined;
+  if (bodyDate) {
+    issue(ctx, { code: 'byline-read', severity: 'info', path: 'publishedAt', message: `byline: publishedAt read from "${bodyDate}", a line of the body that is only a date (a 落款, or the date under a press release); the line stays in the body`, text: bodyDate });
+    dateText = bodyDate;
+  } else if (nearDate) {
     const quoted = nearDate.text.length > 80 ? `${nearDate.text.slice(0, 80)}…` : nearDate.text;
     issue(ctx, dateText
       ? { code: 'byline-read', severity: 'info', path: 'publishedAt', message: `byline: the unlabelled line "${quoted}" near the title is read as a byline; the date is taken from the page's meta tags`, text: nearDate.text }

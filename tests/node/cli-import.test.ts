@@ -1030,11 +1030,19 @@ describe('charset labels, as browsers read them', () => {
       ['2024-02-28 PM 11:00', '2024-02-28T23:00:00+08:00'],
       ['2024年2月28日（星期三）\n香港時間18時05分', '2024-02-28T18:05:00+08:00'],
       ['二〇二四年二月二十八日 下午三時十分', '2024-02-28T15:10:00+08:00'],
+      // 民國 years in Chinese numerals; day first as Hong Kong and Macao pages write it (month first when the day is above 12).
+      ['中華民國一一三年二月二十八日', '2024-02-28T00:00:00+08:00'],
+      ['中華民國一百一十三年二月二十八日', '2024-02-28T00:00:00+08:00'],
+      ['民國一百零五年十月一日', '2016-10-01T00:00:00+08:00'],
+      ['發佈日期：28/02/2024', '2024-02-28T00:00:00+08:00'],
+      ['28.2.2024 15:30', '2024-02-28T15:30:00+08:00'],
+      ['05/03/2024', '2024-03-05T00:00:00+08:00'],
+      ['02/28/2024', '2024-02-28T00:00:00+08:00'],
     ];
     for (const [text, want] of read) assert.equal(parseCourtDate(text)?.iso, want, text);
     assert.equal(parseCourtDate('二〇二四年二月二十八日（星期三） 香港時間十七時三十分')?.timeMissing, false);
     assert.equal(parseCourtDate('2024年2月28日（星期三）')?.timeMissing, true);
-    for (const text of ['判處有期徒刑1年6月', '電話：02-2311-1234', '版本 1.113.2.28', '113年2月30日']) assert.equal(parseCourtDate(text), undefined, text);
+    for (const text of ['判處有期徒刑1年6月', '電話：02-2311-1234', '版本 1.113.2.28', '113年2月30日', '1.28.2.2024', '12/31/99']) assert.equal(parseCourtDate(text), undefined, text);
   });
 
   test('a Taiwan court press release (新聞稿): 發布日期 in 民國 years, 資料來源, 新聞稿編號 and 瀏覽人次 in a list, 列印本頁 / 回上頁 / 分享, 圖說, 上一則 / 下一則, 相關附件 of .pdf and .odt', () => {
@@ -1146,6 +1154,30 @@ describe('charset labels, as browsers read them', () => {
     assert.ok(result.article, JSON.stringify(result.issues));
     assert.equal(result.article.publishedAt, '2024-02-28T17:30:00+08:00');
     assert.equal(JSON.stringify(result.article.body).includes('香港時間'), false);
+  });
+
+  test('a notice whose title names an event date and whose 落款 is 中華民國一一三年二月二十八日 is dated by the 落款; a press release by the date and 香港時間 lines under it', () => {
+    const notice = `<html lang="zh-TW"><head><meta charset="big5"><title>公告</title></head><body>
+      <h3 class="title">本院訂於113年3月15日舉辦法律講座公告</h3>
+      <div class="content"><p>一、本院訂於113年3月15日（星期五）下午2時假本院第一法庭舉辦法律講座，歡迎民眾參加。</p>
+      <p>二、報名方式：請於113年3月10日前以電話報名。</p>
+      <p style="text-align:right">臺灣新竹地方法院</p>
+      <p style="text-align:right">中華民國一一三年二月二十八日</p></div>
+      <div>上一筆：<a href="/n/9">本院春節期間服務公告</a>　下一筆：<a href="/n/11">本院辦理調解委員遴選</a></div>
+      </body></html>`;
+    const result = importPage(iconv.encode(notice, 'big5'), { baseUrl: 'https://court.example.tw/n/10' });
+    assert.ok(result.article, JSON.stringify(result.issues));
+    assert.equal(result.article.publishedAt, '2024-02-28T00:00:00+08:00');
+    assert.deepEqual(result.article.body.at(-1), { type: 'paragraph', text: '中華民國一一三年二月二十八日', align: 'end' });
+    assert.deepEqual([result.article.prev?.title, result.article.next?.title], ['本院春節期間服務公告', '本院辦理調解委員遴選']);
+    const release = `<html><head><meta charset="big5"><title>新聞公報</title></head><body>
+      <h1>司法人員推薦委員會公布任命</h1><div class="content">
+      <p>司法人員推薦委員會今日（二月二十八日）宣布，行政長官已接納委員會的推薦，任命兩名區域法院法官。</p>
+      <p>完</p><p>2024年2月28日（星期三）</p><p>香港時間15時00分</p></div></body></html>`;
+    const hk = importPage(iconv.encode(release, 'big5-hkscs'));
+    assert.ok(hk.article, JSON.stringify(hk.issues));
+    assert.equal(hk.article.publishedAt, '2024-02-28T15:00:00+08:00');
+    assert.match(hk.issues.find((i) => i.code === 'byline-read')?.message ?? '', /read from "2024年2月28日（星期三） 香港時間15時00分", a line of the body that is only a date/);
   });
 
   test('a page in Traditional characters under no lang, "zh" or "zh-CN" is read as zh-Hant, with a note; zh-TW, zh-HK and a Simplified page keep theirs', () => {
