@@ -141,7 +141,7 @@ const BREADCRUMB_TOKENS = new Set([
 /** A trail printed as text without a label or a class name: 首页 >> 媒体聚焦, 首页 → 新闻中心. */
 const PLAIN_TRAIL = bothScripts(/^首页\s*(?:>>|>|›|»|→|＞|\/)\s*[^。；;！!？?]{1,60}$/);
 
-const BREADCRUMB_LABEL = bothScripts(/^(?:当前位置|您现在的位置|您的位置|您所在的位置|所在位置|现在位置|当前页面|位置)\s*(?:是)?\s*[:：]?/);
+const BREADCRUMB_LABEL = bothScripts(/^(?::::\s*)?(?:当前位置|您现在的位置|您的位置|您所在的位置|所在位置|现在位置|当前页面|位置)\s*(?:是)?\s*[:：]?/);
 const CRUMB_SEPARATORS = /^[\s>›»→/|\\\-—:：]*$|^(?:&gt;|>>)+$/;
 
 const PREV_NEXT = bothScripts(/(上一篇|下一篇|上一条|下一条|上一则|下一则|上一笔|下一笔|上篇|下篇)\s*[:：]?/);
@@ -235,6 +235,22 @@ function unwrapCaption(text: string): string {
   return wrapped ? wrapped[1]! : bare;
 }
 
+/** What a `title` attribute adds for screen readers when a link opens a window: 司法院網站(另開新視窗). */
+const NEW_WINDOW = bothScripts(/\s*[(（[【]?\s*(?:另开新视窗|另开视窗|开新视窗|在新视窗开启|在新视窗開啟|新视窗开启|新視窗開啟|另开新窗口|新窗口打开|新窗口)\s*[)）\]】]?\s*$/);
+
+/** A link's `title` attribute without the new-window notice it ends in. */
+function titleAttribute(el: Element): string {
+  return normalizeSpace(attr(el, 'title') ?? '').replace(NEW_WINDOW, '').trim();
+}
+
+/** The link around `el` when it points at a document file (an attachment). */
+function attachmentLinkAround(el: Element): Element | undefined {
+  for (let up = el.parentNode as Node | null; up && isElement(up); up = up.parentNode as Node | null) {
+    if (up.tagName === 'a') return ATTACHMENT_HREF.test(attr(up, 'href') ?? '') ? up : undefined;
+  }
+  return undefined;
+}
+
 /** Paragraphs made only of print/close/font-size controls. */
 const CHROME_LINE = bothScripts(/^(?:[\s【】[\]|｜:：()（）]*(?:打印本页|打印此文|打印|友善列印|列印本页|列印此页|列印|关闭窗口|关闭视窗|关闭本页|关闭|返回顶部|返回|回上一页|回上页|回到上一页|回首页|回页首|回顶端|收藏本页|收藏|转寄|分享到|分享至|分享|字号|字体|字级|大|中|小|默认))+[\s【】[\]|｜:：()（）]*$/);
 
@@ -260,8 +276,14 @@ function issue(ctx: Ctx, i: ImportIssue): void {
   ctx.issues.push(i);
 }
 
+/** The ::: access-key anchors of Taiwan government templates (無障礙): <a accesskey="C">:::</a>. */
+function isAccessKeyAnchor(el: Element): boolean {
+  return el.tagName === 'a' && attr(el, 'accesskey') !== undefined && /^[\s:：]*$/.test(textContent(el));
+}
+
 function isChrome(el: Element): boolean {
   if ((el.tagName === 'header' || el.tagName === 'footer') && insideArticle(el)) return false;
+  if (isAccessKeyAnchor(el)) return true;
   if (CHROME_TAGS.has(el.tagName) || NON_TEXT_TAGS.has(el.tagName)) return true;
   if (isHidden(el)) return true;
   return nameTokens(el).some((t) => CHROME_TOKENS.has(t));
@@ -375,7 +397,7 @@ function findBreadcrumb(ctx: Ctx, doc: Node): BreadcrumbItem[] | undefined {
   const items: BreadcrumbItem[] = [];
   const walk = (node: Node) => {
     if (isElement(node)) {
-      if (NON_TEXT_TAGS.has(node.tagName)) return;
+      if (NON_TEXT_TAGS.has(node.tagName) || isAccessKeyAnchor(node)) return;
       if (node.tagName === 'a') {
         const label = normalizeSpace(textContent(node)).replace(BREADCRUMB_LABEL, '').trim();
         if (label) {
@@ -914,7 +936,7 @@ function findPrevNext(ctx: Ctx, root: Node): PrevNext {
     if (link) ctx.consumed.add(link);
     ctx.accounted.push(normalizeSpace(textContent(lineEl)));
     if (!link) continue;
-    const title = normalizeSpace(attr(link, 'title') ?? '') || normalizeSpace(textContent(link)).replace(PREV_NEXT_LEAD, '').trim();
+    const title = titleAttribute(link) || normalizeSpace(textContent(link)).replace(PREV_NEXT_LEAD, '').trim();
     const href = resolveUrl(ctx, attr(link, 'href'), `${which}.href`, `${which === 'prev' ? '上一篇' : '下一篇'} "${title}"`);
     if (title && href && !NO_ARTICLE.test(title)) out[which] = { title, href };
   }
@@ -1471,7 +1493,8 @@ class BodyWriter {
       return 'attachments';
     }
     // A counter with page controls (瀏覽人次：532　列印　回上頁): no field, no article text.
-    const counters = byline && !byline.author && !byline.source && !byline.editor && !byline.date && !byline.dropped.length && byline.ignored.length ? byline : undefined;
+    const counted = text.length <= 80 && !byline ? readByline(unwrapped) : byline;
+    const counters = counted && !counted.author && !counted.source && !counted.editor && !counted.date && !counted.dropped.length && counted.ignored.length ? counted : undefined;
     if (CHROME_LINE.test(text) || (counters && (!counters.rest || CHROME_LINE.test(counters.rest)))) {
       issue(this.ctx, { code: 'chrome-dropped', severity: 'info', path: 'body', message: `body: page controls "${text}" are not article text; dropped`, text });
       return undefined;
@@ -1650,7 +1673,7 @@ class BodyWriter {
     if (!href) return false;
     if (this.attachments.some((a) => a.href === href)) return true;
     const fileName = decodeURIComponent(href.split(/[?#]/)[0]!.split('/').pop() ?? href);
-    const title = withoutSize(linkText) || normalizeSpace(attr(el, 'title') ?? '') || fileName;
+    const title = withoutSize(linkText) || titleAttribute(el) || fileName;
     const attachment: Attachment = { title, href };
     const around = `${linkText} ${el.parentNode ? textContent(el.parentNode as Node) : ''}`;
     const size = SIZE_TEXT.exec(around);
@@ -1839,6 +1862,7 @@ function walkBody(ctx: Ctx, writer: BodyWriter, container: Element): void {
     }
     if (isChrome(el)) {
       writer.flush();
+      if (isAccessKeyAnchor(el)) ctx.accounted.push(textContent(el));
       return;
     }
     const tag = el.tagName;
@@ -1847,7 +1871,8 @@ function walkBody(ctx: Ctx, writer: BodyWriter, container: Element): void {
       return;
     }
     if (tag === 'img') {
-      writer.image(el);
+      // The file-type icon of an attachment link (<a href="x.pdf"><img alt="PDF檔案">…</a>) is no photo.
+      if (!(inLink && attachmentLinkAround(el))) writer.image(el);
       return;
     }
     if (/^h[1-6]$/.test(tag)) {

@@ -1156,6 +1156,39 @@ describe('charset labels, as browsers read them', () => {
     assert.equal(JSON.stringify(result.article.body).includes('香港時間'), false);
   });
 
+  test('a Taiwan template with ::: access-key anchors, (另開新視窗) in link titles, file-type icons in attachment links and 友善列印 / 回上一頁 / 瀏覽人次 on one line', () => {
+    const html = `<html lang="zh-Hant-TW"><head><meta charset="utf-8"><title>本院辦理法治教育宣導-臺灣臺中地方法院</title></head><body>
+      <div class="path"><a href="#C" accesskey="C" title="中央內容區塊" class="acc">:::</a>現在位置：<a href="/">首頁</a>&gt;<a href="/news">新聞稿</a></div>
+      <div class="cont"><a href="#C" accesskey="C" name="C" title="中央內容區塊">:::</a>
+        <h3 class="h3">本院辦理法治教育宣導</h3>
+        <p class="date">發布日期：113-02-28　發布單位：臺灣臺中地方法院</p>
+        <div class="text">
+          <p>本院於113年2月26日前往轄區國民中學辦理法治教育宣導，由法官講解少年事件處理程序。</p>
+          <p><a href="/upload/a.jpg" title="活動照片(另開新視窗)" target="_blank"><img src="/upload/a_s.jpg" alt="法官講解少年事件處理程序"></a></p>
+          <p>圖說：法官講解少年事件處理程序</p>
+        </div>
+        <div class="file">相關附件：<a href="/f/1.pdf" title="宣導簡報.pdf(另開新視窗)" target="_blank"><img src="/images/pdf.gif" alt="PDF檔案">宣導簡報</a>
+          <a href="/f/2.odt" title="宣導簡報.odt（另開新視窗）"><img src="/images/odt.gif" alt="ODT檔案"></a></div>
+        <div class="np">上一則：<a href="/n/1" title="本院舉辦親子活動(另開新視窗)">本院舉辦親子...</a><br>下一則：<a href="/n/3">本院新春團拜</a></div>
+        <div class="fn"><a href="javascript:window.print();" title="友善列印(另開新視窗)">友善列印</a> <a href="javascript:history.back();">回上一頁</a> 瀏覽人次：<span>345</span></div>
+      </div></body></html>`;
+    const result = importPage(Buffer.from(html), { baseUrl: 'https://court.example.tw/n/2' });
+    assert.ok(result.article, JSON.stringify(result.issues));
+    const a = result.article;
+    assert.deepEqual(a.breadcrumb?.map((c) => c.label), ['首頁', '新聞稿']);
+    assert.deepEqual(a.attachments, [
+      { title: '宣導簡報', href: 'https://court.example.tw/f/1.pdf' },
+      { title: '宣導簡報.odt', href: 'https://court.example.tw/f/2.odt' },
+    ]);
+    assert.deepEqual(a.prev, { title: '本院舉辦親子活動', href: 'https://court.example.tw/n/1' });
+    assert.deepEqual(a.body.map((b) => (b.type === 'image' ? `image:${b.src}:${b.caption}` : b.type === 'paragraph' ? b.text : b.type)), [
+      '本院於113年2月26日前往轄區國民中學辦理法治教育宣導，由法官講解少年事件處理程序。',
+      'image:https://court.example.tw/upload/a_s.jpg:法官講解少年事件處理程序',
+    ]);
+    assert.equal(JSON.stringify(a).includes('視窗'), false);
+    assert.deepEqual(warnings(result.issues), []);
+  });
+
   test('a notice whose title names an event date and whose 落款 is 中華民國一一三年二月二十八日 is dated by the 落款; a press release by the date and 香港時間 lines under it', () => {
     const notice = `<html lang="zh-TW"><head><meta charset="big5"><title>公告</title></head><body>
       <h3 class="title">本院訂於113年3月15日舉辦法律講座公告</h3>
