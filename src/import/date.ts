@@ -19,10 +19,10 @@ export interface ParsedDate {
 
 /**
  * The time of day after a date ("20:54:53", "20时54分", "下午 03:30:00"), with an optional
- * offset: 5 groups (上午 / 下午, hours, minutes, seconds, offset). A weekday and a 香港時間 /
+ * offset: 5 groups (上午 / 下午, hours, minutes, seconds, offset). A weekday (星期三, (三)) and a 香港時間 /
  * 北京时间 label may stand between the date and the time.
  */
-const TIME = String.raw`(?:\s*[（(]?\s*(?:星期|禮拜|礼拜)[一二三四五六日天]\s*[)）]?)?(?:\s*(?:香港|澳門|澳门|北京|臺北|台北)(?:時間|时间))?(?:\s*(?:T|\s)?\s*(上午|下午|AM|PM|am|pm)?\s*(\d{1,2})\s*(?::|时|時)\s*(\d{1,2})(?:\s*(?::|分)\s*(\d{1,2}(?:\.\d+)?)(?:\s*秒)?|\s*分)?(?:\s*(Z|[+-]\d{2}:?\d{2}))?)?`;
+const TIME = String.raw`(?:\s*[（(]?\s*(?:星期|禮拜|礼拜|週|周)[一二三四五六日天]\s*[)）]?|\s*[（(][一二三四五六日天][)）])?(?:\s*(?:香港|澳門|澳门|北京|臺北|台北)(?:時間|时间))?(?:\s*(?:T|\s)?\s*(上午|下午|AM|PM|am|pm)?\s*(\d{1,2})\s*(?::|时|時)\s*(\d{1,2})(?:\s*(?::|分)\s*(\d{1,2}(?:\.\d+)?)(?:\s*秒)?|\s*分)?(?:\s*(Z|[+-]\d{2}:?\d{2}))?)?`;
 
 const DATE_PATTERN = new RegExp(String.raw`(\d{4})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})(?:\s*日)?` + TIME);
 

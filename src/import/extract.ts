@@ -159,21 +159,21 @@ type BylineField = 'author' | 'source' | 'date' | 'editor' | 'credit' | 'ignore'
 /** Labels of the byline. A label counts only at the start of a text or after a separator. */
 const BYLINE_LABELS: Array<[RegExp, BylineField]> = [
   [bothScripts(/责任编辑|编辑/y), 'editor'],
-  [bothScripts(/作\s*者|撰稿|撰文|文\s*\/|记者/y), 'author'],
+  [bothScripts(/作\s*者|撰稿人|撰稿|撰文|文\s*\/|记者/y), 'author'],
   [bothScripts(/摄\s*影|摄\s*像|图\s*片|通讯员/y), 'credit'],
   [bothScripts(/信息来源|文章来源|稿件来源|资料来源|新闻来源|消息来源|发布单位|发布机关|来\s*源|出处/y), 'source'],
   [bothScripts(/发布时间|发布日期|发表时间|发文日期|发稿日期|公告日期|刊登日期|更新时间|更新日期|时\s*间|日\s*期|发布于/y), 'date'],
-  [bothScripts(/浏览次数|浏览人次|浏览量|点击数|点击量|点阅次数|点阅人次|点阅数|人气|阅读次数|访问次数|阅读量|浏览|点击|阅读|字号|字体|字级/y), 'ignore'],
+  [bothScripts(/浏览次数|浏览人次|浏览量|点击数|点击量|点阅次数|点阅人次|点阅数|人气|阅读次数|访问次数|阅读量|浏览|点击|阅读|字号|字体|字级|字型大小|字型/y), 'ignore'],
   // A press release's number (新聞稿編號：113-015): no field in the contract, no article text.
   [bothScripts(/新闻稿编号|新闻稿号|发稿编号|编\s*号/y), 'ignore'],
   // Review and sign-off credits: internal steps, not an editor (编辑：韩雪 审核：周平).
   [bothScripts(/审\s*核|审\s*校|审\s*稿|校\s*对|核\s*稿|签\s*发|[初复终]\s*审/y), 'ignore'],
 ];
 
-/** The weekday court pages print after a date (2019年03月07日 星期四): part of the date. */
-const WEEKDAY = bothScripts(/^[(（]?(?:星期|礼拜|周)[一二三四五六日天][)）]?/);
+/** The weekday court pages print after a date (2019年03月07日 星期四, 113-02-28(三)): part of the date. */
+const WEEKDAY = bothScripts(/^(?:[(（]?(?:星期|礼拜|周)[一二三四五六日天][)）]?|[(（][一二三四五六日天](?:[)）]|$))/);
 
-const BYLINE_STOP = bothScripts(/(?:【|\[|打印|友善列印|列印|关闭|回上页|回上一页|字号|字体|字级|浏览次数|分享|收藏|返回|\||｜)/);
+const BYLINE_STOP = bothScripts(/(?:【|\[|打印|友善列印|列印|关闭|回上页|回上一页|回列表|字号|字体|字级|字型|浏览次数|分享|收藏|返回|\||｜)/);
 
 const ATTACHMENT_HREF = /\.(?:pdf|docx?|xlsx?|pptx?|odt|ods|odp|wps|et|dps|zip|rar|7z|txt|ceb|ofd|csv|rtf|tif|tiff)(?:[?#]|$)/i;
 
@@ -252,7 +252,7 @@ function attachmentLinkAround(el: Element): Element | undefined {
 }
 
 /** Paragraphs made only of print/close/font-size controls. */
-const CHROME_LINE = bothScripts(/^(?:[\s【】[\]|｜:：()（）]*(?:打印本页|打印此文|打印|友善列印|列印本页|列印此页|列印|关闭窗口|关闭视窗|关闭本页|关闭|返回顶部|返回|回上一页|回上页|回到上一页|回首页|回页首|回顶端|收藏本页|收藏|转寄|分享到|分享至|分享|字号|字体|字级|大|中|小|默认))+[\s【】[\]|｜:：()（）]*$/);
+const CHROME_LINE = bothScripts(/^(?:[\s【】[\]|｜:：()（）]*(?:打印本页|打印此文|打印|友善列印|列印本页|列印此页|列印|关闭窗口|关闭视窗|关闭本页|关闭|返回顶部|返回|回上一页|回上页|回到上一页|回首页|回页首|回顶端|返回列表|回列表|收藏本页|收藏|转寄|分享到|分享至|分享|字号|字体|字级|字型大小|字型|大|中|小|默认))+[\s【】[\]|｜:：()（）]*$/);
 
 const SIZE_TEXT = /[(（\[]\s*(\d+(?:\.\d+)?)\s*(B|K|KB|M|MB|G|GB)\s*[)）\]]/i;
 

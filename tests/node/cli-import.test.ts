@@ -1156,6 +1156,26 @@ describe('charset labels, as browsers read them', () => {
     assert.equal(JSON.stringify(result.article.body).includes('香港時間'), false);
   });
 
+  test('a byline with a short weekday (113-02-28(三)), 撰稿人 and 字型大小, and 回列表 / 返回列表 controls', () => {
+    const html = `<html lang="zh-Hant-TW"><head><meta charset="utf-8"><title>司法院新聞稿</title></head><body>
+      <h2 class="title">司法院公布司法統計年報</h2>
+      <div class="info">發布日期：113-02-28(三)　撰稿人：王小明　資料來源：司法院統計處　字型大小：<a href="#">小</a> <a href="#">中</a> <a href="#">大</a></div>
+      <div class="content"><p>司法院今日公布112年司法統計年報，各級法院終結案件數較上年增加。</p>
+      <p>統計年報全文已刊登於司法院網站，歡迎各界參閱運用。</p>
+      <p><a href="/list">回列表</a>　<a href="javascript:print()">列印</a></p></div>
+      <div class="bottom"><a href="/list">返回列表</a></div></body></html>`;
+    const result = importPage(Buffer.from(html));
+    assert.ok(result.article, JSON.stringify(result.issues));
+    const a = result.article;
+    assert.deepEqual([a.publishedAt, a.author, a.source], ['2024-02-28T00:00:00+08:00', '王小明', '司法院統計處']);
+    assert.deepEqual(a.body.map((b) => (b.type === 'paragraph' ? b.text : b.type)), [
+      '司法院今日公布112年司法統計年報，各級法院終結案件數較上年增加。',
+      '統計年報全文已刊登於司法院網站，歡迎各界參閱運用。',
+    ]);
+    assert.equal(JSON.stringify(a).includes('列表'), false);
+    assert.deepEqual(warnings(result.issues), []);
+  });
+
   test('a Taiwan template with ::: access-key anchors, (另開新視窗) in link titles, file-type icons in attachment links and 友善列印 / 回上一頁 / 瀏覽人次 on one line', () => {
     const html = `<html lang="zh-Hant-TW"><head><meta charset="utf-8"><title>本院辦理法治教育宣導-臺灣臺中地方法院</title></head><body>
       <div class="path"><a href="#C" accesskey="C" title="中央內容區塊" class="acc">:::</a>現在位置：<a href="/">首頁</a>&gt;<a href="/news">新聞稿</a></div>
