@@ -207,11 +207,11 @@ const PLUGIN_VIDEO: Array<{ extension: RegExp; player: RegExp; kind: string }> =
 /** A line that ends an article: （完）, (完), ——完——, 【完】, （全文完）. */
 const END_MARK = /^(?:[(（【[]\s*(?:全文)?完\s*[)）】\]]|[—─－-]+\s*(?:全文)?完\s*[—─－-]+|(?:全文)?完)$/;
 
-const CAPTION_START = bothScripts(/^(?:[▲△▶►]\s*|(?:图说|图片说明)\s*[:：]|[（(]?\s*图为|[（(]?图\s*[一二三四五六七八九十\d]*\s*[)）]?\s*[:：]|摄影[:：]|\[图\])/);
+const CAPTION_START = bothScripts(/^(?:[▲△▶►]\s*|(?:图说|图片说明|[上下左右]图)\s*[:：]|[（(]?\s*图为|[（(]?图\s*[一二三四五六七八九十\d]*\s*[)）]?\s*[:：]|摄影[:：]|\[图\])/);
 const CAPTION_MARKER = /^[▲△▶►]\s*/;
 
-/** The label of a caption line (圖說：, 图片说明：): not part of the caption. */
-const CAPTION_LABEL = bothScripts(/^(?:图说|图片说明)\s*[:：]\s*/);
+/** The label of a caption line (圖說：, 图片说明：, 上圖：): not part of the caption. */
+const CAPTION_LABEL = bothScripts(/^(?:图说|图片说明|[上下左右]图)\s*[:：]\s*/);
 
 /** "（图为庭审现场）": a caption in brackets. */
 const WRAPPED_CAPTION = bothScripts(/^[（(]\s*(图为.*?)\s*[）)]$/);
@@ -254,7 +254,8 @@ function attachmentLinkAround(el: Element): Element | undefined {
 /** Paragraphs made only of print/close/font-size controls. */
 const CHROME_LINE = bothScripts(/^(?:[\s【】[\]|｜:：()（）]*(?:打印本页|打印此文|打印|友善列印|列印本页|列印此页|列印|关闭窗口|关闭视窗|关闭本页|关闭|返回顶部|返回|回上一页|回上页|回到上一页|回首页|回页首|回顶端|返回列表|回列表|收藏本页|收藏|转寄|分享到|分享至|分享|字号|字体|字级|字型大小|字型|大|中|小|默认))+[\s【】[\]|｜:：()（）]*$/);
 
-const SIZE_TEXT = /[(（\[]\s*(\d+(?:\.\d+)?)\s*(B|K|KB|M|MB|G|GB)\s*[)）\]]/i;
+/** A file's size in brackets, after its type or not: （183KB）, （PDF，350KB）, (DOC, 1.2MB). */
+const SIZE_TEXT = /[(（\[]\s*(?:[a-z]{2,4}\s*[,，、/|｜]\s*)?(\d+(?:\.\d+)?)\s*(B|K|KB|M|MB|G|GB)\s*[)）\]]/i;
 
 /** An attachment's name without the size printed with it ("公告（183KB）" → "公告"): the element shows the size. */
 function withoutSize(text: string): string {

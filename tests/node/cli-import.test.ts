@@ -1156,6 +1156,22 @@ describe('charset labels, as browsers read them', () => {
     assert.equal(JSON.stringify(result.article.body).includes('香港時間'), false);
   });
 
+  test('a 上圖： caption loses its label; an attachment size after its type, （PDF，350KB）, is read and the line is the attachment', () => {
+    const html = `<html lang="zh-Hant"><head><meta charset="utf-8"><title>高等法院舉辦研習會</title></head><body>
+      <h1>高等法院舉辦研習會</h1><div class="info">發布日期：2024-02-28</div>
+      <div class="content"><p>臺灣高等法院今日舉辦刑事審判實務研習會，邀請學者擔任講座，法官踴躍參加。</p>
+      <p><img src="/a.jpg"></p><p>上圖：院長致詞</p>
+      <p>附件：<a href="/f/a.pdf">研習會議程</a>（PDF，350KB）</p></div></body></html>`;
+    const result = importPage(Buffer.from(html), { baseUrl: 'https://court.example.tw/n/5' });
+    assert.ok(result.article, JSON.stringify(result.issues));
+    assert.deepEqual(result.article.attachments, [{ title: '研習會議程', href: 'https://court.example.tw/f/a.pdf', bytes: 350 * 1024 }]);
+    assert.deepEqual(result.article.body.map((b) => (b.type === 'image' ? `image:${b.caption}` : b.type === 'paragraph' ? b.text ?? b.html : b.type)), [
+      '臺灣高等法院今日舉辦刑事審判實務研習會，邀請學者擔任講座，法官踴躍參加。',
+      'image:院長致詞',
+    ]);
+    assert.deepEqual(warnings(result.issues), []);
+  });
+
   test('a byline with a short weekday (113-02-28(三)), 撰稿人 and 字型大小, and 回列表 / 返回列表 controls', () => {
     const html = `<html lang="zh-Hant-TW"><head><meta charset="utf-8"><title>司法院新聞稿</title></head><body>
       <h2 class="title">司法院公布司法統計年報</h2>
