@@ -243,6 +243,19 @@ function titleAttribute(el: Element): string {
   return normalizeSpace(attr(el, 'title') ?? '').replace(NEW_WINDOW, '').trim();
 }
 
+/** The text of an attachment link that names only the file's type or the action. */
+const FILE_TYPE_TEXT = bothScripts(/^(?:pdf|odt|ods|odp|docx?|xlsx?|pptx?|wps|ofd|zip|rar|7z|txt|下载|点此下载|点击下载)$/i);
+
+/** The first cell of the table row that holds `link`, when the link is not in it: 報名表 | <a>ODT</a> <a>PDF</a>. */
+function rowLabel(link: Element): string {
+  for (let up = link.parentNode as Node | null; up && isElement(up); up = up.parentNode as Node | null) {
+    if (up.tagName !== 'tr') continue;
+    const first = children(up).find((c): c is Element => isElement(c) && (c.tagName === 'td' || c.tagName === 'th'));
+    return first && !contains(first, link) ? normalizeSpace(textContent(first)) : '';
+  }
+  return '';
+}
+
 /** The link around `el` when it points at a document file (an attachment). */
 function attachmentLinkAround(el: Element): Element | undefined {
   for (let up = el.parentNode as Node | null; up && isElement(up); up = up.parentNode as Node | null) {
@@ -1674,7 +1687,12 @@ class BodyWriter {
     if (!href) return false;
     if (this.attachments.some((a) => a.href === href)) return true;
     const fileName = decodeURIComponent(href.split(/[?#]/)[0]!.split('/').pop() ?? href);
-    const title = withoutSize(linkText) || titleAttribute(el) || fileName;
+    // A link that prints only the file's type (PDF, ODT, 下載) in a row of a table of attachments: named by the row.
+    const typeOnly = FILE_TYPE_TEXT.test(withoutSize(linkText));
+    const named = typeOnly ? titleAttribute(el) || rowLabel(el) : '';
+    // Two formats of one file keep their type: 報名表（ODT）, 報名表（PDF）; 下載 is dropped.
+    const kind = /^[a-z0-9]+$/i.test(withoutSize(linkText)) ? `（${withoutSize(linkText).toUpperCase()}）` : '';
+    const title = (named && `${named}${kind}`) || withoutSize(linkText) || titleAttribute(el) || fileName;
     const attachment: Attachment = { title, href };
     const around = `${linkText} ${el.parentNode ? textContent(el.parentNode as Node) : ''}`;
     const size = SIZE_TEXT.exec(around);

@@ -1156,6 +1156,19 @@ describe('charset labels, as browsers read them', () => {
     assert.equal(JSON.stringify(result.article.body).includes('香港時間'), false);
   });
 
+  test('attachment links that print only the file type (ODT, PDF, 下載) are named by their table row or title attribute', () => {
+    const html = `<html lang="zh-TW"><head><meta charset="utf-8"><title>法律講座公告</title></head><body>
+      <h3 class="title">本院舉辦法律講座公告</h3><div class="info">發布日期：113-02-28</div>
+      <div class="content"><p>本院訂於三月十五日下午假本院第一法庭舉辦法律講座，歡迎民眾參加。</p></div>
+      <table class="attach"><tr><th>附件名稱</th><th>下載</th></tr>
+        <tr><td>報名表</td><td><a href="/f/form.odt">ODT</a> <a href="/f/form.pdf">PDF</a></td></tr>
+        <tr><td colspan="2"><a href="/f/map.pdf" title="交通資訊(另開新視窗)">下載</a></td></tr></table>
+      </body></html>`;
+    const result = importPage(Buffer.from(html), { baseUrl: 'https://court.example.tw/n/10' });
+    assert.ok(result.article, JSON.stringify(result.issues));
+    assert.deepEqual(result.article.attachments?.map((f) => f.title), ['報名表（ODT）', '報名表（PDF）', '交通資訊']);
+  });
+
   test('a 上圖： caption loses its label; an attachment size after its type, （PDF，350KB）, is read and the line is the attachment', () => {
     const html = `<html lang="zh-Hant"><head><meta charset="utf-8"><title>高等法院舉辦研習會</title></head><body>
       <h1>高等法院舉辦研習會</h1><div class="info">發布日期：2024-02-28</div>
