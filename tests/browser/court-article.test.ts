@@ -1294,6 +1294,19 @@ describe('court-article', () => {
       }
     });
 
+    it('breaks a 落款 that needs two lines into even halves, not before its last character', async () => {
+      await setViewport({ width: 320, height: 640 });
+      const body = [{ type: 'paragraph', text: '辽宁省抚顺市中级人民法院', align: 'end' }];
+      const article = { version: 1, title: '公告', publishedAt: '2024-02-28T20:54:53+08:00', body };
+      const el = await rendered(await fixture<CourtArticleElement>(html`<court-article .article=${article as unknown as Article} font-size="x-large"></court-article>`));
+      const p = $(el, '[part="body"] > p')!;
+      const range = document.createRange();
+      range.selectNodeContents(p);
+      const lines = Array.from(range.getClientRects()).filter((r) => r.width > 0);
+      expect(lines.length, 'two lines at this size').to.equal(2);
+      expect(Math.abs(lines[0]!.width - lines[1]!.width)).to.be.below(parseFloat(getComputedStyle(p).fontSize) * 1.5);
+    });
+
     it('keeps spaces inside a paragraph and inside its first tag; only the paragraph\'s leading run is trimmed', async () => {
       const paragraphs = [
         { type: 'paragraph', text: '中间的\u3000\u3000全角空格' },
