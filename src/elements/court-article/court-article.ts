@@ -316,6 +316,10 @@ export class CourtArticleElement extends LitElement {
       target?.focus();
     }
     this.watchHtmlBlocks();
+  }
+
+  protected override firstUpdated(): void {
+    // The first update of a pre-rendered article is its hydration: from then on, `@error` listens.
     if (this.serverRendered) this.noteEarlyVideoFailures();
   }
 
@@ -697,7 +701,8 @@ export class CourtArticleElement extends LitElement {
 
   /**
    * A video of a pre-rendered page that failed before the bundle arrived (the reader pressed
-   * play at once) fired its `error` before anyone listened: it is sent again, to the listener.
+   * play at once) fired its `error` before anyone listened: it is sent again, to the listener,
+   * once, when hydration has bound it.
    */
   private noteEarlyVideoFailures(): void {
     for (const video of this.renderRoot.querySelectorAll('video')) {
