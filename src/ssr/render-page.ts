@@ -290,6 +290,16 @@ function alignAttr(align: ParagraphBlock['align'], dir: 'ltr' | 'rtl'): string {
   return '';
 }
 
+/** A photo's or video's `width` and `height` attributes, when the data gives both. */
+function sizeAttrs(block: { width?: number; height?: number }): string {
+  return block.width && block.height ? ` width="${block.width}" height="${block.height}"` : '';
+}
+
+/** A photo's or video's caption after its ▲ (the data's own ▲ not doubled), or `''` without one. */
+function figcaption(caption: string): string {
+  return caption ? `<figcaption>▲${escapeHtml(caption)}</figcaption>` : '';
+}
+
 function fallbackBlock(block: Block, dir: 'ltr' | 'rtl'): string {
   switch (block.type) {
     case 'paragraph': {
@@ -303,21 +313,17 @@ function fallbackBlock(block: Block, dir: 'ltr' | 'rtl'): string {
     case 'image': {
       const src = safeUrl(block.src);
       if (!src) return '';
-      const size = block.width && block.height ? ` width="${block.width}" height="${block.height}"` : '';
-      const captionText = withoutCaptionMarker(block.caption ?? '');
-      const alt = block.alt ?? captionText;
-      const caption = captionText ? `<figcaption>▲${escapeHtml(captionText)}</figcaption>` : '';
-      return `<figure><img src="${escapeHtml(src)}" alt="${escapeHtml(alt)}"${size} loading="lazy" decoding="async">${caption}</figure>`;
+      const caption = withoutCaptionMarker(block.caption ?? '');
+      const alt = block.alt ?? caption;
+      return `<figure><img src="${escapeHtml(src)}" alt="${escapeHtml(alt)}"${sizeAttrs(block)} loading="lazy" decoding="async">${figcaption(caption)}</figure>`;
     }
     case 'video': {
       const src = safeUrl(block.src);
       if (!src) return '';
       const poster = safeUrl(block.poster);
-      const size = block.width && block.height ? ` width="${block.width}" height="${block.height}"` : '';
       const link = `<a href="${escapeHtml(src)}">${escapeHtml(msg('下载视频', { id: 'court-article.video-download' }))}</a>`;
-      const captionText = withoutCaptionMarker(block.caption ?? '');
-      const caption = captionText ? `<figcaption>▲${escapeHtml(captionText)}</figcaption>` : '';
-      return `<figure><video controls preload="none" src="${escapeHtml(src)}"${poster ? ` poster="${escapeHtml(poster)}"` : ''}${size}>${link}</video>${caption}</figure>`;
+      const caption = figcaption(withoutCaptionMarker(block.caption ?? ''));
+      return `<figure><video controls preload="none" src="${escapeHtml(src)}"${poster ? ` poster="${escapeHtml(poster)}"` : ''}${sizeAttrs(block)}>${link}</video>${caption}</figure>`;
     }
     case 'html':
       return `<div>${sanitizeFragment(block.html)}</div>`;
