@@ -1,7 +1,7 @@
-/** Languages whose text is written right to left (ISO 639 codes, in BCP 47 tags). */
-const RTL = /^(ar|arc|ckb|dv|fa|he|ks|ku|ps|sd|syr|ug|ur|yi)(-|$)/i;
+/** Languages written right to left by default (ISO 639 codes, the first subtag of a BCP 47 tag). */
+export const RTL_LANGUAGES: ReadonlySet<string> = new Set(['ar', 'arc', 'ckb', 'dv', 'fa', 'he', 'ks', 'ku', 'ps', 'sd', 'syr', 'ug', 'ur', 'yi']);
 
 /** Direction of text in the language `lang` (a BCP 47 tag): `rtl` for Uyghur, Arabic…, else `ltr`. */
 export function textDirection(lang: string): 'ltr' | 'rtl' {
-  return RTL.test(lang) ? 'rtl' : 'ltr';
+  return RTL_LANGUAGES.has(lang.split('-')[0]!.toLowerCase()) ? 'rtl' : 'ltr';
 }

@@ -40,6 +40,7 @@ import { LOCALE_STATUS_EVENT } from '@lit/localize';
 import type { LocaleModule, TemplateLike, TemplateMap } from '@lit/localize';
 import { configureReentrantLocalization } from '@lit/localize/init/reentrant.js';
 import { builtInLoaders } from './locale-loaders.js';
+import { RTL_LANGUAGES } from './direction.js';
 
 /** The language the source strings are written in. */
 export const sourceLocale = 'zh-CN';
@@ -69,8 +70,7 @@ interface LocaleEntry {
   dir: TextDirection;
 }
 
-// Languages written right to left by default (ISO 639 codes).
-const RTL_LANGUAGES = new Set(['ar', 'arc', 'ckb', 'dv', 'fa', 'he', 'ks', 'ku', 'ps', 'sd', 'syr', 'ug', 'ur', 'yi']);
+// Scripts written right to left (ISO 15924), for tags that name one (ku-Arab, az-Arab).
 const RTL_SCRIPTS = new Set(['Arab', 'Hebr', 'Syrc', 'Thaa', 'Nkoo', 'Adlm', 'Rohg']);
 
 // Built-in translations start empty and are filled in by loadLocale().
