@@ -419,6 +419,15 @@ describe('hostile host pages', function () {
     expectQuiet(win);
   });
 
+  it('Prototype 1.6 rewrites of Array, Object.keys, bind, String and Element methods change nothing', async () => {
+    const { win, doc } = await open('prototype');
+    expect(win.JSON.stringify(win.Array.of(1, 2)), 'the fixture\'s toJSON').to.equal('"[1, 2]"');
+    expect(win.Array.from(new win.Set([1])), 'the fixture\'s Array.from').to.deep.equal([]);
+    expect(await measure(win, doc)).to.deep.equal(clean);
+    await expectHostileMarkupSanitized(win, doc);
+    expectQuiet(win);
+  });
+
   it('<base href> elsewhere: data URLs resolve against it, like the page\'s own images (expected difference: photos unreachable)', async () => {
     const { win, doc } = await open('base-elsewhere');
     const hostImage = doc.getElementById('host-image') as HTMLImageElement;

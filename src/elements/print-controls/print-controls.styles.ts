@@ -17,8 +17,18 @@ export const largePointer =
       '</svg>',
   )}") 15 2, pointer`;
 
-/** The controls' own (shadow) styles. */
-export const printControlsStyles = css`
+/**
+ * The 关怀模式 cursors of the controls, from the constants above: a sheet of its own, from a plain
+ * string. Values inside a css`` literal are joined by Lit with Array.prototype.reduce, which old
+ * page libraries replace (Prototype 1.6.0's returns the array itself), and the whole sheet of the
+ * controls would be lost with it.
+ */
+const careCursors = unsafeCSS(
+  `:host([care]) { cursor: ${largeCursor}; } :host([care]) button { cursor: ${largePointer}; }`,
+);
+
+/** The controls' own (shadow) styles: no values inside the css`` literal (see `careCursors`). */
+const ownStyles = css`
   :host {
     --_pc-accent: var(--print-controls-accent, var(--_accent));
     --_pc-accent-contrast: var(--print-controls-accent-contrast, var(--_accent-contrast));
@@ -52,7 +62,6 @@ export const printControlsStyles = css`
     --_pc-surface: var(--print-controls-surface, #ffffff);
     --_pc-border: var(--print-controls-border, #000000);
     --_pc-focus: var(--print-controls-focus, #000000);
-    cursor: ${unsafeCSS(largeCursor)};
   }
   .bar {
     display: flex;
@@ -89,7 +98,6 @@ export const printControlsStyles = css`
   }
   :host([care]) button {
     border-width: 2px;
-    cursor: ${unsafeCSS(largePointer)};
   }
   :host([care]) button:disabled {
     cursor: not-allowed;
@@ -150,6 +158,8 @@ export const printControlsStyles = css`
     }
   }
 `;
+
+export const printControlsStyles = [ownStyles, careCursors];
 
 /** Selector of an element whose text size and care mode a `<print-controls>` drives. */
 const TARGET = '[data-print-controls-target]';
