@@ -243,7 +243,8 @@ export class JsonSource<T> implements ReactiveController {
       parts.push(`${direct.length} <script type="application/json"> children: only the first is read, the others are ignored.`);
     }
     if (nested.length > 0) {
-      const where = Array.from(new Set(nested.map((script) => `<${script.parentElement?.localName ?? '?'}>`))).join(', ');
+      // Spread, not Array.from: a page may have replaced that (Prototype's gives [] for a Set).
+      const where = [...new Set(nested.map((script) => `<${script.parentElement?.localName ?? '?'}>`))].join(', ');
       parts.push(
         nested.length === 1
           ? `1 <script type="application/json"> inside ${where} ignored: it is not a direct child.`

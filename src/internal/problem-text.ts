@@ -35,7 +35,8 @@ const SHORT_URL_TAIL = 20;
  * the spaces around the ellipsis let the line wrap there.
  */
 export function shortUrl(url: string): string {
-  const chars = Array.from(url);
+  // Spread, not Array.from: a page may have replaced that (Prototype's splits into UTF-16 units).
+  const chars = [...url];
   if (chars.length <= SHORT_URL_MAX) return url;
   return `${chars.slice(0, SHORT_URL_HEAD).join('')} … ${chars.slice(-SHORT_URL_TAIL).join('')}`;
 }

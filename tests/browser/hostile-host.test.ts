@@ -111,13 +111,13 @@ function textWithoutPhotos(node: Node): string {
   return [...node.childNodes].map(textWithoutPhotos).join('');
 }
 
-/** Opens a fixture page in an iframe and waits for its load. */
-async function open(name: string): Promise<{ win: FixtureWindow; doc: Document }> {
+/** Opens a fixture page in an iframe (with a query string when given) and waits for its load. */
+async function open(name: string, query = ''): Promise<{ win: FixtureWindow; doc: Document }> {
   // The 字号 and 关怀模式 choices persist per origin: every page starts from the defaults.
   for (const key of Object.keys(localStorage)) if (key.startsWith('court-widgets:')) localStorage.removeItem(key);
   const iframe = document.createElement('iframe');
   iframe.style.cssText = 'width:1100px;height:900px;border:0';
-  iframe.src = `${FIXTURES}${name}.html`;
+  iframe.src = `${FIXTURES}${name}.html${query}`;
   const loaded = new Promise((resolve) => iframe.addEventListener('load', resolve, { once: true }));
   document.body.append(iframe);
   await loaded;
@@ -278,6 +278,38 @@ async function expectHostileMarkupSanitized(win: FixtureWindow, doc: Document): 
   el.remove();
 }
 
+/**
+ * The console warning of an article whose JSON script sits inside a <div> instead of being its
+ * direct child (it names where the script was), taken out of the spy's record.
+ */
+async function misplacedJsonWarning(win: FixtureWindow, doc: Document): Promise<string[]> {
+  const before = win.__hostileReports.console.length;
+  const el = doc.createElement('court-article') as ArticleElement;
+  el.innerHTML = '<div class="wrapper"><script type="application/json">{"version":1}</script></div>';
+  doc.body.append(el);
+  await el.updateComplete;
+  el.remove();
+  return win.__hostileReports.console.splice(before);
+}
+
+/**
+ * The error an article shows for a refused `src` long enough to be shortened, made of
+ * characters outside the BMP; its console warning is taken out of the spy's record.
+ */
+async function refusedSrcError(win: FixtureWindow, doc: Document): Promise<string> {
+  const before = win.__hostileReports.console.length;
+  const el = doc.createElement('court-article') as ArticleElement;
+  el.setAttribute('src', `javascript:${'𠀀'.repeat(60)}`);
+  doc.body.append(el);
+  await waitUntil(() => el.shadowRoot?.querySelector('[part~="error"]'), 'the refused src showed no error', { timeout: 10_000 });
+  const text = el.shadowRoot!.querySelector('[part~="error"]')!.textContent!;
+  el.remove();
+  expect(win.__hostileReports.console.splice(before)).to.deep.equal([
+    'warn: <court-article>: the article data is invalid and was not rendered (1). [object Object]',
+  ]);
+  return compact(text);
+}
+
 function expectQuiet(win: FixtureWindow): void {
   expect(win.__hostileReports.errors, 'errors seen by the spy').to.deep.equal([]);
   expect(win.__hostileReports.console, 'console errors and warnings').to.deep.equal([]);
@@ -424,6 +456,22 @@ describe('hostile host pages', function () {
     expect(win.JSON.stringify(win.Array.of(1, 2)), 'the fixture\'s toJSON').to.equal('"[1, 2]"');
     expect(win.Array.from(new win.Set([1])), 'the fixture\'s Array.from').to.deep.equal([]);
     expect(await measure(win, doc)).to.deep.equal(clean);
+    await expectHostileMarkupSanitized(win, doc);
+    expectQuiet(win);
+  });
+
+  it('Prototype 1.6 loaded after the bundle: rendering and the controls meet the rewritten built-ins', async () => {
+    const reference = await open('clean');
+    const warning = await misplacedJsonWarning(reference.win, reference.doc);
+    expect(warning).to.have.length(1);
+    expect(warning[0]).to.include('inside <div> ignored');
+    const refused = await refusedSrcError(reference.win, reference.doc);
+    expect(refused).to.include(`javascript:${'𠀀'.repeat(29)}…${'𠀀'.repeat(20)}`);
+    const { win, doc } = await open('prototype', '?late');
+    expect(win.Array.from(new win.Set([1])), 'the fixture\'s Array.from').to.deep.equal([]);
+    expect(await measure(win, doc)).to.deep.equal(clean);
+    expect(await misplacedJsonWarning(win, doc), 'the warning names where the JSON was').to.deep.equal(warning);
+    expect(await refusedSrcError(win, doc), 'a shortened address keeps whole characters').to.equal(refused);
     await expectHostileMarkupSanitized(win, doc);
     expectQuiet(win);
   });
