@@ -310,6 +310,36 @@ async function refusedSrcError(win: FixtureWindow, doc: Document): Promise<strin
   return compact(text);
 }
 
+/** Whether the reader can reach a button: on screen once scrolled to, and the topmost element at its centre. */
+function reachable(win: Window, button: HTMLElement): boolean {
+  button.scrollIntoView({ block: 'center' });
+  const box = button.getBoundingClientRect();
+  const inside = box.width > 0 && box.height > 0 && box.top >= 0 && box.left >= 0 && box.bottom <= win.innerHeight && box.right <= win.innerWidth;
+  const root = button.getRootNode() as Document | ShadowRoot;
+  return inside && root.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2) === button;
+}
+
+/**
+ * The standalone photo's viewer, opened with the page scrolled far down: its box in the
+ * viewport (rounded px), and whether its close button can be reached; closed again after.
+ */
+async function viewerBox(win: FixtureWindow, doc: Document): Promise<{ box: number[]; close: boolean }> {
+  const photo = doc.getElementById('p') as ArticleElement;
+  photo.scrollIntoView({ block: 'end' });
+  const shadow = photo.shadowRoot!;
+  shadow.querySelector<HTMLButtonElement>('button.open')!.click();
+  const dialog = shadow.querySelector('dialog')!;
+  await waitUntil(() => dialog.open, 'the photo viewer did not open');
+  const img = dialog.querySelector('img');
+  if (img) await waitUntil(() => img.complete, 'the full image did not load');
+  const r = dialog.getBoundingClientRect();
+  const close = dialog.querySelector<HTMLButtonElement>('button.close')!;
+  const result = { box: [r.left, r.top, r.width, r.height].map(Math.round), close: reachable(win, close) };
+  close.click();
+  await waitUntil(() => !dialog.open, 'the photo viewer did not close');
+  return result;
+}
+
 function expectQuiet(win: FixtureWindow): void {
   expect(win.__hostileReports.errors, 'errors seen by the spy').to.deep.equal([]);
   expect(win.__hostileReports.console, 'console errors and warnings').to.deep.equal([]);
@@ -474,6 +504,39 @@ describe('hostile host pages', function () {
     expect(await refusedSrcError(win, doc), 'a shortened address keeps whole characters').to.equal(refused);
     await expectHostileMarkupSanitized(win, doc);
     expectQuiet(win);
+  });
+
+  describe('哀悼 mode: a grey filter on the page moves and clips nothing (controls, photo viewer)', () => {
+    let viewer: { box: number[]; close: boolean };
+
+    before(async () => {
+      const { win, doc } = await open('clean');
+      await rendered(win, doc);
+      viewer = await viewerBox(win, doc);
+      expect(viewer.close).to.equal(true);
+      expect(viewer.box[2]).to.be.above(0);
+    });
+
+    for (const [where, query] of [['<html>', ''], ['<body>', '?body']] as const) {
+      it(`filter on ${where}`, async () => {
+        const { win, doc } = await open('mourning', query);
+        const filtered = query ? doc.body : doc.documentElement;
+        expect(win.getComputedStyle(filtered).filter).to.equal('grayscale(1)');
+        expect(await measure(win, doc)).to.deep.equal(clean);
+        expect(win.scrollY, 'the page is scrolled down to the article').to.be.above(1000);
+        // On <body> the filter holds fixed boxes: the page's own fixed notice left the viewport's corner.
+        const notice = doc.querySelector('.float-notice')!.getBoundingClientRect().bottom;
+        if (query) expect(notice).not.to.equal(win.innerHeight);
+        else expect(notice).to.equal(win.innerHeight);
+        const controls = doc.querySelector('print-controls')!;
+        for (const button of controls.shadowRoot!.querySelectorAll('button')) {
+          expect(reachable(win, button), `${button.textContent!.trim()} can be reached`).to.equal(true);
+        }
+        expect(await viewerBox(win, doc)).to.deep.equal(viewer);
+        await expectHostileMarkupSanitized(win, doc);
+        expectQuiet(win);
+      });
+    }
   });
 
   it('<base href> elsewhere: data URLs resolve against it, like the page\'s own images (expected difference: photos unreachable)', async () => {
