@@ -16,6 +16,7 @@ import { isSafeUrl } from '../internal/url.js';
 import { textDirection } from '../internal/direction.js';
 import { bothScripts, scriptCounts } from '../internal/traditional.js';
 import { parseCourtDate } from './date.js';
+import { holdsWechatMarkup, isWechatPage, wechatByline, wechatFurniture, wechatImageHost, wechatImageSize, wechatScriptDate } from './wechat.js';
 import {
   type Element,
   type Node,
@@ -51,6 +52,7 @@ export type ImportIssueCode =
   | 'offset-assumed'
   | 'time-missing'
   | 'body-empty'
+  | 'body-hidden'
   | 'unmapped-text'
   | 'label-dropped'
   | 'byline-read'
@@ -65,6 +67,7 @@ export type ImportIssueCode =
   | 'heading-inferred'
   | 'unsafe-url'
   | 'image-without-src'
+  | 'image-hotlinked'
   | 'media-unsupported'
   | 'subtitles-dropped'
   | 'lang-inferred'
@@ -1069,7 +1072,7 @@ const SHORT_SENTENCE = /^.{2,}[。！？!?]$/;
  * weighs photos and caption lines instead: images that are not icons or spacers, and lines
  * that start as captions do (▲, 图为…).
  */
-function contentWeights(ctx: Ctx, root: Node, photos = false): Map<Node, number> {
+function contentWeights(ctx: Ctx, root: Node, photos = false, revealed?: Element): Map<Node, number> {
   const weights = new Map<Node, number>();
   let seg: Segment = { nodes: [], text: '', linkText: 0 };
   const flush = () => {
@@ -1082,7 +1085,7 @@ function contentWeights(ctx: Ctx, root: Node, photos = false): Map<Node, number>
   };
   const walk = (node: Node, inLink: boolean) => {
     if (isElement(node)) {
-      if (ctx.consumed.has(node) || isChrome(node)) {
+      if (ctx.consumed.has(node) || (isChrome(node) && node !== revealed)) {
         // A 视频新闻 page without running text: its video weighs as a photo does.
         if (photos && MEDIA_TAGS.has(node.tagName) && !ctx.consumed.has(node) && !isHidden(node) && mediaFile(node).video) weights.set(node, 10);
         flush();
@@ -1129,7 +1132,44 @@ function isContainer(el: Element): boolean {
 }
 
 function findBodyContainer(ctx: Ctx, root: Element): Element | undefined {
-  return bodyByWeights(root, contentWeights(ctx, root)) ?? bodyByWeights(root, contentWeights(ctx, root, true));
+  const weights = contentWeights(ctx, root);
+  const hidden = hiddenArticle(ctx, root, weights);
+  if (hidden) return bodyByWeights(hidden.el, hidden.weights) ?? hidden.el;
+  return bodyByWeights(root, weights) ?? bodyByWeights(root, contentWeights(ctx, root, true));
+}
+
+const totalWeight = (weights: Map<Node, number>) => [...weights.values()].reduce((a, b) => a + b, 0);
+
+/** How an element's own markup hides it, as a note quotes it. */
+function hiddenBy(el: Element): string {
+  const style = (attr(el, 'style') ?? '').toLowerCase().replace(/\s+/g, '');
+  return style.includes('display:none') ? 'display: none' : style.includes('visibility:hidden') ? 'visibility: hidden' : 'the hidden attribute';
+}
+
+/**
+ * The article container a page hides until its script shows it (a saved WeChat page's
+ * `#js_content` with `visibility: hidden`, a template that fades the text in): an element
+ * hidden by its own style and by nothing else (not furniture by name or tag, not inside a
+ * hidden box), holding at least twice the running text of all the visible page. Hidden
+ * boxes inside it stay hidden. Noted when used.
+ */
+function hiddenArticle(ctx: Ctx, root: Element, visible: Map<Node, number>): { el: Element; weights: Map<Node, number> } | undefined {
+  let best: { el: Element; weights: Map<Node, number>; total: number } | undefined;
+  for (const el of descendants(root)) {
+    if (!isHidden(el) || ctx.consumed.has(el) || CHROME_TAGS.has(el.tagName) || NON_TEXT_TAGS.has(el.tagName)) continue;
+    if (nameTokens(el).some((t) => CHROME_TOKENS.has(t))) continue;
+    const parent = el.parentNode as Node | null;
+    if (parent && isElement(parent) && inChrome(parent)) continue;
+    const weights = contentWeights(ctx, el, false, el);
+    const total = totalWeight(weights);
+    if (total > (best?.total ?? 0)) best = { el, weights, total };
+  }
+  if (!best || best.total < 2 * totalWeight(visible)) return undefined;
+  const id = attr(best.el, 'id');
+  const cls = attr(best.el, 'class');
+  const shown = `<${best.el.tagName}${id ? ` id="${id}"` : cls ? ` class="${cls}"` : ''}>`;
+  issue(ctx, { code: 'body-hidden', severity: 'info', path: 'body', message: `body: the article text is in ${shown}, which the page hides (${hiddenBy(best.el)}) until its script shows it; read as the body (boxes hidden inside it stay out)` });
+  return best;
 }
 
 /** The element that holds 95% of the weight, descending through containers of blocks only. */
@@ -1623,9 +1663,11 @@ class BodyWriter {
     this.flush();
     const width = pixels(el, 'width');
     const height = pixels(el, 'height');
-    if (width && height) {
-      block.width = width;
-      block.height = height;
+    // WeChat's data-w and data-ratio give the size of a photo the page sizes only by its width, or not at all.
+    const size = width && height ? { width, height } : el.tagName === 'img' ? wechatImageSize(el, width) : undefined;
+    if (size) {
+      block.width = size.width;
+      block.height = size.height;
     }
     this.blocks.push(block);
     if (caption) this.caption(this.blocks.length - 1, caption.replace(CAPTION_MARKER, '').replace(CAPTION_LABEL, '').trim());
@@ -2145,6 +2187,53 @@ function normalizeLang(raw: string | undefined): string {
   return [lang!.toLowerCase(), ...rest.map((p) => (p.length === 2 ? p.toUpperCase() : p.length === 4 ? p[0]!.toUpperCase() + p.slice(1).toLowerCase() : p))].join('-');
 }
 
+/** Leaves WeChat's furniture (follow banners, QR codes, 往期推荐 lists…) out of the body, one note each. */
+function dropWechatFurniture(ctx: Ctx, container: Element): void {
+  for (const piece of wechatFurniture(container, (el) => ctx.consumed.has(el), isChrome)) {
+    for (const el of piece.elements) ctx.consumed.add(el);
+    if (piece.text) ctx.accounted.push(piece.text);
+    const quoted = piece.text ? ` "${piece.text.length > 80 ? `${piece.text.slice(0, 80)}…` : piece.text}"` : '';
+    issue(ctx, { code: 'chrome-dropped', severity: 'info', path: 'body', message: `body: WeChat's ${piece.what}${quoted} is not article text; dropped`, ...(piece.text ? { text: piece.text } : {}) });
+  }
+}
+
+/**
+ * One warning for the photos on WeChat's image servers (mmbiz.qpic.cn), which refuse them to
+ * pages of other sites (they check the Referer header): the court must copy them.
+ */
+function hotlinkWarning(ctx: Ctx, blocks: Block[]): void {
+  const hosts = new Set<string>();
+  let count = 0;
+  const see = (src: string | undefined) => {
+    const host = src ? wechatImageHost(src) : undefined;
+    if (!host) return;
+    hosts.add(host);
+    count++;
+  };
+  for (const block of blocks) {
+    if (block.type === 'image') see(block.src);
+    else if (block.type === 'video') see(block.poster);
+    else if (block.type === 'html') for (const m of block.html.matchAll(/\ssrc="([^"]*)"/g)) see(m[1]!.replace(/&amp;/g, '&'));
+  }
+  if (!count) return;
+  const names = [...hosts].join(', ');
+  issue(ctx, {
+    code: 'image-hotlinked',
+    severity: 'warning',
+    path: 'body',
+    message: `body: ${count} photo${count === 1 ? ' is' : 's are'} on ${names}, WeChat's image server${hosts.size === 1 ? '' : 's'}, which refuses ${count === 1 ? 'it' : 'them'} to pages of other sites (it checks the Referer header): copy ${count === 1 ? 'the photo' : 'the photos'} to the court's own server and change ${count === 1 ? 'its' : 'their'} src in the JSON`,
+  });
+}
+
+/** The note on what a saved WeChat page's author line and account name became. */
+function wechatBylineNote(ctx: Ctx, line: { author?: string; account?: string; text: string }, author: string | undefined, source: string | undefined): void {
+  const read: string[] = [];
+  if (line.author && author === line.author) read.push(`author from WeChat's author line "${line.author}"`);
+  if (line.account && source === line.account) read.push(`source from the account name (公众号) "${line.account}"`);
+  else if (line.account) read.push(`the account name (公众号) "${line.account}" is not used as source: the article names its 来源 "${source}"`);
+  if (read.length) issue(ctx, { code: 'byline-read', severity: 'info', path: 'author, source', message: `byline: ${read.join('; ')}`, text: line.text });
+}
+
 /** Extracts an article from the text of an HTML page. */
 export function extractArticle(html: string, options: ExtractOptions = {}): Extracted {
   const ctx: Ctx = { issues: [], consumed: new Set(), accounted: [], ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}) };
@@ -2194,7 +2283,10 @@ export function extractArticle(html: string, options: ExtractOptions = {}): Extr
   for (const a of descendants(body)) {
     if (a.tagName === 'a' && !inChrome(a) && (ATTACHMENT_HREF.test(attr(a, 'href') ?? '') || ATTACHMENT_HREF.test(normalizeSpace(textContent(a))))) writer.attachment(a);
   }
+  const wechat = isWechatPage(doc);
+  if (container && (wechat || holdsWechatMarkup(container))) dropWechatFurniture(ctx, container);
   if (container) walkBody(ctx, writer, container);
+  hotlinkWarning(ctx, writer.blocks);
   if (!writer.blocks.length) {
     issue(ctx, { code: 'body-empty', severity: 'warning', path: 'body', message: 'body: no article text or photos were found in the page; the article has an empty body' });
   }
@@ -2212,6 +2304,15 @@ export function extractArticle(html: string, options: ExtractOptions = {}): Extr
   // A byline that prints the day only (发布时间：2024-03-01) under a meta tag with the time of
   // that same day: the meta tag is the more precise.
   if (!dateText || sameDayWithTime(dateText, metaDate)) dateText = metaDate;
+  // A saved WeChat page: the time its script puts into the empty 发布时间, unless the page
+  // shows a date (or shows the same day without the time).
+  const scriptDate = wechat ? wechatScriptDate(doc) : undefined;
+  const shownDate = dateText ?? (nearDate?.consumed ? nearDate.date : undefined);
+  const fromScript = scriptDate && (!shownDate || sameDayWithTime(shownDate, scriptDate.text)) ? scriptDate : undefined;
+  if (fromScript) {
+    dateText = fromScript.text;
+    issue(ctx, { code: 'byline-read', severity: 'info', path: 'publishedAt', message: `byline: publishedAt read from the page's script (${fromScript.statement}), the time WeChat's script shows as 发布时间 when the page runs` });
+  }
   // No labelled date and none on a line of its own near the title: a line of the body that is
   // only a date (a 落款, the date under a Hong Kong press release) comes before a date that a
   // sentence names (本院訂於113年3月15日舉辦…, an event). The line stays in the body.
@@ -2222,7 +2323,7 @@ export function extractArticle(html: string, options: ExtractOptions = {}): Extr
   } else if (nearDate) {
     const quoted = nearDate.text.length > 80 ? `${nearDate.text.slice(0, 80)}…` : nearDate.text;
     issue(ctx, dateText
-      ? { code: 'byline-read', severity: 'info', path: 'publishedAt', message: `byline: the unlabelled line "${quoted}" near the title is read as a byline; the date is taken from the page's meta tags`, text: nearDate.text }
+      ? { code: 'byline-read', severity: 'info', path: 'publishedAt', message: `byline: the unlabelled line "${quoted}" near the title is read as a byline; the date is taken from the page's ${fromScript ? 'script' : 'meta tags'}`, text: nearDate.text }
       : { code: 'byline-read', severity: 'info', path: 'publishedAt', message: `byline: publishedAt read from the unlabelled line "${quoted}" near the title`, text: nearDate.text });
     dateText ??= nearDate.date;
   }
@@ -2243,8 +2344,10 @@ export function extractArticle(html: string, options: ExtractOptions = {}): Extr
   const urlRaw = (canonical && attr(canonical, 'href')) || metaContent(doc, 'og:url') || metaContent(doc, 'Url');
   const url = urlRaw && /^https?:\/\//i.test(urlRaw.trim()) ? urlRaw.trim() : undefined;
 
-  const source = byline.source ?? writer.fields.source ?? metaContent(doc, 'ContentSource');
-  const author = byline.author ?? writer.fields.author;
+  const wechatLine = wechat ? wechatByline(doc) : undefined;
+  const source = byline.source ?? writer.fields.source ?? wechatLine?.account ?? metaContent(doc, 'ContentSource');
+  const author = byline.author ?? writer.fields.author ?? wechatLine?.author;
+  if (wechatLine) wechatBylineNote(ctx, wechatLine, author, source);
   const editor = byline.editor ?? writer.fields.editor;
 
   const draft: Article = {
