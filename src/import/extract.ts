@@ -287,6 +287,8 @@ interface Ctx {
   consumed: Set<Element>;
   /** Texts accounted for outside the body walk (for the coverage check). */
   accounted: string[];
+  /** The article container the page hides until its script shows it, read as visible (see `hiddenArticle`). */
+  revealed?: Element;
 }
 
 function issue(ctx: Ctx, i: ImportIssue): void {
@@ -1134,7 +1136,8 @@ function isContainer(el: Element): boolean {
 function findBodyContainer(ctx: Ctx, root: Element): Element | undefined {
   const weights = contentWeights(ctx, root);
   const hidden = hiddenArticle(ctx, root, weights);
-  if (hidden) return bodyByWeights(hidden.el, hidden.weights) ?? hidden.el;
+  // With the visible text around it (a lead paragraph shown above the hidden rest).
+  if (hidden) return bodyByWeights(root, new Map([...weights, ...hidden.weights])) ?? hidden.el;
   return bodyByWeights(root, weights) ?? bodyByWeights(root, contentWeights(ctx, root, true));
 }
 
@@ -1168,6 +1171,7 @@ function hiddenArticle(ctx: Ctx, root: Element, visible: Map<Node, number>): { e
   const id = attr(best.el, 'id');
   const cls = attr(best.el, 'class');
   const shown = `<${best.el.tagName}${id ? ` id="${id}"` : cls ? ` class="${cls}"` : ''}>`;
+  ctx.revealed = best.el;
   issue(ctx, { code: 'body-hidden', severity: 'info', path: 'body', message: `body: the article text is in ${shown}, which the page hides (${hiddenBy(best.el)}) until its script shows it; read as the body (boxes hidden inside it stay out)` });
   return best;
 }
@@ -1921,7 +1925,7 @@ function walkBody(ctx: Ctx, writer: BodyWriter, container: Element): void {
       if (MEDIA_TAGS.has(el.tagName)) writer.video(el);
       return;
     }
-    if (isChrome(el)) {
+    if (isChrome(el) && el !== ctx.revealed) {
       writer.flush();
       if (isAccessKeyAnchor(el)) ctx.accounted.push(textContent(el));
       return;
@@ -2033,9 +2037,9 @@ export function htmlText(html: string): string {
 }
 
 /** The footer box (or page furniture with footer wording) that holds `node` inside `container`. */
-function footerAround(node: TextNode, container: Element): Element | undefined {
+function footerAround(node: TextNode, container: Element, revealed?: Element): Element | undefined {
   for (let up = node.parentNode as Node | null; up && up !== container && isElement(up); up = up.parentNode as Node | null) {
-    if (isFooterBox(up) || (isChrome(up) && FOOTER_TEXT.test(textContent(up)))) return up;
+    if (isFooterBox(up) || (isChrome(up) && up !== revealed && FOOTER_TEXT.test(textContent(up)))) return up;
   }
   return undefined;
 }
@@ -2056,7 +2060,7 @@ function checkCoverage(ctx: Ctx, container: Element, article: Article): void {
   for (const node of textNodes(container)) {
     const run = squash(node.value).replace(/[▲△▶►]/g, '');
     if (!run || corpus.includes(run)) continue;
-    const footer = footerAround(node, container);
+    const footer = footerAround(node, container, ctx.revealed);
     if (footer) {
       // The site's footer is page furniture: one note for the whole box, not a warning a line.
       if (!footers.has(footer)) {
@@ -2189,7 +2193,7 @@ function normalizeLang(raw: string | undefined): string {
 
 /** Leaves WeChat's furniture (follow banners, QR codes, 往期推荐 lists…) out of the body, one note each. */
 function dropWechatFurniture(ctx: Ctx, container: Element): void {
-  for (const piece of wechatFurniture(container, (el) => ctx.consumed.has(el), isChrome)) {
+  for (const piece of wechatFurniture(container, (el) => ctx.consumed.has(el), (el) => isChrome(el) && el !== ctx.revealed)) {
     for (const el of piece.elements) ctx.consumed.add(el);
     if (piece.text) ctx.accounted.push(piece.text);
     const quoted = piece.text ? ` "${piece.text.length > 80 ? `${piece.text.slice(0, 80)}…` : piece.text}"` : '';
@@ -2276,6 +2280,13 @@ export function extractArticle(html: string, options: ExtractOptions = {}): Extr
     takeByline(ctx, byline, { ...fields, dropped: [...fields.dropped, fields.rest].filter(Boolean), rest: '' }, nearDate.text);
   }
   findPager(ctx, body);
+  // A saved WeChat page: its author line and account name (#meta_content) are a byline.
+  const wechat = isWechatPage(doc);
+  const wechatLine = wechat ? wechatByline(doc) : undefined;
+  if (wechatLine?.el && !ctx.consumed.has(wechatLine.el) && !containsConsumed(ctx, wechatLine.el)) {
+    ctx.consumed.add(wechatLine.el);
+    ctx.accounted.push(normalizeSpace(textContent(wechatLine.el)));
+  }
   const container = findBodyContainer(ctx, body);
   const lang = articleLang(ctx, htmlEl ? attr(htmlEl, 'lang') : undefined, container);
   const writer = new BodyWriter(ctx, container ? runsRightToLeft(container, lang) : false);
@@ -2283,7 +2294,6 @@ export function extractArticle(html: string, options: ExtractOptions = {}): Extr
   for (const a of descendants(body)) {
     if (a.tagName === 'a' && !inChrome(a) && (ATTACHMENT_HREF.test(attr(a, 'href') ?? '') || ATTACHMENT_HREF.test(normalizeSpace(textContent(a))))) writer.attachment(a);
   }
-  const wechat = isWechatPage(doc);
   if (container && (wechat || holdsWechatMarkup(container))) dropWechatFurniture(ctx, container);
   if (container) walkBody(ctx, writer, container);
   hotlinkWarning(ctx, writer.blocks);
@@ -2344,7 +2354,6 @@ export function extractArticle(html: string, options: ExtractOptions = {}): Extr
   const urlRaw = (canonical && attr(canonical, 'href')) || metaContent(doc, 'og:url') || metaContent(doc, 'Url');
   const url = urlRaw && /^https?:\/\//i.test(urlRaw.trim()) ? urlRaw.trim() : undefined;
 
-  const wechatLine = wechat ? wechatByline(doc) : undefined;
   const source = byline.source ?? writer.fields.source ?? wechatLine?.account ?? metaContent(doc, 'ContentSource');
   const author = byline.author ?? writer.fields.author ?? wechatLine?.author;
   if (wechatLine) wechatBylineNote(ctx, wechatLine, author, source);

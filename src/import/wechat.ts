@@ -131,6 +131,8 @@ export interface WechatByline {
   account?: string;
   /** The meta line, as the page prints it. */
   text: string;
+  /** The `#meta_content` element, when there is one: a byline, not body text. */
+  el?: Element;
 }
 
 /** Parts of `#meta_content` that are not the author: the 原创 tag, the account, the time, the IP region. */
@@ -158,6 +160,7 @@ export function wechatByline(doc: Node): WechatByline | undefined {
   }
   if (!author && !account) return undefined;
   return {
+    ...(meta ? { el: meta } : {}),
     ...(author ? { author } : {}),
     ...(account ? { account } : {}),
     text: normalizeSpace([author, account].filter(Boolean).join(' ')),

@@ -103,6 +103,19 @@ describe('an article container hidden by the page until its script runs', () => 
     }
   });
 
+  test('a lead paragraph shown above the hidden rest of the article: both are the body, in order', () => {
+    const page = `<meta charset="utf-8"><h1>某某法院召开院务会议</h1><div class="info">发布时间：2024-03-01 09:00</div>
+      <div class="text"><p>3月1日，某某法院召开院务会议，研究部署近期重点工作。</p>
+      <div id="more" style="display:none"><p>会议要求，全院干警要坚定信心、真抓实干，推动各项工作取得新成效，确保完成全年目标任务。</p><p>会议强调，要持之以恒正风肃纪，锻造忠诚干净担当的法院铁军，为高质量发展提供司法保障。</p></div></div>`;
+    const result = importPage(Buffer.from(page));
+    assert.deepEqual(result.article?.body.map(summary), [
+      'p:3月1日，某某法院召开院务会议，研究部署近期重点工作。',
+      'p:会议要求，全院干警要坚定信心、真抓实干，推动各项工作取得新成效，确保完成全年目标任务。',
+      'p:会议强调，要持之以恒正风肃纪，锻造忠诚干净担当的法院铁军，为高质量发展提供司法保障。',
+    ]);
+    assert.match(ofCode(result.issues, 'body-hidden')[0]?.message ?? '', /<div id="more">.*display: none/);
+  });
+
   test('hidden furniture inside the revealed container stays out: a display:none share box, <mp-style-type>', () => {
     const result = importPage(savedPage(`${PARAGRAPHS}<section style="display:none"><p>本文内容仅供内部传阅使用请勿外传</p></section><p style="display: none;"><mp-style-type data-value="3"></mp-style-type></p>`));
     assert.ok(result.article);
