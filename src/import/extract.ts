@@ -16,7 +16,7 @@ import { isSafeUrl } from '../internal/url.js';
 import { textDirection } from '../internal/direction.js';
 import { bothScripts, scriptCounts } from '../internal/traditional.js';
 import { parseCourtDate } from './date.js';
-import { holdsWechatMarkup, isWechatPage, wechatByline, wechatFurniture, wechatImageHost, wechatImageSize, wechatScriptDate } from './wechat.js';
+import { holdsWechatMarkup, isWechatPage, wechatByline, wechatEmbed, wechatFurniture, wechatImageHost, wechatImageSize, wechatScriptDate } from './wechat.js';
 import {
   type Element,
   type Node,
@@ -1134,11 +1134,16 @@ function isContainer(el: Element): boolean {
 }
 
 function findBodyContainer(ctx: Ctx, root: Element): Element | undefined {
-  const weights = contentWeights(ctx, root);
-  const hidden = hiddenArticle(ctx, root, weights);
-  // With the visible text around it (a lead paragraph shown above the hidden rest).
-  if (hidden) return bodyByWeights(root, new Map([...weights, ...hidden.weights])) ?? hidden.el;
-  return bodyByWeights(root, weights) ?? bodyByWeights(root, contentWeights(ctx, root, true));
+  // Running text, then (a 图片新闻 page) photos and caption lines; in each, a hidden article
+  // container with the visible text around it (a lead paragraph shown above the hidden rest).
+  for (const photos of [false, true]) {
+    const weights = contentWeights(ctx, root, photos);
+    const hidden = hiddenArticle(ctx, root, weights, photos);
+    if (hidden) return bodyByWeights(root, new Map([...weights, ...hidden.weights])) ?? hidden.el;
+    const found = bodyByWeights(root, weights);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 const totalWeight = (weights: Map<Node, number>) => [...weights.values()].reduce((a, b) => a + b, 0);
@@ -1153,17 +1158,17 @@ function hiddenBy(el: Element): string {
  * The article container a page hides until its script shows it (a saved WeChat page's
  * `#js_content` with `visibility: hidden`, a template that fades the text in): an element
  * hidden by its own style and by nothing else (not furniture by name or tag, not inside a
- * hidden box), holding at least twice the running text of all the visible page. Hidden
- * boxes inside it stay hidden. Noted when used.
+ * hidden box), holding at least twice the running text (with `photos`, the photos and caption
+ * lines) of all the visible page. Hidden boxes inside it stay hidden. Noted when used.
  */
-function hiddenArticle(ctx: Ctx, root: Element, visible: Map<Node, number>): { el: Element; weights: Map<Node, number> } | undefined {
+function hiddenArticle(ctx: Ctx, root: Element, visible: Map<Node, number>, photos: boolean): { el: Element; weights: Map<Node, number> } | undefined {
   let best: { el: Element; weights: Map<Node, number>; total: number } | undefined;
   for (const el of descendants(root)) {
     if (!isHidden(el) || ctx.consumed.has(el) || CHROME_TAGS.has(el.tagName) || NON_TEXT_TAGS.has(el.tagName)) continue;
     if (nameTokens(el).some((t) => CHROME_TOKENS.has(t))) continue;
     const parent = el.parentNode as Node | null;
     if (parent && isElement(parent) && inChrome(parent)) continue;
-    const weights = contentWeights(ctx, el, false, el);
+    const weights = contentWeights(ctx, el, photos, el);
     const total = totalWeight(weights);
     if (total > (best?.total ?? 0)) best = { el, weights, total };
   }
@@ -1172,7 +1177,7 @@ function hiddenArticle(ctx: Ctx, root: Element, visible: Map<Node, number>): { e
   const cls = attr(best.el, 'class');
   const shown = `<${best.el.tagName}${id ? ` id="${id}"` : cls ? ` class="${cls}"` : ''}>`;
   ctx.revealed = best.el;
-  issue(ctx, { code: 'body-hidden', severity: 'info', path: 'body', message: `body: the article text is in ${shown}, which the page hides (${hiddenBy(best.el)}) until its script shows it; read as the body (boxes hidden inside it stay out)` });
+  issue(ctx, { code: 'body-hidden', severity: 'info', path: 'body', message: `body: the article ${photos ? 'photos are' : 'text is'} in ${shown}, which the page hides (${hiddenBy(best.el)}) until its script shows it; read as the body (boxes hidden inside it stay out)` });
   return best;
 }
 
@@ -1925,6 +1930,12 @@ function walkBody(ctx: Ctx, writer: BodyWriter, container: Element): void {
       if (MEDIA_TAGS.has(el.tagName)) writer.video(el);
       return;
     }
+    const embed = wechatEmbed(el);
+    if (embed) {
+      writer.flush();
+      wechatEmbedIssue(ctx, el, embed, `body[${writer.blocks.length}]`);
+      return;
+    }
     if (isChrome(el) && el !== ctx.revealed) {
       writer.flush();
       if (isAccessKeyAnchor(el)) ctx.accounted.push(textContent(el));
@@ -2005,6 +2016,16 @@ function walkBody(ctx: Ctx, writer: BodyWriter, container: Element): void {
   };
   children(container).forEach((c) => walk(c, false, false));
   writer.end();
+}
+
+/** The warning for a WeChat player or card (a Channels video, audio, a mini program), or the note for an account card. */
+function wechatEmbedIssue(ctx: Ctx, el: Element, embed: { what: string; name?: string; furniture: boolean }, at: string): void {
+  const text = normalizeSpace(textContent(el));
+  if (text) ctx.accounted.push(text);
+  const named = `${embed.what}${embed.name ? ` "${embed.name}"` : ''} (<${el.tagName}>)`;
+  issue(ctx, embed.furniture
+    ? { code: 'chrome-dropped', severity: 'info', path: 'body', message: `body: the ${named} is not article text; dropped` }
+    : { code: 'media-unsupported', severity: 'warning', path: at, message: `${at}: the ${named} works only inside WeChat and has no block type in the contract; not imported` });
 }
 
 /** Whether `el` holds a photo, a video or a frame: then it is walked, not kept whole as a heading's text or an html list. */

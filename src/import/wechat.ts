@@ -168,6 +168,34 @@ export function wechatByline(doc: Node): WechatByline | undefined {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Embedded players and cards
+
+/** WeChat's embedded players and cards, what each is, and the attributes that name it. */
+const EMBEDS: Array<{ tag: RegExp; what: string; names: string[]; furniture?: boolean }> = [
+  { tag: /^(?:mpvideosnap|mp-common-videosnap)$/, what: 'WeChat Channels video (视频号)', names: ['data-desc', 'data-nickname', 'data-url'] },
+  { tag: /^(?:mpvoice|mp-common-mpaudio)$/, what: 'WeChat audio', names: ['name', 'data-name', 'data-title'] },
+  { tag: /^(?:qqmusic|mp-common-qqmusic)$/, what: 'QQ Music song', names: ['music_name', 'data-music_name', 'data-title'] },
+  { tag: /^(?:mp-miniprogram|mp-common-miniprogram)$/, what: 'WeChat mini program card (小程序)', names: ['data-miniprogram-title', 'data-miniprogram-nickname'] },
+  { tag: /^(?:mpprofile|mp-common-profile)$/, what: 'WeChat account card (公众号名片)', names: ['data-nickname'], furniture: true },
+];
+
+export interface WechatEmbed {
+  what: string;
+  /** Its title or account, as its attributes give it. */
+  name?: string;
+  /** An account card: page furniture, not content the article loses. */
+  furniture: boolean;
+}
+
+/** What a WeChat player or card element (`<mp-common-videosnap>`, `<mpvoice>`…) is; `undefined` for other elements. */
+export function wechatEmbed(el: Element): WechatEmbed | undefined {
+  const embed = EMBEDS.find((e) => e.tag.test(el.tagName));
+  if (!embed) return undefined;
+  const name = embed.names.map((n) => normalizeSpace(attr(el, n) ?? '')).find(Boolean);
+  return { what: embed.what, ...(name ? { name: name.length > 80 ? `${name.slice(0, 80)}…` : name } : {}), furniture: !!embed.furniture };
+}
+
+// ---------------------------------------------------------------------------------------------
 // Photos
 
 /**

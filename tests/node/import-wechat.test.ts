@@ -116,6 +116,17 @@ describe('an article container hidden by the page until its script runs', () => 
     assert.match(ofCode(result.issues, 'body-hidden')[0]?.message ?? '', /<div id="more">.*display: none/);
   });
 
+  test('a hidden container of photos and captions only (a 图片新闻 article) is read as the body', () => {
+    const content = `<p style="text-align:center"><img data-src="https://mmbiz.qpic.cn/mmbiz_jpg/a/640?wx_fmt=jpeg" data-ratio="0.75" data-w="1080"></p><p style="text-align:center"><span>▲法官走访企业</span></p>
+      <p style="text-align:center"><img data-src="https://mmbiz.qpic.cn/mmbiz_jpg/b/640?wx_fmt=jpeg" data-ratio="0.75" data-w="1080"></p><p style="text-align:center"><span>▲座谈会现场</span></p>`;
+    const result = importPage(savedPage(content));
+    assert.deepEqual(result.article?.body.map(summary), [
+      'img:https://mmbiz.qpic.cn/mmbiz_jpg/a/640?wx_fmt=jpeg|法官走访企业|1080×810',
+      'img:https://mmbiz.qpic.cn/mmbiz_jpg/b/640?wx_fmt=jpeg|座谈会现场|1080×810',
+    ]);
+    assert.match(ofCode(result.issues, 'body-hidden')[0]?.message ?? '', /article photos are in <div id="js_content">/);
+  });
+
   test('hidden furniture inside the revealed container stays out: a display:none share box, <mp-style-type>', () => {
     const result = importPage(savedPage(`${PARAGRAPHS}<section style="display:none"><p>本文内容仅供内部传阅使用请勿外传</p></section><p style="display: none;"><mp-style-type data-value="3"></mp-style-type></p>`));
     assert.ok(result.article);
@@ -274,6 +285,19 @@ describe('a court CMS page whose body is pasted WeChat markup', () => {
 });
 
 describe('a WeChat article with videos', () => {
+  test('a Channels video or WeChat audio is a media-unsupported warning naming it; an account card is a note', () => {
+    const content = `${PARAGRAPHS}<mp-common-videosnap class="js_uneditable custom_select_card channels_iframe" data-pluginname="mpvideosnap" data-url="https://findermp.video.qq.com/251/20302/stodownload?encfilekey=abc" data-nickname="临江中院" data-desc="法官说法：租房押金不退怎么办" data-type="video"></mp-common-videosnap>
+      <mpvoice class="res_iframe js_editor_audio audio_iframe" voice_encode_fileid="MzA5Mzk" name="庭审录音节选"></mpvoice>
+      <mp-common-profile class="js_uneditable custom_select_card mp_profile_iframe" data-pluginname="mpprofile" data-nickname="临江市中级人民法院" data-alias="ljzy"></mp-common-profile>`;
+    const result = importPage(savedPage(content));
+    assert.equal(result.article?.body.length, 2);
+    assert.deepEqual(ofCode(result.issues, 'media-unsupported').map((i) => i.message), [
+      'body[2]: the WeChat Channels video (视频号) "法官说法：租房押金不退怎么办" (<mp-common-videosnap>) works only inside WeChat and has no block type in the contract; not imported',
+      'body[2]: the WeChat audio "庭审录音节选" (<mpvoice>) works only inside WeChat and has no block type in the contract; not imported',
+    ]);
+    assert.ok(ofCode(result.issues, 'chrome-dropped').some((i) => i.severity === 'info' && i.message.includes('WeChat account card (公众号名片) "临江市中级人民法院"')));
+  });
+
   test('each video frame is a media-unsupported warning naming its address; the text, date and account are read', () => {
     const result = importFixture('12-wechat-video-article.html');
     assert.ok(result.article);
