@@ -8,6 +8,7 @@ import { parseArticle } from '../../src/model/index.js';
 import type { Article, Block } from '../../src/model/types.js';
 import { importPage } from '../../src/import/import-page.js';
 import type { ImportIssue } from '../../src/import/extract.js';
+import { isEndMarker, isFollowPrompt, isReadOriginal, isSharePrompt } from '../../src/import/wechat.js';
 import { root, runCli } from './cli-helpers.js';
 
 const pages = join(root, 'tests', 'fixtures', 'import', 'pages');
@@ -220,6 +221,16 @@ describe('WeChat furniture', () => {
     ]);
     assert.deepEqual(ofCode(result.issues, 'unmapped-text'), []);
     assert.ok(ofCode(result.issues, 'chrome-dropped').every((i) => i.severity === 'info'));
+  });
+
+  test('a line is furniture only when it is made of prompt words; headings and sentences that use them stay', () => {
+    const furniture = (line: string) => isFollowPrompt(line) || isSharePrompt(line) || isReadOriginal(line) || isEndMarker(line);
+    for (const line of ['点击上方“临江中院”关注我们', '长按识别下方二维码，关注我们', '微信扫一扫 关注我们', '扫描二维码 获取更多资讯', 'Follow us', '觉得不错，请点赞、在看', '喜欢就点个在看吧', '欢迎分享转发', '↓↓↓点击阅读原文', '- END -']) {
+      assert.equal(furniture(line), true, line);
+    }
+    for (const line of ['关注民生', '一、关注未成年人保护', '扫码缴费', '微信扫码立案', '为法官点赞', '现场群众纷纷点赞', '欢迎转发', '法官分享办案经验', '他正在看卷宗', '请阅读原文件', '来源：临江中院']) {
+      assert.equal(furniture(line), false, line);
+    }
   });
 
   test('furniture lines on a page without WeChat markup are left as they were', () => {
