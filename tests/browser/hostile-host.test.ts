@@ -27,11 +27,22 @@ type FixtureWindow = Window &
     amdCalls?: string[];
     swallowed?: string[];
     fakePurifyCalls?: number;
+    elderToolbar: {
+      zoom(scale: number): void;
+      rootFontSize(px: number): void;
+      enlargeText(step: number): void;
+      pointReading(): number;
+      wrapEveryText(): number;
+      toTraditional(): void;
+      toSimplified(): void;
+      highContrast(): void;
+    };
   };
 
 interface ArticleElement extends HTMLElement {
   updateComplete: Promise<unknown>;
   article?: unknown;
+  reload?(): void;
 }
 
 /** What a reader gets from the article, measured in the page's own realm. */
@@ -340,6 +351,58 @@ async function viewerBox(win: FixtureWindow, doc: Document): Promise<{ box: numb
   return result;
 }
 
+/**
+ * What is wrong with the layout a reader sees: a control that cannot be reached, blocks of the
+ * article's head that overlap, a photo viewer that does not fit the viewport. Empty when fine.
+ */
+async function layoutProblems(win: FixtureWindow, doc: Document): Promise<string[]> {
+  const problems: string[] = [];
+  const controls = doc.querySelector('print-controls')!;
+  for (const button of controls.shadowRoot!.querySelectorAll('button')) {
+    if (!reachable(win, button)) problems.push(`${button.textContent!.trim()} cannot be reached`);
+  }
+  const root = doc.getElementById('a')!.shadowRoot!;
+  const blocks = [root.querySelector('[part~="title"]')!, root.querySelector('[part~="byline"]')!, controls, root.querySelector('.body p')!];
+  const boxes = blocks.map((block) => block.getBoundingClientRect());
+  boxes.forEach((a, i) =>
+    boxes.slice(i + 1).forEach((b, j) => {
+      if (a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom) {
+        problems.push(`${blocks[i]!.localName} overlaps ${blocks[i + 1 + j]!.localName}`);
+      }
+    }),
+  );
+  const viewer = await viewerBox(win, doc);
+  const [left, top, width, height] = viewer.box as [number, number, number, number];
+  if (left < 0 || top < 0 || left + width > win.innerWidth || top + height > win.innerHeight) {
+    problems.push(`the photo viewer (${viewer.box.join(' ')}) does not fit ${win.innerWidth}×${win.innerHeight}`);
+  }
+  if (!viewer.close) problems.push('the photo viewer cannot be closed');
+  return problems;
+}
+
+/** Relative luminance of a computed `rgb()`/`rgba()` colour. */
+function luminance(color: string): number {
+  const [r, g, b] = color.match(/[\d.]+/g)!.slice(0, 3).map((v) => {
+    const c = Number(v) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+}
+
+/** Contrast of an element's text with the first opaque background behind it, through shadow hosts. */
+function contrast(win: Window, el: Element): number {
+  let background = 'rgb(255, 255, 255)';
+  for (let node: Element | null = el; node; node = node.parentElement ?? ((node.getRootNode() as ShadowRoot).host ?? null)) {
+    const color = win.getComputedStyle(node).backgroundColor;
+    if (!/^rgba\(.*, 0\)$/.test(color) && color !== 'transparent') {
+      background = color;
+      break;
+    }
+  }
+  const [a, b] = [luminance(win.getComputedStyle(el).color), luminance(background)].sort((x, y) => y - x);
+  return (a! + 0.05) / (b! + 0.05);
+}
+
 function expectQuiet(win: FixtureWindow): void {
   expect(win.__hostileReports.errors, 'errors seen by the spy').to.deep.equal([]);
   expect(win.__hostileReports.console, 'console errors and warnings').to.deep.equal([]);
@@ -537,6 +600,84 @@ describe('hostile host pages', function () {
         expectQuiet(win);
       });
     }
+  });
+
+  describe('a 无障碍 / 适老化 toolbar', () => {
+    it('文字放大, 指读 and a walker that wraps the JSON script\'s text: the elements and their data stay', async () => {
+      const { win, doc } = await open('elder-toolbar');
+      const el = await rendered(win, doc);
+      win.elderToolbar.enlargeText(4);
+      // The fallback's two text nodes; then those and the scripts' text.
+      expect(win.elderToolbar.pointReading()).to.equal(2);
+      expect(win.elderToolbar.wrapEveryText()).to.be.above(4);
+      const json = el.querySelector('script[type="application/json"]')!;
+      expect(json.firstElementChild?.localName, 'the walker wrapped the JSON text').to.equal('span');
+      el.reload!();
+      await el.updateComplete;
+      const metrics = await measure(win, doc);
+      // The counter and a standalone caption follow the text around them (here 4 px larger);
+      // the article, its controls and the footer keep their own sizes: 字号 scales the article.
+      expect(metrics.counter.fontSize).to.equal(clean.counter.fontSize + 4);
+      expect(metrics.standalone.captionSize).to.be.above(clean.standalone.captionSize);
+      expect({ ...metrics, counter: clean.counter, standalone: clean.standalone }).to.deep.equal(clean);
+      await expectHostileMarkupSanitized(win, doc);
+      expectQuiet(win);
+    });
+
+    it('a 简/繁 converter that rewrites script text too: the article follows the page, and back', async () => {
+      const { win, doc } = await open('elder-toolbar');
+      const el = await rendered(win, doc);
+      const title = () => compact(el.shadowRoot!.querySelector('[part~="title"]')!.textContent);
+      win.elderToolbar.toTraditional();
+      await waitUntil(() => title() === '於長春在撫順縣人民法院調研時強調', 'the article did not take the converted JSON');
+      await el.updateComplete;
+      expect(el.shadowRoot!.querySelector('[part~="error"]')).to.equal(null);
+      win.elderToolbar.toSimplified();
+      await waitUntil(() => title() === clean.title, 'the article did not take the JSON converted back');
+      expect(await measure(win, doc)).to.deep.equal(clean);
+      expectQuiet(win);
+    });
+
+    it('黑底黄字 inline colours on every element: the article\'s text stays on its own surface', async () => {
+      const texts = (doc: Document) => {
+        const root = doc.getElementById('a')!.shadowRoot!;
+        return ['[part~="title"]', '[part~="byline"]', '.body p', '.body h2'].map((selector) => root.querySelector(selector)!);
+      };
+      const reference = await open('clean');
+      await rendered(reference.win, reference.doc);
+      const expected = texts(reference.doc).map((text) => contrast(reference.win, text));
+      expect(Math.min(...expected)).to.be.at.least(4.5);
+
+      const { win, doc } = await open('elder-toolbar');
+      await rendered(win, doc);
+      win.elderToolbar.highContrast();
+      expect(win.getComputedStyle(doc.body).backgroundColor).to.equal('rgb(0, 0, 0)');
+      expect(texts(doc).map((text) => contrast(win, text))).to.deep.equal(expected);
+      expectQuiet(win);
+    });
+
+    it('页面放大 (zoom on <body>) and a larger root font size: 字号 still works, nothing overlaps or leaves the screen', async () => {
+      const { win, doc } = await open('elder-toolbar');
+      await rendered(win, doc);
+      expect(await layoutProblems(win, doc), 'the page before the toolbar').to.deep.equal([]);
+
+      const title = doc.getElementById('a')!.shadowRoot!.querySelector('[part~="title"]')!;
+      const lineBefore = title.getBoundingClientRect().height;
+      win.elderToolbar.zoom(1.5);
+      expect(title.getBoundingClientRect().height / lineBefore, 'the page is zoomed').to.be.above(1.3);
+      expect(await measure(win, doc), 'sizes are the same, zoomed as a whole').to.deep.equal(clean);
+      expect(await layoutProblems(win, doc), 'zoomed').to.deep.equal([]);
+
+      win.elderToolbar.zoom(1);
+      win.elderToolbar.rootFontSize(20);
+      const rooted = await measure(win, doc);
+      // The article's text is 1.0625 rem and its 字号 steps at least 1.25 and 1.5 rem.
+      expect(rooted.paragraph.fontSize).to.equal(21.25);
+      expect(rooted.large).to.be.at.least(25);
+      expect(rooted.xLarge).to.be.at.least(30);
+      expect(await layoutProblems(win, doc), 'larger root font size').to.deep.equal([]);
+      expectQuiet(win);
+    });
   });
 
   it('<base href> elsewhere: data URLs resolve against it, like the page\'s own images (expected difference: photos unreachable)', async () => {

@@ -24,7 +24,11 @@ export const courtArticleStyles = css`
     box-sizing: border-box;
     max-inline-size: var(--court-article-max-width, max(50rem, 800px));
     margin-inline: auto;
-    background: var(--_article-surface);
+    /* The surface the text colours below are chosen for: a page rule or inline style on the
+       host (a 无障碍 toolbar's 黑底黄字 sets background and colour on every element) would put
+       our dark text on its black. An !important declaration of the shadow tree wins over the
+       page's own; the colour is --court-article-surface's to change. */
+    background: var(--_article-surface) !important;
     overflow-wrap: anywhere;
     word-break: normal;
     -webkit-text-size-adjust: 100%;
@@ -493,7 +497,7 @@ export const courtArticleStyles = css`
       --_article-accent: #000;
       max-inline-size: none;
       color: #000;
-      background: none;
+      background: none !important;
     }
     .article {
       padding: 0;
