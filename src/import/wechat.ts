@@ -234,7 +234,9 @@ const RELATED_LABEL = /^(?:往期推荐|往期回顾|往期精彩|往期精选|�
 const LABEL_DECORATION = /recommend(?:ed)?|reading|review|previous|hot|news/gi;
 
 /** Punctuation, symbols and spaces: what is left of a prompt once its words are taken out. */
-const LEFTOVER = /^[\p{P}\p{S}\s\d]*$/u;
+const LEFTOVER = /^[\p{P}\p{S}\s]*$/u;
+/** What a line of links may hold besides them: bullets, numbering (▶, 1.). */
+const BULLETS = /^[\p{P}\p{S}\s\d]*$/u;
 /** A name quoted in a prompt: 关注“临江中院”. */
 const QUOTED = /[“"「『《][^”"」』》]{1,20}[”"」』》]/g;
 
@@ -373,7 +375,7 @@ function isLinkLine(item: Item): boolean {
   if (item.kind !== 'text' || !item.linkText) return false;
   let rest = squash(item.text);
   rest = rest.replace(squash(item.linkText), '');
-  return LEFTOVER.test(rest);
+  return BULLETS.test(rest);
 }
 
 /** A line that runs as article text (a sentence or ten characters and more), not a label. */
@@ -456,7 +458,7 @@ function relatedList(seq: Item[], n: number, take: (what: string, group: Item[])
   if (!label) return n;
   const squashed = squash(item.text);
   const rest = squashed.slice(squashed.indexOf(label) + label.length);
-  const inline = !!rest && !!item.linkText && LEFTOVER.test(rest.replace(squash(item.linkText), ''));
+  const inline = !!rest && !!item.linkText && BULLETS.test(rest.replace(squash(item.linkText), ''));
   if (rest && !inline && !LEFTOVER.test(rest.replace(LABEL_DECORATION, ''))) return n;
   const group = [item];
   let m = n + 1;
