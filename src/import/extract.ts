@@ -16,7 +16,7 @@ import { isSafeUrl } from '../internal/url.js';
 import { textDirection } from '../internal/direction.js';
 import { bothScripts, scriptCounts } from '../internal/traditional.js';
 import { parseCourtDate } from './date.js';
-import { holdsWechatMarkup, isWechatPage, wechatByline, wechatEmbed, wechatFurniture, wechatImageHost, wechatImageSize, wechatScriptDate } from './wechat.js';
+import { holdsWechatMarkup, isWechatContent, isWechatPage, wechatByline, wechatEmbed, wechatFurniture, wechatImageHost, wechatImageSize, wechatScriptDate } from './wechat.js';
 import {
   type Element,
   type Node,
@@ -1135,10 +1135,12 @@ function isContainer(el: Element): boolean {
 
 function findBodyContainer(ctx: Ctx, root: Element): Element | undefined {
   // Running text, then (a 图片新闻 page) photos and caption lines; in each, a hidden article
-  // container with the visible text around it (a lead paragraph shown above the hidden rest).
+  // container with the visible text around it (a lead paragraph shown above the hidden rest),
+  // except WeChat's #js_content, which holds all of the article.
   for (const photos of [false, true]) {
     const weights = contentWeights(ctx, root, photos);
     const hidden = hiddenArticle(ctx, root, weights, photos);
+    if (hidden && isWechatContent(hidden.el)) return bodyByWeights(hidden.el, hidden.weights) ?? hidden.el;
     if (hidden) return bodyByWeights(root, new Map([...weights, ...hidden.weights])) ?? hidden.el;
     const found = bodyByWeights(root, weights);
     if (found) return found;

@@ -48,6 +48,11 @@ export function isWechatPage(root: Node): boolean {
   return !!byId(root, 'js_content') || !!byId(root, 'activity-name');
 }
 
+/** WeChat's article container (`#js_content`): all of the article, nothing around it is. */
+export function isWechatContent(el: Element): boolean {
+  return attr(el, 'id') === 'js_content';
+}
+
 /** Tags of WeChat's own elements in article markup. */
 const WECHAT_TAGS = /^(?:mp-style-type|mp-common-[a-z-]+|mpvoice|mpvideosnap|mpprofile|qqmusic|mp-miniprogram)$/;
 

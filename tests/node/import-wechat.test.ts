@@ -31,13 +31,13 @@ function summary(block: Block): string {
 
 const ofCode = (issues: ImportIssue[], code: ImportIssue['code']) => issues.filter((i) => i.code === code);
 
-/** A saved mp.weixin.qq.com page around `content` (the inside of #js_content). */
-function savedPage(content: string, { script = 'var ct = "1709616600" * 1;', contentStyle = 'visibility: hidden;', meta = '', publishTime = '' } = {}): Buffer {
+/** A saved mp.weixin.qq.com page around `content` (the inside of #js_content); `after`: what follows #js_content. */
+function savedPage(content: string, { script = 'var ct = "1709616600" * 1;', contentStyle = 'visibility: hidden;', meta = '', publishTime = '', after = '' } = {}): Buffer {
   return Buffer.from(`<!DOCTYPE html><html><head><meta charset="utf-8"><title>临江中院开展审判监督专项检查</title></head>
 <body id="activity-detail"><div id="js_article" class="rich_media"><div class="rich_media_inner"><div id="page-content" class="rich_media_area_primary"><div class="rich_media_area_primary_inner"><div id="img-content" class="rich_media_wrp">
 <h1 class="rich_media_title" id="activity-name">临江中院开展审判监督专项检查</h1>
 <div id="meta_content" class="rich_media_meta_list">${meta}<span class="rich_media_meta rich_media_meta_nickname" id="profileBt"><a href="javascript:void(0);" id="js_name">临江市中级人民法院</a></span><em id="publish_time" class="rich_media_meta rich_media_meta_text">${publishTime}</em></div>
-<div class="rich_media_content" id="js_content" style="${contentStyle}">${content}</div>
+<div class="rich_media_content" id="js_content" style="${contentStyle}">${content}</div>${after}
 </div></div></div></div></div>
 <div class="rich_media_tool_area"><span class="media_tool_meta meta_extra meta_praise" id="like3">在看</span></div>
 <script>${script}</script></body></html>`);
@@ -102,6 +102,14 @@ describe('an article container hidden by the page until its script runs', () => 
       assert.equal(ofCode(result.issues, 'body-empty').length, 0, style);
       assert.equal(ofCode(result.issues, 'body-hidden').length, style === 'opacity: 0;' ? 0 : 1, style);
     }
+  });
+
+  test('WeChat\'s hidden #js_content is the whole body: visible WeChat dialogs and bars around it stay out', () => {
+    const after = '<div class="weui-dialog"><p>当前内容可能存在未经审核的第三方商业营销信息，请确认是否继续访问。</p></div><div id="js_article_bottom_bar"><p>微信扫一扫可打开此内容，使用完整服务</p><p>继续滑动看下一个</p></div>';
+    const result = importPage(savedPage(PARAGRAPHS, { after }));
+    assert.ok(result.article);
+    assert.equal(result.article.body.length, 2, JSON.stringify(result.article.body));
+    assert.ok(!JSON.stringify(result.article).includes('第三方商业营销信息'));
   });
 
   test('a lead paragraph shown above the hidden rest of the article: both are the body, in order', () => {
