@@ -23,6 +23,8 @@ interface HostileReports {
 type FixtureWindow = Window &
   typeof globalThis & {
     __hostileReports: HostileReports;
+    __hostileEvents: string[];
+    ES6Promise?: { Promise: unknown };
     __pwned?: number;
     amdCalls?: string[];
     swallowed?: string[];
@@ -408,12 +410,21 @@ function expectQuiet(win: FixtureWindow): void {
   expect(win.__hostileReports.console, 'console errors and warnings').to.deep.equal([]);
 }
 
+/** The elements' events (spy.js) by type, each type's in the order they fired. */
+function eventsByType(win: FixtureWindow): Record<string, string[]> {
+  const byType: Record<string, string[]> = {};
+  for (const event of win.__hostileEvents) (byType[event.split(':')[0]!] ??= []).push(event);
+  return byType;
+}
+
 describe('hostile host pages', function () {
   let clean: Metrics;
+  let cleanEvents: Record<string, string[]>;
 
   before(async function () {
     const { win, doc } = await open('clean');
     clean = await measure(win, doc);
+    cleanEvents = eventsByType(win);
     expectQuiet(win);
   });
 
@@ -678,6 +689,40 @@ describe('hostile host pages', function () {
       expect(await layoutProblems(win, doc), 'larger root font size').to.deep.equal([]);
       expectQuiet(win);
     });
+  });
+
+  describe('old polyfills that replace Promise, Map and Set', () => {
+    it('the clean page\'s events, the reference', () => {
+      expect(cleanEvents).to.deep.equal({
+        'court-article-loaded': ['court-article-loaded: 于长春在抚顺县人民法院调研时强调'],
+        'print-controls-changed': ['large', 'x-large', 'medium', 'medium care', 'medium'].map((d) => `print-controls-changed: ${d}`),
+        'visitor-counter-updated': ['visitor-counter-updated: visits 2'],
+      });
+    });
+
+    for (const [name, query] of [
+      ['es6-promise with a MutationObserver scheduler, es6-shim Map and Set', ''],
+      ['es6-promise with a setTimeout scheduler', '?timeout'],
+    ] as const) {
+      it(`${name}: updates, updateComplete, the counter, languages and events as on the clean page`, async () => {
+        const { win, doc } = await open('old-polyfills', query);
+        expect(win.Promise, 'the page\'s Promise').to.equal(win.ES6Promise!.Promise);
+        expect(String(win.Map), 'the page\'s Map').not.to.include('[native code]');
+        expect(await measure(win, doc)).to.deep.equal(clean);
+        expect(eventsByType(win)).to.deep.equal(cleanEvents);
+        const el = doc.getElementById('a') as ArticleElement;
+        expect(await el.updateComplete).to.equal(true);
+        // The page changes language and back: every element follows.
+        const controls = doc.querySelector('print-controls')!;
+        const printLabel = () => controls.shadowRoot!.querySelector('[part~="print-button"]')!.textContent!.trim();
+        doc.documentElement.lang = 'en';
+        await waitUntil(() => printLabel() === 'Print' && deepText(el).includes('Editor in charge:'), 'the page did not turn English', { timeout: 10_000 });
+        doc.documentElement.lang = 'zh-CN';
+        await waitUntil(() => printLabel() === '打印' && deepText(el).includes('责任编辑'), 'the page did not turn Chinese again', { timeout: 10_000 });
+        await expectHostileMarkupSanitized(win, doc);
+        expectQuiet(win);
+      });
+    }
   });
 
   it('<base href> elsewhere: data URLs resolve against it, like the page\'s own images (expected difference: photos unreachable)', async () => {
