@@ -290,6 +290,13 @@ function isStrip(img: Element): boolean {
   return w > 0 && h > 0 && h / w <= 0.2;
 }
 
+/** Whether an image is square as QR codes are (`data-ratio` or `width` / `height` from 0.8 to 1.25); `undefined` when it does not say. */
+function isSquare(img: Element): boolean | undefined {
+  let ratio = Number(attr(img, 'data-ratio'));
+  if (!(Number.isFinite(ratio) && ratio > 0)) ratio = Number(attr(img, 'height')) / Number(attr(img, 'width'));
+  return Number.isFinite(ratio) && ratio > 0 ? ratio >= 0.8 && ratio <= 1.25 : undefined;
+}
+
 /** One line of text or one image of the body, in page order. */
 interface Item {
   kind: 'text' | 'image';
@@ -437,8 +444,12 @@ export function wechatFurniture(container: Element, skip: (el: Element) => boole
         images.unshift(seq[back]!);
         if (n >= top) break;
       }
+      // Or the image under it: when the line says so (下方), or when that image is square (a QR
+      // code) and the one above, if any, is a photo (not square), which then stays.
       const next = seq[n + 1];
-      if (next?.kind === 'image' && /下方|下面|下图/.test(item.text)) images.push(next);
+      const nextImage = next?.kind === 'image' && !taken.has(next) ? next : undefined;
+      if (nextImage && /下方|下面|下图/.test(item.text)) images.push(nextImage);
+      else if (nextImage && kind === 'QR code prompt' && n >= top && isSquare(nextImage.el) && !images.some((i) => isSquare(i.el) !== false)) images.splice(0, images.length, nextImage);
       take(images.length ? `${kind} and its ${kind === 'follow prompt' ? 'banner' : 'QR code'} image` : kind, [...images, item]);
     } else if (kind) take(kind, [item]);
     else n = relatedList(seq, n, take);

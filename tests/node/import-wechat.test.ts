@@ -231,6 +231,15 @@ describe('WeChat furniture', () => {
     assert.ok(ofCode(result.issues, 'chrome-dropped').every((i) => i.severity === 'info'));
   });
 
+  test('a QR code line between a photo and a square image takes the square one; the photo stays', () => {
+    const content = `${PARAGRAPHS}<p style="text-align:center"><img data-src="https://mmbiz.qpic.cn/mmbiz_jpg/p/640?wx_fmt=jpeg" data-ratio="0.5625" data-w="1080"></p>
+      <p style="text-align:center"><span>长按识别二维码关注我们</span></p>
+      <p style="text-align:center"><img data-src="https://mmbiz.qpic.cn/mmbiz_png/q/640?wx_fmt=png" data-ratio="1" data-w="430"></p>`;
+    const result = importPage(savedPage(content));
+    assert.deepEqual(result.article?.body.slice(2).map(summary), ['img:https://mmbiz.qpic.cn/mmbiz_jpg/p/640?wx_fmt=jpeg||1080×608']);
+    assert.ok(ofCode(result.issues, 'chrome-dropped').some((i) => i.message.includes('QR code prompt and its QR code image')));
+  });
+
   test('a line is furniture only when it is made of prompt words; headings and sentences that use them stay', () => {
     const furniture = (line: string) => isFollowPrompt(line) || isSharePrompt(line) || isReadOriginal(line) || isEndMarker(line);
     for (const line of ['点击上方“临江中院”关注我们', '长按识别下方二维码，关注我们', '微信扫一扫 关注我们', '扫描二维码 获取更多资讯', 'Follow us', '觉得不错，请点赞、在看', '喜欢就点个在看吧', '欢迎分享转发', '↓↓↓点击阅读原文', '- END -']) {
