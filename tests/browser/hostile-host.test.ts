@@ -25,6 +25,7 @@ type FixtureWindow = Window &
     __hostileReports: HostileReports;
     __hostileEvents: string[];
     ES6Promise?: { Promise: unknown };
+    oldLibraryCalls?: { parse: number; stringify: number; fetch: string[] };
     __pwned?: number;
     amdCalls?: string[];
     swallowed?: string[];
@@ -161,6 +162,16 @@ function buttonByText(root: ParentNode, text: string): HTMLButtonElement {
   return button!;
 }
 
+/** The text of a rendered article: title, byline, body without its photos, and the photos' captions. */
+function articleText(root: ShadowRoot): Pick<Metrics, 'title' | 'byline' | 'body' | 'captions'> {
+  return {
+    title: compact(root.querySelector('[part~="title"]')?.textContent),
+    byline: compact(root.querySelector('[part~="byline"]')?.textContent),
+    body: compact(textWithoutPhotos(root.querySelector('[part~="body"]')!)),
+    captions: [...root.querySelectorAll('photo-caption')].map((p) => compact(p.shadowRoot!.querySelector('figcaption')?.textContent)),
+  };
+}
+
 async function measure(win: FixtureWindow, doc: Document): Promise<Metrics> {
   const el = await rendered(win, doc);
   const root = el.shadowRoot!;
@@ -225,6 +236,12 @@ async function measure(win: FixtureWindow, doc: Document): Promise<Metrics> {
   await waitUntil(() => footerEl.shadowRoot?.querySelector('[part~="name"]'), 'the footer did not render', { timeout: 10_000 });
   const counterEl = footerEl.querySelector('visitor-counter')!;
   await waitUntil(() => counterEl.shadowRoot?.querySelector('[part~="number"]'), 'the visitor counter did not show a number', { timeout: 10_000 });
+  // Its request answered (a number kept from an earlier page shows before that).
+  await waitUntil(
+    () => win.__hostileEvents.some((e) => e.startsWith('visitor-counter-updated')) || win.__hostileReports.console.some((line) => line.includes('visitor-counter')),
+    'the visitor counter\'s request did not end',
+    { timeout: 10_000 },
+  );
   const footerBase = footerEl.shadowRoot!.querySelector('.footer')!;
   const counterText = counterEl.shadowRoot!.querySelector('[part~="text"]')!;
 
@@ -246,10 +263,7 @@ async function measure(win: FixtureWindow, doc: Document): Promise<Metrics> {
       padding: win.getComputedStyle(footerBase).padding,
     },
     counter: { text: compact(deepText(counterEl)), ...px(win, counterText) },
-    title: compact(root.querySelector('[part~="title"]')?.textContent),
-    byline: compact(root.querySelector('[part~="byline"]')?.textContent),
-    body: compact(textWithoutPhotos(root.querySelector('[part~="body"]')!)),
-    captions: [...root.querySelectorAll('photo-caption')].map((p) => compact(p.shadowRoot!.querySelector('figcaption')?.textContent)),
+    ...articleText(root),
     controlsSize: px(win, controls.shadowRoot!.querySelector('button')!).fontSize,
     paragraph: { ...px(win, paragraph), fontFamily: win.getComputedStyle(paragraph).fontFamily, color: win.getComputedStyle(paragraph).color },
     heading: px(win, root.querySelector('.body h2')!),
@@ -723,6 +737,20 @@ describe('hostile host pages', function () {
         expectQuiet(win);
       });
     }
+  });
+
+  it('json2.js\'s JSON and whatwg-fetch\'s fetch over the native ones: inline data, src and the counter go through them', async () => {
+    const { win, doc } = await open('old-fetch-json');
+    expect(await measure(win, doc)).to.deep.equal(clean);
+    const fetched = doc.getElementById('s') as ArticleElement;
+    await waitUntil(() => fetched.shadowRoot?.querySelector('h1'), 'the article from src did not render', { timeout: 10_000 });
+    expect(articleText(fetched.shadowRoot!)).to.deep.equal({ title: clean.title, byline: clean.byline, body: clean.body, captions: clean.captions });
+    const calls = win.oldLibraryCalls!;
+    expect(calls.fetch).to.include('GET /demo/data/seed-article.json');
+    expect(calls.fetch.some((call) => /^GET \S+\/counter\/api\/v1\/counts\?site=fs$/.test(call)), calls.fetch.join()).to.equal(true);
+    expect(calls.parse, 'json2 parsed the inline, fetched and counter JSON').to.be.at.least(4);
+    await expectHostileMarkupSanitized(win, doc);
+    expectQuiet(win);
   });
 
   it('<base href> elsewhere: data URLs resolve against it, like the page\'s own images (expected difference: photos unreachable)', async () => {
