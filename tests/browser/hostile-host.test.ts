@@ -25,6 +25,7 @@ type FixtureWindow = Window &
     __hostileReports: HostileReports;
     __hostileEvents: string[];
     ES6Promise?: { Promise: unknown };
+    domainSet?: boolean;
     oldLibraryCalls?: { parse: number; stringify: number; fetch: string[] };
     __pwned?: number;
     amdCalls?: string[];
@@ -749,6 +750,16 @@ describe('hostile host pages', function () {
     expect(calls.fetch).to.include('GET /demo/data/seed-article.json');
     expect(calls.fetch.some((call) => /^GET \S+\/counter\/api\/v1\/counts\?site=fs$/.test(call)), calls.fetch.join()).to.equal(true);
     expect(calls.parse, 'json2 parsed the inline, fetched and counter JSON').to.be.at.least(4);
+    await expectHostileMarkupSanitized(win, doc);
+    expectQuiet(win);
+  });
+
+  it('a template for IE and 360: XHTML Transitional, X-UA-Compatible, renderer webkit and document.domain', async () => {
+    const { win, doc } = await open('legacy-meta');
+    expect(doc.compatMode).to.equal('CSS1Compat');
+    expect(doc.doctype!.publicId).to.equal('-//W3C//DTD XHTML 1.0 Transitional//EN');
+    expect(win.domainSet, 'document.domain was set').to.equal(true);
+    expect(await measure(win, doc)).to.deep.equal(clean);
     await expectHostileMarkupSanitized(win, doc);
     expectQuiet(win);
   });
