@@ -26,6 +26,7 @@ type FixtureWindow = Window &
     __hostileEvents: string[];
     ES6Promise?: { Promise: unknown };
     domainSet?: boolean;
+    cmsPage?: () => string;
     oldLibraryCalls?: { parse: number; stringify: number; fetch: string[] };
     __pwned?: number;
     amdCalls?: string[];
@@ -133,6 +134,47 @@ async function open(name: string, query = ''): Promise<{ win: FixtureWindow; doc
   const iframe = document.createElement('iframe');
   iframe.style.cssText = 'width:1100px;height:900px;border:0';
   iframe.src = `${FIXTURES}${name}.html${query}`;
+  const loaded = new Promise((resolve) => iframe.addEventListener('load', resolve, { once: true }));
+  document.body.append(iframe);
+  await loaded;
+  return { win: iframe.contentWindow as FixtureWindow, doc: iframe.contentDocument! };
+}
+
+/**
+ * `markup` in ASCII, as it must be to be read the same in any ASCII-compatible encoding: other
+ * characters as character references, and inside scripts as JSON escapes (a script's text is
+ * not HTML, and the inline data is JSON).
+ */
+function asciiMarkup(markup: string): string {
+  const html = (text: string) => [...text].map((c) => (c.charCodeAt(0) < 0x80 ? c : `&#${c.codePointAt(0)};`)).join('');
+  const js = (text: string) => text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return markup
+    .split(/(<script[^>]*>[\s\S]*?<\/script>)/)
+    .map((part, i) => (i % 2 === 1 ? js(part) : html(part)))
+    .join('');
+}
+
+/**
+ * A GBK page (as many court sites still are) printing the clean page's content, with the
+ * bundle from a server that sends no charset for .js files (a blob: address with a bare
+ * text/javascript type stands for it): the browser decodes such a classic script in the
+ * page's encoding unless the tag says `charset="utf-8"`; module scripts are always UTF-8.
+ */
+async function openGbk(bundleTag: (src: string) => string): Promise<{ win: FixtureWindow; doc: Document }> {
+  const reference = await open('clean');
+  const body = asciiMarkup(reference.win.cmsPage!());
+  const file = bundleTag('').includes('module') ? 'court-widgets.min.js' : 'court-widgets.iife.min.js';
+  const bundle = await (await fetch(`/dist/${file}`)).arrayBuffer();
+  const src = URL.createObjectURL(new Blob([bundle], { type: 'text/javascript' }));
+  const page =
+    '<!doctype html><html lang="zh-CN"><head><meta charset="gbk">' +
+    `<base href="${location.origin}${FIXTURES}"><title>GBK</title><script src="spy.js"></script>` +
+    `${bundleTag(src)}</head><body>${body}</body></html>`;
+  document.querySelectorAll('iframe').forEach((f) => f.remove());
+  for (const key of Object.keys(localStorage)) if (key.startsWith('court-widgets:')) localStorage.removeItem(key);
+  const iframe = document.createElement('iframe');
+  iframe.style.cssText = 'width:1100px;height:900px;border:0';
+  iframe.src = URL.createObjectURL(new Blob([page], { type: 'text/html; charset=gbk' }));
   const loaded = new Promise((resolve) => iframe.addEventListener('load', resolve, { once: true }));
   document.body.append(iframe);
   await loaded;
@@ -762,6 +804,33 @@ describe('hostile host pages', function () {
     expect(await measure(win, doc)).to.deep.equal(clean);
     await expectHostileMarkupSanitized(win, doc);
     expectQuiet(win);
+  });
+
+  describe('a GBK page whose server sends the bundle without a charset', () => {
+    it('classic bundle with charset="utf-8" on its tag: as on the clean page', async () => {
+      const { win, doc } = await openGbk((src) => `<script charset="utf-8" src="${src}"></script>`);
+      expect(doc.characterSet).to.equal('GBK');
+      expect(await measure(win, doc)).to.deep.equal(clean);
+      expectQuiet(win);
+    });
+
+    it('module bundle (always read as UTF-8): as on the clean page', async () => {
+      const { win, doc } = await openGbk((src) => `<script type="module" src="${src}"></script>`);
+      expect(doc.characterSet).to.equal('GBK');
+      expect(await measure(win, doc)).to.deep.equal(clean);
+      expectQuiet(win);
+    });
+
+    it('classic bundle without charset: read as GBK, it does not even parse; the page keeps its fallback (the tag or the server must say UTF-8)', async () => {
+      const { win, doc } = await openGbk((src) => `<script src="${src}"></script>`);
+      expect(doc.characterSet).to.equal('GBK');
+      await waitUntil(() => win.__hostileReports.errors.length > 0, 'the misread bundle reported no error');
+      expect(win.__hostileReports.errors).to.have.length(1);
+      expect(win.__hostileReports.errors[0]).to.match(/^error: (Uncaught )?SyntaxError/);
+      expect(TAGS.filter((tag) => win.customElements.get(tag))).to.deep.equal([]);
+      // Readers still get the article's HTML fallback the page printed.
+      expect(compact(doc.querySelector('.fallback h1')!.textContent)).to.equal(clean.title);
+    });
   });
 
   it('<base href> elsewhere: data URLs resolve against it, like the page\'s own images (expected difference: photos unreachable)', async () => {
