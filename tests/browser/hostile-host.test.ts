@@ -1,10 +1,12 @@
 // The script-tag bundles on hostile host pages: pages that imitate old court CMS templates
 // (tests/fixtures/hostile/*.html) with global CSS resets, quirks mode, an AMD loader, polluted
 // prototypes, an error-swallowing window.onerror, globals named like our dependencies, a
-// <base href> and DOM clobbering. Each page is opened in an iframe; the seed article, printed
-// inline by the page, must render and behave as on the clean reference page (clean.html):
-// same text, same computed text size and line height inside the shadow tree, same photo
-// boxes, the same response to the 字号, 关怀模式, 打印, 朗读 and photo controls; so must the
+// <base href>, DOM clobbering, libraries that overwrite built-ins (Prototype 1.6, json2,
+// whatwg-fetch, es6-promise, es6-shim), 哀悼 grayscale filters, 无障碍 / 适老化 toolbars, IE
+// and 360 meta tags with document.domain, and GBK pages. Each page is opened in an iframe;
+// the seed article, printed inline by the page, must render and behave as on the clean
+// reference page (clean.html): same text, same computed text size and line height inside the
+// shadow tree, same photo boxes, the same response to the 字号, 关怀模式, 打印, 朗读 and photo controls; so must the
 // standalone photo, the footer and its visitor counter printed after it (reading the real
 // counter service the test server puts behind /counter/); nothing may reach the page's
 // error or console spy (tests/fixtures/hostile/spy.js); hostile markup stays sanitized.
