@@ -6,10 +6,11 @@
 // and 360 meta tags with document.domain, and GBK pages. Each page is opened in an iframe;
 // the seed article, printed inline by the page, must render and behave as on the clean
 // reference page (clean.html): same text, same computed text size and line height inside the
-// shadow tree, same photo boxes, the same response to the 字号, 关怀模式, 打印, 朗读 and photo controls; so must the
-// standalone photo, the footer and its visitor counter printed after it (reading the real
-// counter service the test server puts behind /counter/); nothing may reach the page's
-// error or console spy (tests/fixtures/hostile/spy.js); hostile markup stays sanitized.
+// shadow tree, same photo boxes, the same response to the 字号, 关怀模式, 打印, 朗读 and photo
+// controls; so must the standalone photo, the footer and its visitor counter printed after it
+// (reading the real counter service the test server puts behind /counter/); nothing may reach
+// the page's error or console spy (tests/fixtures/hostile/spy.js); hostile markup stays
+// sanitized.
 //
 // Run after `npm run build` (`npm test` builds first): the pages load dist/.
 import { expect, waitUntil } from '@open-wc/testing';
