@@ -16,7 +16,7 @@ import { isSafeUrl } from '../internal/url.js';
 import { textDirection } from '../internal/direction.js';
 import { scriptCounts } from '../internal/traditional.js';
 import { parseCourtDate } from './date.js';
-import { holdsWechatMarkup, isWechatContent, isWechatPage, wechatByline, wechatEmbed, wechatFurniture, wechatImageHost, wechatImageSize, wechatScriptDate } from './wechat.js';
+import { holdsWechatMarkup, isWechatPage, wechatByline, wechatEmbed, wechatFurniture, wechatImageHost, wechatImageSize, wechatScriptDate } from './wechat.js';
 import {
   type Element,
   type Node,
@@ -26,9 +26,7 @@ import {
   descendants,
   escapeHtml,
   isElement,
-  isHidden,
   isText,
-  nameTokens,
   nestingDepth,
   NON_TEXT_TAGS,
   normalizeSpace,
@@ -47,25 +45,16 @@ import {
   CAPTION_MARKER,
   CAPTION_START,
   CHROME_LINE,
-  CHROME_TAGS,
-  CHROME_TOKENS,
   END_MARK,
   FILE_TYPE_TEXT,
-  FLASHVARS_FILE,
-  FLASHVARS_POSTER,
   FOOTER_TEXT,
   KEPT_INLINE,
   labelHits,
   MEDIA_TAGS,
-  PLAYABLE_VIDEO,
-  PLAYER_PARAMS,
-  PLUGIN_VIDEO,
-  QUERY_FILE,
   rowLabel,
   SIZE_TEXT,
   titleAttribute,
   unwrapCaption,
-  VIDEO_FILE,
   withoutSize,
 } from './vocabulary.js';
 import { inChrome, isAccessKeyAnchor, isChrome, isFooterBox } from './chrome.js';
@@ -73,6 +62,8 @@ import { findBreadcrumb, findLinks } from './breadcrumb.js';
 import { findTitles, isBoldType } from './title.js';
 import { type BylineFields, containsConsumed, dateNearTitle, findBylines, readByline, spacedText, takeByline } from './byline.js';
 import { findPager, findPrevNext } from './pager.js';
+import { figureMedia, lazyAddress, mediaFile, nonBlank, shownAddress, unsupportedMedia } from './media.js';
+import { findBodyContainer } from './body.js';
 
 export type { ImportIssue } from './context.js';
 export { stripSiteSuffix } from './title.js';
@@ -88,341 +79,6 @@ export interface Extracted {
   /** The article, when a title and a date were found. Validate it with `parseArticle`. */
   article?: Article;
   issues: ImportIssue[];
-}
-
-// ---------------------------------------------------------------------------------------------
-// Finding the body
-
-interface Segment {
-  nodes: Array<{ node: Node; length: number }>;
-  text: string;
-  linkText: number;
-}
-
-/** A short line that ends as a sentence does (第一段正文。): running text, not a menu item. */
-const SHORT_SENTENCE = /^.{2,}[。！？!?]$/;
-
-/**
- * Weights every text node by whether it belongs to running text: a line of at least ten
- * characters or a sentence, mostly not link text, without footer wording, outside page furniture.
- * With `photos`, for pages without running text (图片新闻: photos and their captions only),
- * weighs photos and caption lines instead: images that are not icons or spacers, and lines
- * that start as captions do (▲, 图为…).
- */
-function contentWeights(ctx: Ctx, root: Node, photos = false, revealed?: Element): Map<Node, number> {
-  const weights = new Map<Node, number>();
-  let seg: Segment = { nodes: [], text: '', linkText: 0 };
-  const flush = () => {
-    const text = normalizeSpace(seg.text);
-    const useful = photos
-      ? CAPTION_START.test(text) && text.length <= 120
-      : (text.length >= 10 || SHORT_SENTENCE.test(text)) && seg.linkText / Math.max(1, seg.text.length) < 0.5 && !FOOTER_TEXT.test(text) && !CHROME_LINE.test(text);
-    if (useful) for (const { node, length } of seg.nodes) weights.set(node, length);
-    seg = { nodes: [], text: '', linkText: 0 };
-  };
-  const walk = (node: Node, inLink: boolean) => {
-    if (isElement(node)) {
-      if (ctx.consumed.has(node) || (isChrome(node) && node !== revealed)) {
-        // A 视频新闻 page without running text: its video weighs as a photo does.
-        if (photos && MEDIA_TAGS.has(node.tagName) && !ctx.consumed.has(node) && !isHidden(node) && mediaFile(node).video) weights.set(node, 10);
-        flush();
-        return;
-      }
-      const block = BLOCK_TAGS.has(node.tagName) || node.tagName === 'br' || node.tagName === 'img';
-      if (block) flush();
-      if (photos && node.tagName === 'img' && isPhoto(node)) weights.set(node, 10);
-      const link = inLink || node.tagName === 'a';
-      children(node).forEach((c) => walk(c, link));
-      if (block) flush();
-    } else if (isText(node)) {
-      const length = normalizeSpace(node.value).length;
-      seg.nodes.push({ node, length });
-      seg.text += node.value;
-      if (inLink) seg.linkText += node.value.length;
-    }
-  };
-  walk(root, false);
-  flush();
-  return weights;
-}
-
-/** An image that can be a photo: it has a source, and is not declared smaller than an icon. */
-function isPhoto(img: Element): boolean {
-  const src = [attr(img, 'src'), attr(img, 'data-src'), attr(img, 'data-original')].find((s) => s && s.trim());
-  if (!src) return false;
-  const small = (name: 'width' | 'height') => {
-    const n = Number.parseInt(attr(img, name) ?? '', 10);
-    return Number.isFinite(n) && n < 48;
-  };
-  return !small('width') && !small('height');
-}
-
-const LEAF_BLOCKS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'dt', 'dd', 'pre', 'figcaption', 'caption', 'address']);
-
-/** An element that holds blocks (a `<div>` of paragraphs), not a block of text itself. */
-function isContainer(el: Element): boolean {
-  if (LEAF_BLOCKS.has(el.tagName)) return false;
-  for (const d of descendants(el)) {
-    if (d !== el && (BLOCK_TAGS.has(d.tagName) || d.tagName === 'img' || d.tagName === 'br')) return true;
-  }
-  return false;
-}
-
-function findBodyContainer(ctx: Ctx, root: Element): Element | undefined {
-  // Running text, then (a 图片新闻 page) photos and caption lines; in each, a hidden article
-  // container with the visible text around it (a lead paragraph shown above the hidden rest),
-  // except WeChat's #js_content, which holds all of the article.
-  for (const photos of [false, true]) {
-    const weights = contentWeights(ctx, root, photos);
-    const hidden = hiddenArticle(ctx, root, weights, photos);
-    if (hidden && isWechatContent(hidden.el)) return bodyByWeights(hidden.el, hidden.weights) ?? hidden.el;
-    if (hidden) return bodyByWeights(root, new Map([...weights, ...hidden.weights])) ?? hidden.el;
-    const found = bodyByWeights(root, weights);
-    if (found) return found;
-  }
-  return undefined;
-}
-
-const totalWeight = (weights: Map<Node, number>) => [...weights.values()].reduce((a, b) => a + b, 0);
-
-/** How an element's own markup hides it, as a note quotes it. */
-function hiddenBy(el: Element): string {
-  const style = (attr(el, 'style') ?? '').toLowerCase().replace(/\s+/g, '');
-  return style.includes('display:none') ? 'display: none' : style.includes('visibility:hidden') ? 'visibility: hidden' : 'the hidden attribute';
-}
-
-/**
- * The article container a page hides until its script shows it (a saved WeChat page's
- * `#js_content` with `visibility: hidden`, a template that fades the text in): an element
- * hidden by its own style and by nothing else (not furniture by name or tag, not inside a
- * hidden box), holding at least twice the running text (with `photos`, the photos and caption
- * lines) of all the visible page. Hidden boxes inside it stay hidden. Noted when used.
- */
-function hiddenArticle(ctx: Ctx, root: Element, visible: Map<Node, number>, photos: boolean): { el: Element; weights: Map<Node, number> } | undefined {
-  let best: { el: Element; weights: Map<Node, number>; total: number } | undefined;
-  for (const el of descendants(root)) {
-    if (!isHidden(el) || ctx.consumed.has(el) || CHROME_TAGS.has(el.tagName) || NON_TEXT_TAGS.has(el.tagName)) continue;
-    if (nameTokens(el).some((t) => CHROME_TOKENS.has(t))) continue;
-    const parent = el.parentNode as Node | null;
-    if (parent && isElement(parent) && inChrome(parent)) continue;
-    const weights = contentWeights(ctx, el, photos, el);
-    const total = totalWeight(weights);
-    if (total > (best?.total ?? 0)) best = { el, weights, total };
-  }
-  if (!best || best.total < 2 * totalWeight(visible)) return undefined;
-  const id = attr(best.el, 'id');
-  const cls = attr(best.el, 'class');
-  const shown = `<${best.el.tagName}${id ? ` id="${id}"` : cls ? ` class="${cls}"` : ''}>`;
-  ctx.revealed = best.el;
-  issue(ctx, { code: 'body-hidden', severity: 'info', path: 'body', message: `body: the article ${photos ? 'photos are' : 'text is'} in ${shown}, which the page hides (${hiddenBy(best.el)}) until its script shows it; read as the body (boxes hidden inside it stay out)` });
-  return best;
-}
-
-/** The element that holds 95% of the weight, descending through containers of blocks only. */
-function bodyByWeights(root: Element, weights: Map<Node, number>): Element | undefined {
-  const sums = new Map<Node, number>();
-  const sum = (node: Node): number => {
-    let total = weights.get(node) ?? 0;
-    for (const c of children(node)) total += sum(c);
-    sums.set(node, total);
-    return total;
-  };
-  const total = sum(root);
-  if (total === 0) return undefined;
-  let current: Element = root;
-  for (;;) {
-    // Descend into containers of blocks only, never into one paragraph: the images and
-    // caption lines around it belong to the body too.
-    const next = children(current).find((c): c is Element => isElement(c) && (sums.get(c) ?? 0) >= total * 0.95 && isContainer(c));
-    if (!next) break;
-    current = next;
-  }
-  return current;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Videos and old players
-
-/** What a media element shows, as the page writes it. */
-interface MediaFile {
-  /** A video file browsers play, for a video block. */
-  video?: string;
-  /** The still shown before playing. */
-  poster?: string;
-  /** The address the element shows, to name in a warning when it cannot be imported. */
-  address?: string;
-}
-
-function nonBlank(value: string | undefined): string | undefined {
-  const trimmed = value?.trim();
-  return trimmed ? trimmed : undefined;
-}
-
-/** Whether the path of `url` (without query and fragment) ends as `file` says. */
-function fileIs(url: string, file: RegExp): boolean {
-  return file.test(url.split(/[?#]/)[0]!);
-}
-
-/**
- * The first of the attributes `names` that holds an address: lazy-loading scripts keep the real
- * one in `data-src` / `data-original` (`data-poster`), with a `data:` placeholder or nothing in `src`.
- */
-function lazyAddress(el: Element, names: readonly string[]): string | undefined {
-  return names.map((name) => nonBlank(attr(el, name))).find((value) => value && !value.startsWith('data:'));
-}
-
-/** Whether the path of `url` names a file browsers play, or, for an address that is not a Flash player, a `filename=` / `file=` / `url=` value of its query does (`downfile.jsp?classid=0&filename=1.mp4`). */
-function servesPlayable(url: string): boolean {
-  if (fileIs(url, PLAYABLE_VIDEO)) return true;
-  if (fileIs(url, /\.swf$/i)) return false;
-  const query = url.split('#')[0]!.split('?').slice(1).join('?');
-  return variables(query).some(([name, value]) => QUERY_FILE.has(name) && fileIs(value, PLAYABLE_VIDEO));
-}
-
-/** The file a `<video>`, `<embed>` or `<object>` plays when a video block can play it; the address of anything else. */
-function mediaFile(el: Element): MediaFile {
-  if (el.tagName === 'video') {
-    const src = lazyAddress(el, ['src', 'data-src', 'data-original']) ?? bestSource(el);
-    return { video: src, poster: lazyAddress(el, ['poster', 'data-poster']), address: src };
-  }
-  if (el.tagName === 'embed' || el.tagName === 'object') return playerFile(el);
-  const source = children(el).find((c): c is Element => isElement(c) && c.tagName === 'source' && !!nonBlank(attr(c, 'src')));
-  return { address: nonBlank(attr(el, 'src')) ?? nonBlank(attr(el, 'data-src')) ?? (source && nonBlank(attr(source, 'src'))) };
-}
-
-/**
- * The `<source>` of a `<video>` that browsers play best: MP4 (by its `type`, or by the file
- * name when it has none), then WebM, then the first; sources with unsafe URLs are passed
- * over. When every source is unsafe, the first, so that it is reported.
- */
-function bestSource(video: Element): string | undefined {
-  const all = children(video).filter((c): c is Element => isElement(c) && c.tagName === 'source' && !!nonBlank(attr(c, 'src')));
-  const rank = (source: Element) => {
-    const type = (attr(source, 'type') ?? '').split(';')[0]!.trim().toLowerCase();
-    const src = attr(source, 'src')!;
-    if (type ? type === 'video/mp4' : fileIs(src, /\.(?:mp4|m4v)$/i)) return 0;
-    if (type ? type === 'video/webm' : fileIs(src, /\.webm$/i)) return 1;
-    return 2;
-  };
-  const safe = all.filter((source) => isSafeUrl(attr(source, 'src')!.trim()));
-  const best = safe.reduce<Element | undefined>((found, source) => (!found || rank(source) < rank(found) ? source : found), undefined) ?? all[0];
-  return best && nonBlank(attr(best, 'src'));
-}
-
-/** A `flashvars` value, URL-decoded when it is encoded. */
-function flashVariable(value: string): string | undefined {
-  try {
-    return nonBlank(decodeURIComponent(value));
-  } catch {
-    return nonBlank(value);
-  }
-}
-
-/** The `name=value` pairs of `flashvars` or a query string: names in lower case, values decoded, blank ones left out. */
-function variables(list: string): Array<[string, string]> {
-  const out: Array<[string, string]> = [];
-  for (const pair of list.split('&')) {
-    const [key = '', ...rest] = pair.split('=');
-    const value = rest.length ? flashVariable(rest.join('=')) : undefined;
-    if (value) out.push([key.trim().toLowerCase(), value]);
-  }
-  return out;
-}
-
-/**
- * The video file of an old player: `<embed src>`, `<object data>`, a `<param name="movie">`
- * (or `src`, `url`, `filename`), a download address whose query names the file
- * (`downfile.jsp?…&filename=1.mp4`), or the file variable of a Flash player (`file=`, `url=`,
- * `vurl=`, ckplayer's `f=`, `vcastr_file=`, `CuPlayerFile=`, in any case; in `flashvars`, or in
- * the player's query string: `player.swf?file=/v/1.mp4`), else any variable whose value is an
- * MP4 or WebM file; also of an `<embed>` inside the `<object>`. Only MP4 and WebM make a video;
- * the address named otherwise is the video file (an .flv), else the player.
- */
-function playerFile(el: Element): MediaFile {
-  const direct: string[] = [];
-  const flashvars: string[] = [];
-  const visit = (player: Element) => {
-    for (const value of [attr(player, 'src'), attr(player, 'data')]) if (nonBlank(value)) direct.push(value!.trim());
-    if (nonBlank(attr(player, 'flashvars'))) flashvars.push(attr(player, 'flashvars')!);
-    for (const child of children(player)) {
-      if (!isElement(child)) continue;
-      if (child.tagName === 'embed' || child.tagName === 'object') visit(child);
-      const value = nonBlank(attr(child, 'value'));
-      if (child.tagName !== 'param' || !value) continue;
-      const name = (attr(child, 'name') ?? '').trim().toLowerCase();
-      if (name === 'flashvars') flashvars.push(value);
-      else if (PLAYER_PARAMS.has(name)) direct.push(value);
-    }
-  };
-  visit(el);
-  const files: string[] = [];
-  const others: string[] = [];
-  let poster: string | undefined;
-  for (const list of [...flashvars, ...direct.map((d) => d.split('?')[1] ?? '')]) {
-    for (const [name, value] of variables(list)) {
-      if (FLASHVARS_FILE.has(name)) files.push(value);
-      else if (FLASHVARS_POSTER.has(name)) poster ??= value;
-      else others.push(value);
-    }
-  }
-  const candidates = [...direct, ...files];
-  const video = candidates.find(servesPlayable) ?? others.find((value) => fileIs(value, PLAYABLE_VIDEO));
-  return { video, poster, address: video ?? candidates.find((c) => fileIs(c, VIDEO_FILE)) ?? direct[0] };
-}
-
-/** An address quoted for the webmaster in a message: resolved against `--base-url`, cut at 120 characters. */
-function shownAddress(ctx: Ctx, address: string | undefined): string {
-  let shown = address;
-  if (shown && ctx.baseUrl && isSafeUrl(shown)) {
-    try {
-      shown = new URL(shown, ctx.baseUrl).href;
-    } catch {
-      // Kept as the page writes it.
-    }
-  }
-  return shown ? `"${shown.length > 120 ? `${shown.slice(0, 120)}…` : shown}"` : 'no address';
-}
-
-/**
- * Why browsers do not play what an old player shows, after the file's type (its extension):
- * Flash, Windows Media, RealMedia, or the type itself (.avi); else after the player's `type` or
- * `classid`; `''` when neither says.
- */
-function unplayableReason(el: Element, address: string | undefined): string {
-  const extension = /\.(\w+)$/.exec((address ?? '').split(/[?#]/)[0]!)?.[1]?.toLowerCase() ?? '';
-  const byFile = PLUGIN_VIDEO.find((p) => p.extension.test(extension));
-  if (byFile) return ` (browsers play no ${byFile.kind})`;
-  if (VIDEO_FILE.test(`.${extension}`)) return ` (browsers play no .${extension} file)`;
-  const player = `${attr(el, 'type') ?? ''} ${attr(el, 'classid') ?? ''}`.toLowerCase();
-  const byPlayer = PLUGIN_VIDEO.find((p) => p.player.test(player));
-  return byPlayer ? ` (browsers play no ${byPlayer.kind})` : '';
-}
-
-/** Why a media element is not imported, naming its address (resolved against `--base-url`) for the webmaster. */
-function unsupportedMedia(ctx: Ctx, el: Element, address: string | undefined, at: string): string {
-  const where = shownAddress(ctx, address);
-  switch (el.tagName) {
-    case 'iframe':
-      return `${at}: the frame <iframe> of ${where} (a player or page of another site) has no block type in the contract; not imported`;
-    case 'audio':
-      return `${at}: the <audio> of ${where} has no block type in the contract; not imported`;
-    case 'video':
-      return `${at}: a <video> with no file (no src, no <source>) is not imported`;
-    default:
-      return `${at}: the <${el.tagName}> player of ${where} plays no MP4 or WebM file${unplayableReason(el, address)}; not imported`;
-  }
-}
-
-/** The photos and videos of a `<figure>`, in order (not the fallback content inside a player). */
-function figureMedia(figure: Element): Element[] {
-  const found: Element[] = [];
-  const visit = (node: Node) => {
-    if (!isElement(node)) return;
-    if (node.tagName === 'img' || (MEDIA_TAGS.has(node.tagName) && mediaFile(node).video)) found.push(node);
-    else if (!MEDIA_TAGS.has(node.tagName)) children(node).forEach(visit);
-  };
-  children(figure).forEach(visit);
-  return found;
 }
 
 // ---------------------------------------------------------------------------------------------
