@@ -8,6 +8,8 @@
 // no UMD wrapper, so an AMD `define` on the host page is never called, and no `output.name`,
 // so it adds no global of its own.
 //
+// Both are plain ASCII (`asciiOnly` below), so that a GBK court page reads them right.
+//
 // The translations are files of their own (`localeBundles` below):
 //
 //   dist/court-widgets.zh-Hant.js, dist/court-widgets.en.js, dist/court-widgets.ug.js
@@ -100,6 +102,27 @@ const minify = (module, { compileHint = true } = {}) =>
  */
 export const minifyCssOnly = { shouldMinify: () => false };
 
+/**
+ * Writes every character outside ASCII as a `\uXXXX` escape (UTF-16 units, so a character
+ * beyond the BMP becomes its surrogate pair, which a `u` regular expression reads as one).
+ *
+ * A classic script is decoded in the charset its server sends, else in its tag's `charset`,
+ * else in the page's own: on a GBK or GB2312 court page served without a charset for `.js`, a
+ * bundle with UTF-8 Chinese in it would be misread and fail to parse. In ASCII it reads the
+ * same in every encoding. A non-ASCII character escaped with a backslash (`\中`, an identity
+ * escape) loses that backslash, which is what the escape meant.
+ */
+export const asciiOnly = {
+  name: 'court-widgets-ascii-only',
+  renderChunk(code) {
+    const out = code.replace(/(\\*)([^\x00-\x7f])/g, (_, slashes, c) => {
+      const kept = slashes.length % 2 === 1 ? slashes.slice(1) : slashes;
+      return `${kept}\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+    });
+    return { code: out, map: null };
+  },
+};
+
 /** @type {import('rollup').RollupOptions} */
 export default {
   input: 'src/bundle.ts',
@@ -148,14 +171,14 @@ export default {
     {
       file: 'dist/court-widgets.min.js',
       format: 'es',
-      plugins: [minify(true)],
+      plugins: [minify(true), asciiOnly],
     },
     {
       file: 'dist/court-widgets.iife.min.js',
       format: 'iife',
       // Strict mode inside the wrapper; nothing assigned to window.
       strict: true,
-      plugins: [minify(false)],
+      plugins: [minify(false), asciiOnly],
     },
   ],
 };
