@@ -126,7 +126,10 @@ interface Task {
 function pathOf(task: Task): string {
   const keys: Array<string | number> = [];
   for (let t: Task | undefined = task; t?.up; t = t.up) keys.unshift(t.key);
-  return keys.reduce<string>((path, key) => (typeof key === 'number' ? `${path}[${key}]` : join(path, key)), '');
+  // A loop, not Array.prototype.reduce, which old page libraries replace (Prototype 1.6).
+  let path = '';
+  for (const key of keys) path = typeof key === 'number' ? `${path}[${key}]` : join(path, key);
+  return path;
 }
 
 /** A value that throws when read: a getter or a proxy trap. */

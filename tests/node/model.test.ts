@@ -272,6 +272,20 @@ describe('parseArticle: whole documents', () => {
       },
     });
     assert.deepEqual(brief(problemsOf(parseArticle(deep))), [['body[1].text', 'type']]);
+    // The same path on a page where Prototype 1.6 replaced Array.prototype.reduce.
+    const native = Array.prototype.reduce;
+    Object.defineProperty(Array.prototype, 'reduce', {
+      configurable: true,
+      writable: true,
+      value: function (this: unknown[]) {
+        return this.length > 1 ? this : this[0];
+      },
+    });
+    try {
+      assert.deepEqual(brief(problemsOf(parseArticle(deep))), [['body[1].text', 'type']]);
+    } finally {
+      Object.defineProperty(Array.prototype, 'reduce', { configurable: true, writable: true, value: native });
+    }
     const hostile = new Proxy(
       {},
       {
