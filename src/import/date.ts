@@ -18,11 +18,22 @@ export interface ParsedDate {
 }
 
 /**
+ * The weekday court pages print after a date: 星期三, 禮拜三, 週三, 周三, bare or in brackets
+ * (（星期三）), or a numeral in brackets ((三); at the end of a text also without its closing
+ * bracket). The byline reader strips it after a date too.
+ */
+export const WEEKDAY = String.raw`(?:[（(]?\s*(?:星期|禮拜|礼拜|週|周)[一二三四五六日天]\s*[)）]?|[（(][一二三四五六日天](?:[)）]|$))`;
+
+/** The city whose clock a page names before the time (香港時間, 澳门时间, 北京时间, 臺北時間): the city, then 時間. */
+const CITY = String.raw`(?:香港|澳門|澳门|北京|臺北|台北)`;
+const CLOCK = String.raw`(?:時間|时间)`;
+
+/**
  * The time of day after a date ("20:54:53", "20时54分", "下午 03:30:00"), with an optional
  * offset: 5 groups (上午 / 下午, hours, minutes, seconds, offset). A weekday (星期三, (三)) and a 香港時間 /
  * 北京时间 label may stand between the date and the time.
  */
-const TIME = String.raw`(?:\s*[（(]?\s*(?:星期|禮拜|礼拜|週|周)[一二三四五六日天]\s*[)）]?|\s*[（(][一二三四五六日天][)）])?(?:\s*(?:香港|澳門|澳门|北京|臺北|台北)(?:時間|时间))?(?:\s*(?:T|\s)?\s*(上午|下午|AM|PM|am|pm)?\s*(\d{1,2})\s*(?::|时|時)\s*(\d{1,2})(?:\s*(?::|分)\s*(\d{1,2}(?:\.\d+)?)(?:\s*秒)?|\s*分)?(?:\s*(Z|[+-]\d{2}:?\d{2}))?)?`;
+const TIME = String.raw`(?:\s*${WEEKDAY})?(?:\s*${CITY}${CLOCK})?(?:\s*(?:T|\s)?\s*(上午|下午|AM|PM|am|pm)?\s*(\d{1,2})\s*(?::|时|時)\s*(\d{1,2})(?:\s*(?::|分)\s*(\d{1,2}(?:\.\d+)?)(?:\s*秒)?|\s*分)?(?:\s*(Z|[+-]\d{2}:?\d{2}))?)?`;
 
 const DATE_PATTERN = new RegExp(String.raw`(\d{4})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})(?:\s*日)?` + TIME);
 
@@ -39,7 +50,10 @@ const ROC_PATTERNS = [
 const DAY_FIRST = new RegExp(String.raw`(?<![\d./-])(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?![\d./-])` + TIME);
 
 /** A date in Chinese numerals: 二〇二四年二月二十八日, or a 民國 year: 中華民國一一三年 / 一百一十三年二月二十八日. */
-const HAN_PATTERN = /(?:(?:中[華华])?民[國国]\s*)?([〇零○Ｏ一二三四五六七八九十百]{1,6})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日(?:\s*[（(]?\s*(?:星期|禮拜|礼拜)[一二三四五六日天]\s*[)）]?)?(?:\s*(?:香港|澳門|澳门|北京|臺北|台北)?(?:時間|时间)?\s*(上午|下午)?\s*([〇零一二三四五六七八九十]{1,3})\s*[時时]\s*([〇零一二三四五六七八九十]{1,3})\s*分)?/;
+const HAN_PATTERN = new RegExp(
+  String.raw`(?:(?:中[華华])?民[國国]\s*)?([〇零○Ｏ一二三四五六七八九十百]{1,6})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日` +
+    String.raw`(?:\s*${WEEKDAY})?(?:\s*${CITY}?${CLOCK}?\s*(上午|下午)?\s*([〇零一二三四五六七八九十]{1,3})\s*[時时]\s*([〇零一二三四五六七八九十]{1,3})\s*分)?`,
+);
 
 const HAN_DIGIT: Record<string, number> = { 〇: 0, 零: 0, '○': 0, Ｏ: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 

@@ -4,6 +4,7 @@
  * and Traditional script, with the small text helpers that go with them.
  */
 import { bothScripts } from '../internal/traditional.js';
+import { WEEKDAY as WEEKDAY_AFTER_DATE } from './date.js';
 import { type Element, type Node, attr, children, contains, isElement, normalizeSpace, textContent } from './dom.js';
 
 export const BLOCK_TAGS = new Set([
@@ -78,7 +79,7 @@ const BYLINE_LABELS: Array<[RegExp, BylineField]> = [
 ];
 
 /** The weekday court pages print after a date (2019年03月07日 星期四, 113-02-28(三)): part of the date. */
-export const WEEKDAY = bothScripts(/^(?:[(（]?(?:星期|礼拜|周)[一二三四五六日天][)）]?|[(（][一二三四五六日天](?:[)）]|$))/);
+export const WEEKDAY = new RegExp(`^${WEEKDAY_AFTER_DATE}`);
 
 export const BYLINE_STOP = bothScripts(/(?:【|\[|打印|友善列印|列印|关闭|回上页|回上一页|回列表|字号|字体|字级|字型|浏览次数|分享|收藏|返回|\||｜)/);
 
