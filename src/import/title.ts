@@ -4,22 +4,7 @@
  */
 import { bothScripts } from '../internal/traditional.js';
 import { parseCourtDate } from './date.js';
-import {
-  type Element,
-  type Node,
-  attr,
-  children,
-  contains,
-  descendants,
-  isElement,
-  isText,
-  nameTokens,
-  NON_TEXT_TAGS,
-  normalizeSpace,
-  rawText,
-  squash,
-  textContent,
-} from './dom.js';
+import { type Element, type Node, attr, children, contains, descendants, isElement, isText, nameTokens, NON_TEXT_TAGS, normalizeSpace, rawText, squash, textContent } from './dom.js';
 import { type Ctx, issue, metaContent } from './context.js';
 import { BLOCK_TAGS, BREADCRUMB_LABEL, KICKER_TOKENS, labelHits, SUBTITLE_TOKENS, TITLE_TOKENS } from './vocabulary.js';
 import { inTitleChrome, isChrome } from './chrome.js';
