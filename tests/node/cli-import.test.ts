@@ -1075,6 +1075,10 @@ describe('charset labels, as browsers read them', () => {
       ['2024-02-28 PM 11:00', '2024-02-28T23:00:00+08:00'],
       ['2024年2月28日（星期三）\n香港時間18時05分', '2024-02-28T18:05:00+08:00'],
       ['二〇二四年二月二十八日 下午三時十分', '2024-02-28T15:10:00+08:00'],
+      // A weekday between a date in Chinese numerals and its time, as after a date in digits.
+      ['二〇二四年二月二十八日 周三 十七時三十分', '2024-02-28T17:30:00+08:00'],
+      ['二〇二四年二月二十八日（三） 十时五分', '2024-02-28T10:05:00+08:00'],
+      ['2024-02-28（星期三）10:30', '2024-02-28T10:30:00+08:00'],
       // 民國 years in Chinese numerals; day first as Hong Kong and Macao pages write it (month first when the day is above 12).
       ['中華民國一一三年二月二十八日', '2024-02-28T00:00:00+08:00'],
       ['中華民國一百一十三年二月二十八日', '2024-02-28T00:00:00+08:00'],
