@@ -224,8 +224,9 @@ describe('style modules', () => {
       ...['court-article', 'court-footer', 'photo-caption', 'print-controls', 'visitor-counter'].map((t) => `dist/elements/${t}/${t}.styles.js`),
     ];
     for (const file of modules) {
-      const exported = Object.values(await import(pathToFileURL(join(root, file)).href)) as { cssText?: string }[];
-      const sheets = exported.map((e) => e.cssText).filter((t): t is string => typeof t === 'string');
+      // A style export is one css`` result or a list of them.
+      const exported = Object.values(await import(pathToFileURL(join(root, file)).href)).flat() as { cssText?: string }[];
+      const sheets = exported.map((e) => e?.cssText).filter((t): t is string => typeof t === 'string');
       assert.ok(sheets.length > 0, `${file} exports styles`);
       for (const text of sheets) {
         assert.doesNotMatch(text, /\/\*/, `${file}: no comment left`);
