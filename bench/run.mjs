@@ -26,7 +26,7 @@ import { chromiumArgs, requireChromium } from '../scripts/chromium.mjs';
 import { GZIP_BUDGET, bundleSizes, formatSizes } from '../scripts/sizes.mjs';
 import { measureLoad } from './lib/measure.mjs';
 import { VARIANTS, VARIANT_LABELS, longArticle, writePages } from './lib/pages.mjs';
-import { METRICS, consoleTable, scenarioTitle, writeReports } from './lib/report.mjs';
+import { METRICS, consoleTable, scenarioTitle, shiftLines, writeReports } from './lib/report.mjs';
 import { stageDist, startServer } from './lib/server.mjs';
 import { checkTargets, targetLines } from './lib/targets.mjs';
 import { ratioInterval, summary } from './lib/stats.mjs';
@@ -175,6 +175,8 @@ try {
         scenario.variants[variant] = {
           summary: metrics,
           samples: Object.fromEntries(METRICS.map((m) => [m.key, samples[variant].map((s) => s[m.key])])),
+          // Each layout shift of the loads, with what moved (the shift's sources).
+          shifts: samples[variant].flatMap((load, n) => load.shifts.map((shift) => ({ load: n + 1, ...shift }))),
         };
       }
       const base = scenario.variants.static.summary;
@@ -191,6 +193,7 @@ try {
       scenarios.push(scenario);
       console.log(`\n${title}`);
       console.log(consoleTable(scenario));
+      for (const line of shiftLines(scenario)) console.log(`  ${line}`);
     }
   }
 } catch (error) {

@@ -6,7 +6,7 @@ const VIEWPORT = { width: 1366, height: 768 };
 /**
  * @param {import('puppeteer-core').Browser} browser
  * @param {{ url: string, cpu: number, timeout?: number }} options
- * @returns {Promise<{ rendered: number, fcp: number, lcp: number, cls: number, heap: number }>}
+ * @returns {Promise<{ rendered: number, fcp: number, lcp: number, cls: number, shifts: Array<{ value: number, at: number, sources: string[] }>, heap: number }>}
  */
 export async function measureLoad(browser, { url, cpu, timeout = 60_000 }) {
   const context = await browser.createBrowserContext();
@@ -30,7 +30,7 @@ export async function measureLoad(browser, { url, cpu, timeout = 60_000 }) {
     const result = await page.evaluate(() => {
       const b = window.__bench;
       const fcp = performance.getEntriesByName('first-contentful-paint')[0];
-      return { rendered: b.rendered, lcp: b.lcp, cls: b.cls, failed: b.failed, fcp: fcp ? fcp.startTime : NaN };
+      return { rendered: b.rendered, lcp: b.lcp, cls: b.cls, shifts: b.shifts, failed: b.failed, fcp: fcp ? fcp.startTime : NaN };
     });
     if (result.failed) throw new Error(`court-article failed on ${url}: ${result.failed}`);
     if (errors.length) throw new Error(`page error on ${url}: ${errors[0]}`);
@@ -43,6 +43,7 @@ export async function measureLoad(browser, { url, cpu, timeout = 60_000 }) {
       fcp: result.fcp,
       lcp: result.lcp || NaN,
       cls: result.cls,
+      shifts: result.shifts,
       heap: metrics.JSHeapUsedSize / (1024 * 1024),
     };
   } finally {

@@ -32,14 +32,35 @@ const BUNDLE = '/dist/court-widgets.min.js';
 /** Collects paint timings; `__bench.painted()` marks the next painted frame. */
 const MEASURE = `<script>
 (function () {
-  var b = (window.__bench = { rendered: 0, lcp: 0, cls: 0, failed: '' });
+  var b = (window.__bench = { rendered: 0, lcp: 0, cls: 0, shifts: [], failed: '' });
+  // What moved, for a load with a layout shift: the element (its shadow host first), its box before and after.
+  function describe(node) {
+    if (!node) return '(gone)';
+    var el = node.nodeType === 1 ? node : node.parentElement;
+    if (!el) return '#text';
+    var name = el.localName + (el.id ? '#' + el.id : '') + (typeof el.className === 'string' && el.className ? '.' + el.className.split(/\s+/)[0] : '');
+    var root = node.getRootNode && node.getRootNode();
+    var text = (node.textContent || '').replace(/\s+/g, ' ').trim().slice(0, 16);
+    return (root && root.host ? root.host.localName + ' > ' : '') + name + (text ? ' "' + text + '"' : '');
+  }
+  function box(r) {
+    return r ? [Math.round(r.x), Math.round(r.y), Math.round(r.width), Math.round(r.height)].join(',') : '';
+  }
   try {
     new PerformanceObserver(function (list) {
       var entries = list.getEntries();
       b.lcp = entries[entries.length - 1].startTime;
     }).observe({ type: 'largest-contentful-paint', buffered: true });
     new PerformanceObserver(function (list) {
-      list.getEntries().forEach(function (e) { if (!e.hadRecentInput) b.cls += e.value; });
+      list.getEntries().forEach(function (e) {
+        if (e.hadRecentInput) return;
+        b.cls += e.value;
+        b.shifts.push({
+          value: e.value,
+          at: Math.round(e.startTime),
+          sources: (e.sources || []).map(function (s) { return describe(s.node) + ' [' + box(s.previousRect) + ' -> ' + box(s.currentRect) + ']'; }),
+        });
+      });
     }).observe({ type: 'layout-shift', buffered: true });
   } catch (e) {}
   b.painted = function () {

@@ -49,6 +49,16 @@ const COLUMNS = [
   ['ratioLcp', 'LCP /(a) (95% interval)'],
 ];
 
+/** One line per layout shift of a scenario's loads: variant, load, value, time and what moved. */
+export function shiftLines(s) {
+  return Object.entries(s.variants).flatMap(([variant, v]) =>
+    (v.shifts ?? []).map(
+      (shift) =>
+        `layout shift: ${VARIANT_LABELS[variant] ?? variant}, load ${shift.load}: ${shift.value.toFixed(5)} at ${shift.at} ms: ${shift.sources.join('; ') || 'no source given'}`,
+    ),
+  );
+}
+
 export function consoleTable(s) {
   const rows = scenarioRows(s);
   const widths = COLUMNS.map(([key, head]) => Math.max(head.length, ...rows.map((r) => String(r[key]).length)));
@@ -140,7 +150,11 @@ export function markdownReport(results) {
     out.push('## Targets', '', 'Reported, not asserted: times depend on the machine and move from run to run.', '');
     out.push(...targetLines(results.targets).map((l) => `- ${l}`), '');
   }
-  for (const s of results.scenarios) out.push(`## ${scenarioTitle(s)}`, '', markdownTable(s), '');
+  for (const s of results.scenarios) {
+    out.push(`## ${scenarioTitle(s)}`, '', markdownTable(s), '');
+    const shifts = shiftLines(s);
+    if (shifts.length) out.push(...shifts.map((l) => `- ${l}`), '');
+  }
   if (Object.keys(results.skipped).length) {
     out.push('## Not measured', '');
     for (const [variant, why] of Object.entries(results.skipped)) out.push(`- ${VARIANT_LABELS[variant] ?? variant}: ${why}`);

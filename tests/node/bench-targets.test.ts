@@ -97,3 +97,26 @@ describe('ratioInterval', () => {
     assert.ok(ratioInterval(a, [NaN]).every((x: number) => Number.isNaN(x)));
   });
 });
+
+describe('layout shift lines', () => {
+  it('name the variant, the load, the value, the time and what moved; nothing for a scenario without shifts', async () => {
+    // @ts-expect-error: plain JavaScript module without type declarations
+    const { shiftLines } = (await import('../../bench/lib/report.mjs')) as { shiftLines: (s: unknown) => string[] };
+    const shifted = {
+      variants: {
+        static: { shifts: [] },
+        prerendered: {
+          shifts: [
+            { load: 14, value: 0.000941, at: 431, sources: ['court-article > p.byline "作者:抚顺中院" [666,264,34,24 -> 503,264,361,24]'] },
+            { load: 20, value: 0.00001, at: 512, sources: [] },
+          ],
+        },
+      },
+    };
+    assert.deepEqual(shiftLines(shifted), [
+      'layout shift: (d) pre-rendered + hydrated, load 14: 0.00094 at 431 ms: court-article > p.byline "作者:抚顺中院" [666,264,34,24 -> 503,264,361,24]',
+      'layout shift: (d) pre-rendered + hydrated, load 20: 0.00001 at 512 ms: no source given',
+    ]);
+    assert.deepEqual(shiftLines({ variants: { static: { shifts: [] }, inline: {} } }), []);
+  });
+});
