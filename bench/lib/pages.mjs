@@ -33,9 +33,10 @@ const BUNDLE = '/dist/court-widgets.min.js';
 const MEASURE = `<script>
 (function () {
   var b = (window.__bench = { rendered: 0, lcp: 0, cls: 0, shifts: [], failed: '' });
-  // What moved, for a load with a layout shift: the element (its shadow host first), its box before and after.
+  // What moved, for a load with a layout shift: the element, its box before and after. The
+  // browser gives no node for one inside a shadow tree (or removed since).
   function describe(node) {
-    if (!node) return '(gone)';
+    if (!node) return '(a node in a shadow tree, or removed)';
     var el = node.nodeType === 1 ? node : node.parentElement;
     if (!el) return '#text';
     var name = el.localName + (el.id ? '#' + el.id : '') + (typeof el.className === 'string' && el.className ? '.' + el.className.split(/\s+/)[0] : '');
