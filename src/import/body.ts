@@ -6,8 +6,8 @@
 import { isWechatContent } from './wechat.js';
 import { type Element, type Node, attr, children, descendants, isElement, isHidden, isText, nameTokens, NON_TEXT_TAGS, normalizeSpace } from './dom.js';
 import { type Ctx, issue } from './context.js';
-import { BLOCK_TAGS, CAPTION_START, CHROME_LINE, CHROME_TAGS, CHROME_TOKENS, FOOTER_TEXT, MEDIA_TAGS } from './vocabulary.js';
-import { inChrome, isChrome } from './chrome.js';
+import { BLOCK_TAGS, CAPTION_START, CHROME_LINE, CHROME_TOKENS, FOOTER_TEXT, MEDIA_TAGS } from './vocabulary.js';
+import { inChrome, isChrome, isChromeTag } from './chrome.js';
 import { mediaFile } from './media.js';
 
 interface Segment {
@@ -118,7 +118,7 @@ function hiddenBy(el: Element): string {
 function hiddenArticle(ctx: Ctx, root: Element, visible: Map<Node, number>, photos: boolean): { el: Element; weights: Map<Node, number> } | undefined {
   let best: { el: Element; weights: Map<Node, number>; total: number } | undefined;
   for (const el of descendants(root)) {
-    if (!isHidden(el) || ctx.consumed.has(el) || CHROME_TAGS.has(el.tagName) || NON_TEXT_TAGS.has(el.tagName)) continue;
+    if (!isHidden(el) || ctx.consumed.has(el) || isChromeTag(el) || NON_TEXT_TAGS.has(el.tagName)) continue;
     if (nameTokens(el).some((t) => CHROME_TOKENS.has(t))) continue;
     const parent = el.parentNode as Node | null;
     if (parent && isElement(parent) && inChrome(parent)) continue;

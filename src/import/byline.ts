@@ -5,8 +5,8 @@
 import { parseCourtDate } from './date.js';
 import { type Element, type Node, children, contains, descendants, isElement, isText, NON_TEXT_TAGS, normalizeSpace, squash, textContent } from './dom.js';
 import { type Ctx, issue } from './context.js';
-import { BYLINE_STOP, CHROME_LINE, CHROME_TAGS, KEPT_INLINE, labelHits, WEEKDAY } from './vocabulary.js';
-import { isFooterBox } from './chrome.js';
+import { BYLINE_STOP, CHROME_LINE, KEPT_INLINE, labelHits, WEEKDAY } from './vocabulary.js';
+import { isChromeTag, isFooterBox } from './chrome.js';
 import { textWithout } from './title.js';
 
 export interface Byline {
@@ -85,7 +85,7 @@ export function findBylines(ctx: Ctx, root: Node): Array<{ el: Element; byline: 
   const out: Array<{ el: Element; byline: Byline }> = [];
   const visit = (el: Element) => {
     if (NON_TEXT_TAGS.has(el.tagName) || ctx.consumed.has(el)) return;
-    if (CHROME_TAGS.has(el.tagName) && el.tagName !== 'header') return;
+    if (isChromeTag(el) && el.tagName !== 'header') return;
     if (isFooterBox(el)) return;
     // Element boundaries separate values: <span>作者：陈明</span><span>来源：…</span>.
     const text = spacedText(el);

@@ -2016,3 +2016,29 @@ describe('video news pages (视频新闻): videos become video blocks', () => {
     assert.equal(result.issues.some((i) => i.severity === 'warning'), false, result.issues.map((i) => i.message).join('; '));
   });
 });
+
+describe('import: page families of other court platforms', () => {
+  const lines = [
+    '5月14日，某某法院举办“法院开放日”活动，邀请人大代表、政协委员、社区群众等30余人走进法院，零距离感受司法工作。',
+    '参观人员先后参观了诉讼服务中心、审判法庭、执行指挥中心等场所，并旁听了一起买卖合同纠纷案件的庭审。',
+  ];
+  const texts = (body: Article['body'] | undefined) => (body ?? []).map((b) => ('text' in b ? b.text : b.type));
+
+  test('an ASP.NET page held in one <form id="form1"> (__VIEWSTATE) is read as the page; a search form in it stays furniture; 发布人 is the editor', () => {
+    const html = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>\n\t某某法院开展“法院开放日”活动\n</title></head><body>
+<form name="form1" method="post" action="NewsShow.aspx?id=3321" id="form1">
+<div><input type="hidden" name="__VIEWSTATE" id="__VIEWSTATE" value="/wEPDwUKMTY1NDU2MTA1MmRk" /></div>
+<div id="search"><input type="text" name="txtKey" value="请输入关键字"><input type="submit" name="btnSearch" value="搜索"></div>
+<div id="weizhi">当前位置：<a href="Default.aspx">首页</a> &gt;&gt; <a href="NewsList.aspx?cid=1">法院新闻</a></div>
+<table width="900"><tr><td align="center"><span id="lblTitle">某某法院开展“法院开放日”活动</span></td></tr>
+<tr><td align="center"><span id="lblInfo">发布人：办公室&nbsp;&nbsp;发布时间：2024/5/15 14:22:31&nbsp;&nbsp;浏览：<span id="lblHits">312</span>次</span></td></tr>
+<tr><td><span id="lblContent">${lines.map((l) => `<p>　　${l}</p>`).join('')}</span></td></tr></table>
+</form></body></html>`;
+    const result = importPage(Buffer.from(html));
+    assert.equal(result.article?.title, '某某法院开展“法院开放日”活动');
+    assert.equal(result.article?.publishedAt, '2024-05-15T14:22:31+08:00');
+    assert.equal(result.article?.editor, '办公室');
+    assert.deepEqual(result.article?.breadcrumb?.map((c) => c.label), ['首页', '法院新闻']);
+    assert.deepEqual(texts(result.article?.body), lines);
+  });
+});
