@@ -166,9 +166,13 @@ export function findTitles(ctx: Ctx, doc: Node, body: Element): Titles {
   for (const el of descendants(body)) {
     if (skip.has(el) || el.tagName === 'a' || inTitleChrome(el)) continue;
     if (!(hasToken(el, TITLE_TOKENS) || el.tagName === 'h1')) continue;
-    if (candidates.some((c) => contains(c.el, el))) continue;
     const text = textWithout(el, skip);
-    if (text.length >= 4 && text.length <= 300 && !BREADCRUMB_LABEL.test(text)) candidates.push({ el, text });
+    if (text.length < 4 || text.length > 300 || BREADCRUMB_LABEL.test(text)) continue;
+    // A title-named box that holds another candidate is a wrapper (Hanweb's <table class="bt_table">
+    // around the title cell, the byline and the body): the inner one is the title.
+    const outer = candidates.findIndex((c) => contains(c.el, el));
+    if (outer >= 0) candidates[outer] = { el, text };
+    else candidates.push({ el, text });
   }
   const headTitle = squash(metaContent(doc, 'ArticleTitle') ?? headTitleText(doc));
   // <title> often carries the column name too (标题_法院动态_站名): the longest match wins.

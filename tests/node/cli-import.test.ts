@@ -2041,4 +2041,20 @@ describe('import: page families of other court platforms', () => {
     assert.deepEqual(result.article?.breadcrumb?.map((c) => c.label), ['首页', '法院新闻']);
     assert.deepEqual(texts(result.article?.body), lines);
   });
+
+  test('a Hanweb page whose <table class="bt_table"> holds the title cell, the byline and the <div id="zoom"> body: the title cell is the title, the body stays the body', () => {
+    const html = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>市中院召开2024年执行工作推进会</title>
+<meta name="ArticleTitle" content="市中院召开2024年执行工作推进会"><meta name="PubDate" content="2024-03-05 10:21"><meta name="ContentSource" content="执行局"></head><body>
+<table width="1000" class="bt_table">
+<tr><td align="center" class="title">市中院召开2024年执行工作推进会</td></tr>
+<tr><td align="center">发布日期：2024-03-05&nbsp;&nbsp;信息来源：执行局&nbsp;&nbsp;【字体：<a href="javascript:doZoom(16)">大</a> <a href="javascript:doZoom(14)">中</a> <a href="javascript:doZoom(12)">小</a>】</td></tr>
+<tr><td><div id="zoom"><!--<$[信息内容]>begin--><ucapcontent>${lines.map((l) => `<p style="text-indent:2em;">${l}</p>`).join('\n')}</ucapcontent><!--<$[信息内容]>end--></div></td></tr>
+</table>
+<table><tr><td align="right"><a href="javascript:window.print()">【打印本页】</a> <a href="javascript:window.close();">【关闭窗口】</a></td></tr></table></body></html>`;
+    const result = importPage(Buffer.from(html));
+    assert.equal(result.article?.title, '市中院召开2024年执行工作推进会');
+    assert.equal(result.article?.source, '执行局');
+    assert.equal(result.article?.publishedAt, '2024-03-05T10:21:00+08:00');
+    assert.deepEqual(texts(result.article?.body), lines);
+  });
 });
