@@ -197,9 +197,22 @@ function wechatBylineNote(ctx: Ctx, line: { author?: string; account?: string; t
   if (read.length) issue(ctx, { code: 'byline-read', severity: 'info', path: 'author, source', message: `byline: ${read.join('; ')}`, text: line.text });
 }
 
+/**
+ * JSP and ASP code a server sent out unrun (a template published as it was written): comments
+ * `<%-- … --%>`, directives `<%@ page … %>`, expressions `<%= … %>` and scriptlets. Browsers
+ * print them as text; they are template, not page text. A `<%` that is not closed soon after
+ * is left alone.
+ */
+const SERVER_CODE = /<%--[\s\S]*?--%>|<%(?:[^%]|%(?!>)){0,2000}%>/g;
+
 /** Extracts an article from the text of an HTML page. */
-export function extractArticle(html: string, options: ExtractOptions = {}): Extracted {
+export function extractArticle(page: string, options: ExtractOptions = {}): Extracted {
   const ctx: Ctx = { issues: [], consumed: new Set(), accounted: [], ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}) };
+  let serverCode = 0;
+  const html = page.replace(SERVER_CODE, () => (serverCode++, ''));
+  if (serverCode) {
+    issue(ctx, { code: 'chrome-dropped', severity: 'info', path: 'body', message: `body: ${serverCode} piece${serverCode === 1 ? '' : 's'} of JSP or ASP template code (<%-- … --%>, <%@ … %>, <%= … %>) the server sent unrun ${serverCode === 1 ? 'is' : 'are'} not page text; dropped` });
+  }
   const depth = nestingDepth(html);
   if (depth > MAX_PARSE_DEPTH) {
     return { issues: [{ code: 'page-too-deep', severity: 'error', message: `the page nests container elements ${depth} deep (more than ${MAX_PARSE_DEPTH}); not a readable article page, not imported` }] };

@@ -2057,4 +2057,22 @@ describe('import: page families of other court platforms', () => {
     assert.equal(result.article?.publishedAt, '2024-03-05T10:21:00+08:00');
     assert.deepEqual(texts(result.article?.body), lines);
   });
+
+  test('JSP / ASP code a server sent unrun (<%@ page %>, <%-- --%> with a paragraph in it, <%= %> in the byline) is not page text; a <% never closed stays', () => {
+    const html = `<%@ page contentType="text/html;charset=GBK" %>
+<%-- 新闻详情页 模板 --%>
+<!DOCTYPE html><html><head><meta charset="utf-8"><title>市中院召开党组理论学习中心组学习会议</title></head><body>
+<div class="head"><a href="/">某某市中级人民法院</a></div>
+<h1>市中院召开党组理论学习中心组学习会议</h1>
+<div class="info">发布时间：2024-06-12&nbsp;&nbsp;作者：政治部&nbsp;&nbsp;<%=request.getAttribute("hits")%></div>
+<div class="con"><p>${lines[0]}</p>
+<%-- <p>旧稿：此段已删除</p> --%>
+<p>${lines[1]}</p><p>年化利率<%不超过24%的部分受法律保护，超过部分不予支持，这是本案裁判的依据。</p></div></body></html>`;
+    const result = importPage(Buffer.from(html));
+    assert.equal(result.article?.author, '政治部');
+    assert.deepEqual(texts(result.article?.body), [...lines, '年化利率<%不超过24%的部分受法律保护，超过部分不予支持，这是本案裁判的依据。']);
+    assert.deepEqual(result.issues.filter((i) => i.message.includes('JSP')).map((i) => i.message), [
+      'body: 4 pieces of JSP or ASP template code (<%-- … --%>, <%@ … %>, <%= … %>) the server sent unrun are not page text; dropped',
+    ]);
+  });
 });
