@@ -16,6 +16,7 @@ export type ImportIssueCode =
   | 'title-inferred'
   | 'date-missing'
   | 'date-invalid'
+  | 'date-inferred'
   | 'offset-assumed'
   | 'time-missing'
   | 'body-empty'

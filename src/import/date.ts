@@ -120,3 +120,25 @@ export function parseCourtDate(text: string): ParsedDate | undefined {
     matched: matched!,
   };
 }
+
+/**
+ * The day a page's address names, as court CMSs build addresses from the publication date:
+ * TRS `t20240228_123.html` (and `/202402/t20240228_123.html`), Hanweb `/art/2024/2/28/art_1_2.html`,
+ * e-papers `/html/2024-02/28/content_1.htm`, `/2024/02/28/…`. An address or a file name; only
+ * a real day of 1990–2099 counts, not the digits of an article number.
+ */
+export function addressDate(address: string): ParsedDate | undefined {
+  const path = address.replace(/^[a-z]+:\/\/[^/]*/i, '').replace(/[?#].*$/, '');
+  const patterns = [
+    /(?:^|[/_\-t])((?:19|20)\d\d)(\d\d)(\d\d)(?=[_\-./]|$)/,
+    /\/((?:19|20)\d\d)[-/](\d\d?)[-/](\d\d?)(?=\/)/,
+  ];
+  for (const pattern of patterns) {
+    const m = pattern.exec(path);
+    if (!m) continue;
+    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    if (y < 1990 || !validDate(y, mo, d, 0, 0, 0)) continue;
+    return { iso: `${y}-${pad(mo)}-${pad(d)}T00:00:00+08:00`, offsetAssumed: true, timeMissing: true, matched: m[0].replace(/^[/_\-t]/, '') };
+  }
+  return undefined;
+}

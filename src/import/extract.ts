@@ -19,14 +19,14 @@
  */
 import { parse } from 'parse5';
 import type { Article, Block } from '../model/types.js';
-import { parseCourtDate } from './date.js';
+import { addressDate, parseCourtDate } from './date.js';
 import { holdsWechatMarkup, isWechatPage, wechatByline, wechatFurniture, wechatImageHost, wechatScriptDate } from './wechat.js';
 import { type Element, type Node, attr, children, descendants, isElement, nestingDepth, NON_TEXT_TAGS, normalizeSpace, squash, textContent } from './dom.js';
 import { type Ctx, type ImportIssue, issue, metaContent } from './context.js';
 import { ATTACHMENT_HREF, BLOCK_TAGS } from './vocabulary.js';
 import { inChrome, isChrome } from './chrome.js';
 import { findBreadcrumb } from './breadcrumb.js';
-import { findTitles } from './title.js';
+import { findTitles, headTitleText } from './title.js';
 import { type BylineFields, containsConsumed, dateNearTitle, findBylines, readByline, spacedText, takeByline } from './byline.js';
 import { findPager, findPrevNext } from './pager.js';
 import { findBodyContainer } from './body.js';
@@ -309,6 +309,23 @@ export function extractArticle(page: string, options: ExtractOptions = {}): Extr
       : { code: 'byline-read', severity: 'info', path: 'publishedAt', message: `byline: publishedAt read from the unlabelled line "${quoted}" near the title`, text: nearDate.text });
     dateText ??= nearDate.date;
   }
+  const canonical = [...descendants(doc)].find((el) => el.tagName === 'link' && (attr(el, 'rel') ?? '').toLowerCase().split(/\s+/).includes('canonical'));
+  const urlRaw = (canonical && attr(canonical, 'href')) || metaContent(doc, 'og:url') || metaContent(doc, 'Url');
+  const url = urlRaw && /^https?:\/\//i.test(urlRaw.trim()) ? urlRaw.trim() : undefined;
+  // Nothing on the page itself: the day its <title> or its address names (a 开庭公告 titled
+  // 2024年1月10日…, TRS's t20240228_123.html), with a warning to check it.
+  if (!dateText) {
+    const head = headTitleText(doc);
+    const inTitle = parseCourtDate(head);
+    const address = [urlRaw, options.id].find((a) => a && addressDate(a));
+    const inferred = inTitle
+      ? { text: inTitle.matched, where: `the page's <title> "${normalizeSpace(head)}"` }
+      : address ? { text: addressDate(address)!.iso.slice(0, 10), where: `the page's address "${address}"` } : undefined;
+    if (inferred) {
+      issue(ctx, { code: 'date-inferred', severity: 'warning', path: 'publishedAt', message: `publishedAt: the page prints no 发布时间; the day ${inferred.where} names is used: check it`, text: inferred.text });
+      dateText = inferred.text;
+    }
+  }
   const date = dateText ? parseCourtDate(dateText) : undefined;
   if (!date) {
     issue(ctx, dateText
@@ -322,9 +339,6 @@ export function extractArticle(page: string, options: ExtractOptions = {}): Extr
     issue(ctx, { code: 'title-missing', severity: 'error', path: 'title', message: 'title: no title was found on the page' });
   }
 
-  const canonical = [...descendants(doc)].find((el) => el.tagName === 'link' && (attr(el, 'rel') ?? '').toLowerCase().split(/\s+/).includes('canonical'));
-  const urlRaw = (canonical && attr(canonical, 'href')) || metaContent(doc, 'og:url') || metaContent(doc, 'Url');
-  const url = urlRaw && /^https?:\/\//i.test(urlRaw.trim()) ? urlRaw.trim() : undefined;
 
   const source = byline.source ?? writer.fields.source ?? wechatLine?.account ?? metaContent(doc, 'ContentSource');
   const author = byline.author ?? writer.fields.author ?? wechatLine?.author;

@@ -28,7 +28,7 @@ export function textWithout(el: Element, skip: Set<Element>): string {
 }
 
 /** The text of `<title>` (not reachable through `textContent`, which skips head elements). */
-function headTitleText(doc: Node): string {
+export function headTitleText(doc: Node): string {
   const title = [...descendants(doc)].find((el) => el.tagName === 'title');
   return title ? rawText(title) : '';
 }

@@ -2075,4 +2075,24 @@ describe('import: page families of other court platforms', () => {
       'body: 4 pieces of JSP or ASP template code (<%-- … --%>, <%@ … %>, <%= … %>) the server sent unrun are not page text; dropped',
     ]);
   });
+
+  test('a page that prints no 发布时间 takes the day its <title> or its address names (TRS t20240228_123, Hanweb /art/2024/2/28/), with a date-inferred warning; an article number is no date', () => {
+    const undated = (head: string, name = 'x') => {
+      const html = `<!DOCTYPE html><html><head><meta charset="utf-8">${head}</head><body><h1>某某法院开展司法警察技能培训</h1><div class="sx">来源：司法警察大队</div><div class="nr">${lines.map((l) => `<p>${l}</p>`).join('')}</div></body></html>`;
+      const result = importPage(Buffer.from(html), { id: name });
+      return [result.article?.publishedAt, result.issues.filter((i) => i.code === 'date-inferred' || i.code === 'date-missing').map((i) => `${i.severity} ${i.message}`)];
+    };
+    assert.deepEqual(undated('<title>2024年1月10日 某某法院开展司法警察技能培训</title>'), ['2024-01-10T00:00:00+08:00', [
+      'warning publishedAt: the page prints no 发布时间; the day the page\'s <title> "2024年1月10日 某某法院开展司法警察技能培训" names is used: check it',
+    ]]);
+    assert.deepEqual(undated('<title>某某法院开展司法警察技能培训</title>', 't20240228_123'), ['2024-02-28T00:00:00+08:00', [
+      'warning publishedAt: the page prints no 发布时间; the day the page\'s address "t20240228_123" names is used: check it',
+    ]]);
+    assert.deepEqual(undated('<title>某某法院开展司法警察技能培训</title><link rel="canonical" href="https://www.court.example.cn/art/2024/3/5/art_1229_7716.html">'), ['2024-03-05T00:00:00+08:00', [
+      'warning publishedAt: the page prints no 发布时间; the day the page\'s address "https://www.court.example.cn/art/2024/3/5/art_1229_7716.html" names is used: check it',
+    ]]);
+    assert.deepEqual(undated('<title>2023年度某某法院开展司法警察技能培训</title><link rel="canonical" href="https://www.court.example.cn/news/20241399.html">', 'content_235611'), [undefined, [
+      'error publishedAt: no 发布时间 (publication date) was found on the page',
+    ]]);
+  });
 });
