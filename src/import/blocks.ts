@@ -6,7 +6,7 @@
 import type { Attachment, Block, ImageBlock, ParagraphBlock, VideoBlock } from '../model/types.js';
 import { isSafeUrl } from '../internal/url.js';
 import { wechatImageSize } from './wechat.js';
-import { type Element, type Node, attr, children, escapeHtml, isElement, normalizeSpace, textContent } from './dom.js';
+import { type Element, type Node, attr, children, escapeHtml, isElement, normalizeSpace, squash, textContent } from './dom.js';
 import { type Ctx, type ImportIssue, issue, resolveUrl } from './context.js';
 import {
   ATTACHMENT_HREF,
@@ -76,11 +76,24 @@ export class BodyWriter {
 
   /**
    * @param rtl whether the body runs right to left (then `align="left"` is where its lines end)
+   * @param title the article's title: a first line of the body that repeats it is dropped
    */
   constructor(
     private readonly ctx: Ctx,
     private readonly rtl = false,
+    private readonly title?: string,
   ) {}
+
+  /**
+   * The title printed again as the body's first line (templates that print the title, and
+   * editors who paste it into the body as well, often centred and bold): dropped with a note.
+   */
+  private repeatsTitle(text: string): boolean {
+    if (this.blocks.length || !this.title || squash(text) !== squash(this.title)) return false;
+    issue(this.ctx, { code: 'chrome-dropped', severity: 'info', path: 'body', message: `body: the first line "${text}" repeats the title; dropped`, text });
+    this.ctx.accounted.push(text);
+    return true;
+  }
 
   static empty(): Para {
     return { text: '', html: '', markup: false, boldLength: 0, linkTexts: [], lead: 0 };
@@ -200,6 +213,7 @@ export class BodyWriter {
       issue(this.ctx, { code: 'chrome-dropped', severity: 'info', path: 'body', message: `body: page controls "${text}" are not article text; dropped`, text });
       return undefined;
     }
+    if (this.repeatsTitle(text)) return undefined;
     // "附件:" followed only by attachment links.
     if (para.linkTexts.length) {
       let rest = text;
@@ -247,7 +261,7 @@ export class BodyWriter {
   heading(el: Element): void {
     this.flush();
     const text = normalizeSpace(textContent(el));
-    if (!text) return;
+    if (!text || this.repeatsTitle(text)) return;
     const level = el.tagName === 'h3' ? 3 : el.tagName === 'h4' || el.tagName === 'h5' || el.tagName === 'h6' ? 4 : 2;
     this.uncaptioned = [];
     this.blocks.push({ type: 'heading', level, text });

@@ -261,7 +261,7 @@ export function extractArticle(page: string, options: ExtractOptions = {}): Extr
   }
   const container = findBodyContainer(ctx, body);
   const lang = articleLang(ctx, htmlEl ? attr(htmlEl, 'lang') : undefined, container);
-  const writer = new BodyWriter(ctx, container ? runsRightToLeft(container, lang) : false);
+  const writer = new BodyWriter(ctx, container ? runsRightToLeft(container, lang) : false, titles.title);
   // Attachments anywhere in the article area, not only in the body.
   for (const a of descendants(body)) {
     if (a.tagName === 'a' && !inChrome(a) && (ATTACHMENT_HREF.test(attr(a, 'href') ?? '') || ATTACHMENT_HREF.test(normalizeSpace(textContent(a))))) writer.attachment(a);

@@ -2095,4 +2095,15 @@ describe('import: page families of other court platforms', () => {
       'error publishedAt: no 发布时间 (publication date) was found on the page',
     ]]);
   });
+
+  test('the title printed again as the first line of the body (bold and centred, or an <h2>) is dropped with a note; the same words further down stay', () => {
+    const title = '某某法院与某某区司法局签订诉调对接合作协议';
+    for (const first of [`<p style="text-align:center"><strong>${title}</strong></p>`, `<h2>${title}</h2>`, `<p>　　${title}</p>`]) {
+      const html = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${title}</title></head><body><h1>${title}</h1><div class="sx">发布时间：2024-07-02 10:00</div><div class="nr">${first}${lines.map((l) => `<p>${l}</p>`).join('')}<p>${title}</p></div></body></html>`;
+      const result = importPage(Buffer.from(html));
+      assert.deepEqual(texts(result.article?.body), [...lines, title], first);
+      assert.deepEqual(result.issues.filter((i) => i.message.includes('repeats the title')).map((i) => i.message), [`body: the first line "${title}" repeats the title; dropped`], first);
+      assert.equal(result.issues.some((i) => i.severity === 'warning'), false, first);
+    }
+  });
 });
