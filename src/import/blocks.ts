@@ -27,7 +27,7 @@ import {
   withoutSize,
 } from './vocabulary.js';
 import { type BylineFields, readByline, takeByline } from './byline.js';
-import { lazyAddress, mediaFile, nonBlank, shownAddress, unsupportedMedia } from './media.js';
+import { lazyAddress, mediaFile, nonBlank, shownAddress, shownDocument, unsupportedMedia } from './media.js';
 
 interface Para {
   text: string;
@@ -59,6 +59,16 @@ interface Line {
 
 /** Stands for the path of a line not yet placed, in the messages of its pending issues. */
 const PENDING_PATH = 'body[…]';
+
+/** The file name at the end of an address, decoded when it can be (`工作方案.pdf`). */
+function fileNameOf(href: string): string {
+  const name = href.split(/[?#]/)[0]!.split('/').pop() || href;
+  try {
+    return decodeURIComponent(name);
+  } catch {
+    return name;
+  }
+}
 
 export class BodyWriter {
   readonly blocks: Block[] = [];
@@ -301,6 +311,8 @@ export class BodyWriter {
     const file = mediaFile(el);
     if (!file.video) {
       const at = `body[${this.blocks.length}]`;
+      const document = shownDocument(file.address);
+      if (document && this.framedDocument(el, document, at)) return false;
       issue(this.ctx, { code: 'media-unsupported', severity: 'warning', path: at, message: unsupportedMedia(this.ctx, el, file.address, at) });
       return false;
     }
@@ -316,6 +328,21 @@ export class BodyWriter {
       const message = `${at}: the subtitles ${shownAddress(this.ctx, nonBlank(attr(track, 'src')))}${label ? ` (${label})` : ''} of the video have no field in the contract; not imported: burn them into the video or link them in the text`;
       issue(this.ctx, { code: 'subtitles-dropped', severity: 'warning', path: at, message });
     }
+    return true;
+  }
+
+  /**
+   * A PDF or other document shown in a frame or player: the contract lists documents as
+   * attachments after the article (once, if the page also links the file). `false` when its
+   * address is unusable.
+   */
+  private framedDocument(el: Element, document: { href: string; file: string }, at: string): boolean {
+    const href = resolveUrl(this.ctx, document.href, `attachments[${this.attachments.length}].href`, 'attachment link');
+    if (!href) return false;
+    const known = this.attachments.some((a) => a.href === href);
+    if (!known) this.attachments.push({ title: titleAttribute(el) || fileNameOf(document.file), href });
+    const what = known ? 'the attachment the page also links' : 'an attachment';
+    issue(this.ctx, { code: 'attachment-read', severity: 'info', path: 'attachments', message: `${at}: the <${el.tagName}> showing the document ${shownAddress(this.ctx, document.href)} is read as ${what}; the article lists it after the text` });
     return true;
   }
 
@@ -389,7 +416,7 @@ export class BodyWriter {
     const href = resolveUrl(this.ctx, rawHref, `attachments[${this.attachments.length}].href`, 'attachment link');
     if (!href) return false;
     if (this.attachments.some((a) => a.href === href)) return true;
-    const fileName = decodeURIComponent(href.split(/[?#]/)[0]!.split('/').pop() ?? href);
+    const fileName = fileNameOf(href);
     // A link that prints only the file's type (PDF, ODT, 下載) in a row of a table of attachments: named by the row.
     const typeOnly = FILE_TYPE_TEXT.test(withoutSize(linkText));
     const named = typeOnly ? titleAttribute(el) || rowLabel(el) : '';

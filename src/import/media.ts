@@ -5,7 +5,7 @@
 import { isSafeUrl } from '../internal/url.js';
 import { type Element, type Node, attr, children, isElement } from './dom.js';
 import type { Ctx } from './context.js';
-import { FLASHVARS_FILE, FLASHVARS_POSTER, MEDIA_TAGS, PLAYABLE_VIDEO, PLAYER_PARAMS, PLUGIN_VIDEO, QUERY_FILE, VIDEO_FILE } from './vocabulary.js';
+import { ATTACHMENT_HREF, FLASHVARS_FILE, FLASHVARS_POSTER, MEDIA_TAGS, PLAYABLE_VIDEO, PLAYER_PARAMS, PLUGIN_VIDEO, QUERY_FILE, VIDEO_FILE } from './vocabulary.js';
 
 /** What a media element shows, as the page writes it. */
 interface MediaFile {
@@ -41,6 +41,20 @@ function servesPlayable(url: string): boolean {
   if (fileIs(url, /\.swf$/i)) return false;
   const query = url.split('#')[0]!.split('?').slice(1).join('?');
   return variables(query).some(([name, value]) => QUERY_FILE.has(name) && fileIs(value, PLAYABLE_VIDEO));
+}
+
+/**
+ * The document a frame or player shows instead of a video: a PDF, Word or other attachment
+ * file (`<iframe src="/a.pdf">`, `<embed type="application/pdf" src>`), or one a viewer or a
+ * download script names in its query (`viewer.html?file=/a.pdf`, `down.php?file=a.pdf`,
+ * kept whole: the script serves the file). `file` is the document's own address or name.
+ */
+export function shownDocument(address: string | undefined): { href: string; file: string } | undefined {
+  if (!address) return undefined;
+  if (fileIs(address, ATTACHMENT_HREF)) return { href: address, file: address };
+  const query = address.split('#')[0]!.split('?').slice(1).join('?');
+  const file = variables(query).find(([name, value]) => QUERY_FILE.has(name) && fileIs(value, ATTACHMENT_HREF))?.[1];
+  return file ? { href: address, file } : undefined;
 }
 
 /** The file a `<video>`, `<embed>` or `<object>` plays when a video block can play it; the address of anything else. */

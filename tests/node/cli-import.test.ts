@@ -1950,13 +1950,15 @@ describe('video news pages (视频新闻): videos become video blocks', () => {
 
   test('a Hanweb / UEditor <embed> of downfile.jsp?…&filename=x.mp4 is a video of that address, as the same <video> is', () => {
     const file = '/module/download/downfile.jsp?classid=0&filename=1403211234.mp4';
-    const result = importPage(page(`<p style="text-align:center"><video class="edui-upload-video vjs-default-skin video-js" controls="" preload="none" width="420" height="280" src="/module/download/downfile.jsp?classid=0&amp;filename=2403011234.mp4" data-setup="{}"><source src="/module/download/downfile.jsp?classid=0&amp;filename=2403011234.mp4" type="video/mp4"/></video></p><p>${lead}</p><p style="text-align:center"><embed type="application/x-shockwave-flash" class="edui-faked-video" src="${file.replace('&', '&amp;')}" width="420" height="280" wmode="transparent" play="true" loop="false" menu="false" allowscriptaccess="never" allowfullscreen="true"/></p><p><embed src="/getfile.aspx?id=7&amp;url=%2Fvideo%2Fe.m4v"></p><p><embed src="/down.php?file=notice.pdf"></p>`));
+    const result = importPage(page(`<p style="text-align:center"><video class="edui-upload-video vjs-default-skin video-js" controls="" preload="none" width="420" height="280" src="/module/download/downfile.jsp?classid=0&amp;filename=2403011234.mp4" data-setup="{}"><source src="/module/download/downfile.jsp?classid=0&amp;filename=2403011234.mp4" type="video/mp4"/></video></p><p>${lead}</p><p style="text-align:center"><embed type="application/x-shockwave-flash" class="edui-faked-video" src="${file.replace('&', '&amp;')}" width="420" height="280" wmode="transparent" play="true" loop="false" menu="false" allowscriptaccess="never" allowfullscreen="true"/></p><p><embed src="/getfile.aspx?id=7&amp;url=%2Fvideo%2Fe.m4v"></p><p><embed src="/down.php?file=notice.pdf"></p><p><embed src="/v/old.flv"></p>`));
     assert.deepEqual(videos(result.article?.body), [
       { type: 'video', src: '/module/download/downfile.jsp?classid=0&filename=2403011234.mp4', width: 420, height: 280 },
       { type: 'video', src: file, width: 420, height: 280 },
       { type: 'video', src: '/getfile.aspx?id=7&url=%2Fvideo%2Fe.m4v' },
     ]);
-    assert.deepEqual(warned(result.issues, 'media-unsupported').map((i) => i.message), ['body[5]: the <embed> player of "/down.php?file=notice.pdf" plays no MP4 or WebM file; not imported']);
+    assert.deepEqual(warned(result.issues, 'media-unsupported').map((i) => i.message), ['body[5]: the <embed> player of "/v/old.flv" plays no MP4 or WebM file (browsers play no Flash video); not imported']);
+    // A download script that serves a PDF is an attachment, as a link to it is.
+    assert.deepEqual(result.article?.attachments, [{ title: 'notice.pdf', href: '/down.php?file=notice.pdf' }]);
   });
 
   test('a lazy-loaded <video data-src> with data-poster is read as lazy-loaded images are, and takes the ▲ line under it', () => {
@@ -2105,5 +2107,31 @@ describe('import: page families of other court platforms', () => {
       assert.deepEqual(result.issues.filter((i) => i.message.includes('repeats the title')).map((i) => i.message), [`body: the first line "${title}" repeats the title; dropped`], first);
       assert.equal(result.issues.some((i) => i.severity === 'warning'), false, first);
     }
+  });
+
+  test('a PDF or Word file shown in an <iframe>, <embed> or a PDF viewer is an attachment (once, when the page links it too); a frame of a player stays a warning', () => {
+    const html = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>某某市中级人民法院2023年度工作报告</title></head><body><h1>某某市中级人民法院2023年度工作报告</h1><div class="sx">发布时间：2024-02-01 15:30</div><div class="nr"><p>${lines[0]}</p>
+<iframe src="/uploadfiles/2024/02/gzbg2023.pdf" width="100%" height="800"></iframe>
+<embed src="/uploadfiles/2024/02/chunjie.pdf" type="application/pdf" width="100%" height="600">
+<iframe src="/pdfjs/web/viewer.html?file=/uploadfiles/2024/02/%E5%88%A4%E5%86%B3%E4%B9%A6.docx" title="判决书全文"></iframe><embed src="/down.php?id=9&amp;filename=%E5%85%AC%E5%91%8A.pdf">
+<p>${lines[1]}</p><p>附件：<a href="/uploadfiles/2024/02/chunjie.pdf">春节假期立案安排.pdf</a></p>
+<iframe src="https://player.example.com/v.html?vid=1"></iframe></div></body></html>`;
+    const result = importPage(Buffer.from(html), { baseUrl: 'https://court.example.cn/news/a.html' });
+    assert.deepEqual(texts(result.article?.body), lines);
+    assert.deepEqual(result.article?.attachments, [
+      { title: '春节假期立案安排.pdf', href: 'https://court.example.cn/uploadfiles/2024/02/chunjie.pdf' },
+      { title: 'gzbg2023.pdf', href: 'https://court.example.cn/uploadfiles/2024/02/gzbg2023.pdf' },
+      { title: '判决书全文', href: 'https://court.example.cn/pdfjs/web/viewer.html?file=/uploadfiles/2024/02/%E5%88%A4%E5%86%B3%E4%B9%A6.docx' },
+      { title: '公告.pdf', href: 'https://court.example.cn/down.php?id=9&filename=%E5%85%AC%E5%91%8A.pdf' },
+    ]);
+    assert.deepEqual(result.issues.filter((i) => i.message.includes('showing the document')).map((i) => i.message), [
+      'body[1]: the <iframe> showing the document "https://court.example.cn/uploadfiles/2024/02/gzbg2023.pdf" is read as an attachment; the article lists it after the text',
+      'body[1]: the <embed> showing the document "https://court.example.cn/uploadfiles/2024/02/chunjie.pdf" is read as the attachment the page also links; the article lists it after the text',
+      'body[1]: the <iframe> showing the document "https://court.example.cn/pdfjs/web/viewer.html?file=/uploadfiles/2024/02/%E5%88%A4%E5%86%B3%E4%B9%A6.docx" is read as an attachment; the article lists it after the text',
+      'body[1]: the <embed> showing the document "https://court.example.cn/down.php?id=9&filename=%E5%85%AC%E5%91%8A.pdf" is read as an attachment; the article lists it after the text',
+    ]);
+    assert.deepEqual(result.issues.filter((i) => i.code === 'media-unsupported').map((i) => i.message), [
+      'body[2]: the frame <iframe> of "https://player.example.com/v.html?vid=1" (a player or page of another site) has no block type in the contract; not imported',
+    ]);
   });
 });
