@@ -66,6 +66,9 @@ function printedTitle(ctx: Ctx, body: Element, head: string): Element | undefine
     if ([...ctx.consumed].some((c) => contains(c, el))) continue;
     const text = squash(textContent(el));
     if (text.length < 4 || text.length > 300 || !(full.startsWith(text) || full.endsWith(text))) continue;
+    // A list item or cell that only holds a link to the article (an e-paper's 本版标题 list, a
+    // 相关新闻 box) names it; it does not print it.
+    if (linkOnly(el, text)) continue;
     // The title first (标题_栏目_站名), or last after the site and column names (司法院-新聞稿-標題).
     const rest = full.startsWith(text) ? full.slice(text.length) : '';
     const before = full.endsWith(text) ? full.slice(0, -text.length) : '';
@@ -75,6 +78,11 @@ function printedTitle(ctx: Ctx, body: Element, head: string): Element | undefine
     if (!best || text.length > best.length || (text.length === best.length && contains(best.el, el))) best = { el, length: text.length };
   }
   return best && best.length >= Math.min(full.length, 6) ? best.el : undefined;
+}
+
+function linkOnly(el: Element, text: string): boolean {
+  const links = [...descendants(el)].filter((d) => d.tagName === 'a');
+  return links.length > 0 && links.map((a) => squash(textContent(a))).join('') === text;
 }
 
 function insideLink(el: Element): boolean {

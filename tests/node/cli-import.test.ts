@@ -2134,4 +2134,14 @@ describe('import: page families of other court platforms', () => {
       'body[2]: the frame <iframe> of "https://player.example.com/v.html?vid=1" (a player or page of another site) has no block type in the contract; not imported',
     ]);
   });
+
+  test('an e-paper page whose 本版标题 list links the article before the cell that prints its title: the printed cell is the title, not the list item', () => {
+    const html = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>人民法院报-推动矛盾纠纷实质性化解</title></head><body>
+<table><tr><td valign="top"><div>第03版：要闻</div><ul class="titlelist"><li><a href="content_235611.htm">推动矛盾纠纷实质性化解</a></li><li><a href="content_235612.htm">最高法发布典型案例</a></li></ul></td>
+<td valign="top"><table><tr><td class="font01" align="center">推动矛盾纠纷实质性化解</td></tr><tr><td>发布日期：2024-02-28</td></tr>
+<tr><td><div id="ozoom">${lines.map((l) => `<p>　　${l}</p>`).join('')}</div></td></tr></table></td></tr></table></body></html>`;
+    const result = importPage(Buffer.from(html));
+    assert.equal(result.article?.title, '推动矛盾纠纷实质性化解');
+    assert.deepEqual(result.issues.filter((i) => i.code === 'title-from-head').map((i) => i.message), ['title: read from the <td> that repeats the <title> ("推动矛盾纠纷实质性化解")']);
+  });
 });
