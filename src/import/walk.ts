@@ -14,21 +14,32 @@ import { figureMedia } from './media.js';
 import { BodyWriter } from './blocks.js';
 
 /**
- * Tables that only lay out the page: they hold images, headings, lists or other tables, have
- * a single row or column, or cells of running text. The rest are data tables, kept as html.
+ * Tables that only lay out the page: they hold headings, lists, players or other tables, have
+ * a single row or column, or cells of running text, or they hold photos (a photo beside or
+ * above its caption). The rest are data tables, kept as html: also a grid of three rows or
+ * more whose cells of text outnumber its photos four to one (the 被执行人 table of a 悬赏公告
+ * with the person's photo in a cell).
  */
 function isLayoutTable(table: Element): boolean {
   let rows = 0;
   let maxCells = 0;
+  let images = 0;
+  let textCells = 0;
   for (const el of descendants(table)) {
     if (el === table) continue;
-    if (MEDIA_TAGS.has(el.tagName) || ['img', 'table', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'form'].includes(el.tagName)) return true;
+    if (MEDIA_TAGS.has(el.tagName) || ['table', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'form'].includes(el.tagName)) return true;
+    if (el.tagName === 'img') images++;
     if (el.tagName === 'tr') {
       rows++;
       maxCells = Math.max(maxCells, children(el).filter((c) => isElement(c) && (c.tagName === 'td' || c.tagName === 'th')).length);
     }
-    if ((el.tagName === 'td' || el.tagName === 'th') && normalizeSpace(textContent(el)).length > 300) return true;
+    if (el.tagName === 'td' || el.tagName === 'th') {
+      const length = normalizeSpace(textContent(el)).length;
+      if (length > 300) return true;
+      if (length) textCells++;
+    }
   }
+  if (images && (rows < 3 || textCells < 4 * images)) return true;
   return rows < 2 || maxCells < 2;
 }
 

@@ -2144,4 +2144,14 @@ describe('import: page families of other court platforms', () => {
     assert.equal(result.article?.title, '推动矛盾纠纷实质性化解');
     assert.deepEqual(result.issues.filter((i) => i.code === 'title-from-head').map((i) => i.message), ['title: read from the <td> that repeats the <title> ("推动矛盾纠纷实质性化解")']);
   });
+
+  test('a 悬赏公告 table of the 被执行人 with the photo in a cell is a data table kept as html; tables that set photos beside or above their captions are still walked', () => {
+    const notice = `<table border="1"><tbody><tr><td>被执行人</td><td>林某某</td><td rowspan="4"><img src="/upload/lin.jpg" width="120" height="160" alt="林某某照片"></td></tr><tr><td>身份证号</td><td>3505**********1234</td></tr><tr><td>执行标的</td><td>人民币58万元及利息</td></tr><tr><td>悬赏金额</td><td>执行到位金额的10%</td></tr></tbody></table>`;
+    const photos = `<table><tr><td><img src="/upload/a.jpg"></td><td>▲调解现场</td></tr><tr><td><img src="/upload/b.jpg"></td><td>▲送达现场</td></tr><tr><td><img src="/upload/c.jpg"></td><td>▲判后答疑</td></tr></table>`;
+    const html = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>某某县人民法院悬赏公告</title></head><body><h1>某某县人民法院悬赏公告</h1><div class="sx">发布时间：2024-05-20</div><div class="nr"><p>${lines[0]}</p>${notice}<p>${lines[1]}</p>${photos}</div></body></html>`;
+    const result = importPage(Buffer.from(html));
+    assert.deepEqual(texts(result.article?.body), [lines[0], 'html', lines[1], 'image', 'image', 'image']);
+    assert.equal(result.article?.body[1]?.type === 'html' && result.article.body[1].html, '<table><tbody><tr><td>被执行人</td><td>林某某</td><td rowspan="4"><img src="/upload/lin.jpg" alt="林某某照片"></td></tr><tr><td>身份证号</td><td>3505**********1234</td></tr><tr><td>执行标的</td><td>人民币58万元及利息</td></tr><tr><td>悬赏金额</td><td>执行到位金额的10%</td></tr></tbody></table>');
+    assert.deepEqual(result.article?.body.slice(3).map((b) => b.type === 'image' && b.caption), ['调解现场', '送达现场', '判后答疑']);
+  });
 });
