@@ -6,7 +6,7 @@ import { isSafeUrl } from '../internal/url.js';
 import { bothScripts } from '../internal/traditional.js';
 import { type Element, type Node, attr, children, contains, descendants, isElement, normalizeSpace, rawText, squash, textContent, textNodes } from './dom.js';
 import { type Ctx, issue, resolveUrl } from './context.js';
-import { NO_ARTICLE, PAGE_COUNT, PREV_NEXT, PREV_NEXT_LEAD, PREV_NEXT_START, titleAttribute } from './vocabulary.js';
+import { NO_ARTICLE, PAGE_COUNT, PREV_LABEL, PREV_NEXT, PREV_NEXT_LEAD, PREV_NEXT_START, titleAttribute } from './vocabulary.js';
 import { isChrome } from './chrome.js';
 import { findLinks } from './breadcrumb.js';
 
@@ -28,10 +28,10 @@ export function findPrevNext(ctx: Ctx, root: Node): PrevNext {
     // can be followed by a link, and only when no text (没有了) stands after it.
     const labels = [...value.matchAll(new RegExp(PREV_NEXT.source, 'g'))];
     for (const [n, label] of labels.entries()) {
-      if (n < labels.length - 1) seen.add(label[1]!.startsWith('上') ? 'prev' : 'next');
+      if (n < labels.length - 1) seen.add(PREV_LABEL.test(label[1]!) ? 'prev' : 'next');
     }
     const last = labels.at(-1)!;
-    const which = last[1]!.startsWith('上') ? 'prev' : 'next';
+    const which = PREV_LABEL.test(last[1]!) ? 'prev' : 'next';
     if (seen.has(which)) continue;
     seen.add(which);
     const textAfter = value.slice(last.index! + last[0].length).replace(/[】\]\s]/g, '');

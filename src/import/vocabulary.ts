@@ -49,12 +49,17 @@ export const BREADCRUMB_TOKENS = new Set([
 /** A trail printed as text without a label or a class name: 首页 >> 媒体聚焦, 首页 → 新闻中心. */
 export const PLAIN_TRAIL = bothScripts(/^首页\s*(?:>>|>|›|»|→|＞|\/)\s*[^。；;！!？?]{1,60}$/);
 
-export const BREADCRUMB_LABEL = bothScripts(/^(?::::\s*)?(?:当前位置|您现在的位置|您的位置|您所在的位置|所在位置|现在位置|当前页面|位置)\s*(?:是)?\s*[:：]?/);
+/** The label of a 当前位置 trail, also on the English pages of court sites (Location: Home > News). */
+export const BREADCRUMB_LABEL = bothScripts(/^(?::::\s*)?(?:当前位置|您现在的位置|您的位置|您所在的位置|所在位置|现在位置|当前页面|位置|(?:Current |Your )?(?:Location|Position)|You are here)\s*(?:是)?\s*[:：]?/);
 export const CRUMB_SEPARATORS = /^[\s>›»→/|\\\-—:：]*$|^(?:&gt;|>>)+$/;
 
-export const PREV_NEXT = bothScripts(/(上一篇|下一篇|上一条|下一条|上一则|下一则|上一笔|下一笔|上篇|下篇)\s*[:：]?/);
+/** 上一篇 / 下一篇, and Previous / Next on the English pages of court sites. */
+const PREV_NEXT_WORDS = bothScripts(/上一篇|下一篇|上一条|下一条|上一则|下一则|上一笔|下一笔|上篇|下篇|(?:Previous|PREVIOUS|Prev|PREV|Next|NEXT)(?: (?:Article|article|Post|post))?/).source;
+export const PREV_NEXT = new RegExp(`(${PREV_NEXT_WORDS})\\s*[:：]?`);
+/** Whether a label of {@link PREV_NEXT} names the previous article. */
+export const PREV_LABEL = /^(?:上|Prev|PREV)/;
 /** The label at the start of a text (a sentence that merely mentions 上篇 is not a pager). */
-export const PREV_NEXT_START = bothScripts(/^[\s【[(（]*(上一篇|下一篇|上一条|下一条|上一则|下一则|上一笔|下一笔|上篇|下篇)\s*(?:[:：]|$|】|\])/);
+export const PREV_NEXT_START = new RegExp(`^[\\s【[(（]*(${PREV_NEXT_WORDS})\\s*(?:[:：]|$|】|\\])`);
 /** A link whose own text starts with the label: <a>下一篇：标题</a> (not a title that ends in 上一篇). */
 export const PREV_NEXT_LEAD = new RegExp(`^\\s*${PREV_NEXT.source}`);
 

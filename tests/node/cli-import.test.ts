@@ -2154,4 +2154,21 @@ describe('import: page families of other court platforms', () => {
     assert.equal(result.article?.body[1]?.type === 'html' && result.article.body[1].html, '<table><tbody><tr><td>被执行人</td><td>林某某</td><td rowspan="4"><img src="/upload/lin.jpg" alt="林某某照片"></td></tr><tr><td>身份证号</td><td>3505**********1234</td></tr><tr><td>执行标的</td><td>人民币58万元及利息</td></tr><tr><td>悬赏金额</td><td>执行到位金额的10%</td></tr></tbody></table>');
     assert.deepEqual(result.article?.body.slice(3).map((b) => b.type === 'image' && b.caption), ['调解现场', '送达现场', '判后答疑']);
   });
+
+  test('the English page of a court site: "Location:" is the 当前位置 trail and "Previous:" / "Next:" the 上一篇 / 下一篇 links; a sentence that starts with Next stays text', () => {
+    const en = [
+      'On September 9, the Intermediate People\'s Court held an open day for representatives of foreign chambers of commerce.',
+      'Next year the court will hold two more open days, <a href="/en/open.html">announced here</a> in advance.',
+    ];
+    const html = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Court Holds Open Day for Foreign Chambers of Commerce</title></head><body>
+<div class="loc">Location: <a href="/en/">Home</a> &gt; <a href="/en/news/">News</a></div>
+<h1>Court Holds Open Day for Foreign Chambers of Commerce</h1><div class="sx">Date: 2024-09-10</div>
+<div class="nr">${en.map((l) => `<p>${l}</p>`).join('')}</div>
+<div class="pn">Previous: <a href="/en/news/11.html">Court Releases White Paper</a><br>Next Article: <a href="/en/news/13.html">Judges Visit Free Trade Zone</a></div></body></html>`;
+    const result = importPage(Buffer.from(html));
+    assert.deepEqual(result.article?.breadcrumb?.map((c) => c.label), ['Home', 'News']);
+    assert.deepEqual(result.article?.prev, { title: 'Court Releases White Paper', href: '/en/news/11.html' });
+    assert.deepEqual(result.article?.next, { title: 'Judges Visit Free Trade Zone', href: '/en/news/13.html' });
+    assert.deepEqual(result.article?.body.map((b) => ('text' in b ? b.text : b.type === 'paragraph' ? b.html : b.type)), [en[0], 'Next year the court will hold two more open days, <a href="/en/open.html">announced here</a> in advance.']);
+  });
 });
