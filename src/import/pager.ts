@@ -106,6 +106,17 @@ const PAGER_MARK = bothScripts(/下一页|后一页|尾页|末页|最后一页|�
 /** TRS WCM writes its pager from a script: createPageHTML(3, 0, "t20240118_512345", "html"). */
 const TRS_PAGER = /createPageHTML\(\s*(\d+)\s*,\s*(\d+)\s*,\s*["']([^"']+)["']\s*,\s*["']([^"']+)["']\s*\)/;
 
+/** The page shown, as a pager prints it: 第1页 (or 第1/3页). */
+const CURRENT_PAGE = bothScripts(/第(\d+)(?:\/\d+)?页/);
+const FIRST_PAGE = bothScripts(/^(?:首页|第一页|上一页|上页|前一页)$/);
+const LAST_PAGE = bothScripts(/^(?:尾页|末页|最后一页|下一页|下页|后一页)$/);
+
+/** Whether a pager link leads to the page shown: its number, or 首页 / 上一页 on the first page and 尾页 / 下一页 on the last. */
+function linksHere(label: string, current: number, count: number): boolean {
+  if (!current) return false;
+  return label === String(current) || (current === 1 && FIRST_PAGE.test(label)) || (current === count && LAST_PAGE.test(label));
+}
+
 /**
  * The pager of an article split over several pages (分页): left out of the body, and a
  * warning names the other pages, which hold text this page does not.
@@ -141,9 +152,10 @@ export function findPager(ctx: Ctx, root: Element): void {
       texts.push(normalizeSpace(textContent(el)));
       const total = PAGE_COUNT.exec(text);
       count = total ? Number(total[1]) : Math.max(count, ...numbered.map((a) => Number(squash(textContent(a)))));
+      const current = Number(CURRENT_PAGE.exec(text)?.[1] ?? 0);
       for (const a of links) {
         const href = address(a);
-        if (href) hrefs.push(href);
+        if (href && !linksHere(squash(textContent(a)), current, count)) hrefs.push(href);
       }
       return;
     }

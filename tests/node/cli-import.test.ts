@@ -2171,4 +2171,14 @@ describe('import: page families of other court platforms', () => {
     assert.deepEqual(result.article?.next, { title: 'Judges Visit Free Trade Zone', href: '/en/news/13.html' });
     assert.deepEqual(result.article?.body.map((b) => ('text' in b ? b.text : b.type === 'paragraph' ? b.html : b.type)), [en[0], 'Next year the court will hold two more open days, <a href="/en/open.html">announced here</a> in advance.']);
   });
+
+  test('a pager (第1页 共3页) names only the other pages: not 首页 / 上一页 on the first page, 尾页 / 下一页 on the last, nor the number of the page shown', () => {
+    const paged = (pager: string) => {
+      const html = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>关于加强新时代人民法庭建设的调研报告</title></head><body><h1>关于加强新时代人民法庭建设的调研报告</h1><div class="sx">发布时间：2024-04-20 09:15:02</div><div class="nr">${lines.map((l) => `<p>${l}</p>`).join('')}</div><div class="page">${pager}</div></body></html>`;
+      return importPage(Buffer.from(html)).issues.filter((i) => i.code === 'article-paged').map((i) => i.message.replace(/^.*join the bodies: /, ''));
+    };
+    assert.deepEqual(paged('第1页 共3页 <a href="t5512.html">首页</a> <a href="t5512.html">1</a> <a href="t5512_1.html">2</a> <a href="t5512_2.html">3</a> <a href="t5512_1.html">下一页</a> <a href="t5512_2.html">尾页</a>'), ['t5512_1.html, t5512_2.html']);
+    assert.deepEqual(paged('第3页 共3页 <a href="t5512.html">首页</a> <a href="t5512_1.html">上一页</a> <a href="t5512.html">1</a> <a href="t5512_1.html">2</a> <a href="t5512_2.html">3</a> <a href="t5512_2.html">尾页</a>'), ['t5512.html, t5512_1.html']);
+    assert.deepEqual(paged('第2页 共3页 <a href="t5512.html">首页</a> <a href="t5512.html">上一页</a> <a href="t5512_2.html">下一页</a> <a href="t5512_2.html">尾页</a>'), ['t5512.html, t5512_2.html']);
+  });
 });
