@@ -69,15 +69,15 @@ export const PREV_NEXT_LEAD = new RegExp(`^\\s*${PREV_NEXT.source}`);
  */
 type BylineField = 'author' | 'source' | 'date' | 'editor' | 'credit' | 'ignore';
 
-/** Labels of the byline. A label counts only at the start of a text or after a separator. */
+/** Labels of the byline (and their English forms on the English pages of court sites). A label counts only at the start of a text or after a separator. */
 const BYLINE_LABELS: Array<[RegExp, BylineField]> = [
   // 发布人: who put the article on the site (ASP.NET and JSP templates print it before the date).
-  [bothScripts(/责任编辑|编辑|发布人|发布者|发稿人/y), 'editor'],
-  [bothScripts(/作\s*者|撰稿人|撰稿|撰文|文\s*\/|记者/y), 'author'],
+  [bothScripts(/责任编辑|编辑|发布人|发布者|发稿人|Editor/y), 'editor'],
+  [bothScripts(/作\s*者|撰稿人|撰稿|撰文|文\s*\/|记者|Author|Reporter/y), 'author'],
   [bothScripts(/摄\s*影|摄\s*像|图\s*片|通讯员/y), 'credit'],
-  [bothScripts(/信息来源|文章来源|稿件来源|资料来源|新闻来源|消息来源|发布单位|发布机关|发布部门|供稿单位|供稿部门|供稿|来\s*源|出处/y), 'source'],
-  [bothScripts(/发布时间|发布日期|发表时间|发文日期|发稿日期|公告日期|刊登日期|更新时间|更新日期|时\s*间|日\s*期|发布于/y), 'date'],
-  [bothScripts(/浏览次数|浏览人次|浏览量|点击数|点击量|点阅次数|点阅人次|点阅数|人气|阅读次数|访问次数|阅读量|浏览|点击|阅读|字号|字体|字级|字型大小|字型/y), 'ignore'],
+  [bothScripts(/信息来源|文章来源|稿件来源|资料来源|新闻来源|消息来源|发布单位|发布机关|发布部门|供稿单位|供稿部门|供稿|来\s*源|出处|Source/y), 'source'],
+  [bothScripts(/发布时间|发布日期|发表时间|发文日期|发稿日期|公告日期|刊登日期|更新时间|更新日期|时\s*间|日\s*期|发布于|Release Date|Publish Date|Date|Published|Posted/y), 'date'],
+  [bothScripts(/浏览次数|浏览人次|浏览量|点击数|点击量|点阅次数|点阅人次|点阅数|人气|阅读次数|访问次数|阅读量|浏览|点击|阅读|字号|字体|字级|字型大小|字型|Views|Hits|Font Size/y), 'ignore'],
   // A press release's number (新聞稿編號：113-015): no field in the contract, no article text.
   [bothScripts(/新闻稿编号|新闻稿号|发稿编号|编\s*号/y), 'ignore'],
   // Review and sign-off credits: internal steps, not an editor (编辑：韩雪 审核：周平).

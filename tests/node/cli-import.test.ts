@@ -2181,4 +2181,12 @@ describe('import: page families of other court platforms', () => {
     assert.deepEqual(paged('第3页 共3页 <a href="t5512.html">首页</a> <a href="t5512_1.html">上一页</a> <a href="t5512.html">1</a> <a href="t5512_1.html">2</a> <a href="t5512_2.html">3</a> <a href="t5512_2.html">尾页</a>'), ['t5512.html, t5512_1.html']);
     assert.deepEqual(paged('第2页 共3页 <a href="t5512.html">首页</a> <a href="t5512.html">上一页</a> <a href="t5512_2.html">下一页</a> <a href="t5512_2.html">尾页</a>'), ['t5512.html, t5512_2.html']);
   });
+
+  test('the byline of an English court page: Date / Source / Author / Editor labels are read; Views is a counter', () => {
+    const html = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Court Holds Open Day</title></head><body><h1>Court Holds Open Day</h1>
+<div class="sx">Date: 2024-09-10 15:30 &nbsp; Source: Foreign-related Commercial Tribunal &nbsp; Author: Li Ming &nbsp; Editor: Wang Fang &nbsp; Views: 532</div>
+<div class="nr"><p>On September 9, the Intermediate People's Court held an open day for representatives of foreign chambers of commerce.</p></div></body></html>`;
+    const a = importPage(Buffer.from(html)).article;
+    assert.deepEqual([a?.publishedAt, a?.source, a?.author, a?.editor], ['2024-09-10T15:30:00+08:00', 'Foreign-related Commercial Tribunal', 'Li Ming', 'Wang Fang']);
+  });
 });
