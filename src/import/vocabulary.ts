@@ -49,15 +49,15 @@ export const BREADCRUMB_TOKENS = new Set([
 /** A trail printed as text without a label or a class name: 首页 >> 媒体聚焦, 首页 → 新闻中心. */
 export const PLAIN_TRAIL = bothScripts(/^首页\s*(?:>>|>|›|»|→|＞|\/)\s*[^。；;！!？?]{1,60}$/);
 
-/** The label of a 当前位置 trail, also on the English pages of court sites (Location: Home > News). */
-export const BREADCRUMB_LABEL = bothScripts(/^(?::::\s*)?(?:当前位置|您现在的位置|您的位置|您所在的位置|所在位置|现在位置|当前页面|位置|(?:Current |Your )?(?:Location|Position)|You are here)\s*(?:是)?\s*[:：]?/);
+/** The label of a 当前位置 trail, also on the English and Uyghur pages of court sites (Location: Home > News). */
+export const BREADCRUMB_LABEL = bothScripts(/^(?::::\s*)?(?:当前位置|目前位置|您现在的位置|您的位置|您所在的位置|所在位置|现在位置|当前页面|位置|(?:Current |Your )?(?:Location|Position)|You are here|نۆۋەتتىكى ئورۇن)\s*(?:是)?\s*[:：]?/);
 export const CRUMB_SEPARATORS = /^[\s>›»→/|\\\-—:：]*$|^(?:&gt;|>>)+$/;
 
-/** 上一篇 / 下一篇, and Previous / Next on the English pages of court sites. */
-const PREV_NEXT_WORDS = bothScripts(/上一篇|下一篇|上一条|下一条|上一则|下一则|上一笔|下一笔|上篇|下篇|(?:Previous|PREVIOUS|Prev|PREV|Next|NEXT)(?: (?:Article|article|Post|post))?/).source;
+/** 上一篇 / 下一篇, and Previous / Next on the English pages of court sites, ئالدىنقى ماقالە / كېيىنكى ماقالە on Uyghur ones. */
+const PREV_NEXT_WORDS = bothScripts(/上一篇|下一篇|上一条|下一条|上一则|下一则|上一笔|下一笔|上篇|下篇|(?:Previous|PREVIOUS|Prev|PREV|Next|NEXT)(?: (?:Article|article|Post|post))?|ئالدىنقى ماقالە|كېيىنكى ماقالە/).source;
 export const PREV_NEXT = new RegExp(`(${PREV_NEXT_WORDS})\\s*[:：]?`);
 /** Whether a label of {@link PREV_NEXT} names the previous article. */
-export const PREV_LABEL = /^(?:上|Prev|PREV)/;
+export const PREV_LABEL = /^(?:上|Prev|PREV|ئالدىنقى)/;
 /** The label at the start of a text (a sentence that merely mentions 上篇 is not a pager). */
 export const PREV_NEXT_START = new RegExp(`^[\\s【[(（]*(${PREV_NEXT_WORDS})\\s*(?:[:：]|$|】|\\])`);
 /** A link whose own text starts with the label: <a>下一篇：标题</a> (not a title that ends in 上一篇). */
@@ -69,14 +69,14 @@ export const PREV_NEXT_LEAD = new RegExp(`^\\s*${PREV_NEXT.source}`);
  */
 type BylineField = 'author' | 'source' | 'date' | 'editor' | 'credit' | 'ignore';
 
-/** Labels of the byline (and their English forms on the English pages of court sites). A label counts only at the start of a text or after a separator. */
+/** Labels of the byline (and their forms on the English and Uyghur pages of court sites). A label counts only at the start of a text or after a separator. */
 const BYLINE_LABELS: Array<[RegExp, BylineField]> = [
   // 发布人: who put the article on the site (ASP.NET and JSP templates print it before the date).
-  [bothScripts(/责任编辑|编辑|发布人|发布者|发稿人|Editor/y), 'editor'],
-  [bothScripts(/作\s*者|撰稿人|撰稿|撰文|文\s*\/|记者|Author|Reporter/y), 'author'],
+  [bothScripts(/责任编辑|编辑|发布人|发布者|发稿人|Editor in charge|Responsible Editor|Editor|مەسئۇل مۇھەررىر/y), 'editor'],
+  [bothScripts(/作\s*者|撰稿人|撰稿|撰文|文\s*\/|记者|Author|Reporter|ئاپتور/y), 'author'],
   [bothScripts(/摄\s*影|摄\s*像|图\s*片|通讯员/y), 'credit'],
-  [bothScripts(/信息来源|文章来源|稿件来源|资料来源|新闻来源|消息来源|发布单位|发布机关|发布部门|供稿单位|供稿部门|供稿|来\s*源|出处|Source/y), 'source'],
-  [bothScripts(/发布时间|发布日期|发表时间|发文日期|发稿日期|公告日期|刊登日期|更新时间|更新日期|时\s*间|日\s*期|发布于|Release Date|Publish Date|Date|Published|Posted/y), 'date'],
+  [bothScripts(/信息来源|文章来源|稿件来源|资料来源|新闻来源|消息来源|发布单位|发布机关|发布部门|供稿单位|供稿部门|供稿|来\s*源|出处|Source|مەنبە/y), 'source'],
+  [bothScripts(/发布时间|发布日期|发表时间|发文日期|发稿日期|公告日期|刊登日期|更新时间|更新日期|时\s*间|日\s*期|发布于|Release Date|Publish Date|Date|Published|Posted|ئېلان قىلىنغان ۋاقىت/y), 'date'],
   [bothScripts(/浏览次数|浏览人次|浏览量|点击数|点击量|点阅次数|点阅人次|点阅数|人气|阅读次数|访问次数|阅读量|浏览|点击|阅读|字号|字体|字级|字型大小|字型|Views|Hits|Font Size/y), 'ignore'],
   // A press release's number (新聞稿編號：113-015): no field in the contract, no article text.
   [bothScripts(/新闻稿编号|新闻稿号|发稿编号|编\s*号/y), 'ignore'],
@@ -137,7 +137,7 @@ export const NO_ARTICLE = bothScripts(/^(?:没有了|无|暂无)$/);
 export const PAGE_COUNT = bothScripts(/共(\d+)页/);
 
 /** A 附件 label or heading alone. */
-export const ATTACHMENTS_LABEL = bothScripts(/^(?:相关)?附件\s*[:：]?$/);
+export const ATTACHMENTS_LABEL = bothScripts(/^(?:(?:相关)?附件|Attachments?|ATTACHMENTS?|قوشۇمچە ھۆججەتلەر)\s*[:：]?$/);
 
 /** What a line of attachment links prints besides the links (附件1：, 下载：, numbering). */
 export const ATTACHMENT_LABELS = bothScripts(/^(?:附件\s*\d*\s*[:：]?|相关附件\s*[:：]?|下载\s*[:：]?|\d+[.、．]?)*$/);

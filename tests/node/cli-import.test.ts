@@ -827,13 +827,14 @@ describe('round trip: import, then render', () => {
 });
 
 describe('round trip: render, then import', () => {
-  test('a page rendered by court-widgets render imports back to the same article', () => {
+  // The labels (作者:, 上一篇:, 当前位置…) in each interface language the package renders.
+  for (const locale of ['zh-CN', 'zh-Hant', 'en', 'ug']) test(`a page rendered by court-widgets render with ${locale} labels imports back to the same article`, () => {
     const parsed = parseArticle(JSON.parse(readFileSync(join(root, 'demo', 'data', 'seed-article.json'), 'utf8')));
     assert.ok(parsed.ok);
     // As ordinary objects, for comparison with what import writes.
     const seed = { value: structuredClone(parsed.value) };
     const site = JSON.parse(readFileSync(join(root, 'demo', 'data', 'site.json'), 'utf8'));
-    const page = renderArticlePage(seed.value, { site });
+    const page = renderArticlePage(seed.value, { site, locale });
     const result = importPage(Buffer.from(page));
     assert.ok(result.article);
     const back = result.article;
