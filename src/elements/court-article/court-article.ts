@@ -71,7 +71,7 @@
  * @cssproperty --court-article-muted - Colour of the byline and labels. Default `var(--court-muted, #595959)`.
  * @cssproperty --court-article-accent - Accent colour (title, heading rule). Default `var(--court-accent, #b0191e)`.
  * @cssproperty --court-article-link - Link colour. Default `var(--court-link, #0b4f9c)`.
- * @cssproperty --court-article-surface - Background. Default `var(--court-surface, #ffffff)`.
+ * @cssproperty --court-article-surface - Background. Default `var(--court-surface, #ffffff)`. Set this rather than `background` on the element: the element keeps its own surface under page rules (a 黑底黄字 toolbar sets one on every element).
  * @cssproperty --court-article-border - Rule colour. Default `var(--court-border, #d9d9d9)`.
  * @cssproperty --court-article-highlight - Background of the block being read aloud. Default `#fff1a8`.
  * @cssproperty --court-article-care-text - Text colour in care mode. Default `#000000`.
