@@ -4,7 +4,7 @@
  * its script shows it.
  */
 import { isWechatContent } from './wechat.js';
-import { type Element, type Node, attr, children, descendants, isElement, isHidden, isText, nameTokens, NON_TEXT_TAGS, normalizeSpace } from './dom.js';
+import { type Element, type Node, attr, children, descendants, hiddenBy, isElement, isHidden, isText, nameTokens, NON_TEXT_TAGS, normalizeSpace } from './dom.js';
 import { type Ctx, issue } from './context.js';
 import { BLOCK_TAGS, CAPTION_START, CHROME_LINE, CHROME_TOKENS, FOOTER_TEXT, MEDIA_TAGS } from './vocabulary.js';
 import { inChrome, isChrome, isChromeTag } from './chrome.js';
@@ -101,12 +101,6 @@ export function findBodyContainer(ctx: Ctx, root: Element): Element | undefined 
 }
 
 const totalWeight = (weights: Map<Node, number>) => [...weights.values()].reduce((a, b) => a + b, 0);
-
-/** How an element's own markup hides it, as a note quotes it. */
-function hiddenBy(el: Element): string {
-  const style = (attr(el, 'style') ?? '').toLowerCase().replace(/\s+/g, '');
-  return style.includes('display:none') ? 'display: none' : style.includes('visibility:hidden') ? 'visibility: hidden' : 'the hidden attribute';
-}
 
 /**
  * The article container a page hides until its script shows it (a saved WeChat page's

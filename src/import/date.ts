@@ -70,6 +70,17 @@ function hanNumber(text: string): number {
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
+/** A day and time as ISO 8601 with the offset `zone` (China Standard Time by default). */
+function isoText(y: number, m: number, d: number, h = 0, min = 0, s = 0, zone = '+08:00'): string {
+  return `${String(y).padStart(4, '0')}-${pad(m)}-${pad(d)}T${pad(h)}:${pad(min)}:${pad(s)}${zone}`;
+}
+
+/** Unix seconds as ISO 8601 in China Standard Time (+08:00), the time WeChat shows. */
+export function secondsInChina(seconds: number): string {
+  const t = new Date((seconds + 8 * 3600) * 1000);
+  return isoText(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate(), t.getUTCHours(), t.getUTCMinutes(), t.getUTCSeconds());
+}
+
 function validDate(y: number, m: number, d: number, h: number, min: number, s: number): boolean {
   if (m < 1 || m > 12 || d < 1 || h > 23 || min > 59 || s > 59) return false;
   const probe = new Date(Date.UTC(y, m - 1, d));
@@ -114,7 +125,7 @@ export function parseCourtDate(text: string): ParsedDate | undefined {
     zone = offset === 'Z' ? 'Z' : offset.includes(':') ? offset : `${offset.slice(0, 3)}:${offset.slice(3)}`;
   }
   return {
-    iso: `${String(y).padStart(4, '0')}-${pad(m)}-${pad(d)}T${pad(h)}:${pad(min)}:${pad(s)}${zone}`,
+    iso: isoText(y, m, d, h, min, s, zone),
     offsetAssumed: !offset,
     timeMissing: hs === undefined,
     matched: matched!,
@@ -138,7 +149,7 @@ export function addressDate(address: string): ParsedDate | undefined {
     if (!m) continue;
     const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
     if (y < 1990 || !validDate(y, mo, d, 0, 0, 0)) continue;
-    return { iso: `${y}-${pad(mo)}-${pad(d)}T00:00:00+08:00`, offsetAssumed: true, timeMissing: true, matched: m[0].replace(/^[/_\-t]/, '') };
+    return { iso: isoText(y, mo, d), offsetAssumed: true, timeMissing: true, matched: m[0].replace(/^[/_\-t]/, '') };
   }
   return undefined;
 }

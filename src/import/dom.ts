@@ -98,10 +98,25 @@ export function contains(ancestor: Node, node: Node): boolean {
   return false;
 }
 
-/** Whether an inline style hides the element. */
-export function isHidden(el: Element): boolean {
+/** How the element's own markup hides it (`display: none`, `visibility: hidden`, the hidden attribute), as a note quotes it. */
+export function hiddenBy(el: Element): string | undefined {
   const style = (attr(el, 'style') ?? '').toLowerCase().replace(/\s+/g, '');
-  return style.includes('display:none') || style.includes('visibility:hidden') || attr(el, 'hidden') !== undefined;
+  if (style.includes('display:none')) return 'display: none';
+  if (style.includes('visibility:hidden')) return 'visibility: hidden';
+  return attr(el, 'hidden') !== undefined ? 'the hidden attribute' : undefined;
+}
+
+/** Whether an inline style (or the hidden attribute) hides the element. */
+export function isHidden(el: Element): boolean {
+  return hiddenBy(el) !== undefined;
+}
+
+/** Whether the element is inside a link. */
+export function insideLink(el: Element): boolean {
+  for (let up = el.parentNode as Node | null; up && isElement(up); up = up.parentNode as Node | null) {
+    if (up.tagName === 'a') return true;
+  }
+  return false;
 }
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };

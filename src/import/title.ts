@@ -4,7 +4,7 @@
  */
 import { bothScripts } from '../internal/traditional.js';
 import { parseCourtDate } from './date.js';
-import { type Element, type Node, attr, children, contains, descendants, isElement, isText, nameTokens, NON_TEXT_TAGS, normalizeSpace, rawText, squash, textContent } from './dom.js';
+import { type Element, type Node, attr, children, contains, descendants, insideLink, isElement, isText, nameTokens, NON_TEXT_TAGS, normalizeSpace, rawText, squash, textContent } from './dom.js';
 import { type Ctx, issue, metaContent } from './context.js';
 import { BLOCK_TAGS, BREADCRUMB_LABEL, KICKER_TOKENS, labelHits, SUBTITLE_TOKENS, TITLE_TOKENS } from './vocabulary.js';
 import { inTitleChrome, isChrome } from './chrome.js';
@@ -83,13 +83,6 @@ function printedTitle(ctx: Ctx, body: Element, head: string): Element | undefine
 function linkOnly(el: Element, text: string): boolean {
   const links = [...descendants(el)].filter((d) => d.tagName === 'a');
   return links.length > 0 && links.map((a) => squash(textContent(a))).join('') === text;
-}
-
-function insideLink(el: Element): boolean {
-  for (let up = el.parentNode as Node | null; up && isElement(up); up = up.parentNode as Node | null) {
-    if (up.tagName === 'a') return true;
-  }
-  return false;
 }
 
 /** A `<title>` that names the site, not an article: 石门县人民法院, 某某法院网. */

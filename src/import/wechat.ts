@@ -8,7 +8,7 @@
  * 点击蓝字关注我们 banner at the top, a QR code with 长按识别二维码关注, a 往期推荐 list of links
  * to other articles, 阅读原文, 在看 / 点赞 prompts, END markers and thin divider gifs.
  */
-import { parseCourtDate } from './date.js';
+import { parseCourtDate, secondsInChina } from './date.js';
 import {
   type Element,
   type Node,
@@ -16,6 +16,7 @@ import {
   children,
   descendants,
   findFirst,
+  insideLink,
   isElement,
   isText,
   NON_TEXT_TAGS,
@@ -94,13 +95,6 @@ const SCRIPT_TIMES: Array<{ pattern: RegExp; seconds: boolean }> = [
 /** WeChat started in 2012; a time before it is no article's. */
 const FIRST_SECOND = Date.UTC(2012, 0, 1) / 1000;
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** Unix seconds as ISO 8601 in China Standard Time (+08:00), the time WeChat shows. */
-function secondsInChina(seconds: number): string {
-  const t = new Date((seconds + 8 * 3600) * 1000);
-  return `${t.getUTCFullYear()}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())}T${pad(t.getUTCHours())}:${pad(t.getUTCMinutes())}:${pad(t.getUTCSeconds())}+08:00`;
-}
 
 export interface ScriptDate {
   /** A date text `parseCourtDate` reads: ISO 8601 with +08:00 for Unix seconds, else as written. */
@@ -483,9 +477,4 @@ function relatedList(seq: Item[], n: number, take: (what: string, group: Item[])
   const links = group.filter((i) => i.kind === 'text').length - 1;
   if (links > 0 || inline || m === seq.length) take(`${label} list of links to other articles`, group);
   return m - 1;
-}
-
-function insideLink(el: Element): boolean {
-  for (let up = el.parentNode as Node | null; up && isElement(up); up = up.parentNode as Node | null) if (up.tagName === 'a') return true;
-  return false;
 }
