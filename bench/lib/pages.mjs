@@ -40,9 +40,8 @@ const MEASURE = `<script>
     var el = node.nodeType === 1 ? node : node.parentElement;
     if (!el) return '#text';
     var name = el.localName + (el.id ? '#' + el.id : '') + (typeof el.className === 'string' && el.className ? '.' + el.className.split(/\s+/)[0] : '');
-    var root = node.getRootNode && node.getRootNode();
     var text = (node.textContent || '').replace(/\s+/g, ' ').trim().slice(0, 16);
-    return (root && root.host ? root.host.localName + ' > ' : '') + name + (text ? ' "' + text + '"' : '');
+    return name + (text ? ' "' + text + '"' : '');
   }
   function box(r) {
     return r ? [Math.round(r.x), Math.round(r.y), Math.round(r.width), Math.round(r.height)].join(',') : '';
